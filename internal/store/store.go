@@ -1,0 +1,30 @@
+// Package store chooses and opens the storage engine. The engines live in
+// store/sqlite and store/postgres; both implement Store and pass the same
+// suite in store/storetest. The interfaces themselves belong to the domain
+// packages (registry.Store, auth.Store, …): storage depends on the domain,
+// never the other way.
+package store
+
+import (
+	"context"
+
+	"naikkelas/internal/audit"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/registry"
+)
+
+// Store is everything naikkelas persists. Later domains add their interfaces here.
+type Store interface {
+	registry.Store
+	auth.Store
+	audit.Store
+
+	// Engine returns "sqlite" or "postgres".
+	Engine() string
+	// Migrate brings the schema up to date; it is idempotent.
+	Migrate(ctx context.Context) error
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
+	// Close releases the database.
+	Close() error
+}
