@@ -93,6 +93,18 @@ type Store interface {
 	DistrictStats(ctx context.Context, f Filter) ([]DistrictCount, error)
 	// HomeStats counts active businesses by size class and document.
 	HomeStats(ctx context.Context, f Filter) (HomeStats, error)
+	// InsertBatch inserts many new businesses with their measurements and
+	// audit entries in one transaction (demo data, bulk loads). It sets IDs,
+	// versions and timestamps. All or nothing.
+	InsertBatch(ctx context.Context, items []NewBusiness) error
+
 	// CountBusinesses counts all businesses, archived included.
 	CountBusinesses(ctx context.Context) (int, error)
+}
+
+// NewBusiness is one item of InsertBatch.
+type NewBusiness struct {
+	Business     *Business
+	Measurements []Measurement // any order; the latest mirrors onto Business
+	Audit        *audit.Entry  // may be nil
 }
