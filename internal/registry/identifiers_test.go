@@ -84,8 +84,8 @@ func TestNormalizePhone(t *testing.T) {
 		{"81234567890", "+6281234567890"}, // Excel dropped the leading 0
 		{"(0812) 3456.7890", "+6281234567890"},
 		{"0878 1234 567", "+628781234567"},
-		{"021-5551234", ""},   // landline: not a mobile number
-		{"0812", ""},          // too short
+		{"021-5551234", ""},    // landline: not a mobile number
+		{"0812", ""},           // too short
 		{"08123456789012", ""}, // too long
 		{"0812abc45678", ""},
 		{"", ""},
