@@ -8,8 +8,11 @@ package store
 import (
 	"context"
 
+	"naikkelas/internal/assessment"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/importer"
+	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 )
 
@@ -18,6 +21,9 @@ type Store interface {
 	registry.Store
 	auth.Store
 	audit.Store
+	assessment.Store
+	importer.Store
+	programs.Store
 
 	// Engine returns "sqlite" or "postgres".
 	Engine() string

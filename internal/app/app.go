@@ -1,0 +1,196 @@
+// Package app wires naikkelas together: configuration, storage, the
+// register's services and the HTTP server. main and the tests use the same
+// App, so a test can boot the real program on 127.0.0.1:0.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"naikkelas/internal/config"
+	"naikkelas/internal/demo"
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+	"naikkelas/internal/web"
+)
+
+// App is one running naikkelas instance.
+type App struct {
+	cfg    config.Config
+	log    *slog.Logger
+	out    io.Writer
+	store  store.Store
+	srv    *http.Server
+	ln     net.Listener
+	demo   demo.Options
+	loaded bool
+}
+
+// Option adjusts New.
+type Option func(*App)
+
+// WithLogger sets the structured logger (default: slog text on stderr).
+func WithLogger(l *slog.Logger) Option { return func(a *App) { a.log = l } }
+
+// WithOutput sets where human-readable start-up messages (the demo accounts,
+// the address to open) are written; default stdout.
+func WithOutput(w io.Writer) Option { return func(a *App) { a.out = w } }
+
+// WithDemoOptions changes the demo size or seed (tests load a small demo).
+func WithDemoOptions(o demo.Options) Option { return func(a *App) { a.demo = o } }
+
+// New validates cfg, opens and migrates the store, loads the demo when
+// cfg.Demo is set and the database holds no businesses, and builds the HTTP
+// server. It does not listen yet: see Listen and Run.
+func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
+	a := &App{cfg: cfg, out: os.Stdout}
+	for _, o := range opts {
+		o(a)
+	}
+	if a.log == nil {
+		a.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, fmt.Errorf("membuka basis data: %w", err)
+	}
+	a.store = st
+	if cfg.Demo {
+		if err := a.loadDemo(ctx); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	reg := registry.NewService(st, cfg.Jurisdiction)
+	h, err := web.New(web.Deps{
+		Store: st, Registry: reg, Jurisdiction: cfg.Jurisdiction, Logger: a.log,
+		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
+	})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a.srv = &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	return a, nil
+}
+
+// loadDemo fills an empty database with the demo and prints its accounts.
+// A database that already holds businesses is left alone.
+func (a *App) loadDemo(ctx context.Context) error {
+	n, err := a.store.CountBusinesses(ctx)
+	if err != nil {
+		return fmt.Errorf("menghitung data usaha: %w", err)
+	}
+	if n > 0 {
+		fmt.Fprintf(a.out, "Basis data sudah berisi %d usaha; data demo tidak dimuat ulang.\n", n)
+		return nil
+	}
+	if !region.Within(demo.Jurisdiction, a.cfg.Jurisdiction) {
+		return fmt.Errorf("data demo berada di Kabupaten Serang (36.04), di luar --jurisdiction %s", a.cfg.Jurisdiction)
+	}
+	start := time.Now()
+	fmt.Fprintln(a.out, "Memuat data demo (48.000 UMKM Kabupaten Serang)…")
+	opt := a.demo
+	opt.StepDone = func(step string, took time.Duration) {
+		a.log.Info("demo step", "step", step, "duration", took.Round(time.Millisecond))
+	}
+	accounts, err := demo.Load(ctx, a.store, opt)
+	if err != nil {
+		what := "hapus berkas " + a.cfg.DB
+		if store.IsPostgres(a.cfg.DB) {
+			what = "kosongkan basis data"
+		}
+		return fmt.Errorf("memuat data demo gagal (%w); data demo mungkin tidak lengkap: %s lalu jalankan lagi", err, what)
+	}
+	a.loaded = true
+	a.log.Info("demo loaded", "duration", time.Since(start).Round(time.Millisecond))
+	demo.PrintAccounts(a.out, accounts)
+	return nil
+}
+
+// DemoLoaded reports whether New loaded the demo data.
+func (a *App) DemoLoaded() bool { return a.loaded }
+
+// Store returns the opened store (for tests and commands).
+func (a *App) Store() store.Store { return a.store }
+
+// Handler returns the HTTP handler.
+func (a *App) Handler() http.Handler { return a.srv.Handler }
+
+// Listen binds the configured address. Run calls it when needed; tests call
+// it first to learn the port of 127.0.0.1:0 from Addr.
+func (a *App) Listen() error {
+	if a.ln != nil {
+		return nil
+	}
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("tidak dapat membuka alamat %s: %w", a.cfg.Addr, err)
+	}
+	a.ln = ln
+	return nil
+}
+
+// Addr returns the address being listened on, or "" before Listen.
+func (a *App) Addr() string {
+	if a.ln == nil {
+		return ""
+	}
+	return a.ln.Addr().String()
+}
+
+// Run serves HTTP until ctx is cancelled, then shuts down gracefully,
+// letting in-flight requests finish within cfg.ShutdownTimeout.
+func (a *App) Run(ctx context.Context) error {
+	if err := a.Listen(); err != nil {
+		return err
+	}
+	a.log.Info("listening", "addr", a.Addr(), "engine", a.store.Engine(), "jurisdiction", a.cfg.Jurisdiction)
+	fmt.Fprintf(a.out, "naikkelas berjalan: buka http://%s\n", a.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- a.srv.Serve(a.ln) }()
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := a.srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("penghentian server: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Close releases the store. Call it after Run returns.
+func (a *App) Close() error {
+	if a.ln != nil {
+		a.ln.Close() // already closed after Run; this covers Listen without Run
+	}
+	return a.store.Close()
+}

@@ -1,0 +1,208 @@
+package assessment
+
+import "sort"
+
+// Counts are the naik-kelas totals of a set of businesses over a period.
+type Counts struct {
+	SizeUp         int `json:"size_up"`
+	SizeDown       int `json:"size_down"`
+	SizeUnchanged  int `json:"size_unchanged"`
+	SizeNoData     int `json:"size_no_data"`
+	LevelUp        int `json:"level_up"`
+	LevelDown      int `json:"level_down"`
+	LevelUnchanged int `json:"level_unchanged"`
+	LevelNoData    int `json:"level_no_data"`
+}
+
+// Kinds of naik kelas.
+const (
+	KindSize  = "size"
+	KindLevel = "level"
+)
+
+// Add counts one business's change of one kind.
+func (c *Counts) Add(kind string, ch Change) {
+	size := kind == KindSize
+	switch {
+	case ch == Up && size:
+		c.SizeUp++
+	case ch == Up:
+		c.LevelUp++
+	case ch == Down && size:
+		c.SizeDown++
+	case ch == Down:
+		c.LevelDown++
+	case ch == Unchanged && size:
+		c.SizeUnchanged++
+	case ch == Unchanged:
+		c.LevelUnchanged++
+	case size:
+		c.SizeNoData++
+	default:
+		c.LevelNoData++
+	}
+}
+
+// Split counts the changes that rest on evidence, by its source. A change is
+// verified when the point it ends on (the latest in the period) is verified
+// evidence, self-reported otherwise. No-data has no evidence to split and
+// appears only in Counts.
+type Split struct {
+	SizeUp         int `json:"size_up"`
+	SizeDown       int `json:"size_down"`
+	SizeUnchanged  int `json:"size_unchanged"`
+	LevelUp        int `json:"level_up"`
+	LevelDown      int `json:"level_down"`
+	LevelUnchanged int `json:"level_unchanged"`
+}
+
+// BySource holds the Split for each kind of evidence.
+type BySource struct {
+	Verified     Split `json:"verified"`
+	SelfReported Split `json:"self_reported"`
+}
+
+func (b *BySource) add(kind string, ch Change, verified bool) {
+	s := &b.SelfReported
+	if verified {
+		s = &b.Verified
+	}
+	var c Counts
+	c.Add(kind, ch)
+	s.SizeUp += c.SizeUp
+	s.SizeDown += c.SizeDown
+	s.SizeUnchanged += c.SizeUnchanged
+	s.LevelUp += c.LevelUp
+	s.LevelDown += c.LevelDown
+	s.LevelUnchanged += c.LevelUnchanged
+}
+
+// DistrictStats are the counts of one kecamatan.
+type DistrictStats struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Counts
+	BySource BySource `json:"by_source"`
+}
+
+// SeriesPoint is one period of the chart over time.
+type SeriesPoint struct {
+	Period
+	Counts
+}
+
+// Stats is the answer of GET /api/v1/stats/naik-kelas.
+type Stats struct {
+	Period
+	Counts
+	BySource  BySource           `json:"by_source"`
+	Districts []DistrictStats    `json:"districts"`
+	Series    []SeriesPoint      `json:"series,omitempty"`
+	Program   *ProgramComparison `json:"program,omitempty"`
+}
+
+// Cell names one number of the statistics, so that the businesses behind it
+// can be listed. Empty fields mean "any".
+type Cell struct {
+	District string // kecamatan code
+	Group    string // "", GroupCompleters or GroupComparison
+	Kind     string // KindSize or KindLevel
+	Change   Change
+	Source   string // "", "verified" or "self_reported"
+}
+
+// Aggregator computes Stats from the facts of one business at a time, so
+// that a store can stream them without holding them all.
+type Aggregator struct {
+	period    Period
+	names     func(code string) string
+	series    []SeriesPoint
+	total     Counts
+	bySource  BySource
+	districts map[string]*DistrictStats
+	cmp       *comparison
+	want      *Cell
+	ids       []int64
+}
+
+// NewAggregator prepares an aggregation over p. names gives a kecamatan's
+// name from its code (may be nil); series are extra periods for the chart;
+// cohort (may be nil) adds the programme comparison; want (may be nil)
+// collects the ids of the businesses behind one number.
+func NewAggregator(p Period, names func(string) string, series []Period, cohort *Cohort, want *Cell) *Aggregator {
+	g := &Aggregator{period: p, names: names, districts: map[string]*DistrictStats{}, want: want}
+	for _, s := range series {
+		g.series = append(g.series, SeriesPoint{Period: s})
+	}
+	if cohort != nil {
+		g.cmp = newComparison(cohort)
+	}
+	return g
+}
+
+// Add counts one business.
+func (g *Aggregator) Add(f *BusinessFacts) {
+	d := g.districts[f.District]
+	if d == nil {
+		d = &DistrictStats{Code: f.District}
+		if g.names != nil {
+			d.Name = g.names(f.District)
+		}
+		g.districts[f.District] = d
+	}
+	for _, kind := range []string{KindSize, KindLevel} {
+		points := f.Sizes
+		if kind == KindLevel {
+			points = f.Levels
+		}
+		ch, verified := Compare(points, g.period)
+		g.total.Add(kind, ch)
+		d.Counts.Add(kind, ch)
+		if ch != NoData {
+			g.bySource.add(kind, ch, verified)
+			d.BySource.add(kind, ch, verified)
+		}
+		g.collect(f, "", kind, ch, verified)
+		for i := range g.series {
+			c, _ := Compare(points, g.series[i].Period)
+			g.series[i].Counts.Add(kind, c)
+		}
+	}
+	if g.cmp != nil {
+		g.cmp.add(f, g.period)
+	}
+}
+
+func (g *Aggregator) collect(f *BusinessFacts, group, kind string, ch Change, verified bool) {
+	w := g.want
+	if w == nil || w.Group != group || (w.District != "" && w.District != f.District) ||
+		(w.Kind != "" && w.Kind != kind) || (w.Change != "" && w.Change != ch) {
+		return
+	}
+	if (w.Source == "verified" && (!verified || ch == NoData)) || (w.Source == "self_reported" && (verified || ch == NoData)) {
+		return
+	}
+	g.ids = append(g.ids, f.BusinessID)
+}
+
+// Result returns the statistics, kecamatan sorted by code.
+func (g *Aggregator) Result() *Stats {
+	st := &Stats{Period: g.period, Counts: g.total, BySource: g.bySource, Districts: []DistrictStats{}, Series: g.series}
+	for _, d := range g.districts {
+		st.Districts = append(st.Districts, *d)
+	}
+	sort.Slice(st.Districts, func(i, j int) bool { return st.Districts[i].Code < st.Districts[j].Code })
+	if g.cmp != nil {
+		st.Program = g.cmp.result()
+		if g.want != nil && g.want.Group != "" {
+			g.ids = append(g.ids, g.cmp.ids(g.want)...)
+		}
+	}
+	return st
+}
+
+// IDs returns the businesses behind the wanted cell, in id order. Call after Result.
+func (g *Aggregator) IDs() []int64 {
+	sort.Slice(g.ids, func(i, j int) bool { return g.ids[i] < g.ids[j] })
+	return g.ids
+}

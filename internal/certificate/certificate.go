@@ -1,0 +1,146 @@
+// Package certificate draws the PDF certificate a participant receives on
+// completing a programme, with a verification code and a QR code that
+// points at the public /verifikasi/{code} page, and packs a programme's
+// certificates into one ZIP. It knows nothing of storage or HTTP.
+package certificate
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/skip2/go-qrcode"
+)
+
+// Data is what one certificate says. Dates are already written the
+// Indonesian way by the caller ("20–22 Oktober 2025").
+type Data struct {
+	BusinessName string
+	OwnerName    string
+	ProgramName  string
+	ProgramKind  string // e.g. "Pelatihan"
+	Dates        string
+	Venue        string
+	Topics       []string // Indonesian topic names
+	Code         string
+	VerifyURL    string // absolute or relative URL of /verifikasi/{code}
+	IssuedOn     string // "31 Oktober 2025"
+	Issuer       string // the office's name
+	IssuedAt     time.Time
+}
+
+// compress is switched off by tests so that the text can be read back.
+var compress = true
+
+// Render writes one certificate as an A4 landscape PDF.
+func Render(w io.Writer, d Data) error {
+	pdf := fpdf.New("L", "mm", "A4", "")
+	pdf.SetCompression(compress)
+	pdf.SetTitle("Sertifikat "+d.ProgramName, true)
+	pdf.SetAuthor(d.Issuer, true)
+	if !d.IssuedAt.IsZero() {
+		pdf.SetCreationDate(d.IssuedAt)
+		pdf.SetModificationDate(d.IssuedAt)
+	}
+	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: keeps "–" and accented names
+	pdf.SetMargins(20, 18, 20)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.AddPage()
+	w0, h0 := pdf.GetPageSize()
+
+	pdf.SetDrawColor(22, 101, 52)
+	pdf.SetLineWidth(1.5)
+	pdf.Rect(8, 8, w0-16, h0-16, "D")
+	pdf.SetLineWidth(0.4)
+	pdf.Rect(11, 11, w0-22, h0-22, "D")
+
+	center := func(font string, style string, size float64, h float64, text string) {
+		pdf.SetFont(font, style, size)
+		pdf.SetX(20)
+		pdf.MultiCell(w0-40, h, tr(text), "", "C", false)
+	}
+	pdf.SetTextColor(60, 60, 60)
+	pdf.SetY(20)
+	center("Helvetica", "", 11, 6, d.Issuer)
+	pdf.SetTextColor(22, 101, 52)
+	pdf.Ln(4)
+	center("Helvetica", "B", 30, 14, "SERTIFIKAT")
+	pdf.SetTextColor(30, 30, 30)
+	center("Helvetica", "", 12, 7, "diberikan kepada")
+	pdf.Ln(2)
+	center("Helvetica", "B", 22, 11, d.BusinessName)
+	center("Helvetica", "", 13, 7, "Pemilik: "+d.OwnerName)
+	pdf.Ln(4)
+	center("Helvetica", "", 12, 7, fmt.Sprintf("yang telah menyelesaikan %s", strings.ToLower(orDefault(d.ProgramKind, "program"))))
+	center("Helvetica", "B", 16, 9, d.ProgramName)
+	place := d.Dates
+	if d.Venue != "" {
+		place += ", " + d.Venue
+	}
+	center("Helvetica", "", 12, 7, place)
+	if len(d.Topics) > 0 {
+		pdf.Ln(2)
+		center("Helvetica", "I", 11, 6, "Materi: "+strings.Join(d.Topics, "; "))
+	}
+
+	png, err := qrcode.Encode(d.VerifyURL, qrcode.Medium, 256)
+	if err != nil {
+		return fmt.Errorf("certificate: QR code: %w", err)
+	}
+	pdf.RegisterImageOptionsReader("qr", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
+	pdf.ImageOptions("qr", 24, h0-62, 36, 36, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	pdf.SetFont("Helvetica", "", 9)
+	pdf.SetXY(62, h0-50)
+	pdf.MultiCell(120, 5, tr("Kode verifikasi: "+d.Code+"\nPeriksa keaslian di "+d.VerifyURL), "", "L", false)
+
+	pdf.SetFont("Helvetica", "", 11)
+	pdf.SetXY(w0-110, h0-58)
+	pdf.MultiCell(86, 6, tr("Diterbitkan "+d.IssuedOn+"\n"+d.Issuer), "", "C", false)
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("certificate: PDF: %w", err)
+	}
+	return nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)
+
+// FileName is the file name of a certificate inside a ZIP: the business
+// name made safe, and the code, so that names never collide.
+func FileName(d Data) string {
+	slug := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(d.BusinessName), "-"), "-")
+	if len(slug) > 60 {
+		slug = slug[:60]
+	}
+	return fmt.Sprintf("sertifikat-%s-%s.pdf", slug, d.Code)
+}
+
+// WriteZIP writes every certificate into one ZIP archive.
+func WriteZIP(w io.Writer, items []Data) error {
+	zw := zip.NewWriter(w)
+	for _, d := range items {
+		hdr := &zip.FileHeader{Name: FileName(d), Method: zip.Store} // PDFs are already compressed
+		if !d.IssuedAt.IsZero() {
+			hdr.Modified = d.IssuedAt
+		}
+		f, err := zw.CreateHeader(hdr)
+		if err != nil {
+			return fmt.Errorf("certificate: zip: %w", err)
+		}
+		if err := Render(f, d); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}

@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"naikkelas/internal/auth"
+	"naikkelas/internal/demo"
+	"naikkelas/internal/store"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run executes a command line in-process with NAIKKELAS_* unset.
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, Env{
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+		Getenv: func(string) (string, bool) { return "", false },
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+// oneLineErr asserts a failure with exactly one line on stderr containing want.
+func (r result) oneLineErr(t *testing.T, code int, want string) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit %d, want %d (stderr %q)", r.code, code, r.stderr)
+	}
+	if strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, want) {
+		t.Fatalf("stderr %q: want one line containing %q", r.stderr, want)
+	}
+	if strings.Contains(r.stderr, "goroutine") || strings.Contains(r.stderr, ".go:") {
+		t.Fatalf("stderr looks like a stack trace: %q", r.stderr)
+	}
+}
+
+func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "nk.db") }
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}} {
+		r := run(t, "", args...)
+		if r.code != ExitOK {
+			t.Fatalf("%v: exit %d", args, r.code)
+		}
+		for _, c := range commands {
+			if !strings.Contains(r.stdout, c.Name) {
+				t.Errorf("%v: help lacks %q", args, c.Name)
+			}
+		}
+	}
+	r := run(t, "", "user", "add", "-h")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "-password-stdin") {
+		t.Fatalf("user add -h: exit %d, %q", r.code, r.stdout)
+	}
+	r = run(t, "", "help", "backup")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "backup --db DB FILE") {
+		t.Fatalf("help backup: exit %d, %q", r.code, r.stdout)
+	}
+	if r := run(t, ""); r.code != ExitUsage || !strings.Contains(r.stderr, "serve") {
+		t.Fatalf("no arguments: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestUnknownCommandsAndFlags(t *testing.T) {
+	run(t, "", "frobnicate").oneLineErr(t, ExitUsage, "tidak dikenal")
+	run(t, "", "user", "delete").oneLineErr(t, ExitUsage, "tidak dikenal")
+	run(t, "", "migrate", "--nope").oneLineErr(t, ExitUsage, "nope")
+	run(t, "", "migrate", "extra").oneLineErr(t, ExitUsage, "extra")
+	run(t, "", "serve", "--jurisdiction", "99.99", "--db", tempDB(t)).oneLineErr(t, ExitUsage, "99.99")
+}
+
+func TestPanicBecomesOneLine(t *testing.T) {
+	saved := commands
+	t.Cleanup(func() { commands = saved })
+	commands = append(commands, Command{Name: "boom", Run: func(context.Context, *Env, *Command, []string) error {
+		panic("something\nbroke")
+	}})
+	run(t, "", "boom").oneLineErr(t, ExitError, "kesalahan internal: something broke")
+}
+
+func TestMigrate(t *testing.T) {
+	db := tempDB(t)
+	r := run(t, "", "migrate", "--db", db)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "sqlite") {
+		t.Fatalf("exit %d, out %q, err %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "", "migrate", "--db", db); r.code != ExitOK {
+		t.Fatalf("second migrate: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestUserAddAndTokenCreate(t *testing.T) {
+	db := tempDB(t)
+	r := run(t, "rahasia-admin-1\n", "user", "add", "--db", db, "--username", "admin", "--role", "admin", "--password-stdin")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "admin") {
+		t.Fatalf("user add: exit %d, out %q, err %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "token", "create", "--db", db, "--username", "admin")
+	if r.code != ExitOK {
+		t.Fatalf("token create: exit %d, %q", r.code, r.stderr)
+	}
+	token := strings.TrimSpace(r.stdout)
+	if strings.Count(r.stdout, "\n") != 1 || len(token) < 40 {
+		t.Fatalf("token output %q: want the token alone on one line", r.stdout)
+	}
+
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	u, err := st.UserByToken(ctx, auth.HashSecret(token))
+	if err != nil || u.Username != "admin" || u.Role != auth.Admin {
+		t.Fatalf("token does not identify admin: %+v, %v", u, err)
+	}
+	if _, err := st.UserByToken(ctx, token); err == nil {
+		t.Fatal("the plain token must not be stored, only its hash")
+	}
+	if !auth.CheckPassword(u.PasswordHash, "rahasia-admin-1") {
+		t.Fatal("password from stdin was not stored (hashed) as given")
+	}
+	if u.PasswordHash == "rahasia-admin-1" {
+		t.Fatal("password stored in plain text")
+	}
+}
+
+func TestUserAddRules(t *testing.T) {
+	db := tempDB(t)
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := demo.Generate(demo.Options{Count: 1})
+	if err := st.InsertBatch(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	bizID := items[0].Business.ID
+	st.Close()
+	base := []string{"user", "add", "--db", db, "--password-stdin"}
+	ok := "kata-sandi-ok\n"
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		want  string
+	}{
+		{"wrong role", ok, []string{"--username", "x1", "--role", "superuser"}, ExitUsage, "superuser"},
+		{"no username", ok, []string{"--role", "admin"}, ExitUsage, "--username"},
+		{"short password", "pendek\n", []string{"--username", "x2", "--role", "admin"}, ExitUsage, "minimal 8"},
+		{"no --password-stdin", ok, []string{"--username", "x3", "--role", "admin", "--password-stdin=false"}, ExitUsage, "--password-stdin"},
+		{"operator without regions", ok, []string{"--username", "op", "--role", "operator"}, ExitUsage, "--regions"},
+		{"unknown region", ok, []string{"--username", "op", "--role", "operator", "--regions", "36.04.99"}, ExitUsage, "36.04.99"},
+		{"region outside jurisdiction", ok, []string{"--username", "op", "--role", "operator", "--regions", "36.03.01"}, ExitUsage, "di luar wilayah"},
+		{"regions for admin", ok, []string{"--username", "a2", "--role", "admin", "--regions", "36.04.15"}, ExitUsage, "hanya untuk peran operator"},
+		{"owner without business", ok, []string{"--username", "ow", "--role", "owner"}, ExitUsage, "--business"},
+		{"owner of absent business", ok, []string{"--username", "ow", "--role", "owner", "--business", "999999"}, ExitError, "999999"},
+		{"operator ok", ok, []string{"--username", "operator.cikande", "--role", "operator", "--regions", "36.04.15,36.04.16.2001"}, ExitOK, ""},
+		{"owner ok", ok, []string{"--username", "pemilik", "--role", "owner", "--business", strconv.FormatInt(bizID, 10)}, ExitOK, ""},
+		{"duplicate", ok, []string{"--username", "pemilik", "--role", "pimpinan"}, ExitError, "sudah dipakai"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.stdin, append(append([]string{}, base...), tt.args...)...)
+			if tt.code == ExitOK {
+				if r.code != ExitOK {
+					t.Fatalf("exit %d: %q", r.code, r.stderr)
+				}
+				return
+			}
+			r.oneLineErr(t, tt.code, tt.want)
+		})
+	}
+	st, err = store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	op, err := st.UserByUsername(ctx, "operator.cikande")
+	if err != nil || op.Role != auth.Operator || strings.Join(op.Regions, ",") != "36.04.15,36.04.16.2001" {
+		t.Fatalf("operator stored as %+v, %v", op, err)
+	}
+	ow, err := st.UserByUsername(ctx, "pemilik")
+	if err != nil || ow.BusinessID != bizID {
+		t.Fatalf("owner stored as %+v, %v", ow, err)
+	}
+}
+
+func TestTokenCreateErrors(t *testing.T) {
+	run(t, "", "token", "create", "--db", tempDB(t), "--username", "siapa").oneLineErr(t, ExitError, "tidak ditemukan")
+	db := tempDB(t)
+	if r := run(t, "", "migrate", "--db", db); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	run(t, "", "token", "create", "--db", db, "--username", "siapa").oneLineErr(t, ExitError, "siapa")
+	run(t, "", "token", "create", "--db", db).oneLineErr(t, ExitUsage, "--username")
+}

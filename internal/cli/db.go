@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"naikkelas/internal/store"
+)
+
+// openStore opens (and migrates) the database named by dsn. With
+// mustExist, a SQLite file that is not there is an error instead of a new,
+// empty database: a typo in --db must not silently create one.
+func openStore(ctx context.Context, dsn string, mustExist bool) (store.Store, error) {
+	dsn = strings.TrimSpace(dsn)
+	if dsn == "" {
+		return nil, usagef("--db wajib diisi")
+	}
+	if mustExist && !store.IsPostgres(dsn) {
+		if _, err := os.Stat(dsn); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("basis data %s tidak ditemukan", dsn)
+		}
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("membuka basis data: %w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"context"
+	"log/slog"
+
+	"naikkelas/internal/app"
+	"naikkelas/internal/config"
+)
+
+var serveCommand = Command{
+	Name:    "serve",
+	Args:    "[--addr 127.0.0.1:8080] [--db DB] [--jurisdiction 36.04] [--demo]",
+	Summary: "jalankan server web (memperbarui skema; --demo memuat data demo ke basis data kosong)",
+	Run:     runServe,
+}
+
+func runServe(ctx context.Context, env *Env, c *Command, args []string) error {
+	cfg := config.FromEnv(env.Getenv)
+	fs := flags(c)
+	cfg.BindServe(fs)
+	pos, err := parse(env, c, fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs(pos); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err.Error()}
+	}
+	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	a, err := app.New(ctx, cfg, app.WithOutput(env.Stdout), app.WithLogger(logger))
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return a.Run(ctx)
+}

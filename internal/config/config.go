@@ -1,0 +1,143 @@
+// Package config holds the one typed configuration of naikkelas. Values come
+// from defaults, then NAIKKELAS_* environment variables, then command-line
+// flags (a flag wins over the environment). Nothing else reads os.Getenv.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"naikkelas/internal/region"
+)
+
+// Environment variable names. Outside scripts rely on them.
+const (
+	EnvAddr         = "NAIKKELAS_ADDR"
+	EnvDB           = "NAIKKELAS_DB"
+	EnvJurisdiction = "NAIKKELAS_JURISDICTION"
+)
+
+// Defaults.
+const (
+	DefaultAddr         = "127.0.0.1:8080"
+	DefaultDB           = "naikkelas.db"
+	DefaultJurisdiction = "36.04" // Kabupaten Serang
+)
+
+// Config is everything a naikkelas process needs to start.
+type Config struct {
+	Addr         string // listen address of the HTTP server
+	DB           string // SQLite file path or postgres:// URL
+	Jurisdiction string // region code the instance serves; "" = all Indonesia
+	Demo         bool   // load the demo data into an empty database
+
+	MaxBodyBytes   int64 // limit of an ordinary request body
+	MaxUploadBytes int64 // limit of an uploaded file (imports)
+
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration
+	WriteTimeout      time.Duration
+	IdleTimeout       time.Duration
+	ShutdownTimeout   time.Duration // how long in-flight requests may finish on shutdown
+}
+
+// Default returns the configuration with built-in defaults only.
+func Default() Config {
+	return Config{
+		Addr:              DefaultAddr,
+		DB:                DefaultDB,
+		Jurisdiction:      DefaultJurisdiction,
+		MaxBodyBytes:      1 << 20,
+		MaxUploadBytes:    50 << 20,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ShutdownTimeout:   15 * time.Second,
+	}
+}
+
+// FromEnv returns the defaults overridden by the NAIKKELAS_* variables that
+// getenv reports as set (pass os.LookupEnv). An empty NAIKKELAS_JURISDICTION
+// means all of Indonesia, so presence, not emptiness, decides.
+func FromEnv(getenv func(string) (string, bool)) Config {
+	c := Default()
+	if getenv == nil {
+		getenv = os.LookupEnv
+	}
+	if v, ok := getenv(EnvAddr); ok && v != "" {
+		c.Addr = v
+	}
+	if v, ok := getenv(EnvDB); ok && v != "" {
+		c.DB = v
+	}
+	if v, ok := getenv(EnvJurisdiction); ok {
+		c.Jurisdiction = strings.TrimSpace(v)
+	}
+	return c
+}
+
+// BindDB registers --db on fs, defaulting to the current value.
+func (c *Config) BindDB(fs *flag.FlagSet) {
+	fs.StringVar(&c.DB, "db", c.DB, "berkas SQLite atau URL postgres:// (env "+EnvDB+")")
+}
+
+// BindJurisdiction registers --jurisdiction on fs.
+func (c *Config) BindJurisdiction(fs *flag.FlagSet) {
+	fs.StringVar(&c.Jurisdiction, "jurisdiction", c.Jurisdiction,
+		"kode wilayah yang dilayani: kabupaten, provinsi, atau kosong untuk seluruh Indonesia (env "+EnvJurisdiction+")")
+}
+
+// BindServe registers every flag of `naikkelas serve` on fs. Call it on a
+// Config from FromEnv so that the environment supplies the flag defaults.
+func (c *Config) BindServe(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "alamat server HTTP (env "+EnvAddr+")")
+	c.BindDB(fs)
+	c.BindJurisdiction(fs)
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "muat data demo bila basis data belum berisi usaha")
+}
+
+// Validate reports the first problem with c as a one-line message.
+func (c *Config) Validate() error {
+	if strings.TrimSpace(c.DB) == "" {
+		return fmt.Errorf("--db tidak boleh kosong")
+	}
+	if c.Addr == "" {
+		return fmt.Errorf("--addr tidak boleh kosong")
+	}
+	if i := strings.LastIndexByte(c.Addr, ':'); i < 0 {
+		return fmt.Errorf("--addr %q harus berbentuk host:port, mis. 127.0.0.1:8080", c.Addr)
+	} else if _, err := strconv.ParseUint(c.Addr[i+1:], 10, 16); err != nil {
+		return fmt.Errorf("--addr %q: port tidak valid", c.Addr)
+	}
+	if err := ValidateJurisdiction(c.Jurisdiction); err != nil {
+		return err
+	}
+	if c.MaxBodyBytes <= 0 || c.MaxUploadBytes <= 0 {
+		return fmt.Errorf("batas ukuran request harus positif")
+	}
+	if c.ShutdownTimeout < 0 {
+		return fmt.Errorf("shutdown timeout tidak boleh negatif")
+	}
+	return nil
+}
+
+// ValidateJurisdiction accepts "" (all Indonesia) or the code of a known
+// province or regency.
+func ValidateJurisdiction(code string) error {
+	if code == "" {
+		return nil
+	}
+	r, ok := region.All().Get(code)
+	if !ok {
+		return fmt.Errorf("--jurisdiction %q bukan kode wilayah Kemendagri yang dikenal (contoh: 36.04)", code)
+	}
+	if r.Level != region.Province && r.Level != region.Regency {
+		return fmt.Errorf("--jurisdiction %q adalah %s; gunakan kode provinsi atau kabupaten/kota, atau kosong untuk seluruh Indonesia", code, r.Level)
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package config
+
+import (
+	"flag"
+	"io"
+	"strings"
+	"testing"
+)
+
+func env(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestPrecedence(t *testing.T) {
+	tests := []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		wantAddr string
+		wantDB   string
+		wantJur  string
+		wantDemo bool
+	}{
+		{"defaults", nil, nil, DefaultAddr, DefaultDB, DefaultJurisdiction, false},
+		{"env", map[string]string{EnvAddr: ":9000", EnvDB: "x.db", EnvJurisdiction: "36"}, nil, ":9000", "x.db", "36", false},
+		{"empty env jurisdiction means all Indonesia", map[string]string{EnvJurisdiction: ""}, nil, DefaultAddr, DefaultDB, "", false},
+		{"flag wins over env", map[string]string{EnvAddr: ":9000", EnvDB: "x.db"},
+			[]string{"--addr", "127.0.0.1:0", "--db", "postgres://h/db", "--jurisdiction", "36.03", "--demo"},
+			"127.0.0.1:0", "postgres://h/db", "36.03", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := FromEnv(env(tt.env))
+			fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			c.BindServe(fs)
+			if err := fs.Parse(tt.args); err != nil {
+				t.Fatal(err)
+			}
+			if c.Addr != tt.wantAddr || c.DB != tt.wantDB || c.Jurisdiction != tt.wantJur || c.Demo != tt.wantDemo {
+				t.Fatalf("got %q %q %q %v", c.Addr, c.DB, c.Jurisdiction, c.Demo)
+			}
+			if err := c.Validate(); err != nil {
+				t.Fatalf("Validate: %v", err)
+			}
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		mod     func(*Config)
+		wantErr string
+	}{
+		{"ok", func(*Config) {}, ""},
+		{"province", func(c *Config) { c.Jurisdiction = "36" }, ""},
+		{"all indonesia", func(c *Config) { c.Jurisdiction = "" }, ""},
+		{"unknown region", func(c *Config) { c.Jurisdiction = "99.99" }, "bukan kode wilayah"},
+		{"district is not a jurisdiction", func(c *Config) { c.Jurisdiction = "36.04.15" }, "kabupaten"},
+		{"empty db", func(c *Config) { c.DB = " " }, "--db"},
+		{"bad addr", func(c *Config) { c.Addr = "localhost" }, "host:port"},
+		{"bad port", func(c *Config) { c.Addr = "127.0.0.1:http99" }, "port"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Default()
+			tt.mod(&c)
+			err := c.Validate()
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("got %v, want %q", err, tt.wantErr)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("message must be one line: %q", err)
+			}
+		})
+	}
+}

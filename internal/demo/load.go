@@ -1,0 +1,166 @@
+package demo
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+)
+
+// BatchSize is how many businesses go into one InsertBatch transaction.
+const BatchSize = 2000
+
+// Account is a demo login. The passwords are public by design: they are
+// printed at start and written in the README, so a demo database must never
+// hold real data.
+type Account struct {
+	Username   string
+	Password   string
+	Role       auth.Role
+	Regions    []string
+	BusinessID int64
+	Note       string // what the account shows, in Indonesian
+}
+
+// Loader carries the state the steps share.
+type Loader struct {
+	Store      store.Store
+	Options    Options
+	Businesses []registry.NewBusiness // set by the businesses step, with IDs after insert
+	Accounts   []Account              // set by the accounts step
+}
+
+// Step is one stage of the demo load. Later features (programmes,
+// assessments, …) append their own step to Steps; each step may use what
+// earlier steps left in the Loader.
+type Step struct {
+	Name string
+	Run  func(ctx context.Context, l *Loader) error
+}
+
+// Steps is the ordered demo load. Append, do not reorder: later steps rely
+// on the businesses and accounts existing.
+var Steps = []Step{
+	{Name: "usaha", Run: stepBusinesses},
+	{Name: "akun", Run: stepAccounts},
+	{Name: "audit", Run: stepAudit},
+}
+
+// Load runs every step against st, which must hold no businesses, and
+// returns the demo accounts.
+func Load(ctx context.Context, st store.Store, opt Options) ([]Account, error) {
+	if opt.Seed == 0 {
+		opt.Seed = DefaultSeed
+	}
+	l := &Loader{Store: st, Options: opt}
+	for _, s := range Steps {
+		start := time.Now()
+		if err := s.Run(ctx, l); err != nil {
+			return nil, fmt.Errorf("demo, langkah %s: %w", s.Name, err)
+		}
+		if opt.StepDone != nil {
+			opt.StepDone(s.Name, time.Since(start))
+		}
+	}
+	return l.Accounts, nil
+}
+
+func stepBusinesses(ctx context.Context, l *Loader) error {
+	l.Businesses = Generate(l.Options)
+	for i := 0; i < len(l.Businesses); i += BatchSize {
+		if err := l.Store.InsertBatch(ctx, l.Businesses[i:min(i+BatchSize, len(l.Businesses))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Demo passwords (demo only; see Account).
+const (
+	AdminPassword    = "admin-demo-2025"
+	OperatorPassword = "operator-demo-2025"
+	PimpinanPassword = "pimpinan-demo-2025"
+	OwnerPassword    = "pemilik-demo-2025"
+)
+
+// OperatorRegion is the kecamatan of the demo operator: Cikande.
+const OperatorRegion = "36.04.15"
+
+// demoAccounts lists the accounts; ownerID is the owner's business.
+func demoAccounts(ownerID int64) []Account {
+	return []Account{
+		{Username: "admin", Password: AdminPassword, Role: auth.Admin, Note: "semua data, pengguna, log audit"},
+		{Username: "operator.cikande", Password: OperatorPassword, Role: auth.Operator, Regions: []string{OperatorRegion},
+			Note: "hanya Kecamatan Cikande"},
+		{Username: "pimpinan", Password: PimpinanPassword, Role: auth.Pimpinan, Note: "baca saja, data pribadi disamarkan"},
+		{Username: "pemilik.demo", Password: OwnerPassword, Role: auth.Owner, BusinessID: ownerID,
+			Note: fmt.Sprintf("hanya usaha #%d", ownerID)},
+	}
+}
+
+// ownerBusiness picks the owner account's business: the first generated
+// food producer in Cikande, so the operator sees it too.
+func ownerBusiness(items []registry.NewBusiness) int64 {
+	for _, it := range items {
+		b := it.Business
+		if b.DistrictCode == OperatorRegion && b.PIRTNumber != "" {
+			return b.ID
+		}
+	}
+	if len(items) > 0 {
+		return items[0].Business.ID
+	}
+	return 0
+}
+
+func stepAccounts(ctx context.Context, l *Loader) error {
+	for _, a := range demoAccounts(ownerBusiness(l.Businesses)) {
+		if a.Role == auth.Owner && a.BusinessID == 0 {
+			continue
+		}
+		hash, err := auth.HashPassword(a.Password)
+		if err != nil {
+			return err
+		}
+		u := &auth.User{Username: a.Username, Role: a.Role, Regions: a.Regions, BusinessID: a.BusinessID, PasswordHash: hash}
+		if err := l.Store.CreateUser(ctx, u); err != nil && !apperr.Is(err, apperr.Conflict) {
+			return err
+		} else if err != nil {
+			a.Note += " (akun sudah ada; kata sandi lama tetap berlaku)"
+		}
+		l.Accounts = append(l.Accounts, a)
+	}
+	return nil
+}
+
+// stepAudit records the load itself, once, rather than 48,000 create entries.
+func stepAudit(ctx context.Context, l *Loader) error {
+	after, _ := json.Marshal(map[string]any{"businesses": len(l.Businesses), "seed": l.Options.Seed, "ref_date": RefDate.Format("2006-01-02")})
+	return l.Store.AppendAudit(ctx, &audit.Entry{
+		Username: auth.System.Username, Action: audit.Create, Entity: "demo", After: after,
+	})
+}
+
+// PrintAccounts writes the demo accounts as a table, with a warning that
+// they are for demonstration only.
+func PrintAccounts(w io.Writer, accounts []Account) {
+	fmt.Fprintln(w, "Data demo dimuat. Akun demo (HANYA untuk demo, jangan dipakai untuk data sungguhan):")
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  PENGGUNA\tKATA SANDI\tPERAN\tKETERANGAN")
+	for _, a := range accounts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.Username, a.Password, auth.RoleLabel(a.Role), a.Note)
+	}
+	tw.Flush()
+}
+
+// Districts returns the kecamatan the demo covers, for tests and docs.
+func Districts() []region.Region { return region.All().Districts(Jurisdiction) }

@@ -1,0 +1,94 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"naikkelas/internal/auth"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+)
+
+func openTemp(tb testing.TB) store.Store {
+	tb.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "demo.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestLoadSmallDemo(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	accounts, err := Load(ctx, st, Options{Count: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.CountBusinesses(ctx); err != nil || n != 2000 {
+		t.Fatalf("%d businesses (%v), want 2000", n, err)
+	}
+	roles := map[auth.Role]Account{}
+	for _, a := range accounts {
+		roles[a.Role] = a
+		u, err := st.UserByUsername(ctx, a.Username)
+		if err != nil {
+			t.Fatalf("account %s not stored: %v", a.Username, err)
+		}
+		if !auth.CheckPassword(u.PasswordHash, a.Password) {
+			t.Fatalf("account %s: printed password does not log in", a.Username)
+		}
+	}
+	if len(roles) != 4 {
+		t.Fatalf("want one account per role, got %v", accounts)
+	}
+	own := roles[auth.Owner]
+	b, err := st.GetBusiness(ctx, own.BusinessID)
+	if err != nil || b.DistrictCode != OperatorRegion {
+		t.Fatalf("owner's business %d: %+v, %v; want one in Cikande", own.BusinessID, b, err)
+	}
+	ms, err := st.ListMeasurements(ctx, own.BusinessID)
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("owner's business has %d measurements (%v), want 2–3", len(ms), err)
+	}
+	stats, err := st.DistrictStats(ctx, registry.Filter{})
+	if err != nil || len(stats) != 29 {
+		t.Fatalf("district stats over %d kecamatan (%v), want 29", len(stats), err)
+	}
+	var buf bytes.Buffer
+	PrintAccounts(&buf, accounts)
+	for _, want := range []string{"admin", AdminPassword, "operator.cikande", OperatorPassword, "pimpinan", "pemilik.demo", "HANYA untuk demo"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("printed accounts lack %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+// BenchmarkDemoLoad measures the full 48,000-business demo load into a fresh
+// SQLite file, the figure behind the "under 15 s" target. Run it with
+// `go test -run '^$' -bench BenchmarkDemoLoad -benchtime 1x ./internal/demo`.
+func BenchmarkDemoLoad(b *testing.B) {
+	ctx := context.Background()
+	steps := map[string]time.Duration{}
+	opt := Options{StepDone: func(step string, took time.Duration) { steps[step] += took }}
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		st := openTemp(b)
+		b.StartTimer()
+		start := time.Now()
+		if _, err := Load(ctx, st, opt); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(time.Since(start).Seconds(), "s/load")
+		n++
+	}
+	for step, d := range steps {
+		b.ReportMetric(d.Seconds()/float64(n), "s/step-"+step)
+	}
+}

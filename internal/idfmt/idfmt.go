@@ -1,0 +1,120 @@
+// Package idfmt writes numbers, money and dates the way Indonesian readers
+// expect them: Rp1.500.000 and 20 Oktober 2025. The web pages, exports and
+// PDFs share it so that every output of naikkelas reads the same.
+package idfmt
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// WIB is western Indonesian time (UTC+7, no daylight saving). A fixed zone
+// keeps the binary independent of the host's tz database (Windows PCs).
+var WIB = time.FixedZone("WIB", 7*60*60)
+
+var months = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"}
+
+// Month returns the Indonesian name of m, or "" when m is out of range.
+func Month(m time.Month) string {
+	if m < time.January || m > time.December {
+		return ""
+	}
+	return months[m-1]
+}
+
+// Number groups the digits of n by thousands with dots: 1500000 → "1.500.000".
+func Number(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	lead := len(s) % 3
+	if lead == 0 {
+		lead = 3
+	}
+	b.WriteString(s[:lead])
+	for i := lead; i < len(s); i += 3 {
+		b.WriteByte('.')
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+// Rupiah writes whole rupiah as "Rp1.500.000" (negative: "-Rp1.500.000").
+func Rupiah(n int64) string {
+	if n < 0 {
+		return "-Rp" + Number(n)[1:]
+	}
+	return "Rp" + Number(n)
+}
+
+// Date writes the calendar date of t as "20 Oktober 2025". The zero time is "".
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(t.Day()) + " " + Month(t.Month()) + " " + strconv.Itoa(t.Year())
+}
+
+// DateString formats a "YYYY-MM-DD" date as "20 Oktober 2025". Text that is
+// not such a date (including "" and masked dates like "1980-**-**") is
+// returned unchanged, so that nothing is silently lost on a page.
+func DateString(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return Date(t)
+}
+
+// DateTime writes an instant in WIB as "20 Oktober 2025 14.05 WIB".
+func DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	w := t.In(WIB)
+	return Date(w) + " " + w.Format("15.04") + " WIB"
+}
+
+// ParseRupiah reads money typed by a person: "1500000", "1.500.000",
+// "Rp 1.500.000" or "Rp1.500.000,00". Only whole rupiah are accepted; a
+// non-zero sen part or any other character is an error (ok=false).
+func ParseRupiah(s string) (n int64, ok bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "Rp"), "rp")
+	s = strings.TrimSpace(strings.TrimPrefix(s, "."))
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		if strings.Trim(s[i+1:], "0") != "" {
+			return 0, false
+		}
+		s = s[:i]
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), " ", "")
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}

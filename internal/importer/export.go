@@ -1,0 +1,120 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+)
+
+// ExportColumns are the columns of an export, with Indonesian headers that
+// the importer recognises, so that an exported file imports back unchanged.
+var ExportColumns = []string{
+	"ID", "Nama Usaha", "Merek", "Nama Pemilik", "NIK", "Jenis Kelamin", "Tanggal Lahir", "No HP", "Email",
+	"Kode Desa", "Desa", "Kecamatan", "Alamat", "Lintang", "Bujur", "KBLI", "Sektor", "Tahun Berdiri",
+	"Tenaga Kerja", "Omzet per Tahun", "Modal", "Kelas Usaha", "Dasar Kelas", "NIB", "No PIRT",
+	"PIRT Berlaku Sampai", "Status Halal", "No Sertifikat Halal", "Halal Berlaku Sampai", "No BPOM", "No HKI",
+	"Produk", "Diperbarui",
+}
+
+// Each streams businesses to an export writer; registry.Service.Each,
+// bound to an actor and a filter, is one (it masks personal data as the
+// actor's role requires).
+type Each func(fn func(*registry.Business) error) error
+
+// exportRow returns a business's cells in ExportColumns order. Numbers are
+// int64 or float64 (numeric cells in XLSX); everything else is text,
+// neutralised against formula injection.
+func exportRow(dir *region.Directory, b *registry.Business) []any {
+	num := func(n int64) any { return n }
+	opt := func(n int) any {
+		if n == 0 {
+			return ""
+		}
+		return int64(n)
+	}
+	coord := func(f *float64) any {
+		if f == nil {
+			return ""
+		}
+		return *f
+	}
+	products := make([]string, len(b.Products))
+	for i, p := range b.Products {
+		products[i] = p.Name
+	}
+	row := []any{
+		b.ID, b.Name, b.Brand, b.OwnerName, b.NIK, b.OwnerGender, b.OwnerBirthDate, localPhone(b.Phone), b.Email,
+		b.VillageCode, dir.Name(b.VillageCode), dir.Name(b.DistrictCode), b.Address, coord(b.Latitude), coord(b.Longitude),
+		b.KBLI, b.Sector, opt(b.FoundedYear), int64(b.Employees), num(b.AnnualRevenue), num(b.Capital),
+		classLabel(b.SizeClass), basisLabel(b.SizeBasis), b.NIB, b.PIRTNumber, b.PIRTExpiresOn, halalLabel(b.HalalStatus),
+		b.HalalNumber, b.HalalExpiresOn, b.BPOMNumber, b.HKINumber, strings.Join(products, "; "),
+		b.UpdatedAt.In(jakarta).Format("2006-01-02 15:04"),
+	}
+	for i, v := range row {
+		if s, ok := v.(string); ok {
+			row[i] = SafeCell(s)
+		}
+	}
+	return row
+}
+
+// SafeCell neutralises a text cell against formula injection: text that
+// starts with = + - @, a tab or a carriage return gets a leading apostrophe,
+// which spreadsheet programs show as text. The importer strips it again.
+func SafeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// localPhone writes +628… as 08… (what officers type; it imports back to
+// the same number, and needs no formula guard).
+func localPhone(p string) string {
+	if strings.HasPrefix(p, "+62") {
+		return "0" + p[3:]
+	}
+	return p
+}
+
+func halalLabel(s string) string {
+	switch s {
+	case registry.HalalCertified:
+		return "Sudah"
+	case registry.HalalInProcess:
+		return "Proses"
+	}
+	return "Belum"
+}
+
+func classLabel(s string) string {
+	if s == "" {
+		return "belum diketahui"
+	}
+	return s
+}
+
+func basisLabel(s string) string {
+	switch s {
+	case registry.BasisRevenue:
+		return "omzet"
+	case registry.BasisCapital:
+		return "modal"
+	}
+	return ""
+}
+
+// cellText renders an export value for CSV.
+func cellText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
+}

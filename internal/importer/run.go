@@ -1,0 +1,184 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/region"
+)
+
+// Importer runs imports against a Store.
+type Importer struct {
+	Store        Store
+	Regions      *region.Directory
+	Jurisdiction string           // the instance's area; "" = all Indonesia
+	Now          func() time.Time // injectable clock
+	matcher      *RegionMatcher
+}
+
+// New returns an Importer for the instance's jurisdiction.
+func New(st Store, jurisdiction string) *Importer {
+	return &Importer{Store: st, Regions: region.All(), Jurisdiction: jurisdiction, Now: time.Now}
+}
+
+// Input is an uploaded file.
+type Input struct {
+	Name string
+	R    io.ReaderAt
+	Size int64
+}
+
+// Progress is how far a running import has come.
+type Progress struct {
+	Rows  int   `json:"rows"`  // data rows processed
+	Done  int64 `json:"done"`  // units read (bytes for CSV, rows for XLSX)
+	Total int64 `json:"total"` // 0 when unknown
+}
+
+// RowOutcome is what happened to one row.
+type RowOutcome struct {
+	Row        int      `json:"row"`
+	Outcome    string   `json:"outcome"`
+	BusinessID int64    `json:"business_id,omitempty"`
+	Name       string   `json:"name"`
+	Duplicate  bool     `json:"duplicate,omitempty"`
+	Changed    []string `json:"changed,omitempty"`
+	Reasons    []string `json:"reasons,omitempty"`
+	Warnings   []string `json:"warnings,omitempty"`
+}
+
+// Options configure one import.
+type Options struct {
+	Source     string // name of the data source; defaults to the file name
+	Sheet      string
+	DryRun     bool
+	Mapping    map[int]Field // column index → field, overriding the header
+	Actor      auth.Actor
+	Limits     Limits
+	OnProgress func(Progress)
+	OnRow      func(RowOutcome)
+}
+
+// chunkSize is how many rows are matched and written together.
+const chunkSize = 1000
+
+func (im *Importer) regionMatcher() *RegionMatcher {
+	if im.matcher == nil {
+		im.matcher = NewRegionMatcher(im.Regions, im.Jurisdiction)
+	}
+	return im.matcher
+}
+
+// Begin checks the actor and records a starting import.
+func (im *Importer) Begin(ctx context.Context, fileName string, opt Options) (*Import, error) {
+	if !opt.Actor.IsOfficer() {
+		return nil, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data")
+	}
+	src := opt.Source
+	if src == "" {
+		src = fileName
+	}
+	imp := &Import{Source: src, FileName: fileName, UserID: opt.Actor.UserID, Username: opt.Actor.Username,
+		DryRun: opt.DryRun, Status: StatusRunning}
+	if err := im.Store.CreateImport(ctx, imp); err != nil {
+		return nil, err
+	}
+	return imp, nil
+}
+
+// Run reads the file and applies it in one transaction (rolled back for a
+// dry run). It fills imp's summary, unknown columns and report, and saves
+// imp. A file that cannot be read at all is a FormatError or one of the
+// Err* values; imp is then saved as failed.
+func (im *Importer) Run(ctx context.Context, imp *Import, in Input, opt Options) error {
+	err := im.run(ctx, imp, in, opt)
+	imp.FinishedAt = im.Now().UTC()
+	if err != nil {
+		imp.Status, imp.Message = StatusFailed, userMessage(err)
+		if serr := im.Store.SaveImport(context.WithoutCancel(ctx), imp); serr != nil {
+			return errors.Join(err, serr)
+		}
+		return err
+	}
+	if opt.DryRun {
+		return im.Store.SaveImport(ctx, imp)
+	}
+	return nil
+}
+
+func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options) error {
+	t, err := OpenTable(in.Name, in.R, in.Size, ReadOptions{Sheet: opt.Sheet, Limits: opt.Limits})
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	h, first, err := findHeader(t, opt.Mapping)
+	if err != nil {
+		return err
+	}
+	for _, c := range h.Unknown() {
+		imp.UnknownColumns = append(imp.UnknownColumns, fmt.Sprintf("%s (%s)", c.Header, c.Letter))
+	}
+	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row,
+		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now()},
+		plan: &planner{source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
+		seen: map[matchKey]int{}, existing: map[matchKey]int64{}}
+	imp.Status = StatusDone
+	if opt.DryRun {
+		imp.Status = StatusDryRun
+	}
+	err = im.Store.RunImport(ctx, imp, !opt.DryRun, func(tx Tx) error {
+		if err := r.loadKeys(ctx, tx); err != nil {
+			return err
+		}
+		if err := r.readAll(ctx, tx); err != nil {
+			return err
+		}
+		if imp.Summary.Total == 0 {
+			return ErrHeaderOnly
+		}
+		imp.Report, err = r.report.finish()
+		return err
+	})
+	if err != nil {
+		imp.Status = StatusRunning
+	}
+	return err
+}
+
+// userMessage is the Indonesian text shown for an import that could not run.
+func userMessage(err error) string {
+	var fe *FormatError
+	switch {
+	case errors.As(err, &fe):
+		return fe.Msg
+	case errors.Is(err, ErrNoData), errors.Is(err, ErrNoColumns), errors.Is(err, ErrHeaderOnly):
+		return err.Error()
+	case errors.Is(err, context.Canceled):
+		return "Impor dibatalkan; tidak ada data yang diubah"
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return apperr.MessageOf(err)
+	}
+	if msg := err.Error(); len(msg) > 0 && isIndonesianReason(err) {
+		return msg
+	}
+	return "Impor gagal karena kesalahan sistem; tidak ada data yang diubah"
+}
+
+// isIndonesianReason reports whether err is one of this package's own
+// messages (header problems), safe to show.
+func isIndonesianReason(err error) bool {
+	var he headerError
+	return errors.As(err, &he)
+}
+
+type headerError struct{ msg string }
+
+func (e headerError) Error() string { return e.msg }

@@ -1,0 +1,86 @@
+package programs
+
+import (
+	"crypto/rand"
+	"strings"
+	"time"
+)
+
+// FollowUpMonths are the months after a programme ends at which each
+// participant is visited or called.
+var FollowUpMonths = []int{1, 3, 6}
+
+// Follow-up task statuses.
+const (
+	TaskOpen = "open"
+	TaskDone = "done"
+)
+
+// FollowUp is one pendampingan task: a visit or call to a participant some
+// months after the programme, logged with notes and optionally a new
+// measurement of the business.
+type FollowUp struct {
+	ID           int64      `json:"id"`
+	ProgramID    int64      `json:"program_id"`
+	ProgramName  string     `json:"program_name"`
+	BusinessID   int64      `json:"business_id"`
+	BusinessName string     `json:"business_name"`
+	DistrictCode string     `json:"district_code"`
+	VillageCode  string     `json:"village_code"`
+	Month        int        `json:"month"` // 1, 3 or 6
+	DueOn        string     `json:"due_on"`
+	Status       string     `json:"status"`
+	Method       string     `json:"method"` // kunjungan | telepon
+	Notes        string     `json:"notes"`
+	DoneAt       *time.Time `json:"done_at"`
+	DoneBy       string     `json:"done_by"`
+}
+
+// FollowUpMethods are the ways a follow-up is made.
+var FollowUpMethods = []string{"kunjungan", "telepon"}
+
+// PlanFollowUps returns the +1, +3 and +6 month tasks for each participant
+// of a programme that has ended.
+func PlanFollowUps(p *Program, participants []Application) []FollowUp {
+	end, err := time.Parse(time.DateOnly, p.EndsOn)
+	if err != nil {
+		return nil
+	}
+	var out []FollowUp
+	for _, a := range participants {
+		for _, m := range FollowUpMonths {
+			out = append(out, FollowUp{ProgramID: p.ID, ProgramName: p.Name, BusinessID: a.BusinessID,
+				BusinessName: a.BusinessName, DistrictCode: a.DistrictCode, VillageCode: a.VillageCode,
+				Month: m, DueOn: end.AddDate(0, m, 0).Format(time.DateOnly), Status: TaskOpen})
+		}
+	}
+	return out
+}
+
+// codeAlphabet leaves out letters and digits that are easy to confuse when a
+// code is read aloud or typed from paper (0/O, 1/I/L).
+const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+// NewCertificateCode returns a random verification code such as
+// "NK-7QX4-M2PA-9HZ3": 12 characters of a 31-letter alphabet (~59 bits).
+func NewCertificateCode() string {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	var s strings.Builder
+	s.WriteString("NK")
+	for i, c := range b {
+		if i%4 == 0 {
+			s.WriteByte('-')
+		}
+		s.WriteByte(codeAlphabet[int(c)%len(codeAlphabet)])
+	}
+	return s.String()
+}
+
+// NormalizeCode upper-cases a typed code and drops spaces, so that a code
+// read off paper still matches.
+func NormalizeCode(s string) string {
+	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+}

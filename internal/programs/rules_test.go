@@ -1,0 +1,208 @@
+package programs
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+)
+
+func TestNormalizeDefaults(t *testing.T) {
+	p := Program{Name: " Pelatihan Kemasan ", Kind: KindPelatihan, Topics: []string{"kemasan_label"},
+		StartsOn: "2025-10-20", EndsOn: "2025-10-22", Capacity: 50}
+	p.Normalize()
+	if p.Name != "Pelatihan Kemasan" || p.Weights != DefaultWeights || p.Completion != DefaultCompletion {
+		t.Fatalf("defaults not filled: %+v", p)
+	}
+	want := []Session{{1, "2025-10-20", ""}, {2, "2025-10-21", ""}, {3, "2025-10-22", ""}}
+	if !slices.Equal(p.Sessions, want) {
+		t.Fatalf("sessions %+v", p.Sessions)
+	}
+	if f := p.Validate(region.All(), "36.04"); len(f) != 0 {
+		t.Fatalf("valid programme rejected: %v", f)
+	}
+}
+
+func TestValidateProgram(t *testing.T) {
+	base := func() Program {
+		return Program{Name: "P", Kind: KindPelatihan, Topics: []string{"produksi"}, StartsOn: "2025-10-20",
+			EndsOn: "2025-10-22", Capacity: 50}
+	}
+	tests := []struct {
+		name  string
+		edit  func(*Program)
+		field string
+	}{
+		{"no name", func(p *Program) { p.Name = "" }, "name"},
+		{"bad kind", func(p *Program) { p.Kind = "seminar" }, "kind"},
+		{"bad topic", func(p *Program) { p.Topics = []string{"memasak"} }, "topics"},
+		{"end before start", func(p *Program) { p.EndsOn = "2025-10-01" }, "ends_on"},
+		{"zero capacity", func(p *Program) { p.Capacity = 0 }, "capacity"},
+		{"district outside", func(p *Program) { p.Districts = []string{"32.01.01"} }, "districts"},
+		{"min districts above targets", func(p *Program) { p.Districts = []string{"36.04.15"}; p.MinDistricts = 2 }, "min_districts"},
+		{"bad class", func(p *Program) { p.Eligibility.SizeClasses = []string{"raksasa"} }, "eligibility.size_classes"},
+		{"bad sector", func(p *Program) { p.Eligibility.Sectors = []string{"Z"} }, "eligibility.sectors"},
+		{"negative weight", func(p *Program) { p.Weights = Weights{Need: -1} }, "weights"},
+		{"attendance over 100", func(p *Program) { p.Completion = Completion{MinAttendancePct: 120} }, "completion.min_attendance_pct"},
+		{"bad funding kind", func(p *Program) { p.Funding = []FundingLine{{Kind: "hibah", Amount: 1}} }, "funding"},
+		{"session outside dates", func(p *Program) { p.Sessions = []Session{{Date: "2025-11-01"}} }, "sessions"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := base()
+			tc.edit(&p)
+			p.Normalize()
+			if f := p.Validate(region.All(), "36.04"); f[tc.field] == "" {
+				t.Fatalf("want an error on %s, got %v", tc.field, f)
+			}
+		})
+	}
+}
+
+func TestLifeCycle(t *testing.T) {
+	tests := []struct {
+		from, to string
+		ok       bool
+	}{
+		{StatusDraft, StatusOpen, true}, {StatusOpen, StatusSelected, true}, {StatusSelected, StatusRunning, true},
+		{StatusRunning, StatusFinished, true}, {StatusOpen, StatusDraft, true},
+		{StatusDraft, StatusRunning, false}, {StatusFinished, StatusOpen, false}, {StatusSelected, StatusOpen, false},
+		{StatusRunning, StatusSelected, false}, {StatusDraft, "archived", false},
+	}
+	for _, tc := range tests {
+		if got := CanMove(tc.from, tc.to); got != tc.ok {
+			t.Errorf("%s → %s: %v, want %v", tc.from, tc.to, got, tc.ok)
+		}
+	}
+}
+
+func eligibleBusiness() *registry.Business {
+	return &registry.Business{ID: 1, Name: "Emping Bu Siti", Status: registry.StatusActive, VillageCode: "36.04.15.2001",
+		DistrictCode: "36.04.15", SizeClass: registry.Mikro, Sector: "C", NIB: "1234567890123", AnnualRevenue: 300_000_000}
+}
+
+func TestEligible(t *testing.T) {
+	today := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
+	p := Program{Districts: []string{"36.04.15"}, Eligibility: Eligibility{SizeClasses: []string{"mikro"},
+		Sectors: []string{"C", "I"}, RequireNIB: true, ExcludeTrainedWithinMonths: 12, MaxAnnualRevenue: 500_000_000}}
+	tests := []struct {
+		name string
+		edit func(*Facts)
+		want string
+	}{
+		{"eligible", func(*Facts) {}, ""},
+		{"outside district", func(f *Facts) { f.Business.DistrictCode = "36.04.16" }, "kecamatan Kibin di luar sasaran program"},
+		{"class", func(f *Facts) { f.Business.SizeClass = "kecil" }, "kelas usaha kecil bukan sasaran (mikro)"},
+		{"unknown class", func(f *Facts) { f.Business.SizeClass = "" }, "kelas usaha belum diketahui"},
+		{"sector", func(f *Facts) { f.Business.Sector = "G" }, "sektor G bukan sasaran (C, I)"},
+		{"no NIB", func(f *Facts) { f.Business.NIB = "" }, "belum memiliki NIB"},
+		{"trained recently", func(f *Facts) { f.LastCompletedOn, f.LastCompletedProgram = "2025-03-10", "Kemasan 2025" },
+			`sudah menyelesaikan program "Kemasan 2025" pada 10 Maret 2025 (kurang dari 12 bulan)`},
+		{"trained long ago", func(f *Facts) { f.LastCompletedOn = "2024-09-30" }, ""},
+		{"revenue", func(f *Facts) { f.Business.AnnualRevenue = 750_000_000 }, "omzet tahunan Rp750.000.000 melebihi batas Rp500.000.000"},
+		{"archived", func(f *Facts) { f.Business.Status = registry.StatusArchived }, "data usaha sudah diarsipkan"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &Facts{Business: eligibleBusiness()}
+			tc.edit(f)
+			why := strings.Join(Eligible(&p, f, today), "; ")
+			if tc.want == "" && why != "" || !strings.Contains(why, tc.want) {
+				t.Fatalf("reasons %q, want %q", why, tc.want)
+			}
+		})
+	}
+}
+
+func TestScore(t *testing.T) {
+	now := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
+	p := &Program{Topics: []string{"pemasaran", "kemasan_label"}, Weights: DefaultWeights}
+	b := eligibleBusiness()
+	b.OwnerGender, b.FoundedYear = "P", 2015
+	f := &Facts{Business: b, AppliedAt: now.AddDate(0, 0, -73)}
+	got := Score(p, f, now)
+	want := Breakdown{Need: 28, Readiness: 13, NeverTrained: 25, WomanOwned: 10, Waiting: 2}
+	if got != want {
+		t.Fatalf("no assessment: %+v, want %+v", got, want)
+	}
+	f.Dimensions = map[string]float64{"pemasaran": 20, "kemasan_label": 40, "produksi": 90}
+	f.LastCompletedOn = "2024-01-01"
+	f.WaitingSince = now.AddDate(-2, 0, 0)
+	got = Score(p, f, now)
+	want = Breakdown{Need: 24.5, Readiness: 13, NeverTrained: 0, WomanOwned: 10, Waiting: 10}
+	if got != want || got.Total() != 57.5 {
+		t.Fatalf("with assessment: %+v (total %v), want %+v", got, got.Total(), want)
+	}
+}
+
+func TestEvaluateCompletion(t *testing.T) {
+	p := &Program{Sessions: []Session{{Number: 1}, {Number: 2}, {Number: 3}, {Number: 4}}, Completion: DefaultCompletion}
+	post := func(v float64) *Scores { return &Scores{PostTest: &v} }
+	tests := []struct {
+		name    string
+		present map[int]bool
+		sc      *Scores
+		want    string
+	}{
+		{"complete", map[int]bool{1: true, 2: true, 3: true}, post(60), ""},
+		{"low attendance", map[int]bool{1: true, 2: true}, post(80), "kehadiran 50,00% di bawah syarat 75,00%"},
+		{"no post-test", map[int]bool{1: true, 2: true, 3: true, 4: true}, nil, "nilai post-test belum diisi"},
+		{"low post-test", map[int]bool{1: true, 2: true, 3: true, 4: true}, post(59.5), "nilai post-test 59,50 di bawah syarat 60,00"},
+	}
+	for _, tc := range tests {
+		_, unmet := Evaluate(p, tc.present, tc.sc)
+		if got := strings.Join(unmet, "; "); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestReplacement(t *testing.T) {
+	holders := []Slot{{1, "A"}, {2, "A"}, {3, "B"}}
+	reserve := []Slot{{4, "A"}, {5, "B"}, {6, "C"}}
+	r := Rules{Capacity: 4, MaxPerDistrict: 2, MinDistricts: 3}
+	// C withdrew, so the best reserve that brings a new kecamatan is 6.
+	if i, ok := Replacement(holders, reserve, r, 3); i != 2 || !ok {
+		t.Fatalf("got %d %v, want 2 true", i, ok)
+	}
+	// Without the coverage need, A is full (2/2), so B's reserve comes first.
+	if i, ok := Replacement(holders, reserve, r, 2); i != 1 || !ok {
+		t.Fatalf("got %d %v, want 1 true", i, ok)
+	}
+	// No reserve keeps the coverage: take the best within quota, say so.
+	if i, ok := Replacement(holders, reserve[:2], r, 3); i != 1 || ok {
+		t.Fatalf("got %d %v, want 1 false", i, ok)
+	}
+	if i, _ := Replacement(holders, reserve[:1], r, 2); i != -1 {
+		t.Fatalf("got %d, want -1", i)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for in, want := range map[int64]string{0: "Rp0", 1500000: "Rp1.500.000", 999: "Rp999", 1000: "Rp1.000", -25000: "-Rp25.000"} {
+		if got := FormatRupiah(in); got != want {
+			t.Errorf("FormatRupiah(%d) = %q", in, got)
+		}
+	}
+	if got := FormatDateRange("2025-10-20", "2025-10-22"); got != "20–22 Oktober 2025" {
+		t.Errorf("range %q", got)
+	}
+	if got := FormatDateRange("2025-10-30", "2025-11-02"); got != "30 Oktober – 2 November 2025" {
+		t.Errorf("range %q", got)
+	}
+}
+
+func TestPlanFollowUps(t *testing.T) {
+	p := &Program{ID: 9, EndsOn: "2025-10-31"}
+	tasks := PlanFollowUps(p, []Application{{BusinessID: 1}})
+	var due []string
+	for _, tk := range tasks {
+		due = append(due, tk.DueOn)
+	}
+	if !slices.Equal(due, []string{"2025-12-01", "2026-01-31", "2026-05-01"}) {
+		t.Fatalf("due %v", due)
+	}
+}

@@ -1,0 +1,236 @@
+package programs
+
+import (
+	"context"
+	"strings"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
+	"naikkelas/internal/auth"
+)
+
+// participant returns the application of a participant in the officer's area.
+func (s *Service) participant(ctx context.Context, a auth.Actor, p *Program, businessID int64) (*Application, error) {
+	if err := officer(a); err != nil {
+		return nil, err
+	}
+	if p.Status != StatusSelected && p.Status != StatusRunning {
+		return nil, apperr.New(apperr.Conflict, "Kehadiran dan nilai hanya dicatat saat program berjalan (status: %s)", StatusLabel(p.Status))
+	}
+	ap, err := s.Store.GetApplication(ctx, p.ID, businessID)
+	if err != nil || !a.Reaches(ap.BusinessID, ap.VillageCode) {
+		return nil, apperr.New(apperr.NotFound, "Peserta tidak ditemukan")
+	}
+	if !IsParticipant(ap.Status) {
+		return nil, apperr.New(apperr.Conflict, "Usaha ini bukan peserta program (status: %s)", AppStatusLabel(ap.Status))
+	}
+	return ap, nil
+}
+
+// SetAttendance records whether a participant came to a session. The first
+// presence moves a selected participant to attended.
+func (s *Service) SetAttendance(ctx context.Context, a auth.Actor, programID, businessID int64, session int, present bool) (*Attendance, error) {
+	p, err := s.Store.GetProgram(ctx, programID)
+	if err != nil {
+		return nil, err
+	}
+	ap, err := s.participant(ctx, a, p, businessID)
+	if err != nil {
+		return nil, err
+	}
+	if session < 1 || session > len(p.Sessions) {
+		return nil, apperr.Validation(map[string]string{"session": "Sesi tidak ada di program ini"})
+	}
+	now := s.Now().UTC()
+	at := &Attendance{ProgramID: programID, BusinessID: businessID, Session: session, Present: present, RecordedBy: a.Username, RecordedAt: now}
+	var ch *StatusChange
+	if present && ap.Status == AppSelected {
+		ch = &StatusChange{ApplicationID: ap.ID, BusinessID: businessID, From: ap.Status, To: AppAttended, Reason: "hadir", At: now, By: a.Username}
+	}
+	return at, s.Store.SetAttendance(ctx, at, ch, who(a))
+}
+
+// SetScores records a participant's pre-test and post-test (0–100).
+func (s *Service) SetScores(ctx context.Context, a auth.Actor, sc *Scores) (*Scores, error) {
+	p, err := s.Store.GetProgram(ctx, sc.ProgramID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.participant(ctx, a, p, sc.BusinessID); err != nil {
+		return nil, err
+	}
+	f := map[string]string{}
+	for field, v := range map[string]*float64{"pre_test": sc.PreTest, "post_test": sc.PostTest} {
+		if v != nil && (*v < 0 || *v > 100) {
+			f[field] = "Nilai harus antara 0 dan 100"
+		}
+	}
+	if err := apperr.Validation(f); err != nil {
+		return nil, err
+	}
+	sc.RecordedBy, sc.RecordedAt = a.Username, s.Now().UTC()
+	ent := entry(a, audit.Update, "test_scores", sc.BusinessID, nil, sc)
+	return sc, s.Store.SetScores(ctx, sc, ent)
+}
+
+// Progress returns attendance, tests and completion of the participants the
+// actor may see.
+func (s *Service) Progress(ctx context.Context, a auth.Actor, programID int64) (*Program, []Progress, error) {
+	if err := office(a); err != nil {
+		return nil, nil, err
+	}
+	p, err := s.Store.GetProgram(ctx, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	apps, err := s.Applications(ctx, a, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	att, err := s.Store.ListAttendance(ctx, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	scores, err := s.Store.ListScores(ctx, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, BuildProgress(p, apps, att, scores), nil
+}
+
+// finish settles completion when a programme ends: participants who meet
+// the rules complete, the others drop out, and follow-up tasks are planned
+// for everyone who attended.
+func (s *Service) finish(ctx context.Context, a auth.Actor, p *Program) error {
+	apps, err := s.Store.ListApplications(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	att, err := s.Store.ListAttendance(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	scores, err := s.Store.ListScores(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	byBiz := map[int64]Application{}
+	for _, ap := range apps {
+		byBiz[ap.BusinessID] = ap
+	}
+	now := s.Now().UTC()
+	var changes []StatusChange
+	var attended []Application
+	for _, pr := range BuildProgress(p, apps, att, scores) {
+		ap := byBiz[pr.BusinessID]
+		to, why := AppCompleted, "memenuhi syarat kelulusan"
+		if !pr.Completed {
+			to, why = AppDroppedOut, strings.Join(pr.Unmet, "; ")
+		}
+		if len(pr.Present) > 0 {
+			attended = append(attended, ap)
+		}
+		if ap.Status == AppSelected && to == AppCompleted {
+			// presence is what moves selected → attended; without it there is no completion
+			to = AppDroppedOut
+		}
+		if ap.Status != to {
+			changes = append(changes, StatusChange{ApplicationID: ap.ID, BusinessID: ap.BusinessID, From: ap.Status, To: to,
+				Reason: why, At: now, By: a.Username})
+		}
+	}
+	if err := s.Store.ChangeStatuses(ctx, changes, who(a)); err != nil {
+		return err
+	}
+	return s.Store.AddFollowUps(ctx, PlanFollowUps(p, attended))
+}
+
+// Certificate issues (once) and returns the certificate of a participant who
+// completed. Otherwise it is Conflict naming the rule that is not met.
+// Officers in the area, pimpinan and the business's owner may fetch it.
+func (s *Service) Certificate(ctx context.Context, a auth.Actor, programID, businessID int64) (*Certificate, *Program, error) {
+	p, err := s.Store.GetProgram(ctx, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	ap, err := s.Store.GetApplication(ctx, programID, businessID)
+	if err != nil || !a.Reaches(ap.BusinessID, ap.VillageCode) {
+		return nil, nil, apperr.New(apperr.NotFound, "Peserta tidak ditemukan")
+	}
+	c, err := s.issue(ctx, a, p, ap)
+	return c, p, err
+}
+
+func (s *Service) issue(ctx context.Context, a auth.Actor, p *Program, ap *Application) (*Certificate, error) {
+	if !IsParticipant(ap.Status) {
+		return nil, apperr.New(apperr.Conflict, "Sertifikat tidak tersedia: usaha ini bukan peserta program")
+	}
+	if p.Status != StatusRunning && p.Status != StatusFinished {
+		return nil, apperr.New(apperr.Conflict, "Sertifikat belum tersedia: program belum berjalan")
+	}
+	att, err := s.Store.ListAttendance(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	scores, err := s.Store.ListScores(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	pr := BuildProgress(p, []Application{*ap}, att, scores)[0]
+	if !pr.Completed {
+		return nil, apperr.New(apperr.Conflict, "Sertifikat belum dapat diterbitkan: %s", strings.Join(pr.Unmet, "; "))
+	}
+	b, err := s.Registry.GetBusiness(ctx, ap.BusinessID)
+	if err != nil {
+		return nil, err
+	}
+	c := &Certificate{ProgramID: p.ID, BusinessID: ap.BusinessID, Code: NewCertificateCode(), BusinessName: b.Name,
+		OwnerName: b.OwnerName, IssuedAt: s.Now().UTC()}
+	ent := entry(a, audit.Create, "certificate", ap.BusinessID, nil, map[string]any{"program_id": p.ID, "code": c.Code})
+	return c, s.Store.IssueCertificate(ctx, c, ent)
+}
+
+// Certificates issues and returns the certificates of every participant in
+// the actor's reach who completed, for the ZIP download.
+func (s *Service) Certificates(ctx context.Context, a auth.Actor, programID int64) ([]Certificate, *Program, error) {
+	if err := office(a); err != nil {
+		return nil, nil, err
+	}
+	p, err := s.Store.GetProgram(ctx, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	apps, err := s.Applications(ctx, a, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := []Certificate{}
+	for i := range apps {
+		if !IsParticipant(apps[i].Status) {
+			continue
+		}
+		c, err := s.issue(ctx, a, p, &apps[i])
+		if apperr.Is(err, apperr.Conflict) {
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, *c)
+	}
+	return out, p, nil
+}
+
+// Verify returns the certificate with the given code and its programme, for
+// the public verification page.
+func (s *Service) Verify(ctx context.Context, code string) (*Certificate, *Program, error) {
+	c, err := s.Store.CertificateByCode(ctx, NormalizeCode(code))
+	if err != nil {
+		return nil, nil, apperr.New(apperr.NotFound, "Kode sertifikat tidak dikenal")
+	}
+	p, err := s.Store.GetProgram(ctx, c.ProgramID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, p, nil
+}

@@ -1,0 +1,105 @@
+// Package postgres is the PostgreSQL storage engine (pgx/v5 through
+// database/sql), for a province or a whole country.
+//
+// Layout, for whoever adds files here (imports*.go, programs*.go, …):
+//   - Store embeds *sqlstore.DB; Read and Write are the same pgx pool.
+//   - s.Tx(ctx, func(q *sqlstore.Q) error) runs a transaction; q.Exec,
+//     q.Query, q.QueryRow and q.InsertID take ? placeholders, which
+//     dialect.Rebind turns into $1, $2, … so the SQL is shared with SQLite.
+//   - Errors pass through sqlstore.MapError, which uses dialect.Classify
+//     (dialect.go: SQLSTATE and constraint name) to produce apperr
+//     Conflict/Invalid with Indonesian messages.
+//   - Search uses the pg_trgm GIN index on businesses.search_text.
+//   - Bulk loads use COPY through s.withPgx (copy.go).
+//   - Migrations are migrations/NNNN_name.sql, embedded, applied in order
+//     under an advisory lock.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"naikkelas/internal/store/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// TypoThreshold is pg_trgm.word_similarity_threshold for the typo fallback.
+const TypoThreshold = "0.3"
+
+// Store is the PostgreSQL implementation of store.Store.
+type Store struct {
+	*sqlstore.DB
+}
+
+// Open connects to the database at dsn (a postgres:// URL). It does not
+// migrate; call Migrate.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("alamat PostgreSQL tidak valid: %s", oneLine(err))
+	}
+	// One typo in a word of 5+ letters keeps about a third of its trigrams;
+	// the candidates are verified by edit distance afterwards.
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	cfg.RuntimeParams["pg_trgm.word_similarity_threshold"] = TypoThreshold
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(8)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("tidak dapat terhubung ke PostgreSQL %s:%d/%s: %s", cfg.Host, cfg.Port, cfg.Database, oneLine(err))
+	}
+	return &Store{DB: &sqlstore.DB{Read: db, Write: db, Dialect: dialect{}}}, nil
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+// Engine implements store.Store.
+func (s *Store) Engine() string { return "postgres" }
+
+// Migrate implements store.Store. A missing pg_trgm extension gets a message
+// saying which package to install.
+func (s *Store) Migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	err = s.DB.Migrate(ctx, sub, "SELECT pg_advisory_xact_lock(7241706)")
+	if err != nil && strings.Contains(err.Error(), "pg_trgm") {
+		return fmt.Errorf("ekstensi PostgreSQL pg_trgm tidak tersedia: pasang paket postgresql-contrib "+
+			"(Debian: apt-get install postgresql-contrib) atau jalankan CREATE EXTENSION pg_trgm sebagai superuser (%s)", oneLine(err))
+	}
+	return err
+}
+
+// Ping implements store.Store.
+func (s *Store) Ping(ctx context.Context) error { return s.Read.PingContext(ctx) }
+
+// Close implements store.Store.
+func (s *Store) Close() error { return s.Read.Close() }
+
+// withPgx runs fn on one native pgx connection of the pool (for COPY).
+func (s *Store) withPgx(ctx context.Context, fn func(*pgx.Conn) error) error {
+	conn, err := s.Read.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("postgres: unexpected driver connection %T", dc)
+		}
+		return fn(c.Conn())
+	})
+}

@@ -1,0 +1,205 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store/sqlite"
+	"naikkelas/internal/store/storetest"
+)
+
+// Benchmarks of issue 2 §12. Databases are generated once per size with
+// InsertBatch into a temporary folder and reused by every benchmark of the
+// run. The 1,000,000-row database is built only when NAIKKELAS_BENCH_LARGE=1.
+//
+//	go test ./internal/store/sqlite -run '^$' -bench . -benchtime 200x
+//	NAIKKELAS_BENCH_LARGE=1 go test ./internal/store/sqlite -run '^$' -bench . -benchtime 100x -timeout 30m
+//
+// NAIKKELAS_BENCH_CACHE=DIR keeps the generated databases in DIR between runs.
+
+var (
+	benchDir  string
+	benchMu   sync.Mutex
+	benchDBs  = map[int]*sqlite.Store{}
+	benchOnce sync.Once
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, s := range benchDBs {
+		s.Close()
+	}
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// benchStore returns the shared database with n businesses, building it on first use.
+func benchStore(b *testing.B, n int) *sqlite.Store { return benchStoreT(b, n) }
+
+func benchStoreT(b testing.TB, n int) *sqlite.Store {
+	b.Helper()
+	if n > 100_000 && os.Getenv("NAIKKELAS_BENCH_LARGE") != "1" {
+		b.Skip("set NAIKKELAS_BENCH_LARGE=1 to build and query the 1,000,000-business database")
+	}
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if s := benchDBs[n]; s != nil {
+		return s
+	}
+	ctx := context.Background()
+	dir := os.Getenv("NAIKKELAS_BENCH_CACHE") // optional: keep databases between runs
+	if dir == "" {
+		benchOnce.Do(func() {
+			var err error
+			if benchDir, err = os.MkdirTemp("", "naikkelas-bench-"); err != nil {
+				b.Fatal(err)
+			}
+		})
+		dir = benchDir
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(dir, fmt.Sprintf("bench-%d.db", n)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if have, _ := s.CountBusinesses(ctx); have == n {
+		benchDBs[n] = s
+		return s
+	} else if have != 0 {
+		b.Fatalf("cached benchmark database holds %d businesses, want %d: delete it", have, n)
+	}
+	rng := rand.New(rand.NewPCG(uint64(n), 42))
+	villages := region.All().Villages("36.04")
+	start := time.Now()
+	const chunk = 50_000
+	for done := 0; done < n; done += chunk {
+		if err := s.InsertBatch(ctx, storetest.Synth(min(chunk, n-done), done, rng, villages)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := s.Write.ExecContext(ctx, "ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built %d businesses in %v", n, time.Since(start).Round(time.Millisecond))
+	benchDBs[n] = s
+	return s
+}
+
+var sizes = []struct {
+	name string
+	n    int
+}{{"48k", 48_000}, {"1M", 1_000_000}}
+
+// BenchmarkSearch: a 4–6 letter fragment, first page of 25, with the total.
+func BenchmarkSearch(b *testing.B) {
+	for _, sz := range sizes {
+		for _, q := range []string{"sutis", "presto", "lilis", "anyam", "kopi", "0812"} {
+			b.Run(sz.name+"/"+q, func(b *testing.B) {
+				s := benchStore(b, sz.n)
+				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01"}
+				var total int
+				for b.Loop() {
+					var err error
+					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(total), "rows")
+			})
+		}
+	}
+}
+
+// BenchmarkSearchTypo: a fragment with one typo (exact search finds nothing).
+func BenchmarkSearchTypo(b *testing.B) {
+	for _, sz := range sizes {
+		for _, q := range []string{"sutisma", "prezto", "wulamdari"} {
+			b.Run(sz.name+"/"+q, func(b *testing.B) {
+				s := benchStore(b, sz.n)
+				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01"}
+				var total int
+				for b.Loop() {
+					var err error
+					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(total), "rows")
+			})
+		}
+	}
+}
+
+// BenchmarkFilteredList: district + size class, page 1, 25 rows, with the total.
+func BenchmarkFilteredList(b *testing.B) {
+	for _, sz := range sizes {
+		for _, sort := range []string{"name", "annual_revenue"} {
+			b.Run(sz.name+"/"+sort, func(b *testing.B) {
+				s := benchStore(b, sz.n)
+				f := registry.Filter{District: "36.04.15", SizeClass: registry.Mikro, Sort: sort, Page: 1, PerPage: 25, Today: "2026-06-01"}
+				var total int
+				for b.Loop() {
+					var err error
+					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(total), "rows")
+			})
+		}
+	}
+}
+
+// BenchmarkHomeStats: the home page's HomeStats and DistrictStats together.
+func BenchmarkHomeStats(b *testing.B) {
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			s := benchStore(b, sz.n)
+			f := registry.Filter{Today: "2026-06-01"}
+			for b.Loop() {
+				if _, err := s.HomeStats(context.Background(), f); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.DistrictStats(context.Background(), f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkInsertBatch48k loads 48,000 businesses (~130,000 measurements,
+// 48,000 audit entries) into a fresh database per iteration.
+func BenchmarkInsertBatch48k(b *testing.B) {
+	villages := region.All().Villages("36.04")
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("ins-%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Migrate(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		items := storetest.Synth(48_000, 0, rand.New(rand.NewPCG(1, 2)), villages)
+		b.StartTimer()
+		if err := s.InsertBatch(context.Background(), items); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}

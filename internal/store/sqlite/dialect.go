@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"naikkelas/internal/store/sqlstore"
+)
+
+// dialect is SQLite's side of sqlstore.Dialect.
+type dialect struct{}
+
+func (dialect) Engine() string             { return "sqlite" }
+func (dialect) Rebind(query string) string { return query }
+func (dialect) ILike() string              { return "LIKE" } // ASCII case-insensitive by default
+
+// Time stores timestamps as fixed-width UTC text, so text order is time order.
+func (dialect) Time(t time.Time) any { return t.UTC().Format(sqlstore.TimeText) }
+
+// Classify reads the extended result code of a constraint failure. SQLite
+// names the constraint (CHECK) or the table.column (UNIQUE) in the message.
+func (dialect) Classify(err error) (sqlstore.Violation, bool) {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return sqlstore.Violation{}, false
+	}
+	msg := e.Error()
+	switch e.Code() {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return sqlstore.Violation{Kind: "unique", Name: msg}, true
+	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return sqlstore.Violation{Kind: "foreign_key", Name: msg}, true
+	case sqlite3.SQLITE_CONSTRAINT_CHECK:
+		return sqlstore.Violation{Kind: "check", Name: msg}, true
+	case sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+		return sqlstore.Violation{Kind: "not_null", Name: msg}, true
+	}
+	if e.Code()&0xff == sqlite3.SQLITE_CONSTRAINT {
+		return sqlstore.Violation{Kind: "check", Name: msg}, true
+	}
+	return sqlstore.Violation{}, false
+}
+
+// Busy reports a lock that outlasted busy_timeout.
+func (dialect) Busy(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	c := e.Code() & 0xff
+	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+}
+
+// ftsPhrase quotes s as an FTS5 phrase; with the trigram tokenizer a phrase
+// of 3+ characters matches as a substring.
+func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// SearchAll matches every group (any of its alternatives) in one FTS5 query.
+func (dialect) SearchAll(groups [][]string) (string, []any) {
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		alts := make([]string, len(g))
+		for j, a := range g {
+			alts[j] = ftsPhrase(a)
+		}
+		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
+	}
+	return "b.id IN (SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?)", []any{strings.Join(parts, " AND ")}
+}
+
+// SearchTypo matches any of the word's TypoPhrases.
+func (dialect) SearchTypo(word string) (string, []any) {
+	phrases := sqlstore.TypoPhrases(word)
+	alts := make([]string, len(phrases))
+	for i, p := range phrases {
+		alts[i] = ftsPhrase(p)
+	}
+	return "b.id IN (SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?)", []any{strings.Join(alts, " OR ")}
+}
+
+// InIDs passes the ids as one JSON array parameter.
+func (dialect) InIDs(col string, ids []int64) (string, any) {
+	raw, _ := json.Marshal(ids)
+	return col + " IN (SELECT value FROM json_each(?))", string(raw)
+}

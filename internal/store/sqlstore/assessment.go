@@ -1,0 +1,197 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/assessment"
+	"naikkelas/internal/audit"
+)
+
+// Assessments (issue 5): one SQL for both engines. Rows are never updated;
+// the migrations enforce it with a trigger.
+
+var errAssessmentNotFound = apperr.New(apperr.NotFound, "Penilaian tidak ditemukan")
+
+const assessmentCols = `id, business_id, instrument_version, assessed_on, source, answers, scores, level,
+	recommendations, assessor_id, assessor, visit_date, COALESCE(verified_from, 0), client_ref, created_at`
+
+// AddAssessment implements assessment.Store.
+func (db *DB) AddAssessment(ctx context.Context, a *assessment.Assessment, e *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		return q.insertAssessment(ctx, a, e)
+	})
+}
+
+// InsertAssessments implements assessment.Store. The statement is prepared
+// once; a missing business fails the whole batch on its foreign key.
+func (db *DB) InsertAssessments(ctx context.Context, items []*assessment.Assessment) error {
+	return db.Tx(ctx, func(q *Q) error {
+		insert := func(args ...any) (int64, error) { return q.InsertID(ctx, insertAssessmentSQL, args...) }
+		if tx, ok := q.C.(*sql.Tx); ok {
+			stmt, err := tx.PrepareContext(ctx, q.D.Rebind(insertAssessmentSQL+" RETURNING id"))
+			if err != nil {
+				return err
+			}
+			defer stmt.Close()
+			insert = func(args ...any) (int64, error) {
+				var id int64
+				err := stmt.QueryRowContext(ctx, args...).Scan(&id)
+				return id, err
+			}
+		}
+		for _, a := range items {
+			args, err := assessmentArgs(q.D, a)
+			if err != nil {
+				return err
+			}
+			if a.ID, err = insert(args...); err != nil {
+				return fmt.Errorf("insert assessment: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+const insertAssessmentSQL = `INSERT INTO assessments (business_id, instrument_version, assessed_on, source, answers,
+	scores, level, recommendations, assessor_id, assessor, visit_date, verified_from, client_ref, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// assessmentArgs encodes a (setting CreatedAt) as the values of insertAssessmentSQL.
+func assessmentArgs(d Dialect, a *assessment.Assessment) ([]any, error) {
+	answers, err1 := json.Marshal(a.Answers)
+	scores, err2 := json.Marshal(a.Scores)
+	recs, err3 := json.Marshal(a.Recommendations)
+	if err := firstAssessmentErr(err1, err2, err3); err != nil {
+		return nil, fmt.Errorf("encode assessment: %w", err)
+	}
+	var verifiedFrom any
+	if a.VerifiedFrom != 0 {
+		verifiedFrom = a.VerifiedFrom
+	}
+	a.CreatedAt = Now()
+	return []any{a.BusinessID, a.InstrumentVersion, a.AssessedOn, a.Source, string(answers), string(scores), a.Level,
+		string(recs), a.AssessorID, a.Assessor, a.VisitDate, verifiedFrom, a.ClientRef, d.Time(a.CreatedAt)}, nil
+}
+
+func (q *Q) insertAssessment(ctx context.Context, a *assessment.Assessment, e *audit.Entry) error {
+	var one int
+	if err := q.QueryRow(ctx, `SELECT 1 FROM businesses WHERE id = ?`, a.BusinessID).Scan(&one); ErrNoRows(err) {
+		return errBusinessNotFound
+	} else if err != nil {
+		return fmt.Errorf("assessment business: %w", err)
+	}
+	args, err := assessmentArgs(q.D, a)
+	if err != nil {
+		return err
+	}
+	if a.ID, err = q.InsertID(ctx, insertAssessmentSQL, args...); err != nil {
+		return fmt.Errorf("insert assessment: %w", err)
+	}
+	if e == nil {
+		return nil
+	}
+	e.EntityID = a.BusinessID
+	return q.InsertAudit(ctx, e)
+}
+
+// GetAssessment implements assessment.Store.
+func (db *DB) GetAssessment(ctx context.Context, id int64) (*assessment.Assessment, error) {
+	var a assessment.Assessment
+	err := scanAssessment(db.R().QueryRow(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE id = ?`, id), &a)
+	if ErrNoRows(err) {
+		return nil, errAssessmentNotFound
+	}
+	return &a, err
+}
+
+// ListAssessments implements assessment.Store.
+func (db *DB) ListAssessments(ctx context.Context, businessID int64) ([]assessment.Assessment, error) {
+	rows, err := db.R().Query(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE business_id = ?
+		ORDER BY assessed_on, id`, businessID)
+	if err != nil {
+		return nil, fmt.Errorf("list assessments: %w", err)
+	}
+	defer rows.Close()
+	var out []assessment.Assessment
+	for rows.Next() {
+		var a assessment.Assessment
+		if err := scanAssessment(rows, &a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// LatestAssessments implements assessment.Store.
+func (db *DB) LatestAssessments(ctx context.Context, businessIDs []int64) (map[int64]*assessment.Assessment, error) {
+	out := map[int64]*assessment.Assessment{}
+	if len(businessIDs) == 0 {
+		return out, nil
+	}
+	q := db.R()
+	cond, arg := q.D.InIDs("business_id", businessIDs)
+	rows, err := q.Query(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE `+cond+` ORDER BY business_id, assessed_on, id`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("latest assessments: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a := &assessment.Assessment{}
+		if err := scanAssessment(rows, a); err != nil {
+			return nil, err
+		}
+		out[a.BusinessID] = a // rows come oldest first: the last one stays
+	}
+	return out, rows.Err()
+}
+
+// LatestDimensionScores implements programs.NeedSource: each assessed
+// business's latest scores per programme topic.
+func (db *DB) LatestDimensionScores(ctx context.Context, businessIDs []int64) (map[int64]map[string]float64, error) {
+	latest, err := db.LatestAssessments(ctx, businessIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]map[string]float64, len(latest))
+	for id, a := range latest {
+		in, err := assessment.Load(a.InstrumentVersion)
+		if err != nil {
+			return nil, fmt.Errorf("assessment %d: %w", a.ID, err)
+		}
+		out[id] = in.TopicScores(a.Answers, a.Scores)
+	}
+	return out, nil
+}
+
+type assessmentRow interface{ Scan(dest ...any) error }
+
+func scanAssessment(r assessmentRow, a *assessment.Assessment) error {
+	var answers, scores, recs string
+	err := r.Scan(&a.ID, &a.BusinessID, &a.InstrumentVersion, &a.AssessedOn, &a.Source, &answers, &scores, &a.Level,
+		&recs, &a.AssessorID, &a.Assessor, &a.VisitDate, &a.VerifiedFrom, &a.ClientRef, T(&a.CreatedAt))
+	if err != nil {
+		return err
+	}
+	if err := firstAssessmentErr(json.Unmarshal([]byte(answers), &a.Answers), json.Unmarshal([]byte(scores), &a.Scores),
+		json.Unmarshal([]byte(recs), &a.Recommendations)); err != nil {
+		return fmt.Errorf("decode assessment %d: %w", a.ID, err)
+	}
+	if in, err := assessment.Load(a.InstrumentVersion); err == nil {
+		a.LevelName = in.LevelName(a.Level)
+	}
+	return nil
+}
+
+func firstAssessmentErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"naikkelas/internal/audit"
+)
+
+// InsertAudit appends e (setting ID and, when zero, At).
+func (q *Q) InsertAudit(ctx context.Context, e *audit.Entry) error {
+	if e.At.IsZero() {
+		e.At = Now()
+	}
+	id, err := q.InsertID(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, AuditArgs(q.D, e)...)
+	if err != nil {
+		return fmt.Errorf("insert audit: %w", err)
+	}
+	e.ID = id
+	return nil
+}
+
+// AuditArgs returns the insert values of an audit entry (no id).
+func AuditArgs(d Dialect, e *audit.Entry) []any {
+	return []any{d.Time(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, rawOrNull(e.Before), rawOrNull(e.After)}
+}
+
+func rawOrNull(r json.RawMessage) string {
+	if len(r) == 0 {
+		return "null"
+	}
+	return string(r)
+}
+
+// ListAudit returns entries newest first, and the total count.
+func (db *DB) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, int, error) {
+	where, args := "1=1", []any{}
+	if f.Entity != "" {
+		where += " AND entity = ?"
+		args = append(args, f.Entity)
+	}
+	if f.EntityID != 0 {
+		where += " AND entity_id = ?"
+		args = append(args, f.EntityID)
+	}
+	q := db.R()
+	var total int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count audit: %w", err)
+	}
+	page, per := clampPage(f.Page, f.PerPage)
+	rows, err := q.Query(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, before_json, after_json
+		FROM audit_log WHERE `+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, per, (page-1)*per)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list audit: %w", err)
+	}
+	defer rows.Close()
+	out := []audit.Entry{}
+	for rows.Next() {
+		var e audit.Entry
+		var before, after string
+		if err := rows.Scan(&e.ID, T(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &before, &after); err != nil {
+			return nil, 0, err
+		}
+		e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}
+
+// AppendAudit writes a standalone entry.
+func (db *DB) AppendAudit(ctx context.Context, e *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error { return q.InsertAudit(ctx, e) })
+}
+
+// clampPage applies defaults (page 1, 25 per page) and the 500-row cap.
+func clampPage(page, per int) (int, int) {
+	if page < 1 {
+		page = 1
+	}
+	if per < 1 {
+		per = 25
+	}
+	if per > 500 {
+		per = 500
+	}
+	return page, per
+}

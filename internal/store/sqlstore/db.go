@@ -1,0 +1,190 @@
+// Package sqlstore holds the SQL that the SQLite and PostgreSQL engines share.
+// Queries are written once, with ? placeholders and standard SQL; a Dialect
+// isolates what differs between the engines: placeholder style, time values,
+// full-text search, ID-set parameters and how driver errors are classified.
+//
+// How to add queries (for engine packages and later domains):
+//   - Methods that must run inside a transaction take a *Q (a Conn plus the
+//     Dialect). Q.Exec, Q.Query and Q.QueryRow rebind ? placeholders.
+//   - DB.Tx runs a function in a write transaction on the write pool (a single
+//     connection on SQLite, so writes are serialised) and maps any error with
+//     MapError. DB.R returns a *Q on the read pool.
+//   - MapError turns constraint violations into apperr Conflict/Invalid
+//     errors with Indonesian messages; add new constraints to the table in
+//     errors.go, named identically in both engines' migrations.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Conn is what a query runs on: *sql.DB, *sql.Tx or *sql.Conn.
+type Conn interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Violation classifies a constraint error reported by a driver.
+type Violation struct {
+	Kind string // "unique", "foreign_key", "check", "not_null"
+	Name string // constraint name, or the driver's text naming it (e.g. "businesses.nib")
+}
+
+// Dialect is what differs between the engines.
+type Dialect interface {
+	// Engine returns "sqlite" or "postgres".
+	Engine() string
+	// Rebind converts ? placeholders into the engine's style.
+	Rebind(query string) string
+	// Time converts a timestamp into the value stored for it.
+	Time(t time.Time) any
+	// Classify reports whether err is a constraint violation; ok=false otherwise.
+	Classify(err error) (v Violation, ok bool)
+	// Busy reports whether err means the database was locked or a serialization failed.
+	Busy(err error) bool
+	// SearchAll returns a condition on alias b matching rows in which every
+	// group has one alternative (each at least 3 characters) occurring as a
+	// substring of a searched column.
+	SearchAll(groups [][]string) (cond string, args []any)
+	// SearchTypo returns a condition matching (at least) every row holding
+	// word (FuzzyMin+ characters) with one typo: the typo fallback's
+	// candidates, whose fields sqlstore then checks with OneEditMatch.
+	SearchTypo(word string) (cond string, args []any)
+	// InIDs returns a condition "col is one of ids" with a single parameter.
+	InIDs(col string, ids []int64) (cond string, arg any)
+	// ILike is the case-insensitive LIKE operator.
+	ILike() string
+}
+
+// DB bundles the read and write pools of one database.
+type DB struct {
+	Read    *sql.DB // reads; may be the same pool as Write
+	Write   *sql.DB // writes; one connection on SQLite
+	Dialect Dialect
+}
+
+// Q runs queries on one Conn (a pool or a transaction) with ? placeholders.
+type Q struct {
+	C Conn
+	D Dialect
+}
+
+// R returns a Q on the read pool.
+func (db *DB) R() *Q { return &Q{C: db.Read, D: db.Dialect} }
+
+// W returns a Q on the write pool (single statements outside a transaction).
+func (db *DB) W() *Q { return &Q{C: db.Write, D: db.Dialect} }
+
+// Tx runs fn in a transaction on the write pool, commits if fn returns nil
+// and rolls back otherwise. The returned error has passed MapError.
+func (db *DB) Tx(ctx context.Context, fn func(q *Q) error) error {
+	tx, err := db.Write.BeginTx(ctx, nil)
+	if err != nil {
+		return db.MapError(fmt.Errorf("begin: %w", err))
+	}
+	if err := fn(&Q{C: tx, D: db.Dialect}); err != nil {
+		_ = tx.Rollback()
+		return db.MapError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return db.MapError(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// Exec runs a statement.
+func (q *Q) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return q.C.ExecContext(ctx, q.D.Rebind(query), args...)
+}
+
+// Query runs a query returning rows.
+func (q *Q) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.C.QueryContext(ctx, q.D.Rebind(query), args...)
+}
+
+// QueryRow runs a query returning at most one row.
+func (q *Q) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.C.QueryRowContext(ctx, q.D.Rebind(query), args...)
+}
+
+// InsertID runs an INSERT … RETURNING id and returns the id.
+func (q *Q) InsertID(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	err := q.QueryRow(ctx, query+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// RebindDollar turns ? placeholders into $1, $2, … (PostgreSQL). A ? inside
+// a single-quoted literal is left alone.
+func RebindDollar(query string) string {
+	if !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n, inStr := 0, false
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case c == '\'':
+			inStr = !inStr
+			b.WriteByte(c)
+		case c == '?' && !inStr:
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// TimeText is how SQLite stores timestamps: UTC, fixed width, so that text
+// order is time order.
+const TimeText = "2006-01-02T15:04:05.000000Z"
+
+// scanTime reads a timestamp stored as time.Time (PostgreSQL) or text (SQLite).
+type scanTime struct{ t *time.Time }
+
+func (s scanTime) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*s.t = time.Time{}
+	case time.Time:
+		*s.t = x.UTC()
+	case string:
+		return s.parse(x)
+	case []byte:
+		return s.parse(string(x))
+	default:
+		return fmt.Errorf("sqlstore: cannot scan %T into time", v)
+	}
+	return nil
+}
+
+func (s scanTime) parse(x string) error {
+	for _, layout := range []string{TimeText, time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, x); err == nil {
+			*s.t = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("sqlstore: bad time %q", x)
+}
+
+// T returns a scanner into t for timestamps of either engine.
+func T(t *time.Time) sql.Scanner { return scanTime{t} }
+
+// ErrNoRows reports whether err is sql.ErrNoRows.
+func ErrNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// Now is the store's clock, truncated to microseconds (what both engines keep).
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }

@@ -1,0 +1,207 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"naikkelas/internal/importer"
+	"naikkelas/internal/registry"
+)
+
+// RunImport runs fn in one write transaction; see importer.Store. On SQLite
+// the transaction holds the single write connection for the whole import,
+// so other writers wait (busy_timeout) and a crash leaves nothing behind.
+func (db *DB) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
+	return db.RunImportWith(ctx, imp, commit, nil, fn)
+}
+
+// RunImportWith is RunImport with an engine hook: around, when not nil,
+// wraps the import's work inside the transaction (SQLite defers its search
+// index to one statement at the end).
+func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bool,
+	around func(q *Q, work func() error) error, fn func(importer.Tx) error) error {
+	tx, err := db.Write.BeginTx(ctx, nil)
+	if err != nil {
+		return db.MapError(fmt.Errorf("begin import: %w", err))
+	}
+	itx := &importTx{q: &Q{C: tx, D: db.Dialect}, tx: tx}
+	defer itx.close()
+	work := func() error { return fn(itx) }
+	if around != nil {
+		err = around(itx.q, work)
+	} else {
+		err = work()
+	}
+	if err != nil {
+		_ = tx.Rollback()
+		return db.MapError(err)
+	}
+	if !commit {
+		return tx.Rollback()
+	}
+	if err := itx.q.saveImport(ctx, imp); err != nil {
+		_ = tx.Rollback()
+		return db.MapError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return db.MapError(fmt.Errorf("commit import: %w", err))
+	}
+	return nil
+}
+
+// importTx implements importer.Tx with statements prepared once per import.
+type importTx struct {
+	q    *Q
+	tx   *sql.Tx
+	insB *sql.Stmt
+}
+
+func (t *importTx) close() {
+	if t.insB != nil {
+		_ = t.insB.Close()
+	}
+}
+
+func (t *importTx) prepare(ctx context.Context) error {
+	if t.insB != nil {
+		return nil
+	}
+	var err error
+	t.insB, err = t.tx.PrepareContext(ctx, t.q.D.Rebind(InsertBusinessSQL+" RETURNING id"))
+	return err
+}
+
+// EachKey streams every stored business's matching keys.
+func (t *importTx) EachKey(ctx context.Context, fn func(importer.ExistingKey) error) error {
+	rows, err := t.q.Query(ctx, `SELECT id, nib, nik, name, owner_name, village_code FROM businesses`)
+	if err != nil {
+		return fmt.Errorf("import keys: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k importer.ExistingKey
+		if err := rows.Scan(&k.ID, &k.NIB, &k.NIK, &k.Name, &k.Owner, &k.VillageCode); err != nil {
+			return err
+		}
+		if err := fn(k); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Load returns the businesses with these ids, with their ledgers if asked.
+func (t *importTx) Load(ctx context.Context, ids []int64, ledgers bool) (map[int64]*importer.Existing, error) {
+	cond, arg := t.q.D.InIDs("id", ids)
+	rows, err := t.q.Query(ctx, `SELECT `+BusinessColumns+` FROM businesses WHERE `+cond, arg)
+	if err != nil {
+		return nil, fmt.Errorf("import load: %w", err)
+	}
+	out := make(map[int64]*importer.Existing, len(ids))
+	for rows.Next() {
+		e := &importer.Existing{}
+		if err := ScanBusiness(rows, &e.Business); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[e.Business.ID] = e
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || !ledgers {
+		return out, err
+	}
+	cond, arg = t.q.D.InIDs("business_id", ids)
+	rows, err = t.q.Query(ctx, `SELECT business_id, year, annual_revenue, capital, employees, source
+		FROM measurements WHERE `+cond+` ORDER BY business_id, year, id`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("import load ledgers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m registry.Measurement
+		if err := rows.Scan(&m.BusinessID, &m.Year, &m.AnnualRevenue, &m.Capital, &m.Employees, &m.Source); err != nil {
+			return nil, err
+		}
+		if e := out[m.BusinessID]; e != nil {
+			e.Measurements = append(e.Measurements, m)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Apply writes one chunk of changes. Businesses are inserted one by one
+// (each needs its id back); their measurements, audit entries and import
+// links then go in multi-row INSERTs, which cost far less per row.
+func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer.Change) error {
+	if err := t.prepare(ctx); err != nil {
+		return err
+	}
+	now := Now()
+	var ms, as, links [][]any
+	for i := range changes {
+		ch := &changes[i]
+		b := ch.Business
+		switch ch.Action {
+		case importer.Inserted:
+			PrepareNew(b)
+			if err := t.insB.QueryRowContext(ctx, BusinessArgs(t.q.D, b)...).Scan(&b.ID); err != nil {
+				return fmt.Errorf("import insert %s: %w", b.Name, err)
+			}
+		case importer.Updated:
+			if err := t.q.UpdateBusiness(ctx, b); err != nil {
+				return err
+			}
+		}
+		for j := range ch.Measurements {
+			m := &ch.Measurements[j]
+			m.BusinessID, m.CreatedAt = b.ID, now
+			ms = append(ms, MeasurementArgs(t.q.D, m))
+		}
+		if a := ch.Audit; a != nil {
+			a.EntityID, a.At = b.ID, now
+			as = append(as, AuditArgs(t.q.D, a))
+		}
+		links = append(links, []any{importID, b.ID, ch.Action})
+	}
+	for _, batch := range []struct {
+		head, tail string
+		rows       [][]any
+	}{
+		{`INSERT INTO measurements (business_id, year, annual_revenue, capital, employees, source, size_class, size_basis,
+			recorded_by, created_at) VALUES `, "", ms},
+		{`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES `, "", as},
+		{`INSERT INTO import_businesses (import_id, business_id, action) VALUES `,
+			` ON CONFLICT (import_id, business_id) DO NOTHING`, links},
+	} {
+		if err := t.q.execRows(ctx, batch.head, batch.tail, batch.rows); err != nil {
+			return fmt.Errorf("import write: %w", err)
+		}
+	}
+	return nil
+}
+
+// execRows inserts rows with multi-row VALUES lists of up to 200 rows.
+func (q *Q) execRows(ctx context.Context, head, tail string, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), 200)
+		var b strings.Builder
+		b.WriteString(head)
+		args := make([]any, 0, n*len(rows[0]))
+		ph := "(" + strings.TrimSuffix(strings.Repeat("?,", len(rows[0])), ",") + ")"
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(ph)
+			args = append(args, r...)
+		}
+		b.WriteString(tail)
+		if _, err := q.Exec(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}

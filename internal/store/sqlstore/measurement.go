@@ -1,0 +1,138 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+
+	"naikkelas/internal/audit"
+	"naikkelas/internal/registry"
+)
+
+// InsertMeasurementSQL inserts one ledger entry; arguments from MeasurementArgs.
+const InsertMeasurementSQL = `INSERT INTO measurements (business_id, year, annual_revenue, capital, employees, source,
+	size_class, size_basis, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// MeasurementArgs returns the values of InsertMeasurementSQL.
+func MeasurementArgs(d Dialect, m *registry.Measurement) []any {
+	return []any{m.BusinessID, m.Year, m.AnnualRevenue, m.Capital, m.Employees, m.Source,
+		m.SizeClass, m.SizeBasis, m.RecordedBy, d.Time(m.CreatedAt)}
+}
+
+// InsertMeasurement appends m (setting ID and CreatedAt).
+func (q *Q) InsertMeasurement(ctx context.Context, m *registry.Measurement) error {
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt = Now()
+	}
+	id, err := q.InsertID(ctx, InsertMeasurementSQL, MeasurementArgs(q.D, m)...)
+	if err != nil {
+		return fmt.Errorf("insert measurement: %w", err)
+	}
+	m.ID = id
+	return nil
+}
+
+// AddMeasurement appends m; when mirror is true and m's year is not older
+// than any other entry's, the business takes m's money, employees and class,
+// and its version increases.
+func (q *Q) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror bool) error {
+	var maxYear int
+	var version int64
+	err := q.QueryRow(ctx, `SELECT b.version, COALESCE((SELECT MAX(year) FROM measurements WHERE business_id = b.id), 0)
+		FROM businesses b WHERE b.id = ?`, m.BusinessID).Scan(&version, &maxYear)
+	if ErrNoRows(err) {
+		return errBusinessNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("measurement business: %w", err)
+	}
+	if err := q.InsertMeasurement(ctx, m); err != nil {
+		return err
+	}
+	if !mirror || m.Year < maxYear {
+		return nil
+	}
+	_, err = q.Exec(ctx, `UPDATE businesses SET annual_revenue = ?, capital = ?, employees = ?, size_class = ?, size_basis = ?,
+		version = version + 1, updated_at = ? WHERE id = ?`,
+		m.AnnualRevenue, m.Capital, m.Employees, m.SizeClass, m.SizeBasis, q.D.Time(Now()), m.BusinessID)
+	return err
+}
+
+// AddMeasurement implements registry.Store.
+func (db *DB) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror bool, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		if err := q.AddMeasurement(ctx, m, mirror); err != nil {
+			return err
+		}
+		if a == nil {
+			return nil
+		}
+		a.EntityID = m.BusinessID
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// ListMeasurements returns a business's ledger, oldest first.
+func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registry.Measurement, error) {
+	rows, err := db.R().Query(ctx, `SELECT id, business_id, year, annual_revenue, capital, employees, source,
+		size_class, size_basis, recorded_by, created_at FROM measurements WHERE business_id = ? ORDER BY year, id`, businessID)
+	if err != nil {
+		return nil, fmt.Errorf("list measurements: %w", err)
+	}
+	defer rows.Close()
+	out := []registry.Measurement{}
+	for rows.Next() {
+		var m registry.Measurement
+		if err := rows.Scan(&m.ID, &m.BusinessID, &m.Year, &m.AnnualRevenue, &m.Capital, &m.Employees, &m.Source,
+			&m.SizeClass, &m.SizeBasis, &m.RecordedBy, T(&m.CreatedAt)); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// CreateBusiness implements registry.Store.
+func (db *DB) CreateBusiness(ctx context.Context, b *registry.Business, m *registry.Measurement, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		if err := q.InsertBusiness(ctx, b); err != nil {
+			return err
+		}
+		if m != nil {
+			m.BusinessID = b.ID
+			if err := q.InsertMeasurement(ctx, m); err != nil {
+				return err
+			}
+		}
+		if a == nil {
+			return nil
+		}
+		a.EntityID = b.ID
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// GetBusiness implements registry.Store.
+func (db *DB) GetBusiness(ctx context.Context, id int64) (*registry.Business, error) {
+	return db.R().GetBusiness(ctx, id)
+}
+
+// UpdateBusiness implements registry.Store.
+func (db *DB) UpdateBusiness(ctx context.Context, b *registry.Business, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		if err := q.UpdateBusiness(ctx, b); err != nil {
+			return err
+		}
+		if a == nil {
+			return nil
+		}
+		a.EntityID = b.ID
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// CountBusinesses counts all businesses, archived included.
+func (db *DB) CountBusinesses(ctx context.Context) (int, error) {
+	var n int
+	err := db.R().QueryRow(ctx, `SELECT COUNT(*) FROM businesses`).Scan(&n)
+	return n, err
+}

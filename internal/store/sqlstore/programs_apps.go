@@ -1,0 +1,285 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
+	"naikkelas/internal/programs"
+)
+
+var errApplicationNotFound = apperr.New(apperr.NotFound, "Pendaftaran tidak ditemukan")
+
+const applicationCols = `id, program_id, business_id, business_name, village_code, district_code, channel, status,
+	reason, applied_at, applied_by, updated_at`
+
+func scanApplication(s Scanner, a *programs.Application) error {
+	return s.Scan(&a.ID, &a.ProgramID, &a.BusinessID, &a.BusinessName, &a.VillageCode, &a.DistrictCode, &a.Channel,
+		&a.Status, &a.Reason, T(&a.AppliedAt), &a.AppliedBy, T(&a.UpdatedAt))
+}
+
+// AddApplications implements programs.Store.
+func (db *DB) AddApplications(ctx context.Context, apps []*programs.Application, who programs.Who) error {
+	now := Now()
+	return db.Tx(ctx, func(q *Q) error {
+		for _, a := range apps {
+			var dup int
+			if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM applications WHERE program_id = ? AND business_id = ?`,
+				a.ProgramID, a.BusinessID).Scan(&dup); err != nil {
+				return err
+			}
+			if dup > 0 {
+				return apperr.New(apperr.Conflict, "Usaha %q sudah terdaftar di program ini", a.BusinessName)
+			}
+			if a.AppliedAt.IsZero() {
+				a.AppliedAt = now
+			}
+			a.AppliedAt = a.AppliedAt.UTC().Truncate(time.Microsecond)
+			id, err := q.InsertID(ctx, `INSERT INTO applications (program_id, business_id, business_name, village_code,
+				district_code, channel, status, reason, applied_at, applied_by, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ProgramID, a.BusinessID, a.BusinessName, a.VillageCode,
+				a.DistrictCode, a.Channel, a.Status, a.Reason, q.D.Time(a.AppliedAt), a.AppliedBy, q.D.Time(now))
+			if err != nil {
+				return fmt.Errorf("insert application: %w", err)
+			}
+			a.ID, a.UpdatedAt = id, now
+			ch := programs.StatusChange{ApplicationID: id, BusinessID: a.BusinessID, To: a.Status, Reason: a.Reason, At: now, By: who.Username}
+			if err := q.addHistory(ctx, ch, who); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (q *Q) addHistory(ctx context.Context, c programs.StatusChange, who programs.Who) error {
+	if _, err := q.Exec(ctx, `INSERT INTO application_history (application_id, from_status, to_status, reason, at, by_user)
+		VALUES (?, ?, ?, ?, ?, ?)`, c.ApplicationID, c.From, c.To, c.Reason, q.D.Time(c.At), c.By); err != nil {
+		return fmt.Errorf("insert application history: %w", err)
+	}
+	return q.InsertAudit(ctx, c.Audit(who))
+}
+
+// changeStatuses applies status moves inside a transaction.
+func (q *Q) changeStatuses(ctx context.Context, changes []programs.StatusChange, who programs.Who) error {
+	for _, c := range changes {
+		if c.At.IsZero() {
+			c.At = Now()
+		}
+		res, err := q.Exec(ctx, `UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			c.To, c.Reason, q.D.Time(c.At), c.ApplicationID, c.From)
+		if err != nil {
+			return fmt.Errorf("update application: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.New(apperr.Conflict, "Status pendaftaran sudah berubah. Muat ulang lalu ulangi.")
+		}
+		if err := q.addHistory(ctx, c, who); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ChangeStatuses implements programs.Store.
+func (db *DB) ChangeStatuses(ctx context.Context, changes []programs.StatusChange, who programs.Who) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	return db.Tx(ctx, func(q *Q) error { return q.changeStatuses(ctx, changes, who) })
+}
+
+// GetApplication implements programs.Store.
+func (db *DB) GetApplication(ctx context.Context, programID, businessID int64) (*programs.Application, error) {
+	var a programs.Application
+	err := scanApplication(db.R().QueryRow(ctx, `SELECT `+applicationCols+` FROM applications
+		WHERE program_id = ? AND business_id = ?`, programID, businessID), &a)
+	if ErrNoRows(err) {
+		return nil, errApplicationNotFound
+	}
+	return &a, err
+}
+
+func (db *DB) listApplications(ctx context.Context, where string, arg any) ([]programs.Application, error) {
+	rows, err := db.R().Query(ctx, `SELECT `+applicationCols+` FROM applications WHERE `+where, arg)
+	if err != nil {
+		return nil, fmt.Errorf("list applications: %w", err)
+	}
+	defer rows.Close()
+	out := []programs.Application{}
+	for rows.Next() {
+		var a programs.Application
+		if err := scanApplication(rows, &a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// ListApplications implements programs.Store.
+func (db *DB) ListApplications(ctx context.Context, programID int64) ([]programs.Application, error) {
+	return db.listApplications(ctx, `program_id = ? ORDER BY id`, programID)
+}
+
+// BusinessApplications implements programs.Store.
+func (db *DB) BusinessApplications(ctx context.Context, businessID int64) ([]programs.Application, error) {
+	return db.listApplications(ctx, `business_id = ? ORDER BY applied_at DESC, id DESC`, businessID)
+}
+
+// ApplicationHistory implements programs.Store.
+func (db *DB) ApplicationHistory(ctx context.Context, applicationID int64) ([]programs.StatusChange, error) {
+	rows, err := db.R().Query(ctx, `SELECT h.application_id, a.business_id, h.from_status, h.to_status, h.reason, h.at, h.by_user
+		FROM application_history h JOIN applications a ON a.id = h.application_id WHERE h.application_id = ? ORDER BY h.id`, applicationID)
+	if err != nil {
+		return nil, fmt.Errorf("application history: %w", err)
+	}
+	defer rows.Close()
+	out := []programs.StatusChange{}
+	for rows.Next() {
+		var c programs.StatusChange
+		if err := rows.Scan(&c.ApplicationID, &c.BusinessID, &c.From, &c.To, &c.Reason, T(&c.At), &c.By); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ApplicantHistory implements programs.Store.
+func (db *DB) ApplicantHistory(ctx context.Context, programID int64, ids []int64) (map[int64]programs.History, error) {
+	cond, arg := "a.business_id IN (SELECT business_id FROM applications WHERE program_id = ?)", any(programID)
+	if ids != nil {
+		if len(ids) == 0 {
+			return map[int64]programs.History{}, nil
+		}
+		cond, arg = db.Dialect.InIDs("a.business_id", ids)
+	}
+	rows, err := db.R().Query(ctx, `SELECT a.business_id, a.status, a.applied_at, p.ends_on, p.name
+		FROM applications a JOIN programs p ON p.id = a.program_id
+		WHERE a.program_id <> ? AND a.status IN ('completed', 'reserve', 'not_selected') AND `+cond, programID, arg)
+	if err != nil {
+		return nil, fmt.Errorf("applicant history: %w", err)
+	}
+	defer rows.Close()
+	type acc struct {
+		h       programs.History
+		waiting time.Time
+	}
+	all := map[int64]*acc{}
+	for rows.Next() {
+		var id int64
+		var status, endsOn, name string
+		var applied time.Time
+		if err := rows.Scan(&id, &status, T(&applied), &endsOn, &name); err != nil {
+			return nil, err
+		}
+		x := all[id]
+		if x == nil {
+			x = &acc{}
+			all[id] = x
+		}
+		if status == programs.AppCompleted {
+			if endsOn > x.h.LastCompletedOn {
+				x.h.LastCompletedOn, x.h.LastCompletedProgram = endsOn, name
+			}
+		} else if x.waiting.IsZero() || applied.Before(x.waiting) {
+			x.waiting = applied
+		}
+	}
+	out := make(map[int64]programs.History, len(all))
+	for id, x := range all {
+		// A wait counts only when it began after the latest completion.
+		if !x.waiting.IsZero() && x.waiting.Format(time.DateOnly) > x.h.LastCompletedOn {
+			x.h.WaitingSince = x.waiting.Format(time.RFC3339Nano)
+		}
+		out[id] = x.h
+	}
+	return out, rows.Err()
+}
+
+const selectionCols = `program_id, seed, result, run_at, run_by, locked, locked_at, locked_by, published, published_at`
+
+// SaveSelection implements programs.Store.
+func (db *DB) SaveSelection(ctx context.Context, rec *programs.SelectionRecord, changes []programs.StatusChange, who programs.Who) error {
+	return db.Tx(ctx, func(q *Q) error {
+		var locked int
+		err := q.QueryRow(ctx, `SELECT locked FROM selections WHERE program_id = ?`, rec.ProgramID).Scan(&locked)
+		if err != nil && !ErrNoRows(err) {
+			return err
+		}
+		if locked != 0 {
+			return apperr.New(apperr.Conflict, "Hasil seleksi sudah dikunci")
+		}
+		if _, err := q.Exec(ctx, `DELETE FROM selections WHERE program_id = ?`, rec.ProgramID); err != nil {
+			return err
+		}
+		if _, err := q.Exec(ctx, `INSERT INTO selections (program_id, seed, result, run_at, run_by, locked, locked_by, published)
+			VALUES (?, ?, ?, ?, ?, 0, '', 0)`, rec.ProgramID, rec.Seed, string(rec.Result), q.D.Time(rec.RunAt), rec.RunBy); err != nil {
+			return fmt.Errorf("insert selection: %w", err)
+		}
+		if err := q.changeStatuses(ctx, changes, who); err != nil {
+			return err
+		}
+		after, _ := json.Marshal(map[string]any{"seed": rec.Seed, "changes": len(changes)})
+		return q.InsertAudit(ctx, &audit.Entry{UserID: who.UserID, Username: who.Username, Action: audit.Create,
+			Entity: "selection", EntityID: rec.ProgramID, Before: json.RawMessage("null"), After: after})
+	})
+}
+
+// GetSelection implements programs.Store.
+func (db *DB) GetSelection(ctx context.Context, programID int64) (*programs.SelectionRecord, error) {
+	var r programs.SelectionRecord
+	var result string
+	var locked, published int
+	var lockedAt, publishedAt time.Time
+	err := db.R().QueryRow(ctx, `SELECT `+selectionCols+` FROM selections WHERE program_id = ?`, programID).Scan(
+		&r.ProgramID, &r.Seed, &result, T(&r.RunAt), &r.RunBy, &locked, T(&lockedAt), &r.LockedBy, &published, T(&publishedAt))
+	if ErrNoRows(err) {
+		return nil, apperr.New(apperr.NotFound, "Seleksi belum dijalankan")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get selection: %w", err)
+	}
+	r.Result, r.Locked, r.Published = json.RawMessage(result), locked != 0, published != 0
+	if !lockedAt.IsZero() {
+		r.LockedAt = &lockedAt
+	}
+	if !publishedAt.IsZero() {
+		r.PublishedAt = &publishedAt
+	}
+	return &r, nil
+}
+
+// UpdateSelection implements programs.Store.
+func (db *DB) UpdateSelection(ctx context.Context, rec *programs.SelectionRecord, a *audit.Entry) error {
+	var lockedAt, publishedAt any
+	if rec.LockedAt != nil {
+		lockedAt = db.Dialect.Time(*rec.LockedAt)
+	}
+	if rec.PublishedAt != nil {
+		publishedAt = db.Dialect.Time(*rec.PublishedAt)
+	}
+	return db.Tx(ctx, func(q *Q) error {
+		res, err := q.Exec(ctx, `UPDATE selections SET result = ?, locked = ?, locked_at = ?, locked_by = ?, published = ?,
+			published_at = ? WHERE program_id = ?`, string(rec.Result), boolInt(rec.Locked), lockedAt, rec.LockedBy,
+			boolInt(rec.Published), publishedAt, rec.ProgramID)
+		if err != nil {
+			return fmt.Errorf("update selection: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.New(apperr.NotFound, "Seleksi belum dijalankan")
+		}
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

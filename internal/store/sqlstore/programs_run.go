@@ -1,0 +1,279 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
+	"naikkelas/internal/programs"
+)
+
+// SetAttendance implements programs.Store.
+func (db *DB) SetAttendance(ctx context.Context, at *programs.Attendance, change *programs.StatusChange, who programs.Who) error {
+	return db.Tx(ctx, func(q *Q) error {
+		if _, err := q.Exec(ctx, `DELETE FROM attendance WHERE program_id = ? AND business_id = ? AND session = ?`,
+			at.ProgramID, at.BusinessID, at.Session); err != nil {
+			return err
+		}
+		if _, err := q.Exec(ctx, `INSERT INTO attendance (program_id, business_id, session, present, recorded_by, recorded_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, at.ProgramID, at.BusinessID, at.Session, boolInt(at.Present), at.RecordedBy,
+			q.D.Time(at.RecordedAt)); err != nil {
+			return fmt.Errorf("insert attendance: %w", err)
+		}
+		if change != nil {
+			return q.changeStatuses(ctx, []programs.StatusChange{*change}, who)
+		}
+		return nil
+	})
+}
+
+// ListAttendance implements programs.Store.
+func (db *DB) ListAttendance(ctx context.Context, programID int64) ([]programs.Attendance, error) {
+	rows, err := db.R().Query(ctx, `SELECT program_id, business_id, session, present, recorded_by, recorded_at
+		FROM attendance WHERE program_id = ? ORDER BY business_id, session`, programID)
+	if err != nil {
+		return nil, fmt.Errorf("list attendance: %w", err)
+	}
+	defer rows.Close()
+	out := []programs.Attendance{}
+	for rows.Next() {
+		var a programs.Attendance
+		var present int
+		if err := rows.Scan(&a.ProgramID, &a.BusinessID, &a.Session, &present, &a.RecordedBy, T(&a.RecordedAt)); err != nil {
+			return nil, err
+		}
+		a.Present = present != 0
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func nullFloat(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+// SetScores implements programs.Store.
+func (db *DB) SetScores(ctx context.Context, sc *programs.Scores, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		if _, err := q.Exec(ctx, `DELETE FROM test_scores WHERE program_id = ? AND business_id = ?`, sc.ProgramID, sc.BusinessID); err != nil {
+			return err
+		}
+		if _, err := q.Exec(ctx, `INSERT INTO test_scores (program_id, business_id, pre_test, post_test, recorded_by, recorded_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, sc.ProgramID, sc.BusinessID, nullFloat(sc.PreTest), nullFloat(sc.PostTest),
+			sc.RecordedBy, q.D.Time(sc.RecordedAt)); err != nil {
+			return fmt.Errorf("insert scores: %w", err)
+		}
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// ListScores implements programs.Store.
+func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Scores, error) {
+	rows, err := db.R().Query(ctx, `SELECT program_id, business_id, pre_test, post_test, recorded_by, recorded_at
+		FROM test_scores WHERE program_id = ? ORDER BY business_id`, programID)
+	if err != nil {
+		return nil, fmt.Errorf("list scores: %w", err)
+	}
+	defer rows.Close()
+	out := []programs.Scores{}
+	for rows.Next() {
+		var s programs.Scores
+		var pre, post sql.NullFloat64
+		if err := rows.Scan(&s.ProgramID, &s.BusinessID, &pre, &post, &s.RecordedBy, T(&s.RecordedAt)); err != nil {
+			return nil, err
+		}
+		if pre.Valid {
+			s.PreTest = &pre.Float64
+		}
+		if post.Valid {
+			s.PostTest = &post.Float64
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+const certificateCols = `id, program_id, business_id, code, business_name, owner_name, issued_at`
+
+func scanCertificate(s Scanner, c *programs.Certificate) error {
+	return s.Scan(&c.ID, &c.ProgramID, &c.BusinessID, &c.Code, &c.BusinessName, &c.OwnerName, T(&c.IssuedAt))
+}
+
+// IssueCertificate implements programs.Store.
+func (db *DB) IssueCertificate(ctx context.Context, c *programs.Certificate, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		err := scanCertificate(q.QueryRow(ctx, `SELECT `+certificateCols+` FROM certificates WHERE program_id = ? AND business_id = ?`,
+			c.ProgramID, c.BusinessID), c)
+		if err == nil || !ErrNoRows(err) {
+			return err
+		}
+		c.IssuedAt = c.IssuedAt.UTC().Truncate(time.Microsecond)
+		id, err := q.InsertID(ctx, `INSERT INTO certificates (program_id, business_id, code, business_name, owner_name, issued_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, c.ProgramID, c.BusinessID, c.Code, c.BusinessName, c.OwnerName, q.D.Time(c.IssuedAt))
+		if err != nil {
+			return fmt.Errorf("insert certificate: %w", err)
+		}
+		c.ID = id
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// CertificateByCode implements programs.Store.
+func (db *DB) CertificateByCode(ctx context.Context, code string) (*programs.Certificate, error) {
+	var c programs.Certificate
+	err := scanCertificate(db.R().QueryRow(ctx, `SELECT `+certificateCols+` FROM certificates WHERE code = ?`, code), &c)
+	if ErrNoRows(err) {
+		return nil, apperr.New(apperr.NotFound, "Sertifikat tidak ditemukan")
+	}
+	return &c, err
+}
+
+// ListCertificates implements programs.Store.
+func (db *DB) ListCertificates(ctx context.Context, programID int64) ([]programs.Certificate, error) {
+	rows, err := db.R().Query(ctx, `SELECT `+certificateCols+` FROM certificates WHERE program_id = ? ORDER BY id`, programID)
+	if err != nil {
+		return nil, fmt.Errorf("list certificates: %w", err)
+	}
+	defer rows.Close()
+	out := []programs.Certificate{}
+	for rows.Next() {
+		var c programs.Certificate
+		if err := scanCertificate(rows, &c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddFollowUps implements programs.Store.
+func (db *DB) AddFollowUps(ctx context.Context, tasks []programs.FollowUp) error {
+	if len(tasks) == 0 {
+		return nil
+	}
+	return db.Tx(ctx, func(q *Q) error {
+		for _, t := range tasks {
+			if _, err := q.Exec(ctx, `INSERT INTO follow_ups (program_id, business_id, business_name, district_code,
+				village_code, month, due_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')
+				ON CONFLICT (program_id, business_id, month) DO NOTHING`, t.ProgramID, t.BusinessID, t.BusinessName,
+				t.DistrictCode, t.VillageCode, t.Month, t.DueOn); err != nil {
+				return fmt.Errorf("insert follow-up: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+const followUpCols = `f.id, f.program_id, p.name, f.business_id, f.business_name, f.district_code, f.village_code, f.month,
+	f.due_on, f.status, f.method, f.notes, f.done_at, f.done_by`
+
+func scanFollowUp(s Scanner, t *programs.FollowUp) error {
+	var done time.Time
+	if err := s.Scan(&t.ID, &t.ProgramID, &t.ProgramName, &t.BusinessID, &t.BusinessName, &t.DistrictCode, &t.VillageCode,
+		&t.Month, &t.DueOn, &t.Status, &t.Method, &t.Notes, T(&done), &t.DoneBy); err != nil {
+		return err
+	}
+	t.DoneAt = nil
+	if !done.IsZero() {
+		t.DoneAt = &done
+	}
+	return nil
+}
+
+// ListFollowUps implements programs.Store.
+func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]programs.FollowUp, int, error) {
+	where, args := []string{"1=1"}, []any{}
+	if f.ProgramID != 0 {
+		where, args = append(where, "f.program_id = ?"), append(args, f.ProgramID)
+	}
+	if f.Status != "" {
+		where, args = append(where, "f.status = ?"), append(args, f.Status)
+	}
+	if f.DueBefore != "" {
+		where, args = append(where, "f.due_on <= ?"), append(args, f.DueBefore)
+	}
+	if f.Regions != nil {
+		var or []string
+		for _, r := range f.Regions {
+			or = append(or, "f.village_code = ? OR f.village_code LIKE ?")
+			args = append(args, r, r+".%")
+		}
+		where = append(where, "("+strings.Join(or, " OR ")+")")
+	}
+	w := strings.Join(where, " AND ")
+	q := db.R()
+	var total int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM follow_ups f WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count follow-ups: %w", err)
+	}
+	page, per := clampPage(f.Page, f.PerPage)
+	rows, err := q.Query(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id WHERE `+w+
+		` ORDER BY f.due_on, f.id LIMIT ? OFFSET ?`, append(args, per, (page-1)*per)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list follow-ups: %w", err)
+	}
+	defer rows.Close()
+	out := []programs.FollowUp{}
+	for rows.Next() {
+		var t programs.FollowUp
+		if err := scanFollowUp(rows, &t); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, t)
+	}
+	return out, total, rows.Err()
+}
+
+// GetFollowUp implements programs.Store.
+func (db *DB) GetFollowUp(ctx context.Context, id int64) (*programs.FollowUp, error) {
+	var t programs.FollowUp
+	err := scanFollowUp(db.R().QueryRow(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id
+		WHERE f.id = ?`, id), &t)
+	if ErrNoRows(err) {
+		return nil, apperr.New(apperr.NotFound, "Tugas pendampingan tidak ditemukan")
+	}
+	return &t, err
+}
+
+// CompleteFollowUp implements programs.Store.
+func (db *DB) CompleteFollowUp(ctx context.Context, t *programs.FollowUp, a *audit.Entry) error {
+	var done any
+	if t.DoneAt != nil {
+		done = db.Dialect.Time(*t.DoneAt)
+	}
+	return db.Tx(ctx, func(q *Q) error {
+		if _, err := q.Exec(ctx, `UPDATE follow_ups SET status = ?, method = ?, notes = ?, done_at = ?, done_by = ? WHERE id = ?`,
+			t.Status, t.Method, t.Notes, done, t.DoneBy, t.ID); err != nil {
+			return fmt.Errorf("update follow-up: %w", err)
+		}
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// TrainedPerDistrict implements programs.Store.
+func (db *DB) TrainedPerDistrict(ctx context.Context) (map[string]int, error) {
+	rows, err := db.R().Query(ctx, `SELECT b.district_code, COUNT(DISTINCT a.business_id) FROM applications a
+		JOIN businesses b ON b.id = a.business_id WHERE a.status = 'completed' AND b.status = 'active'
+		GROUP BY b.district_code`)
+	if err != nil {
+		return nil, fmt.Errorf("trained per district: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var code string
+		var n int
+		if err := rows.Scan(&code, &n); err != nil {
+			return nil, err
+		}
+		out[code] = n
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,254 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Search tuning. A query word of FuzzyMin or more characters tolerates one
+// typo when the exact substring search finds nothing: up to FuzzySample
+// candidate rows are read to find its corrections, of which at most
+// MaxCorrections are searched.
+const (
+	FuzzyMin       = 5
+	FuzzySample    = 2000
+	MaxCorrections = 20
+)
+
+// token is one search word with its alternative spellings (a phone number
+// typed as 08… also matches the stored +628…).
+type token struct {
+	alts []string
+}
+
+func (t token) long() bool { return utf8.RuneCountInString(t.alts[0]) >= 3 }
+
+// tokens splits a query into lower-case words. A query that looks like a
+// phone number is one token of its digits.
+func tokens(raw string) []token {
+	raw = strings.ToLower(strings.TrimSpace(raw))
+	if d, ok := phoneDigits(raw); ok {
+		t := token{alts: []string{d}}
+		if strings.HasPrefix(d, "0") && len(d) > 1 {
+			t.alts = append(t.alts, "62"+d[1:])
+		}
+		return []token{t}
+	}
+	var out []token
+	for _, f := range strings.Fields(raw) {
+		out = append(out, token{alts: []string{f}})
+	}
+	return out
+}
+
+// phoneDigits returns the digits of s when s holds only digits and phone
+// punctuation and at least 3 digits.
+func phoneDigits(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' || r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return "", false
+		}
+	}
+	return b.String(), b.Len() >= 3
+}
+
+// addSearch adds the search condition for raw to w. Words of 3+ characters
+// are substring matches through the engine's trigram index (all words must
+// match); a query of only shorter words is a prefix match. When nothing
+// matches and a word has FuzzyMin+ characters, the words are corrected (see
+// corrections) and searched again, exactly.
+func addSearch(ctx context.Context, q *Q, w *Where, raw string) error {
+	var groups [][]string
+	var fuzzy bool
+	toks := tokens(raw)
+	for _, t := range toks {
+		if t.long() {
+			groups = append(groups, t.alts)
+			fuzzy = fuzzy || utf8.RuneCountInString(t.alts[0]) >= FuzzyMin
+		}
+	}
+	if len(groups) == 0 {
+		p := likeEscape(strings.ToLower(strings.TrimSpace(raw))) + "%"
+		op := q.D.ILike()
+		w.Add(fmt.Sprintf(`(b.name %[1]s ? ESCAPE '\' OR b.brand %[1]s ? ESCAPE '\' OR b.owner_name %[1]s ? ESCAPE '\'
+			OR b.nik LIKE ? ESCAPE '\' OR b.nib LIKE ? ESCAPE '\')`, op), p, p, p, p, p)
+		return nil
+	}
+	cond, args := q.D.SearchAll(groups)
+	if fuzzy {
+		var found int
+		probe := append(append([]any{}, w.Args...), args...)
+		err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM businesses b WHERE `+w.SQL()+` AND `+cond+` LIMIT 1) x`,
+			probe...).Scan(&found)
+		if err != nil {
+			return fmt.Errorf("search probe: %w", err)
+		}
+		if found == 0 {
+			if groups, err = corrections(ctx, q, *w, toks); err != nil {
+				return err
+			}
+			cond, args = q.D.SearchAll(groups)
+		}
+	}
+	w.Add(cond, args...)
+	return nil
+}
+
+// likeEscape escapes LIKE wildcards with backslash (used with ESCAPE '\').
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// corrections returns the search groups with, for every word of FuzzyMin+
+// characters, the spellings within one edit that the data actually holds.
+// The engine's index proposes up to FuzzySample candidate rows per word
+// (Dialect.SearchTypo, within the other conditions of base); the substrings
+// of their fields within one edit of the word are its corrections (at most
+// MaxCorrections, the most frequent). The corrected search is then an exact
+// one, so its results and total are as complete and fast as any search.
+func corrections(ctx context.Context, q *Q, base Where, toks []token) ([][]string, error) {
+	var groups [][]string
+	for _, t := range toks {
+		if !t.long() {
+			continue
+		}
+		group := append([]string{}, t.alts...)
+		var fuzzyAlts [][]rune
+		w := Where{Conds: append([]string{}, base.Conds...), Args: append([]any{}, base.Args...)}
+		var ors []string
+		var args []any
+		for _, a := range t.alts {
+			if utf8.RuneCountInString(a) >= FuzzyMin {
+				c, ca := q.D.SearchTypo(a)
+				ors = append(ors, c)
+				args = append(args, ca...)
+				fuzzyAlts = append(fuzzyAlts, []rune(a))
+			}
+		}
+		if len(ors) > 0 {
+			w.Add("("+strings.Join(ors, " OR ")+")", args...)
+			found, err := typoCandidates(ctx, q, w, fuzzyAlts)
+			if err != nil {
+				return nil, err
+			}
+			group = append(group, found...)
+		}
+		groups = append(groups, group)
+	}
+	return groups, nil
+}
+
+// typoCandidates reads candidate rows and collects the substrings of their
+// searched fields within one edit of any of words, most frequent first.
+func typoCandidates(ctx context.Context, q *Q, w Where, words [][]rune) ([]string, error) {
+	rows, err := q.Query(ctx, `SELECT b.name, b.brand, b.owner_name, b.nik, b.nib, b.phone FROM businesses b
+		WHERE `+w.SQL()+` LIMIT ?`, append(w.Args, FuzzySample)...)
+	if err != nil {
+		return nil, fmt.Errorf("search candidates: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	fields := make([]string, 6)
+	for rows.Next() {
+		if err := rows.Scan(&fields[0], &fields[1], &fields[2], &fields[3], &fields[4], &fields[5]); err != nil {
+			return nil, err
+		}
+		for _, f := range fields {
+			text := []rune(strings.ToLower(f))
+			for _, word := range words {
+				if m, ok := OneEditMatch(text, word); ok {
+					counts[m]++
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(counts))
+	for m := range counts {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if counts[out[i]] != counts[out[j]] {
+			return counts[out[i]] > counts[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > MaxCorrections {
+		out = out[:MaxCorrections]
+	}
+	return out, nil
+}
+
+// TypoPhrases returns substrings of word (5+ characters) of which at least
+// one occurs intact in any text holding word with one edit: one edit leaves
+// one half of a word of 6+ characters intact; for 5 characters the phrases
+// are its first and last three letters plus every substitution or deletion
+// of the middle letter. A substring index can thus find typo candidates.
+func TypoPhrases(word string) []string {
+	r := []rune(word)
+	n := len(r)
+	if n >= 6 {
+		return []string{string(r[:n/2]), string(r[n/2:])}
+	}
+	out := []string{string(r[:3]), string(r[2:]), string(r[:2]) + string(r[3:])}
+	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789" {
+		if c != r[2] {
+			out = append(out, string(r[:2])+string(c)+string(r[3:]))
+		}
+	}
+	return out
+}
+
+// OneEditMatch finds the substring of text closest to pattern when it is at
+// most one insertion, deletion or substitution away (Sellers' algorithm,
+// tracking where each match starts). Among equally close matches it returns
+// the longest.
+func OneEditMatch(text, pattern []rune) (string, bool) {
+	m := len(pattern)
+	if m == 0 {
+		return "", false
+	}
+	prevD, curD := make([]int, m+1), make([]int, m+1)
+	prevS, curS := make([]int, m+1), make([]int, m+1)
+	for i := range prevD {
+		prevD[i] = i
+	}
+	var best []rune
+	bestD := 2
+	for j := 1; j <= len(text); j++ {
+		c := text[j-1]
+		curD[0], curS[0] = 0, j
+		for i := 1; i <= m; i++ {
+			cost := 1
+			if pattern[i-1] == c {
+				cost = 0
+			}
+			d, st := prevD[i-1]+cost, prevS[i-1] // substitution or match
+			if prevD[i]+1 < d {
+				d, st = prevD[i]+1, prevS[i] // extra character in text
+			}
+			if curD[i-1]+1 < d {
+				d, st = curD[i-1]+1, curS[i-1] // character missing from text
+			}
+			curD[i], curS[i] = d, st
+		}
+		if d := curD[m]; d <= 1 && j > curS[m] {
+			if cand := text[curS[m]:j]; d < bestD || (d == bestD && len(cand) > len(best)) {
+				best, bestD = cand, d
+			}
+		}
+		prevD, curD = curD, prevD
+		prevS, curS = curS, prevS
+	}
+	return string(best), bestD <= 1 && len(best) >= 3
+}

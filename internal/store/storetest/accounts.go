@@ -1,0 +1,129 @@
+package storetest
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/store"
+)
+
+func user(t *testing.T, s store.Store, name string, role auth.Role) *auth.User {
+	t.Helper()
+	u := &auth.User{Username: name, Role: role, PasswordHash: "$2a$10$hash-of-" + name}
+	if err := s.CreateUser(ctx, u); err != nil {
+		t.Fatalf("CreateUser(%s): %v", name, err)
+	}
+	return u
+}
+
+func testUsers(t *testing.T, s store.Store) {
+	op := &auth.User{Username: "operator.cikande", Role: auth.Operator, Regions: []string{"36.04.15", "36.04.16.2001"},
+		PasswordHash: "$2a$10$x"}
+	if err := s.CreateUser(ctx, op); err != nil || op.ID == 0 {
+		t.Fatalf("CreateUser: %v (id %d)", err, op.ID)
+	}
+	user(t, s, "admin", auth.Admin)
+	wantCode(t, s.CreateUser(ctx, &auth.User{Username: "admin", Role: auth.Pimpinan, PasswordHash: "x"}), apperr.Conflict)
+	wantCode(t, s.CreateUser(ctx, &auth.User{Username: "aneh", Role: "raja", PasswordHash: "x"}), apperr.Invalid)
+
+	got, err := s.UserByUsername(ctx, "operator.cikande")
+	if err != nil || got.ID != op.ID || got.Role != auth.Operator || fmt.Sprint(got.Regions) != "[36.04.15 36.04.16.2001]" ||
+		got.PasswordHash != "$2a$10$x" || got.Disabled || got.CreatedAt.IsZero() {
+		t.Errorf("UserByUsername = %+v, %v", got, err)
+	}
+	_, err = s.UserByUsername(ctx, "tidak.ada")
+	wantCode(t, err, apperr.NotFound)
+	_, err = s.UserByID(ctx, 777)
+	wantCode(t, err, apperr.NotFound)
+
+	got.Role, got.Regions, got.BusinessID, got.Disabled, got.PasswordHash = auth.Owner, nil, 42, true, "$2a$10$y"
+	if err := s.UpdateUser(ctx, got); err != nil {
+		t.Fatalf("UpdateUser: %v", err)
+	}
+	again, err := s.UserByID(ctx, op.ID)
+	if err != nil || again.Role != auth.Owner || len(again.Regions) != 0 || again.BusinessID != 42 || !again.Disabled ||
+		again.PasswordHash != "$2a$10$y" {
+		t.Errorf("after UpdateUser = %+v, %v", again, err)
+	}
+	wantCode(t, s.UpdateUser(ctx, &auth.User{ID: 999, Role: auth.Admin}), apperr.NotFound)
+
+	us, err := s.ListUsers(ctx)
+	if err != nil || len(us) != 2 || us[0].Username != "admin" || us[1].Username != "operator.cikande" {
+		t.Errorf("ListUsers = %+v, %v", us, err)
+	}
+}
+
+func testTokensSessions(t *testing.T, s store.Store) {
+	u := user(t, s, "pimpinan", auth.Pimpinan)
+	other := user(t, s, "admin", auth.Admin)
+	if err := s.CreateToken(ctx, u.ID, "tokenhash1"); err != nil {
+		t.Fatalf("CreateToken: %v", err)
+	}
+	wantCode(t, s.CreateToken(ctx, other.ID, "tokenhash1"), apperr.Conflict)
+	if got, err := s.UserByToken(ctx, "tokenhash1"); err != nil || got.ID != u.ID {
+		t.Errorf("UserByToken = %+v, %v", got, err)
+	}
+	_, err := s.UserByToken(ctx, "nope")
+	wantCode(t, err, apperr.NotFound)
+
+	now := time.Now().UTC()
+	if err := s.CreateSession(ctx, "sess-live", u.ID, now.Add(time.Hour)); err != nil {
+		t.Fatalf("CreateSession: %v", err)
+	}
+	if err := s.CreateSession(ctx, "sess-short", other.ID, now.Add(time.Minute)); err != nil {
+		t.Fatalf("CreateSession: %v", err)
+	}
+	if got, err := s.UserBySession(ctx, "sess-live", now); err != nil || got.Username != "pimpinan" {
+		t.Errorf("UserBySession = %+v, %v", got, err)
+	}
+	// Expiry is compared with the given clock.
+	_, err = s.UserBySession(ctx, "sess-short", now.Add(2*time.Minute))
+	wantCode(t, err, apperr.NotFound)
+	if _, err := s.UserBySession(ctx, "sess-short", now); err != nil {
+		t.Errorf("unexpired session: %v", err)
+	}
+	if err := s.DeleteSession(ctx, "sess-live"); err != nil {
+		t.Fatalf("DeleteSession: %v", err)
+	}
+	_, err = s.UserBySession(ctx, "sess-live", now)
+	wantCode(t, err, apperr.NotFound)
+	if err := s.DeleteSession(ctx, "never-existed"); err != nil {
+		t.Errorf("DeleteSession(absent) = %v", err)
+	}
+	wantCode(t, s.CreateSession(ctx, "sess-orphan", 98765, now.Add(time.Hour)), apperr.Invalid)
+}
+
+func testAudit(t *testing.T, s store.Store) {
+	for i := 1; i <= 7; i++ {
+		e := &audit.Entry{UserID: 1, Username: "admin", Action: audit.Update, Entity: "user", EntityID: int64(i % 2)}
+		if err := s.AppendAudit(ctx, e); err != nil || e.ID == 0 || e.At.IsZero() {
+			t.Fatalf("AppendAudit: %v (%+v)", err, e)
+		}
+	}
+	at := mustTime("2025-10-20T03:04:05Z")
+	if err := s.AppendAudit(ctx, &audit.Entry{At: at, Action: audit.Create, Entity: "program", EntityID: 3}); err != nil {
+		t.Fatal(err)
+	}
+	page1, total, err := s.ListAudit(ctx, audit.Filter{Page: 1, PerPage: 3})
+	if err != nil || total != 8 || len(page1) != 3 || page1[0].Entity != "program" || !page1[0].At.Equal(at) {
+		t.Fatalf("ListAudit page 1 = %+v, %d, %v", page1, total, err)
+	}
+	if !(page1[0].ID > page1[1].ID && page1[1].ID > page1[2].ID) {
+		t.Errorf("not newest first: %d %d %d", page1[0].ID, page1[1].ID, page1[2].ID)
+	}
+	page3, _, _ := s.ListAudit(ctx, audit.Filter{Page: 3, PerPage: 3})
+	if len(page3) != 2 {
+		t.Errorf("page 3 has %d entries, want 2", len(page3))
+	}
+	odd, total, _ := s.ListAudit(ctx, audit.Filter{Entity: "user", EntityID: 1})
+	if total != 4 || len(odd) != 4 {
+		t.Errorf("filtered audit total = %d", total)
+	}
+	if string(odd[0].Before) != "null" || string(odd[0].After) != "null" {
+		t.Errorf("empty before/after = %s/%s, want null", odd[0].Before, odd[0].After)
+	}
+}

@@ -1,0 +1,119 @@
+package storetest
+
+import (
+	"testing"
+
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+)
+
+// searchFixtures stores businesses whose fields the search tests look for.
+func searchFixtures(t *testing.T, s store.Store) {
+	a := biz("Emping Melinjo Bu Sari", cikandeA)
+	a.Brand, a.OwnerName, a.NIK, a.Phone = "Sari Rasa", "Sari Wulandari", "3604154501850001", "+6281234567890"
+	b := biz("Sate Bandeng Pak Jaya", kramatwatuA)
+	b.OwnerName, b.NIB, b.Phone = "Jaya Sumitra", "9120000000077", "+6285711112222"
+	c := biz("Gerabah Bumijaya", cikandeB)
+	c.OwnerName, c.Brand = "Ujang Suryana", "Tanah Liat"
+	d := biz("Golok Ciomas Abah Entis", kramatwatuA)
+	d.OwnerName = "Entis Sutisna"
+	for _, x := range []*registry.Business{a, b, c, d} {
+		create(t, s, x)
+	}
+}
+
+func testSearch(t *testing.T, s store.Store) {
+	searchFixtures(t, s)
+	cases := []struct {
+		q    string
+		want []string
+	}{
+		{"emping", []string{"Emping Melinjo Bu Sari"}},
+		{"MELINJO", []string{"Emping Melinjo Bu Sari"}},
+		{"linj", []string{"Emping Melinjo Bu Sari"}},                         // substring inside a word
+		{"jaya", []string{"Gerabah Bumijaya", "Sate Bandeng Pak Jaya"}},      // name or owner
+		{"rasa", []string{"Emping Melinjo Bu Sari"}},                         // brand
+		{"wulandari", []string{"Emping Melinjo Bu Sari"}},                    // owner
+		{"tanah liat", []string{"Gerabah Bumijaya"}},                         // phrase in brand
+		{"sate pak", []string{"Sate Bandeng Pak Jaya"}},                      // every word must match
+		{"sate emping", nil},                                                 // …in the same business
+		{"45018500", []string{"Emping Melinjo Bu Sari"}},                     // NIK fragment
+		{"9120000000077", []string{"Sate Bandeng Pak Jaya"}},                 // NIB
+		{"0812345", []string{"Emping Melinjo Bu Sari"}},                      // phone as typed locally
+		{"812345", []string{"Emping Melinjo Bu Sari"}},                       // phone without 0
+		{"+62 857-1111", []string{"Sate Bandeng Pak Jaya"}},                  // international, punctuated
+		{"0857 1111 2222", []string{"Sate Bandeng Pak Jaya"}},                // spaced
+		{"Go", []string{"Golok Ciomas Abah Entis"}},                          // short: prefix
+		{"e", []string{"Emping Melinjo Bu Sari", "Golok Ciomas Abah Entis"}}, // prefix of name or owner
+		{"zzqx", nil},
+		{"50%", nil}, // LIKE wildcards are literal
+		{`"`, nil},   // FTS syntax is literal
+		{`em"ping`, []string{"Emping Melinjo Bu Sari"}}, // one stray character is a typo
+	}
+	for _, c := range cases {
+		t.Run(c.q, func(t *testing.T) {
+			got, total := list(t, s, registry.Filter{Q: c.q})
+			if len(c.want) == 0 {
+				c.want = []string{}
+			}
+			sameNames(t, "search", got, c.want...)
+			if total != len(c.want) {
+				t.Errorf("total = %d, want %d", total, len(c.want))
+			}
+		})
+	}
+	// Search combines with the other filters and with stats.
+	got, _ := list(t, s, registry.Filter{Q: "jaya", District: kramatwatu})
+	sameNames(t, "search within district", got, "Sate Bandeng Pak Jaya")
+	hs, err := s.HomeStats(ctx, registry.Filter{Q: "jaya", Today: today})
+	if err != nil || hs.Total != 2 {
+		t.Errorf("HomeStats with search = %d, %v", hs.Total, err)
+	}
+	// An update is visible to search at once (the index follows the row).
+	bs, _, _ := s.ListBusinesses(ctx, registry.Filter{Q: "gerabah", PerPage: 10})
+	if len(bs) != 1 {
+		t.Fatalf("gerabah not found")
+	}
+	g := bs[0]
+	g.Name = "Kerajinan Tembikar"
+	if err := s.UpdateBusiness(ctx, &g, nil); err != nil {
+		t.Fatalf("update: %v", err)
+	}
+	got, _ = list(t, s, registry.Filter{Q: "gerabah"})
+	sameNames(t, "old name gone", got)
+	got, _ = list(t, s, registry.Filter{Q: "tembikar"})
+	sameNames(t, "new name found", got, "Kerajinan Tembikar")
+}
+
+func testSearchTypo(t *testing.T, s store.Store) {
+	searchFixtures(t, s)
+	cases := []struct {
+		q    string
+		want []string
+	}{
+		{"empimg", []string{"Emping Melinjo Bu Sari"}},   // substitution
+		{"melinjjo", []string{"Emping Melinjo Bu Sari"}}, // insertion
+		{"wulndari", []string{"Emping Melinjo Bu Sari"}}, // deletion
+		{"bandemg", []string{"Sate Bandeng Pak Jaya"}},
+		{"gotok", []string{"Golok Ciomas Abah Entis"}},  // 5 letters, middle letter wrong
+		{"ciomaz", []string{"Golok Ciomas Abah Entis"}}, // last letter wrong
+		{"golok cimas", []string{"Golok Ciomas Abah Entis"}},
+		{"empxxg", nil}, // two typos: no match
+		{"golx", nil},   // 4 letters: exact only
+	}
+	for _, c := range cases {
+		t.Run(c.q, func(t *testing.T) {
+			got, total := list(t, s, registry.Filter{Q: c.q})
+			if len(c.want) == 0 {
+				c.want = []string{}
+			}
+			sameNames(t, "typo search", got, c.want...)
+			if total != len(c.want) {
+				t.Errorf("total = %d", total)
+			}
+		})
+	}
+	// The fallback respects the other filters.
+	got, _ := list(t, s, registry.Filter{Q: "empimg", District: kramatwatu})
+	sameNames(t, "typo outside district", got)
+}

@@ -1,0 +1,22 @@
+package web
+
+import "maps"
+
+// Issue 3: schemas of the import API.
+func init() { maps.Copy(openapiSchemas, importSchemas()) }
+
+func importSchemas() map[string]any {
+	summary := obj(map[string]any{"total": integer, "inserted": integer, "updated": integer, "unchanged": integer,
+		"rejected": integer, "duplicates_in_file": integer}, "total", "inserted", "updated", "unchanged", "rejected", "duplicates_in_file")
+	return map[string]any{
+		"ImportCreated": obj(map[string]any{"id": integer, "status": enum("running", "done", "dry_run", "failed")}, "id", "status"),
+		"ImportSummary": summary,
+		"Import": obj(map[string]any{
+			"id": integer, "source": str, "file_name": str, "user_id": integer, "username": str, "dry_run": map[string]any{"type": "boolean"},
+			"status": enum("running", "done", "dry_run", "failed"), "message": str, "summary": ref("ImportSummary"),
+			"unknown_columns": map[string]any{"type": "array", "items": str},
+			"progress": obj(map[string]any{"rows": integer, "done": integer, "total": integer, "percent": integer}),
+			"created_at": instant, "finished_at": instant, "report_url": str,
+		}, "id", "status", "summary", "progress"),
+	}
+}

@@ -1,0 +1,118 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"naikkelas/internal/apperr"
+)
+
+// apiImportCreate handles POST /api/v1/imports (multipart: file, source,
+// dry_run, sheet). The file is read in the background; the answer is 202
+// with the import's id and status, to be polled at GET /api/v1/imports/{id}.
+func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	if !a.IsOfficer() {
+		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data"))
+		return
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		s.fail(w, r, apperr.Validation(map[string]string{"file": "Kirim berkas sebagai multipart/form-data dengan bagian \"file\""}))
+		return
+	}
+	var u *upload
+	fields := map[string]string{}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			s.fail(w, r, s.uploadError(err))
+			return
+		}
+		if part.FormName() == "file" && u == nil {
+			if u, err = s.saveUpload(a, part); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			continue
+		}
+		val, err := io.ReadAll(io.LimitReader(part, 1000))
+		if err != nil {
+			s.fail(w, r, s.uploadError(err))
+			return
+		}
+		fields[part.FormName()] = strings.TrimSpace(string(val))
+	}
+	if u == nil || u.Size == 0 {
+		s.fail(w, r, apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"}))
+		return
+	}
+	u.Source, u.Sheet = fields["source"], fields["sheet"]
+	imp, err := s.startImport(r.Context(), a, u, isTrue(fields["dry_run"]))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"id": imp.ID, "status": imp.Status})
+}
+
+func isTrue(v string) bool {
+	switch strings.ToLower(v) {
+	case "1", "true", "on", "ya", "yes":
+		return true
+	}
+	return false
+}
+
+// apiImportGet handles GET /api/v1/imports/{id}: status, progress, summary.
+func (s *Server) apiImportGet(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v, err := s.importState(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// apiImportReport handles GET /api/v1/imports/{id}/report: the XLSX of
+// rejected rows, which imports again as is once corrected.
+func (s *Server) apiImportReport(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.importState(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	report, err := s.Store.ImportReport(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if report == nil {
+		s.fail(w, r, apperr.New(apperr.NotFound, "Impor ini tidak punya baris yang ditolak"))
+		return
+	}
+	sendFile(w, report, "ditolak-impor-"+itoa64(id)+".xlsx", xlsxType)
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+func sendFile(w http.ResponseWriter, data []byte, name, ctype string) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(data)
+}

@@ -1,0 +1,87 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/assessment"
+)
+
+// statsQuery reads from, to, district, program (and series) from the URL.
+func statsQuery(r *http.Request) (assessment.StatsQuery, error) {
+	v := r.URL.Query()
+	q := assessment.StatsQuery{From: v.Get("from"), To: v.Get("to"), District: v.Get("district"), Series: v.Get("series") == "1"}
+	if p := v.Get("program"); p != "" {
+		id, err := strconv.ParseInt(p, 10, 64)
+		if err != nil || id <= 0 {
+			return q, apperr.Validation(map[string]string{"program": "ID program harus bilangan bulat positif"})
+		}
+		q.ProgramID = id
+	}
+	return q, nil
+}
+
+// statsCell reads which number of the statistics is asked for.
+func statsCell(r *http.Request) (assessment.Cell, error) {
+	v := r.URL.Query()
+	c := assessment.Cell{District: v.Get("district"), Group: v.Get("group"), Kind: v.Get("kind"),
+		Change: assessment.Change(v.Get("change")), Source: v.Get("source")}
+	f := map[string]string{}
+	if c.Kind != assessment.KindSize && c.Kind != assessment.KindLevel {
+		f["kind"] = "Harus size atau level"
+	}
+	switch c.Change {
+	case "", assessment.Up, assessment.Down, assessment.Unchanged, assessment.NoData:
+	default:
+		f["change"] = "Harus up, down, unchanged atau no_data"
+	}
+	if c.Source != "" && c.Source != "verified" && c.Source != "self_reported" {
+		f["source"] = "Harus verified atau self_reported"
+	}
+	if c.Group != "" && c.Group != assessment.GroupCompleters && c.Group != assessment.GroupComparison {
+		f["group"] = "Harus completers atau comparison"
+	}
+	return c, apperr.Validation(f)
+}
+
+func (s *Server) apiStatsNaikKelas(w http.ResponseWriter, r *http.Request) {
+	q, err := statsQuery(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+type idList struct {
+	Items []int64 `json:"items"`
+	Total int     `json:"total"`
+}
+
+func (s *Server) apiStatsNaikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
+	q, err := statsQuery(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, err := statsCell(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ids, err := s.Assessments.StatsIDs(r.Context(), actor(r), q, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if ids == nil {
+		ids = []int64{}
+	}
+	writeJSON(w, http.StatusOK, idList{Items: ids, Total: len(ids)})
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/programs"
+)
+
+func (s *Server) apiProgramReport(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	_, rep, err := s.Programs.Report(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+// apiProgramReportXLSX exports the report, with every participant's progress.
+func (s *Server) apiProgramReportXLSX(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, rep, err := s.Programs.Report(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	_, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := programs.WriteReportXLSX(&buf, p, rep, prog); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="laporan-program-%d.xlsx"`, id))
+	_, _ = buf.WriteTo(w)
+}
+
+type coverageList struct {
+	Items []programs.Coverage `json:"items"`
+}
+
+func (s *Server) apiCoverage(w http.ResponseWriter, r *http.Request) {
+	items, err := s.Programs.Coverage(r.Context(), actor(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, coverageList{Items: items})
+}
+
+type followUpPage struct {
+	Items   []programs.FollowUp `json:"items"`
+	Total   int                 `json:"total"`
+	Page    int                 `json:"page"`
+	PerPage int                 `json:"per_page"`
+}
+
+// followUpFilter reads ?status=&due_before=&program=&page=; by default the
+// open tasks due within the next 30 days.
+func (s *Server) followUpFilter(r *http.Request) (programs.FollowUpFilter, error) {
+	q := r.URL.Query()
+	f := programs.FollowUpFilter{Status: q.Get("status"), DueBefore: q.Get("due_before")}
+	if !q.Has("status") {
+		f.Status = programs.TaskOpen
+	}
+	if f.Status == "all" {
+		f.Status = ""
+	}
+	if !q.Has("due_before") {
+		f.DueBefore = s.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	} else if f.DueBefore != "" {
+		if _, err := time.Parse(time.DateOnly, f.DueBefore); err != nil {
+			return f, apperr.Validation(map[string]string{"due_before": "Tanggal harus TTTT-BB-HH"})
+		}
+	}
+	var err error
+	if f.Page, err = queryInt(r, "page", 1); err != nil {
+		return f, err
+	}
+	if f.PerPage, err = queryInt(r, "per_page", 50); err != nil {
+		return f, err
+	}
+	prog, err := queryInt(r, "program", 0)
+	f.ProgramID = int64(prog)
+	return f, err
+}
+
+func (s *Server) apiFollowUpList(w http.ResponseWriter, r *http.Request) {
+	f, err := s.followUpFilter(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, total, err := s.Programs.FollowUps(r.Context(), actor(r), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, followUpPage{Items: items, Total: total, Page: f.Page, PerPage: min(f.PerPage, 500)})
+}
+
+func (s *Server) apiFollowUpComplete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in programs.FollowUpReport
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, err := s.Programs.CompleteFollowUp(r.Context(), actor(r), id, in)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, t)
+}

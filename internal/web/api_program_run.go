@@ -1,0 +1,157 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/certificate"
+	"naikkelas/internal/programs"
+)
+
+// attendanceInput is the body of POST …/attendance.
+type attendanceInput struct {
+	BusinessID int64 `json:"business_id"`
+	Session    int   `json:"session"`
+	Present    bool  `json:"present"`
+}
+
+type progressList struct {
+	Sessions []programs.Session  `json:"sessions"`
+	Items    []programs.Progress `json:"items"`
+}
+
+// apiAttendanceList returns every participant's attendance, tests and
+// completion (the same view serves GET …/scores).
+func (s *Server) apiAttendanceList(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, items, err := s.Programs.Progress(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, progressList{Sessions: p.Sessions, Items: items})
+}
+
+func (s *Server) apiAttendanceSet(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in attendanceInput
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	at, err := s.Programs.SetAttendance(r.Context(), actor(r), id, in.BusinessID, in.Session, in.Present)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, at)
+}
+
+// scoresInput is the body of POST …/scores.
+type scoresInput struct {
+	BusinessID int64    `json:"business_id"`
+	PreTest    *float64 `json:"pre_test"`
+	PostTest   *float64 `json:"post_test"`
+}
+
+func (s *Server) apiScoresSet(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in scoresInput
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sc, err := s.Programs.SetScores(r.Context(), actor(r), &programs.Scores{ProgramID: id, BusinessID: in.BusinessID,
+		PreTest: in.PreTest, PostTest: in.PostTest})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sc)
+}
+
+// certificateData turns a stored certificate into what the PDF shows.
+func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *programs.Program) certificate.Data {
+	topics := make([]string, len(p.Topics))
+	for i, t := range p.Topics {
+		topics[i] = programs.TopicLabel(t)
+	}
+	scheme := "https"
+	if r.TLS == nil && (strings.HasPrefix(r.Host, "127.") || strings.HasPrefix(r.Host, "localhost")) {
+		scheme = "http"
+	}
+	kind := strings.ReplaceAll(p.Kind, "_", " ")
+	return certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,
+		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: programs.FormatDateRange(p.StartsOn, p.EndsOn),
+		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: fmt.Sprintf("%s://%s/verifikasi/%s", scheme, r.Host, c.Code),
+		IssuedOn: programs.FormatDate(c.IssuedAt.Format("2006-01-02")), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
+		IssuedAt: c.IssuedAt}
+}
+
+// apiCertificateGet serves {business_id}.pdf for a participant who completed;
+// otherwise 409 naming the unmet rule.
+func (s *Server) apiCertificateGet(w http.ResponseWriter, r *http.Request) {
+	if !strings.HasSuffix(r.PathValue("business_id"), ".pdf") {
+		s.fail(w, r, apperr.New(apperr.NotFound, "Alamat sertifikat harus diakhiri .pdf"))
+		return
+	}
+	id, bid, err := programAndBusiness(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, p, err := s.Programs.Certificate(r.Context(), actor(r), id, bid)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := certificate.Render(&buf, s.certificateData(r, c, p)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+certificate.FileName(s.certificateData(r, c, p))+`"`)
+	_, _ = buf.WriteTo(w)
+}
+
+// apiCertificateZip serves every certificate of a programme in one ZIP.
+func (s *Server) apiCertificateZip(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	certs, p, err := s.Programs.Certificates(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items := make([]certificate.Data, len(certs))
+	for i := range certs {
+		items[i] = s.certificateData(r, &certs[i], p)
+	}
+	var buf bytes.Buffer
+	if err := certificate.WriteZIP(&buf, items); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="sertifikat-program-%d.zip"`, id))
+	_, _ = buf.WriteTo(w)
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/audit"
+	"naikkelas/internal/registry"
+)
+
+type districtStats struct {
+	Items []registry.DistrictCount `json:"items"`
+	Total int                      `json:"total"`
+}
+
+func (s *Server) apiStatsDistricts(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.Registry.DistrictStats(r.Context(), actor(r), registry.Filter{})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := districtStats{Items: rows}
+	if out.Items == nil {
+		out.Items = []registry.DistrictCount{}
+	}
+	for _, d := range rows {
+		out.Total += d.Businesses
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+type auditPage struct {
+	Items   []audit.Entry `json:"items"`
+	Total   int           `json:"total"`
+	Page    int           `json:"page"`
+	PerPage int           `json:"per_page"`
+}
+
+// auditFilter reads entity, entity_id, page and per_page (at most 500).
+func auditFilter(r *http.Request, perPage int) (audit.Filter, error) {
+	f := audit.Filter{Entity: r.URL.Query().Get("entity")}
+	var err error
+	if f.Page, err = queryInt(r, "page", 1); err != nil {
+		return f, err
+	}
+	if f.PerPage, err = queryInt(r, "per_page", perPage); err != nil {
+		return f, err
+	}
+	f.PerPage = min(f.PerPage, registry.MaxPerPage)
+	if r.URL.Query().Get("entity_id") != "" {
+		id, err := queryInt(r, "entity_id", 0)
+		if err != nil {
+			return f, err
+		}
+		f.EntityID = int64(id)
+	}
+	return f, nil
+}
+
+func (s *Server) apiAuditList(w http.ResponseWriter, r *http.Request) {
+	f, err := auditFilter(r, 50)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, total, err := s.Store.ListAudit(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if items == nil {
+		items = []audit.Entry{}
+	}
+	writeJSON(w, http.StatusOK, auditPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage})
+}
+
+func (s *Server) healthShow(w http.ResponseWriter, r *http.Request) {
+	if err := s.Store.Ping(r.Context()); err != nil {
+		s.Logger.Error("health check failed", "error", err.Error())
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+
+	"naikkelas/internal/audit"
+)
+
+func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+type auditView struct {
+	Items []audit.Entry
+	Total int
+	Page  int
+	Pages int
+	Query url.Values
+}
+
+// auditList pages through the audit log, newest first (admin only).
+func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
+	f, err := auditFilter(r, 50)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, total, err := s.Store.ListAudit(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := auditView{Items: items, Total: total, Page: f.Page, Pages: (total + f.PerPage - 1) / f.PerPage, Query: r.URL.Query()}
+	s.render(w, r, http.StatusOK, "audit", page{Title: "Jejak audit", Active: "audit", Data: v})
+}

@@ -1,0 +1,42 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/apperr"
+)
+
+var errCannotArchive = apperr.New(apperr.Forbidden, "Peran Anda tidak boleh mengarsipkan data usaha")
+
+// businessArchiveConfirm asks before archiving; it works without JavaScript.
+func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) {
+	if !actor(r).IsOfficer() {
+		s.fail(w, r, errCannotArchive)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b, err := s.Registry.Get(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "business_archive", page{Title: "Arsipkan usaha", Active: "list", Data: b})
+}
+
+// businessArchive archives; the business leaves lists and statistics.
+func (s *Server) businessArchive(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Registry.Archive(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/usaha?diarsipkan="+itoa64(id), http.StatusSeeOther)
+}

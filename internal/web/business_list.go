@@ -1,0 +1,72 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+)
+
+type listView struct {
+	Filter    registry.Filter
+	Query     url.Values
+	Items     []registry.Business
+	Total     int
+	Pages     int
+	Districts []region.Region
+	Villages  []region.Region
+	Sectors   []region.Sector
+	Classes   []string
+	Docs      []option
+	Columns   []column
+	CanCreate bool
+}
+
+type option struct{ Value, Label string }
+
+type column struct {
+	Key, Label string
+	Sort       string // "" = not sortable
+}
+
+var docOptions = []option{
+	{registry.DocNIB, "Punya NIB"}, {registry.DocNoNIB, "Belum punya NIB"},
+	{registry.DocPIRT, "Punya P-IRT"}, {registry.DocPIRTExpired, "P-IRT kedaluwarsa"},
+	{registry.DocHalal, "Bersertifikat halal"}, {registry.DocHalalExpired, "Halal kedaluwarsa"},
+	{registry.DocNoHalal, "Belum halal"},
+}
+
+var listColumns = []column{
+	{"name", "Nama usaha", "name"}, {"owner_name", "Pemilik", "owner_name"}, {"district", "Kecamatan", "district"},
+	{"size_class", "Kelas", "size_class"}, {"annual_revenue", "Omzet/tahun", "annual_revenue"},
+	{"documents", "Dokumen", ""},
+}
+
+// businessList is Daftar UMKM. An htmx request aimed at #hasil gets only
+// the results block, so filtering and paging never reload the page.
+func (s *Server) businessList(w http.ResponseWriter, r *http.Request) {
+	f, err := parseFilter(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a := actor(r)
+	items, total, err := s.Registry.List(r.Context(), a, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if f.Sort == "" {
+		f.Sort = "name"
+	}
+	v := listView{Filter: f, Query: r.URL.Query(), Items: items, Total: total,
+		Pages: (total + f.PerPage - 1) / f.PerPage, Districts: s.districtsFor(a),
+		Villages: s.villagesFor(a, f.District), Sectors: region.Sectors(), Classes: registry.SizeClasses,
+		Docs: docOptions, Columns: listColumns, CanCreate: a.IsOfficer()}
+	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "hasil" {
+		s.renderPartial(w, r, http.StatusOK, "business_list", "results", v)
+		return
+	}
+	s.render(w, r, http.StatusOK, "business_list", page{Title: "Daftar UMKM", Active: "list", Data: v})
+}

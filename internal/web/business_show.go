@@ -1,0 +1,65 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"naikkelas/internal/registry"
+)
+
+type showView struct {
+	B            *registry.Business
+	Measurements []measurementRow
+	MaxRevenue   int64
+	CanEdit      bool
+	CanArchive   bool
+	Officer      bool
+	Form         measurementForm
+}
+
+type measurementRow struct {
+	registry.Measurement
+	BarPct int64
+}
+
+// measurementForm is the add-measurement form's state.
+type measurementForm struct {
+	Values  map[string]string
+	Errors  map[string]string
+	General string
+}
+
+// businessShow is the detail page: the record (masked per role), the
+// measurement ledger and the size class over time.
+func (s *Server) businessShow(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	form := measurementForm{Values: map[string]string{"year": strconv.Itoa(s.Now().Year())}, Errors: map[string]string{}}
+	s.showBusiness(w, r, id, http.StatusOK, form)
+}
+
+func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, status int, form measurementForm) {
+	a := actor(r)
+	b, err := s.Registry.Get(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ms, err := s.Registry.Measurements(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := showView{B: b, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
+		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
+	for _, m := range ms {
+		v.MaxRevenue = max(v.MaxRevenue, m.AnnualRevenue, m.Capital)
+	}
+	for _, m := range ms {
+		v.Measurements = append(v.Measurements, measurementRow{m, pct(max(m.AnnualRevenue, m.Capital), v.MaxRevenue)})
+	}
+	s.render(w, r, status, "business_show", page{Title: b.Name, Active: "list", Data: v})
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/apperr"
+)
+
+var errReadOnly = apperr.New(apperr.Forbidden, "Peran Anda hanya boleh membaca data")
+
+// businessEdit shows the edit form filled from the stored record.
+func (s *Server) businessEdit(w http.ResponseWriter, r *http.Request) {
+	if !actor(r).CanWrite() {
+		s.fail(w, r, errReadOnly)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b, err := s.Registry.Get(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderForm(w, r, http.StatusOK, formFrom(b))
+}
+
+// businessUpdate saves the edit form. A stale version re-shows the form
+// with a 409 message and the user's input, overwriting nothing.
+func (s *Server) businessUpdate(w http.ResponseWriter, r *http.Request) {
+	if !actor(r).CanWrite() {
+		s.fail(w, r, errReadOnly)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.Registry.Get(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err) // out of area is 404 before anything is parsed
+		return
+	}
+	b, f, err := parseBusinessForm(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b.ID, f.ID = id, id
+	if len(f.Errors) > 0 {
+		s.renderForm(w, r, http.StatusUnprocessableEntity, s.withRuleErrors(f, b))
+		return
+	}
+	if _, err := s.Registry.Update(r.Context(), actor(r), b); err != nil {
+		s.formError(w, r, f, err)
+		return
+	}
+	http.Redirect(w, r, "/usaha/"+itoa64(id), http.StatusSeeOther)
+}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"naikkelas/internal/apperr"
+)
+
+var (
+	errNotFoundPage = apperr.New(apperr.NotFound, "Halaman tidak ditemukan")
+	errCrossOrigin  = apperr.New(apperr.Forbidden, "Permintaan lintas situs ditolak (perlindungan CSRF)")
+	errBodyTooLarge = apperr.New(apperr.TooLarge, "Isi permintaan terlalu besar")
+)
+
+// statusOf maps an apperr code to its HTTP status. It is the only place
+// where domain errors become statuses.
+func statusOf(code apperr.Code) int {
+	switch code {
+	case apperr.Invalid:
+		return http.StatusUnprocessableEntity
+	case apperr.Conflict:
+		return http.StatusConflict
+	case apperr.NotFound:
+		return http.StatusNotFound
+	case apperr.Forbidden:
+		return http.StatusForbidden
+	case apperr.Unauthorized:
+		return http.StatusUnauthorized
+	case apperr.TooLarge:
+		return http.StatusRequestEntityTooLarge
+	case codeTooManyRequests:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// codeTooManyRequests is the web layer's own code for login throttling.
+const codeTooManyRequests apperr.Code = "too_many_requests"
+
+// errorBody is the JSON shape of every API error.
+type errorBody struct {
+	Error  string            `json:"error"`
+	Fields map[string]string `json:"fields,omitempty"`
+}
+
+// fail answers a request with err: JSON for the API (or a client asking
+// for JSON), an HTML page otherwise. Internal errors are logged here, once,
+// and the user sees only a generic message.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = errBodyTooLarge
+	}
+	code := apperr.CodeOf(err)
+	status := statusOf(code)
+	if status == http.StatusInternalServerError {
+		s.Logger.LogAttrs(r.Context(), slog.LevelError, "internal error",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("error", err.Error()))
+	}
+	msg := apperr.MessageOf(err)
+	if wantsJSON(r) {
+		writeJSON(w, status, errorBody{Error: msg, Fields: apperr.FieldsOf(err)})
+		return
+	}
+	if status == http.StatusUnauthorized {
+		s.redirectToLogin(w, r)
+		return
+	}
+	s.render(w, r, status, "error", page{Title: titleFor(status), Data: errorPage{Status: status, Message: msg}})
+}
+
+type errorPage struct {
+	Status  int
+	Message string
+}
+
+func titleFor(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "Tidak ditemukan"
+	case http.StatusForbidden:
+		return "Akses ditolak"
+	case http.StatusTooManyRequests:
+		return "Terlalu banyak percobaan"
+	case http.StatusInternalServerError:
+		return "Kesalahan server"
+	}
+	return "Permintaan tidak dapat diproses"
+}
+
+func wantsJSON(r *http.Request) bool {
+	return isAPI(r) || strings.Contains(r.Header.Get("Accept"), "application/json")
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// decodeJSON reads one JSON value from the (size-limited) body into v. Bad
+// JSON is a 422 with a message that says where; an oversized body is a 413.
+func decodeJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &mbe):
+			return errBodyTooLarge
+		case errors.As(err, &se):
+			return apperr.Wrap(apperr.Invalid, err, "JSON tidak valid: kesalahan sintaks di posisi "+strconv.FormatInt(se.Offset, 10))
+		case errors.As(err, &te):
+			f := te.Field
+			if f == "" {
+				return apperr.Wrap(apperr.Invalid, err, "JSON tidak valid: isi harus berupa objek")
+			}
+			return &apperr.Error{Code: apperr.Invalid, Err: err, Message: "JSON tidak valid: jenis nilai salah",
+				Fields: map[string]string{f: "Jenis nilai salah (diharapkan " + te.Type.String() + ")"}}
+		case errors.Is(err, io.EOF):
+			return apperr.Wrap(apperr.Invalid, err, "Isi permintaan kosong: kirim objek JSON")
+		}
+		return apperr.Wrap(apperr.Invalid, err, "JSON tidak valid")
+	}
+	if dec.More() {
+		return apperr.New(apperr.Invalid, "JSON tidak valid: ada data setelah objek")
+	}
+	return nil
+}

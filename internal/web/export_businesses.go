@@ -1,0 +1,58 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"time"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/importer"
+	"naikkelas/internal/registry"
+)
+
+// businessExport handles GET /api/v1/businesses/export?format=xlsx|csv with
+// the list's filters. Personal data is masked as for the caller's role
+// (registry.Service.Each does it). The file is built before the first byte
+// is sent, so a failure is still a clean error response.
+func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
+	f, err := parseFilter(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format == "" {
+		format = "xlsx"
+	}
+	write, ctype := importer.WriteXLSX, xlsxType
+	switch format {
+	case "xlsx":
+	case "csv":
+		write, ctype = importer.WriteCSV, "text/csv; charset=utf-8"
+	default:
+		s.fail(w, r, apperr.Validation(map[string]string{"format": "Format harus xlsx atau csv"}))
+		return
+	}
+	a := actor(r)
+	var buf bytes.Buffer
+	each := func(fn func(*registry.Business) error) error { return s.Registry.Each(r.Context(), a, f, fn) }
+	if err := write(&buf, s.Registry.Regions, each); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name := "umkm-" + s.Now().In(wib).Format("2006-01-02") + "." + format
+	sendFile(w, buf.Bytes(), name, ctype)
+}
+
+var wib = time.FixedZone("WIB", 7*3600)
+
+// businessTemplate handles GET /api/v1/businesses/template.xlsx: the
+// data-entry template with dropdowns for the instance's kecamatan and desa.
+func (s *Server) businessTemplate(w http.ResponseWriter, r *http.Request) {
+	var buf bytes.Buffer
+	if err := importer.WriteTemplate(&buf, s.Registry.Regions, s.Jurisdiction); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sendFile(w, buf.Bytes(), "templat-data-umkm.xlsx", xlsxType)
+}

@@ -1,0 +1,172 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/importer"
+)
+
+// importNewData is the upload page.
+type importNewData struct {
+	Error     string
+	MaxMB     int64
+	CanImport bool
+}
+
+// importNew handles GET /impor: the upload form.
+func (s *Server) importNew(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	if !a.IsOfficer() {
+		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data"))
+		return
+	}
+	s.render(w, r, http.StatusOK, "import_new", page{Title: "Impor data", Active: "import",
+		Data: importNewData{MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
+}
+
+// importPreviewData is the mapping and first rows of an uploaded file.
+type importPreviewData struct {
+	Upload  *upload
+	Preview *importer.PreviewResult
+	Fields  []fieldOption
+	Choice  map[int]string // column index → chosen field ("" = undecided)
+	Error   string
+	Labels  []string // value columns of the rows table
+}
+
+type fieldOption struct{ Value, Label string }
+
+// importUpload handles POST /impor: store the file and show the preview.
+func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	if !a.IsOfficer() {
+		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data"))
+		return
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
+			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
+		return
+	}
+	var u *upload
+	fields := map[string]string{}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			s.fail(w, r, s.uploadError(err))
+			return
+		}
+		if part.FormName() == "file" && part.FileName() != "" && u == nil {
+			if u, err = s.saveUpload(a, part); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			continue
+		}
+		val, _ := io.ReadAll(io.LimitReader(part, 1000))
+		fields[part.FormName()] = strings.TrimSpace(string(val))
+	}
+	if u == nil || u.Size == 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
+			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
+		return
+	}
+	u.Source, u.Sheet = fields["source"], fields["sheet"]
+	if u.Source == "" {
+		u.Source = u.Name
+	}
+	s.showPreview(w, r, u, nil, "")
+}
+
+// showPreview reads the upload's header and first rows with mapping and renders them.
+func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, mapping map[int]importer.Field, msg string) {
+	f, err := os.Open(u.Path)
+	if err != nil {
+		s.fail(w, r, apperr.New(apperr.NotFound, "Berkas unggahan sudah tidak ada; unggah ulang"))
+		return
+	}
+	defer f.Close()
+	pv, err := s.importerFor().Preview(importer.Input{Name: u.Name, R: f, Size: u.Size},
+		importer.Options{Sheet: u.Sheet, Mapping: mapping}, 10)
+	if err != nil {
+		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
+			Data: importNewData{Error: importerMessage(err), MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
+		return
+	}
+	d := importPreviewData{Upload: u, Preview: pv, Choice: map[int]string{}, Error: msg,
+		Labels: []string{"Nama Usaha", "Nama Pemilik", "NIK", "NIB", "No HP", "Desa", "Sektor", "KBLI", "Omzet per Tahun", "Modal"}}
+	for _, l := range importer.FieldLabels {
+		d.Fields = append(d.Fields, fieldOption{string(l.Field), l.Label})
+	}
+	for _, c := range pv.Header.Columns {
+		d.Choice[c.Index] = string(c.Field)
+	}
+	status := http.StatusOK
+	if msg != "" {
+		status = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, status, "import_preview", page{Title: "Pratinjau impor", Active: "import", Data: d})
+}
+
+// importerMessage is the Indonesian text of a file the importer cannot read.
+func importerMessage(err error) string {
+	var fe *importer.FormatError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}
+
+// importStart handles POST /impor/unggahan/{token}: a dry run
+// (action=dry) or the real import (action=commit) with the officer's
+// column mapping. Every unknown column must be mapped or ignored on purpose.
+func (s *Server) importStart(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	u, err := s.imports.upload(r.PathValue("token"), a)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca"))
+		return
+	}
+	if r.Form.Has("mapped") {
+		mapping := map[int]importer.Field{}
+		var undecided []string
+		for key, vals := range r.Form {
+			idx, ok := strings.CutPrefix(key, "col_")
+			i, err := strconv.Atoi(idx)
+			if !ok || err != nil || i < 0 || i > 1000 {
+				continue
+			}
+			switch f := importer.Field(vals[0]); {
+			case f == "":
+				undecided = append(undecided, r.Form.Get("name_"+idx))
+			case importer.ValidField(f):
+				mapping[i] = f
+			}
+		}
+		u.Mapping = mapping
+		if len(undecided) > 0 {
+			s.showPreview(w, r, u, mapping, "Tentukan dulu kolom yang tidak dikenal (petakan ke isian atau pilih Abaikan): "+strings.Join(undecided, ", "))
+			return
+		}
+	}
+	imp, err := s.startImport(r.Context(), a, u, r.FormValue("action") != "commit")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/impor/"+itoa64(imp.ID), http.StatusSeeOther)
+}

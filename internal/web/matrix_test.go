@@ -1,0 +1,206 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// want is the expected status per role for a business in the operator's
+// area (in) and one outside it (out). "anon" is filled by the test: 401 for
+// the API, a redirect to /masuk for pages, unless the route is public.
+type want struct {
+	admin, operator, pimpinan, owner [2]int // [in, out]
+	anon                             int    // 0 = the default for the route's kind
+}
+
+func all(st int) want {
+	return want{admin: [2]int{st, st}, operator: [2]int{st, st}, pimpinan: [2]int{st, st}, owner: [2]int{st, st}}
+}
+
+const (
+	s200, s201, s204, s303 = http.StatusOK, http.StatusCreated, http.StatusNoContent, http.StatusSeeOther
+	s401, s403, s404, s422 = http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity
+)
+
+// Readers of one business: admin and pimpinan everywhere, the operator in
+// its area, the owner its own (which is the in-area one).
+var (
+	readOne  = want{admin: [2]int{s200, s200}, operator: [2]int{s200, s404}, pimpinan: [2]int{s200, s200}, owner: [2]int{s200, s404}}
+	officers = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+	}
+	writers = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{ok, s404}}
+	}
+	adminOnlyW = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{s403, s403}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+	}
+	creators = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s422}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+	}
+)
+
+// matrixCase builds the request of a route for a business and village.
+type matrixCase struct {
+	path func(f *fixture, id int64, village string) string
+	body func(f *fixture, id int64, village string) string
+	want want
+}
+
+func fixed(p string) func(*fixture, int64, string) string {
+	return func(*fixture, int64, string) string { return p }
+}
+func byID(format string) func(*fixture, int64, string) string {
+	return func(_ *fixture, id int64, _ string) string { return strings.ReplaceAll(format, "{id}", itoa64(id)) }
+}
+
+// matrix has one row per registered route. Routes of later issues add
+// their rows from their own test files: func init() { matrix["GET /x"] = … }.
+var matrix = map[string]matrixCase{
+	"GET /static/{version}/{file...}": {path: func(f *fixture, _ int64, _ string) string { return f.srv.static.url("app.css") }, want: withAnon(all(s200), s200)},
+	"GET /healthz":                    {path: fixed("/healthz"), want: withAnon(all(s200), s200)},
+	"GET /masuk":                      {path: fixed("/masuk"), want: withAnon(all(s303), s200)},
+	"POST /masuk":                     {path: fixed("/masuk"), body: func(*fixture, int64, string) string { return "username=admin&password=salah" }, want: withAnon(all(s401), s401)},
+	"POST /keluar":                    {path: fixed("/keluar"), want: withAnon(all(s303), s303)},
+	"GET /{$}":                        {path: fixed("/"), want: all(s200)},
+	"GET /usaha":                      {path: fixed("/usaha?q=emping"), want: all(s200)},
+	"GET /usaha/baru":                 {path: fixed("/usaha/baru"), want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}},
+	"POST /usaha":                     {path: fixed("/usaha"), body: func(_ *fixture, _ int64, v string) string { return businessFormBody("Usaha Baru", v, 0) }, want: creators(s303)},
+	"GET /usaha/{id}":                 {path: byID("/usaha/{id}"), want: readOne},
+	"GET /usaha/{id}/ubah":            {path: byID("/usaha/{id}/ubah"), want: writers(s200)},
+	"POST /usaha/{id}":                {path: byID("/usaha/{id}"), body: func(_ *fixture, _ int64, v string) string { return businessFormBody("Nama Diubah", v, 1) }, want: writers(s303)},
+	"GET /usaha/{id}/arsip":           {path: byID("/usaha/{id}/arsip"), want: officers(s200)},
+	"POST /usaha/{id}/arsip":          {path: byID("/usaha/{id}/arsip"), want: officers(s303)},
+	"POST /usaha/{id}/ukuran": {path: byID("/usaha/{id}/ukuran"), body: func(*fixture, int64, string) string {
+		return "year=2024&annual_revenue=300.000.000&capital=&employees=5&source=self_report"
+	}, want: writers(s303)},
+	"GET /wilayah/desa":   {path: fixed("/wilayah/desa?district=36.04.15"), want: all(s200)},
+	"GET /admin/pengguna": {path: fixed("/admin/pengguna"), want: adminOnlyW(s200)},
+	"POST /admin/pengguna": {path: fixed("/admin/pengguna"), body: func(*fixture, int64, string) string {
+		return "username=petugas.baru&password=kata-sandi-1&role=operator&regions=36.04.15"
+	}, want: adminOnlyW(s303)},
+	"POST /admin/pengguna/{id}/nonaktif": {path: func(f *fixture, _ int64, _ string) string {
+		return "/admin/pengguna/" + itoa64(f.spare.ID) + "/nonaktif"
+	}, want: adminOnlyW(s303)},
+	"GET /admin/audit": {path: fixed("/admin/audit"), want: adminOnlyW(s200)},
+
+	"GET /api/v1/openapi.json":                 {path: fixed("/api/v1/openapi.json"), want: withAnon(all(s200), s200)},
+	"GET /api/v1/regions":                      {path: fixed("/api/v1/regions?parent=36.04"), want: all(s200)},
+	"GET /api/v1/businesses":                   {path: fixed("/api/v1/businesses?q=emping"), want: all(s200)},
+	"POST /api/v1/businesses":                  {path: fixed("/api/v1/businesses"), body: func(_ *fixture, _ int64, v string) string { return businessJSON("Usaha API", v, 0) }, want: creators(s201)},
+	"GET /api/v1/businesses/{id}":              {path: byID("/api/v1/businesses/{id}"), want: readOne},
+	"PUT /api/v1/businesses/{id}":              {path: byID("/api/v1/businesses/{id}"), body: func(_ *fixture, _ int64, v string) string { return businessJSON("Nama API Diubah", v, 1) }, want: writers(s200)},
+	"DELETE /api/v1/businesses/{id}":           {path: byID("/api/v1/businesses/{id}"), want: officers(s204)},
+	"GET /api/v1/businesses/{id}/measurements": {path: byID("/api/v1/businesses/{id}/measurements"), want: readOne},
+	"POST /api/v1/businesses/{id}/measurements": {path: byID("/api/v1/businesses/{id}/measurements"), body: func(*fixture, int64, string) string {
+		return `{"year":2024,"annual_revenue":300000000,"capital":0,"employees":5,"source":"self_report"}`
+	}, want: writers(s201)},
+	"GET /api/v1/stats/districts": {path: fixed("/api/v1/stats/districts"), want: all(s200)},
+	"GET /api/v1/audit":           {path: fixed("/api/v1/audit"), want: adminOnlyW(s200)},
+}
+
+func withAnon(w want, anon int) want { w.anon = anon; return w }
+
+// TestAuthorisationMatrix calls every registered route as every role, for a
+// business in the operator's area and one outside, on a fresh database for
+// each state-changing call.
+func TestAuthorisationMatrix(t *testing.T) {
+	shared := newFixture(t)
+	cases := 0
+	defer func() { t.Logf("%d route × role × area cases over %d routes", cases, len(shared.srv.Routes())) }()
+	for _, pattern := range shared.srv.Routes() {
+		mc, ok := matrix[pattern]
+		if !ok {
+			t.Errorf("route %q has no row in the authorisation matrix", pattern)
+			continue
+		}
+		method, _, _ := strings.Cut(pattern, " ")
+		for _, role := range matrixRoles {
+			for i, area := range []string{"in", "out"} {
+				f := shared
+				if method != http.MethodGet {
+					f = newFixture(t)
+				}
+				b, village := f.In, cikandeVillage
+				if area == "out" {
+					b, village = f.Out, kramatVillage
+				}
+				path := mc.path(f, b.ID, village)
+				rq := request{Method: method, Path: path, Role: role}
+				if mc.body != nil {
+					rq.Body = mc.body(f, b.ID, village)
+				}
+				w := f.do(rq)
+				exp := expected(mc.want, role, i, strings.HasPrefix(path, "/api/"))
+				if w.Code != exp {
+					t.Errorf("%s as %s (%s-area): status %d, want %d; body %.200s", pattern, role, area, w.Code, exp, w.Body.String())
+					continue
+				}
+				if role == "anon" && exp == s303 && !strings.HasPrefix(path, "/masuk") && !strings.HasPrefix(path, "/keluar") {
+					if loc := w.Header().Get("Location"); !strings.HasPrefix(loc, "/masuk") {
+						t.Errorf("%s as anon: redirect to %q, want /masuk", pattern, loc)
+					}
+				}
+				checkMasking(t, pattern, role, w)
+				cases++
+			}
+		}
+	}
+	for pattern := range matrix {
+		if !contains(shared.srv.Routes(), pattern) {
+			t.Errorf("matrix row %q names no registered route", pattern)
+		}
+	}
+}
+
+func expected(w want, role string, i int, api bool) int {
+	switch role {
+	case "admin":
+		return w.admin[i]
+	case "operator":
+		return w.operator[i]
+	case "pimpinan":
+		return w.pimpinan[i]
+	case "owner":
+		return w.owner[i]
+	}
+	if w.anon != 0 {
+		return w.anon
+	}
+	if api {
+		return s401
+	}
+	return s303
+}
+
+// checkMasking asserts that pimpinan never receives the fixture's NIK or
+// phone in clear, and that officers do on the detail views.
+func checkMasking(t *testing.T, pattern, role string, w *httptest.ResponseRecorder) {
+	t.Helper()
+	if w.Code != s200 {
+		return
+	}
+	const nik, phone, masked = "3604154506900003", "+6281234567890", "3604**********03"
+	body := w.Body.String()
+	if role == "pimpinan" && (strings.Contains(body, nik) || strings.Contains(body, phone)) {
+		t.Errorf("%s as pimpinan: response holds an unmasked NIK or phone", pattern)
+	}
+	detail := pattern == "GET /usaha/{id}" || pattern == "GET /api/v1/businesses/{id}"
+	switch {
+	case detail && role == "pimpinan" && !strings.Contains(body, masked):
+		t.Errorf("%s as pimpinan: masked NIK %s not shown", pattern, masked)
+	case detail && role != "pimpinan" && !strings.Contains(body, nik):
+		t.Errorf("%s as %s: NIK should be shown in clear", pattern, role)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/registry"
+)
+
+// measurementCreate adds one dated measurement from the detail page. On a
+// validation error the detail page is shown again with the typed values.
+func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	if !a.CanWrite() {
+		s.fail(w, r, errReadOnly)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.Registry.Get(r.Context(), a, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
+		return
+	}
+	form := measurementForm{Values: map[string]string{}, Errors: map[string]string{}}
+	for _, k := range []string{"year", "annual_revenue", "capital", "employees", "source"} {
+		form.Values[k] = r.PostForm.Get(k)
+	}
+	m := &registry.Measurement{BusinessID: id, Source: form.Values["source"]}
+	if m.Year, err = strconv.Atoi(strings.TrimSpace(form.Values["year"])); err != nil {
+		form.Errors["year"] = "Tahun harus angka, mis. 2025"
+	}
+	if v := strings.TrimSpace(form.Values["employees"]); v != "" {
+		if m.Employees, err = strconv.Atoi(v); err != nil {
+			form.Errors["employees"] = "Jumlah tenaga kerja harus angka"
+		}
+	}
+	for k, dst := range map[string]*int64{"annual_revenue": &m.AnnualRevenue, "capital": &m.Capital} {
+		if v := strings.TrimSpace(form.Values[k]); v != "" {
+			n, ok := idfmt.ParseRupiah(v)
+			if !ok {
+				form.Errors[k] = "Harus angka rupiah tanpa sen, mis. 1.500.000"
+			}
+			*dst = n
+		}
+	}
+	if len(form.Errors) == 0 {
+		if _, err = s.Registry.AddMeasurement(r.Context(), a, m); err == nil {
+			http.Redirect(w, r, "/usaha/"+itoa64(id)+"#riwayat", http.StatusSeeOther)
+			return
+		}
+		if c := apperr.CodeOf(err); c != apperr.Invalid && c != apperr.Conflict {
+			s.fail(w, r, err)
+			return
+		}
+		for k, v := range apperr.FieldsOf(err) {
+			form.Errors[k] = v
+		}
+		if len(form.Errors) == 0 {
+			form.General = apperr.MessageOf(err)
+		}
+	}
+	s.showBusiness(w, r, id, http.StatusUnprocessableEntity, form)
+}

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/xuri/excelize/v2"
+
+	"naikkelas/internal/assessment"
+)
+
+// naikKelasExport downloads the report as XLSX: one sheet per kecamatan
+// table, one per year and, with a programme, the comparison. Headers are
+// Indonesian; numbers stay numbers so the office can compute with them.
+func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) {
+	q, err := statsQuery(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q.Series = true
+	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, err := naikKelasWorkbook(st)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer f.Close()
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="naik-kelas_%s_%s.xlsx"`, st.From, st.To))
+	if err := f.Write(w); err != nil {
+		s.Logger.Error("xlsx write", "error", err.Error())
+	}
+}
+
+var countHeaders = []string{"Kelas naik", "Kelas turun", "Kelas tetap", "Kelas tanpa data",
+	"Level naik", "Level turun", "Level tetap", "Level tanpa data"}
+
+func countCells(c assessment.Counts) []any {
+	return []any{c.SizeUp, c.SizeDown, c.SizeUnchanged, c.SizeNoData, c.LevelUp, c.LevelDown, c.LevelUnchanged, c.LevelNoData}
+}
+
+func naikKelasWorkbook(st *assessment.Stats) (*excelize.File, error) {
+	f := excelize.NewFile()
+	const sheet = "Per kecamatan"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	rows := [][]any{{"Periode", st.From + " s.d. " + st.To}, {}}
+	head := append([]any{"Kode", "Kecamatan"}, toAny(countHeaders)...)
+	head = append(head, "Kelas naik (terverifikasi)", "Level naik (terverifikasi)")
+	rows = append(rows, head)
+	for _, d := range st.Districts {
+		row := append([]any{d.Code, d.Name}, countCells(d.Counts)...)
+		rows = append(rows, append(row, d.BySource.Verified.SizeUp, d.BySource.Verified.LevelUp))
+	}
+	total := append([]any{"", "Jumlah"}, countCells(st.Counts)...)
+	rows = append(rows, append(total, st.BySource.Verified.SizeUp, st.BySource.Verified.LevelUp))
+	if err := writeRows(f, sheet, rows); err != nil {
+		return nil, err
+	}
+	years := [][]any{append([]any{"Dari", "Sampai"}, toAny(countHeaders)...)}
+	for _, p := range st.Series {
+		years = append(years, append([]any{p.From, p.To}, countCells(p.Counts)...))
+	}
+	if _, err := f.NewSheet("Per tahun"); err != nil {
+		return nil, err
+	}
+	if err := writeRows(f, "Per tahun", years); err != nil {
+		return nil, err
+	}
+	if p := st.Program; p != nil {
+		if _, err := f.NewSheet("Program"); err != nil {
+			return nil, err
+		}
+		rate := func(v *float64) any {
+			if v == nil {
+				return "—"
+			}
+			return *v
+		}
+		prog := [][]any{{"Program", p.Name}, {"Mulai", p.StartsOn}, {"Peserta lulus", p.Completers},
+			{"Peserta tanpa pasangan pembanding", p.Unmatched}, {},
+			{"", "Peserta lulus", "Pembanding", "Selisih (poin persen)"},
+			{"Usaha dipasangkan", p.CompletersGroup.Businesses, p.ComparisonGroup.Businesses},
+			{"Dasar persentase kelas", p.CompletersGroup.SizeRateBase, p.ComparisonGroup.SizeRateBase},
+			{"Kelas naik (%)", rate(p.CompletersGroup.SizeUpRate), rate(p.ComparisonGroup.SizeUpRate), rate(p.SizeUpDifference)},
+			{"Dasar persentase level", p.CompletersGroup.LevelRateBase, p.ComparisonGroup.LevelRateBase},
+			{"Level naik (%)", rate(p.CompletersGroup.LevelUpRate), rate(p.ComparisonGroup.LevelUpRate), rate(p.LevelUpDifference)},
+			{}, {"Catatan", p.Note}}
+		if err := writeRows(f, "Program", prog); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+func writeRows(f *excelize.File, sheet string, rows [][]any) error {
+	for i, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

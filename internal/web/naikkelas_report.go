@@ -1,0 +1,122 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"naikkelas/internal/assessment"
+	"naikkelas/internal/region"
+)
+
+type naikKelasView struct {
+	Q         assessment.StatsQuery
+	St        *assessment.Stats
+	Programs  []assessment.ProgramRef
+	Districts []region.Region
+	Chart     template.HTML
+	Query     url.Values // the filters, for links
+}
+
+// Link is the URL of the list of businesses behind one number of the report.
+func (v *naikKelasView) Link(district, group, kind, change, source string) string {
+	q := url.Values{}
+	for _, k := range []string{"from", "to", "program"} {
+		if x := v.Query.Get(k); x != "" {
+			q.Set(k, x)
+		}
+	}
+	q.Set("from", v.St.From)
+	q.Set("to", v.St.To)
+	if district == "" {
+		district = v.Query.Get("district")
+	}
+	for k, x := range map[string]string{"district": district, "group": group, "kind": kind, "change": change, "source": source} {
+		if x != "" {
+			q.Set(k, x)
+		}
+	}
+	return "/naik-kelas/usaha?" + q.Encode()
+}
+
+// ExportLink is the XLSX export of the current filters.
+func (v *naikKelasView) ExportLink() string {
+	q := url.Values{"from": {v.St.From}, "to": {v.St.To}}
+	for _, k := range []string{"district", "program"} {
+		if x := v.Query.Get(k); x != "" {
+			q.Set(k, x)
+		}
+	}
+	return "/naik-kelas/unduh.xlsx?" + q.Encode()
+}
+
+// Rate formats a nullable percentage the Indonesian way ("12,5%", "—").
+func (v *naikKelasView) Rate(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return strings.Replace(fmt.Sprintf("%.1f%%", *p), ".", ",", 1)
+}
+
+// Diff formats a nullable difference in percentage points with its sign.
+func (v *naikKelasView) Diff(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return strings.Replace(fmt.Sprintf("%+.1f poin", *p), ".", ",", 1)
+}
+
+// naikKelasReport is the "Naik Kelas" report: totals by evidence source,
+// per-kecamatan table, a chart per year and, for a programme, its
+// completers against the matched comparison group.
+func (s *Server) naikKelasReport(w http.ResponseWriter, r *http.Request) {
+	q, err := statsQuery(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q.Series = true
+	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := &naikKelasView{Q: q, St: st, Query: r.URL.Query(), Districts: s.districtsFor(actor(r)), Chart: seriesChart(st.Series)}
+	if s.Assessments.Programs != nil {
+		if v.Programs, err = s.Assessments.Programs.ProgramRefs(r.Context(), ""); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "naikkelas_report", page{Title: "Naik Kelas", Active: "naikkelas", Data: v})
+}
+
+// seriesChart draws size-up and level-up per year as grouped SVG bars.
+func seriesChart(series []assessment.SeriesPoint) template.HTML {
+	if len(series) == 0 {
+		return ""
+	}
+	top := 1
+	for _, p := range series {
+		top = max(top, p.SizeUp, p.LevelUp)
+	}
+	const h, barW, gap = 160.0, 28.0, 36.0
+	width := float64(len(series))*(2*barW+gap) + gap
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="chart-title">`, width, h+40)
+	b.WriteString(`<title id="chart-title">Jumlah usaha naik kelas per tahun: kelas usaha (hijau) dan level (biru)</title>`)
+	for i, p := range series {
+		x := gap + float64(i)*(2*barW+gap)
+		for j, n := range []int{p.SizeUp, p.LevelUp} {
+			bh := h * float64(n) / float64(top)
+			color := []string{"#1a7f37", "#0969da"}[j]
+			fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.0f" height="%.1f" fill="%s"/>`, x+float64(j)*barW, h-bh+10, barW-2, bh, color)
+			fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="11" text-anchor="middle">%d</text>`, x+float64(j)*barW+barW/2, h-bh+6, n)
+		}
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" font-size="12" text-anchor="middle">%s</text>`, x+barW, h+28, p.From[:4])
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}

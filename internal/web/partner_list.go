@@ -1,0 +1,59 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/programs"
+)
+
+type partnerView struct {
+	Items          []programs.Partner
+	Kinds          []string
+	Officer        bool
+	Message, Error string
+}
+
+// partnerList shows partners with the add form.
+func (s *Server) partnerList(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	items, err := s.Programs.Partners(r.Context(), a)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := partnerView{Items: items, Kinds: programs.FundingKinds, Officer: a.IsOfficer(),
+		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	s.render(w, r, http.StatusOK, "partner_list", page{Title: "Mitra", Active: "programs", Data: v})
+}
+
+// partnerCreate adds a partner.
+func (s *Server) partnerCreate(w http.ResponseWriter, r *http.Request) {
+	pt := &programs.Partner{Name: r.FormValue("name"), Kind: r.FormValue("kind"), Contact: r.FormValue("contact")}
+	_, err := s.Programs.SavePartner(r.Context(), actor(r), pt)
+	if apperr.Is(err, apperr.Forbidden) {
+		s.fail(w, r, err)
+		return
+	}
+	if fe := apperr.FieldsOf(err); len(fe) > 0 {
+		for _, m := range fe {
+			err = apperr.New(apperr.Invalid, "%s", m)
+		}
+	}
+	s.back(w, r, "/mitra", "Mitra "+pt.Name+" ditambahkan.", err)
+}
+
+// partnerDelete removes a partner.
+func (s *Server) partnerDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	err = s.Programs.DeletePartner(r.Context(), actor(r), id)
+	if apperr.Is(err, apperr.Forbidden) {
+		s.fail(w, r, err)
+		return
+	}
+	s.back(w, r, "/mitra", "Mitra dihapus.", err)
+}

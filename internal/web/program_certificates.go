@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/programs"
+)
+
+type certificatesView struct {
+	P    *programs.Program
+	Rows []programs.Progress
+	Done int
+}
+
+// programCertificates lists participants with a link to each certificate
+// of those who completed, and the ZIP of all of them.
+func (s *Server) programCertificates(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := certificatesView{P: p, Rows: prog}
+	for _, pr := range prog {
+		if pr.Completed {
+			v.Done++
+		}
+	}
+	s.render(w, r, http.StatusOK, "program_certificates", page{Title: "Sertifikat " + p.Name, Active: "programs", Data: v})
+}

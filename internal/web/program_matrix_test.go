@@ -1,0 +1,262 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"naikkelas/internal/auth"
+	"naikkelas/internal/programs"
+)
+
+// Programme stages a matrix row can ask for, each built once per fixture:
+// draft; empty (open, no applicant); open (In and Out applied); ran
+// (selection run); locked; selected (published); running (both attended
+// every session, post-test 80); finished (follow-up tasks planned).
+var (
+	stageMu sync.Mutex
+	stages  = map[*fixture]map[string]int64{}
+)
+
+func (f *fixture) stage(name string) int64 {
+	stageMu.Lock()
+	defer stageMu.Unlock()
+	if stages[f] == nil {
+		stages[f] = map[string]int64{}
+	}
+	if id, ok := stages[f][name]; ok {
+		return id
+	}
+	id := f.buildStage(name)
+	stages[f][name] = id
+	return id
+}
+
+func (f *fixture) buildStage(name string) int64 {
+	t, ctx, svc, sys := f.t, context.Background(), f.srv.Programs, auth.System
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("stage %s: %v", name, err)
+		}
+	}
+	p := &programs.Program{Name: "Program " + name, Kind: programs.KindPelatihan, Topics: []string{"pemasaran"},
+		StartsOn: "2026-12-01", EndsOn: "2026-12-03", Capacity: 2, MaxPerDistrict: 1, MinDistricts: 1}
+	_, err := svc.Create(ctx, sys, p)
+	must(err)
+	if name == "draft" {
+		return p.ID
+	}
+	_, err = svc.Move(ctx, sys, p.ID, programs.StatusOpen)
+	must(err)
+	if name == "empty" {
+		return p.ID
+	}
+	for _, b := range []int64{f.In.ID, f.Out.ID} {
+		_, err = svc.Apply(ctx, sys, p.ID, b)
+		must(err)
+	}
+	steps := []struct {
+		stage string
+		do    func() error
+	}{
+		{"ran", func() error { _, err := svc.RunSelection(ctx, sys, p.ID, nil); return err }},
+		{"locked", func() error { _, err := svc.LockSelection(ctx, sys, p.ID); return err }},
+		{"selected", func() error { _, err := svc.PublishSelection(ctx, sys, p.ID); return err }},
+		{"running", func() error {
+			if _, err := svc.Move(ctx, sys, p.ID, programs.StatusRunning); err != nil {
+				return err
+			}
+			post := 80.0
+			for _, b := range []int64{f.In.ID, f.Out.ID} {
+				for s := 1; s <= 3; s++ {
+					if _, err := svc.SetAttendance(ctx, sys, p.ID, b, s, true); err != nil {
+						return err
+					}
+				}
+				if _, err := svc.SetScores(ctx, sys, &programs.Scores{ProgramID: p.ID, BusinessID: b, PostTest: &post}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"finished", func() error { _, err := svc.Move(ctx, sys, p.ID, programs.StatusFinished); return err }},
+	}
+	for _, st := range steps {
+		if name == "open" {
+			break
+		}
+		must(st.do())
+		if st.stage == name {
+			break
+		}
+	}
+	return p.ID
+}
+
+// inStage builds a path for a programme in a stage: {p} is the programme,
+// {id} the business of the row.
+func inStage(stage, format string) func(*fixture, int64, string) string {
+	return func(f *fixture, id int64, _ string) string {
+		return strings.NewReplacer("{p}", itoa64(f.stage(stage)), "{id}", itoa64(id)).Replace(format)
+	}
+}
+
+func body(s string) func(*fixture, int64, string) string {
+	return func(_ *fixture, id int64, _ string) string { return strings.ReplaceAll(s, "{id}", itoa64(id)) }
+}
+
+// followUpOf returns the first follow-up task of a business in a finished programme.
+func followUpOf(prefix string) func(*fixture, int64, string) string {
+	return func(f *fixture, id int64, _ string) string {
+		pid := f.stage("finished")
+		tasks, _, err := f.st.ListFollowUps(context.Background(), programs.FollowUpFilter{ProgramID: pid, PerPage: 100})
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		for _, t := range tasks {
+			if t.BusinessID == id {
+				return prefix + itoa64(t.ID)
+			}
+		}
+		f.t.Fatalf("no follow-up for business %d", id)
+		return ""
+	}
+}
+
+// partnerPath creates a partner and returns its path.
+func partnerPath(prefix, suffix string) func(*fixture, int64, string) string {
+	return func(f *fixture, _ int64, _ string) string {
+		pt, err := f.srv.Programs.SavePartner(context.Background(), auth.System, &programs.Partner{Name: "Bank BJB", Kind: "bank"})
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		return prefix + itoa64(pt.ID) + suffix
+	}
+}
+
+// certificateCode issues the certificate of the row's business and returns
+// the verification path.
+func certificateCode(f *fixture, id int64, _ string) string {
+	c, _, err := f.srv.Programs.Certificate(context.Background(), auth.System, f.stage("running"), id)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return "/verifikasi/" + c.Code
+}
+
+func programFormBody(*fixture, int64, string) string {
+	return url.Values{"name": {"Pelatihan Pemasaran Digital"}, "kind": {"pelatihan"}, "topics": {"digital"},
+		"starts_on": {"2026-12-01"}, "ends_on": {"2026-12-02"}, "capacity": {"30"}, "max_per_district": {"3"},
+		"min_districts": {"2"}, "version": {"1"}, "budget": {"15.000.000"}, "funding.0.kind": {"apbd"},
+		"funding.0.amount": {"15.000.000"}}.Encode()
+}
+
+var (
+	office = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{ok, ok}, owner: [2]int{s403, s403}}
+	}
+	officerWide = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+	}
+	ownOrArea = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{ok, s404}}
+	}
+	readersOne = func(ok int) want {
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{ok, ok}, owner: [2]int{ok, s404}}
+	}
+)
+
+func init() {
+	rows := map[string]matrixCase{
+		"GET /api/v1/programs":                   {path: fixed("/api/v1/programs"), want: all(s200)},
+		"POST /api/v1/programs":                  {path: fixed("/api/v1/programs"), body: body(programJSON), want: officerWide(s201)},
+		"GET /api/v1/programs/{id}":              {path: inStage("open", "/api/v1/programs/{p}"), want: all(s200)},
+		"PUT /api/v1/programs/{id}":              {path: inStage("draft", "/api/v1/programs/{p}"), body: body(strings.Replace(programJSON, "{", `{"version":1,`, 1)), want: officerWide(s200)},
+		"PATCH /api/v1/programs/{id}":            {path: inStage("draft", "/api/v1/programs/{p}"), body: body(`{"status":"open"}`), want: officerWide(s200)},
+		"DELETE /api/v1/programs/{id}":           {path: inStage("draft", "/api/v1/programs/{p}"), want: officerWide(s204)},
+		"GET /api/v1/programs/{id}/applications": {path: inStage("open", "/api/v1/programs/{p}/applications"), want: all(s200)},
+		"POST /api/v1/programs/{id}/applications": {path: inStage("empty", "/api/v1/programs/{p}/applications"),
+			body: body(`{"business_id":{id},"channel":"nominasi"}`),
+			want: want{admin: [2]int{s201, s201}, operator: [2]int{s201, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s201, s403}}},
+		"POST /api/v1/programs/{id}/applications/bulk":                     {path: inStage("empty", "/api/v1/programs/{p}/applications/bulk"), want: officerWide(s201)},
+		"POST /api/v1/programs/{id}/applications/{business_id}/withdrawal": {path: inStage("selected", "/api/v1/programs/{p}/applications/{id}/withdrawal"), want: ownOrArea(s200)},
+		"GET /api/v1/programs/{id}/applications/{business_id}/history":     {path: inStage("open", "/api/v1/programs/{p}/applications/{id}/history"), want: readersOne(s200)},
+		"POST /api/v1/programs/{id}/selection":                             {path: inStage("open", "/api/v1/programs/{p}/selection"), want: officerWide(s200)},
+		"GET /api/v1/programs/{id}/selection":                              {path: inStage("selected", "/api/v1/programs/{p}/selection"), want: office(s200)},
+		"POST /api/v1/programs/{id}/selection/lock":                        {path: inStage("ran", "/api/v1/programs/{p}/selection/lock"), want: officerWide(s200)},
+		"POST /api/v1/programs/{id}/selection/publish":                     {path: inStage("locked", "/api/v1/programs/{p}/selection/publish"), want: officerWide(s200)},
+		"GET /api/v1/programs/{id}/attendance":                             {path: inStage("running", "/api/v1/programs/{p}/attendance"), want: office(s200)},
+		"POST /api/v1/programs/{id}/attendance":                            {path: inStage("running", "/api/v1/programs/{p}/attendance"), body: body(`{"business_id":{id},"session":1,"present":false}`), want: officers(s200)},
+		"GET /api/v1/programs/{id}/scores":                                 {path: inStage("running", "/api/v1/programs/{p}/scores"), want: office(s200)},
+		"POST /api/v1/programs/{id}/scores":                                {path: inStage("running", "/api/v1/programs/{p}/scores"), body: body(`{"business_id":{id},"pre_test":30,"post_test":70}`), want: officers(s200)},
+		"GET /api/v1/programs/{id}/certificates/{business_id}":             {path: inStage("running", "/api/v1/programs/{p}/certificates/{id}.pdf"), want: readersOne(s200)},
+		"GET /api/v1/programs/{id}/certificates.zip":                       {path: inStage("running", "/api/v1/programs/{p}/certificates.zip"), want: office(s200)},
+		"GET /api/v1/programs/{id}/report":                                 {path: inStage("running", "/api/v1/programs/{p}/report"), want: office(s200)},
+		"GET /api/v1/programs/{id}/report.xlsx":                            {path: inStage("running", "/api/v1/programs/{p}/report.xlsx"), want: office(s200)},
+		"GET /api/v1/coverage":                                             {path: fixed("/api/v1/coverage"), want: office(s200)},
+		"GET /api/v1/follow-ups":                                           {path: fixed("/api/v1/follow-ups?status=all&due_before="), want: office(s200)},
+		"POST /api/v1/follow-ups/{id}":                                     {path: followUpOf("/api/v1/follow-ups/"), body: body(`{"method":"telepon","notes":"omzet naik"}`), want: officers(s200)},
+		"GET /api/v1/partners":                                             {path: fixed("/api/v1/partners"), want: office(s200)},
+		"POST /api/v1/partners":                                            {path: fixed("/api/v1/partners"), body: body(`{"name":"Indomaret","kind":"ritel"}`), want: officerWide(s201)},
+		"GET /api/v1/partners/{id}":                                        {path: partnerPath("/api/v1/partners/", ""), want: office(s200)},
+		"PUT /api/v1/partners/{id}":                                        {path: partnerPath("/api/v1/partners/", ""), body: body(`{"name":"Bank Banten","kind":"bank"}`), want: officerWide(s200)},
+		"DELETE /api/v1/partners/{id}":                                     {path: partnerPath("/api/v1/partners/", ""), want: officerWide(s204)},
+		"GET /seleksi/{id}":                                                {path: inStage("selected", "/seleksi/{p}"), want: withAnon(all(s200), s200)},
+		"GET /verifikasi":                                                  {path: fixed("/verifikasi"), want: withAnon(all(s200), s200)},
+		"GET /verifikasi/{code}":                                           {path: certificateCode, want: withAnon(all(s200), s200)},
+		"GET /program":                                                     {path: fixed("/program"), want: all(s200)},
+		"GET /program/baru":                                                {path: fixed("/program/baru"), want: officerWide(s200)},
+		"POST /program":                                                    {path: fixed("/program"), body: programFormBody, want: officerWide(s303)},
+		"GET /program/{id}":                                                {path: inStage("open", "/program/{p}"), want: all(s200)},
+		"GET /program/{id}/ubah":                                           {path: inStage("draft", "/program/{p}/ubah"), want: officerWide(s200)},
+		"POST /program/{id}":                                               {path: inStage("draft", "/program/{p}"), body: programFormBody, want: officerWide(s303)},
+		"POST /program/{id}/status":                                        {path: inStage("draft", "/program/{p}/status"), body: body("status=open"), want: officerWide(s303)},
+		"POST /program/{id}/daftar": {path: inStage("empty", "/program/{p}/daftar"),
+			want: want{admin: [2]int{s403, s403}, operator: [2]int{s403, s403}, pimpinan: [2]int{s403, s403}, owner: [2]int{s303, s303}}},
+		"GET /program/{id}/pendaftar": {path: inStage("open", "/program/{p}/pendaftar"), want: office(s200)},
+		"POST /program/{id}/pendaftar": {path: inStage("empty", "/program/{p}/pendaftar"), body: body("business_id={id}"),
+			want: want{admin: [2]int{s303, s303}, operator: [2]int{s303, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s303, s403}}},
+		"POST /program/{id}/pendaftar/massal":               {path: inStage("empty", "/program/{p}/pendaftar/massal"), body: body("size_class=mikro"), want: officerWide(s303)},
+		"POST /program/{id}/pendaftar/{business_id}/mundur": {path: inStage("selected", "/program/{p}/pendaftar/{id}/mundur"), want: ownOrArea(s303)},
+		"GET /program/{id}/seleksi":                         {path: inStage("selected", "/program/{p}/seleksi"), want: office(s200)},
+		"POST /program/{id}/seleksi":                        {path: inStage("open", "/program/{p}/seleksi"), want: officerWide(s303)},
+		"POST /program/{id}/seleksi/kunci":                  {path: inStage("ran", "/program/{p}/seleksi/kunci"), want: officerWide(s303)},
+		"POST /program/{id}/seleksi/umumkan":                {path: inStage("locked", "/program/{p}/seleksi/umumkan"), want: officerWide(s303)},
+		"GET /program/{id}/kehadiran":                       {path: inStage("running", "/program/{p}/kehadiran?sesi=2"), want: office(s200)},
+		"POST /program/{id}/kehadiran":                      {path: inStage("running", "/program/{p}/kehadiran"), body: body("business_id={id}&session=1&present=0"), want: officers(s303)},
+		"GET /program/{id}/nilai":                           {path: inStage("running", "/program/{p}/nilai"), want: office(s200)},
+		"POST /program/{id}/nilai":                          {path: inStage("running", "/program/{p}/nilai"), body: body("business_id={id}&pre_test=35&post_test=75"), want: officers(s303)},
+		"GET /program/{id}/sertifikat":                      {path: inStage("running", "/program/{p}/sertifikat"), want: office(s200)},
+		"GET /program/{id}/laporan":                         {path: inStage("running", "/program/{p}/laporan"), want: office(s200)},
+		"GET /pendampingan":                                 {path: fixed("/pendampingan?status=all&due_before="), want: office(s200)},
+		"POST /pendampingan/{id}":                           {path: followUpOf("/pendampingan/"), body: body("method=kunjungan&notes=sudah+dikunjungi&annual_revenue=300.000.000"), want: officers(s303)},
+		"GET /cakupan":                                      {path: fixed("/cakupan"), want: office(s200)},
+		"GET /mitra":                                        {path: fixed("/mitra"), want: office(s200)},
+		"POST /mitra":                                       {path: fixed("/mitra"), body: body("name=Bank+BJB&kind=bank&contact=0254"), want: officerWide(s303)},
+		"POST /mitra/{id}/hapus":                            {path: partnerPath("/mitra/", "/hapus"), want: officerWide(s303)},
+	}
+	for k, v := range rows {
+		if _, dup := matrix[k]; dup {
+			panic(fmt.Sprintf("matrix row %q defined twice", k))
+		}
+		matrix[k] = v
+	}
+}
+
+// TestProgramStagesBuild makes sure every stage the matrix relies on builds.
+func TestProgramStagesBuild(t *testing.T) {
+	f := newFixture(t)
+	for _, st := range []string{"draft", "empty", "open", "ran", "locked", "selected", "running", "finished"} {
+		if id := f.stage(st); id == 0 {
+			t.Fatalf("stage %s", st)
+		}
+	}
+	p, err := f.srv.Programs.Get(context.Background(), auth.System, f.stage("finished"))
+	if err != nil || p.Status != programs.StatusFinished {
+		t.Fatalf("finished stage: %+v %v", p, err)
+	}
+}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/region"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// templates holds one parsed set per page: the layout, the shared partials
+// (files starting with "_") and the page itself.
+type templates struct {
+	base  *template.Template // layout and partials only, for htmx fragments
+	pages map[string]*template.Template
+}
+
+func parseTemplates(funcs template.FuncMap) (*templates, error) {
+	base := template.New("").Funcs(funcs)
+	if _, err := base.ParseFS(templateFS, "templates/layout.html", "templates/_*.html"); err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{base: base, pages: map[string]*template.Template{}}
+	for _, n := range names {
+		short := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if short == "layout" || strings.HasPrefix(short, "_") {
+			continue
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := clone.ParseFS(templateFS, n); err != nil {
+			return nil, fmt.Errorf("template %s: %w", n, err)
+		}
+		t.pages[short] = clone
+	}
+	return t, nil
+}
+
+// page is what every full page template receives.
+type page struct {
+	Title  string
+	Actor  auth.Actor
+	Active string // navigation item to highlight
+	Data   any
+}
+
+// RoleLabel is the Indonesian name of the current user's role.
+func (p page) RoleLabel() string { return auth.RoleLabel(p.Actor.Role) }
+
+// render executes a full page (layout "layout") with status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	p.Actor = actor(r)
+	s.execute(w, r, status, name, "layout", p)
+}
+
+// renderPartial executes one named template of a page set, for htmx swaps.
+func (s *Server) renderPartial(w http.ResponseWriter, r *http.Request, status int, name, block string, data any) {
+	s.execute(w, r, status, name, block, data)
+}
+
+func (s *Server) execute(w http.ResponseWriter, r *http.Request, status int, name, block string, data any) {
+	t, ok := s.tmpl.pages[name]
+	if name == "" {
+		t, ok = s.tmpl.base, true
+	}
+	if !ok {
+		s.Logger.Error("unknown template", "name", name)
+		http.Error(w, "Terjadi kesalahan di server", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, block, data); err != nil {
+		s.Logger.Error("template failed", "name", name, "block", block, "error", err.Error())
+		http.Error(w, "Terjadi kesalahan di server", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Vary", "HX-Request")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+func (s *Server) templateFuncs() template.FuncMap {
+	dir := region.All()
+	funcs := template.FuncMap{
+		"static":     s.static.url,
+		"rupiah":     idfmt.Rupiah,
+		"number":     func(n any) string { return idfmt.Number(toInt64(n)) },
+		"date":       idfmt.DateString,
+		"datetime":   func(t time.Time) string { return idfmt.DateTime(t) },
+		"regionName": dir.Name,
+		"sectorName": region.SectorName,
+		"classLabel": classLabel,
+		"halalLabel": halalLabel,
+		"roleLabel":  func(r auth.Role) string { return auth.RoleLabel(r) },
+		"waLink":     waLink,
+		"pct":        pct,
+		"add":        func(a, b int) int { return a + b },
+		"withQuery":  withQuery,
+		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
+			return villageOptions{Villages: v, Selected: selected, Empty: empty}
+		},
+	}
+	maps.Copy(funcs, programFuncs()) // issue 4: programme pages
+	return funcs
+}
+
+func toInt64(v any) int64 {
+	switch n := v.(type) {
+	case int:
+		return int64(n)
+	case int64:
+		return n
+	}
+	return 0
+}
+
+// classLabel is the Indonesian label of a size class.
+func classLabel(c string) string {
+	switch c {
+	case "mikro":
+		return "Mikro"
+	case "kecil":
+		return "Kecil"
+	case "menengah":
+		return "Menengah"
+	case "besar":
+		return "Besar"
+	}
+	return "Belum diketahui"
+}
+
+func halalLabel(s string) string {
+	switch s {
+	case "certified":
+		return "Bersertifikat"
+	case "in_process":
+		return "Dalam proses"
+	}
+	return "Belum"
+}
+
+// waLink turns +628… into a WhatsApp click-to-chat link; "" for anything
+// else (including masked numbers).
+func waLink(phone string) string {
+	d := strings.TrimPrefix(phone, "+")
+	if !strings.HasPrefix(d, "628") {
+		return ""
+	}
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return "https://wa.me/" + d
+}
+
+// pct is part/whole as a whole percentage for CSS bar widths.
+func pct(part, whole int64) int64 {
+	if whole <= 0 || part <= 0 {
+		return 0
+	}
+	p := part * 100 / whole
+	if p < 1 {
+		p = 1
+	}
+	return p
+}
+
+// withQuery returns "?"+q with key set to val (and "page" reset unless the
+// key is page), for sort and pagination links that keep the filters.
+func withQuery(q url.Values, key, val string) string {
+	c := url.Values{}
+	for k, v := range q {
+		if v[0] != "" {
+			c[k] = v
+		}
+	}
+	if key != "page" {
+		c.Del("page")
+	}
+	c.Set(key, val)
+	return "?" + c.Encode()
+}

@@ -1,0 +1,234 @@
+package web
+
+import "net/http"
+
+// access is who may reach a route at all. Finer rules (area, own business,
+// masking) are the domain services' job.
+type access int
+
+const (
+	public    access = iota // anyone, logged in or not
+	member                  // any authenticated user
+	adminOnly               // role admin
+)
+
+// route is one line of the table below. API routes carry an apiDoc, from
+// which the OpenAPI document is generated (openapi.go).
+type route struct {
+	Pattern string
+	Access  access
+	Handler http.HandlerFunc
+	Doc     *apiDoc
+}
+
+// routeTable lists EVERY route of naikkelas. Adding a route is adding a line.
+func (s *Server) routeTable() []route {
+	return []route{
+		// Static files and health.
+		{"GET /static/{version}/{file...}", public, s.staticServe, nil},
+		{"GET /healthz", public, s.healthShow, doc("Kesehatan layanan (basis data menjawab)", "", "Health", 200, 503)},
+
+		// Log in and out.
+		{"GET /masuk", public, s.loginShow, nil},
+		{"POST /masuk", public, s.loginSubmit, nil},
+		{"POST /keluar", public, s.logoutSubmit, nil},
+
+		// Pages.
+		{"GET /{$}", member, s.homeShow, nil},
+		{"GET /usaha", member, s.businessList, nil},
+		{"GET /usaha/baru", member, s.businessNew, nil},
+		{"POST /usaha", member, s.businessCreate, nil},
+		{"GET /usaha/{id}", member, s.businessShow, nil},
+		{"GET /usaha/{id}/ubah", member, s.businessEdit, nil},
+		{"POST /usaha/{id}", member, s.businessUpdate, nil},
+		{"GET /usaha/{id}/arsip", member, s.businessArchiveConfirm, nil},
+		{"POST /usaha/{id}/arsip", member, s.businessArchive, nil},
+		{"POST /usaha/{id}/ukuran", member, s.measurementCreate, nil},
+		{"GET /wilayah/desa", member, s.villageOptions, nil},
+		{"GET /admin/pengguna", adminOnly, s.userList, nil},
+		{"POST /admin/pengguna", adminOnly, s.userCreate, nil},
+		{"POST /admin/pengguna/{id}/nonaktif", adminOnly, s.userDisable, nil},
+		{"GET /admin/audit", adminOnly, s.auditList, nil},
+
+		// JSON API (section 9). Each line carries its OpenAPI summary.
+		{"GET /api/v1/openapi.json", public, s.apiOpenAPI, doc("Dokumen OpenAPI 3 untuk semua rute API", "", "", 200)},
+		{"GET /api/v1/regions", member, s.apiRegionList,
+			doc("Daftar wilayah di bawah parent (tanpa parent: tingkat teratas yurisdiksi)", "", "RegionList", 200, 401, 404).
+				query("parent", "Kode wilayah induk, mis. 36.04")},
+		{"GET /api/v1/businesses", member, s.apiBusinessList,
+			doc("Daftar usaha di wilayah pemanggil, dengan pencarian dan filter", "", "BusinessList", 200, 401, 422).
+				query("q", "Cari nama, merek, pemilik, NIK, NIB, HP (toleran salah ketik)").
+				query("district", "Kode kecamatan").query("village", "Kode desa").
+				query("size_class", "mikro|kecil|menengah|besar").query("sector", "Kategori KBLI A–U").
+				query("doc", "nib|no_nib|pirt|pirt_expired|halal|halal_expired|no_halal").
+				query("sort", "name|owner_name|district|size_class|annual_revenue|updated_at|id").query("desc", "1 untuk urutan menurun").
+				query("page", "Halaman, mulai 1").query("per_page", "Baris per halaman, maks. 500")},
+		{"POST /api/v1/businesses", member, s.apiBusinessCreate,
+			doc("Tambah usaha; kelas usaha dihitung, omzet/modal menjadi ukuran pertama", "Business", "Business", 201, 401, 403, 422)},
+		{"GET /api/v1/businesses/{id}", member, s.apiBusinessGet,
+			doc("Satu usaha (data pribadi disamarkan sesuai peran)", "", "Business", 200, 401, 404)},
+		{"PUT /api/v1/businesses/{id}", member, s.apiBusinessUpdate,
+			doc("Ganti data usaha; wajib membawa version terakhir", "Business", "Business", 200, 401, 403, 404, 409, 422)},
+		{"DELETE /api/v1/businesses/{id}", member, s.apiBusinessArchive,
+			doc("Arsipkan usaha (tidak dihapus permanen)", "", "", 204, 401, 403, 404)},
+		{"GET /api/v1/businesses/{id}/measurements", member, s.apiMeasurementList,
+			doc("Riwayat ukuran usaha (omzet, modal, tenaga kerja), terlama dulu", "", "MeasurementList", 200, 401, 404)},
+		{"POST /api/v1/businesses/{id}/measurements", member, s.apiMeasurementCreate,
+			doc("Tambah satu ukuran bertanggal; tidak pernah menimpa", "MeasurementInput", "Measurement", 201, 401, 403, 404, 422)},
+		{"GET /api/v1/stats/districts", member, s.apiStatsDistricts,
+			doc("Jumlah usaha per kecamatan dan kelas di wilayah pemanggil", "", "DistrictStats", 200, 401)},
+		{"GET /api/v1/audit", adminOnly, s.apiAuditList,
+			doc("Jejak audit, terbaru dulu (admin)", "", "AuditList", 200, 401, 403).
+				query("entity", "Jenis data, mis. business").query("entity_id", "ID data").
+				query("page", "Halaman, mulai 1").query("per_page", "Baris per halaman, maks. 500")},
+
+		// Issue 3: import/export
+		{"GET /impor", member, s.importNew, nil},
+		{"POST /impor", member, s.importUpload, nil},
+		{"POST /impor/unggahan/{token}", member, s.importStart, nil},
+		{"GET /impor/riwayat", member, s.importList, nil},
+		{"GET /impor/{id}", member, s.importShow, nil},
+		{"POST /api/v1/imports", member, s.apiImportCreate,
+			doc("Impor berkas XLSX/CSV (multipart: file, source, dry_run, sheet); diproses di latar belakang", "", "ImportCreated", 202, 401, 403, 413, 422)},
+		{"GET /api/v1/imports/{id}", member, s.apiImportGet,
+			doc("Status, kemajuan dan ringkasan satu impor", "", "Import", 200, 401, 403, 404)},
+		{"GET /api/v1/imports/{id}/report", member, s.apiImportReport,
+			doc("Laporan baris ditolak (XLSX) yang dapat diperbaiki lalu diimpor ulang", "", "", 200, 401, 403, 404)},
+		{"GET /api/v1/businesses/export", member, s.businessExport,
+			doc("Ekspor daftar usaha (filter sama dengan daftar) ke XLSX atau CSV; data pribadi disamarkan sesuai peran", "", "", 200, 401, 422).
+				query("format", "xlsx|csv").query("q", "Kata kunci").query("district", "Kode kecamatan").query("village", "Kode desa").
+				query("size_class", "Kelas usaha").query("sector", "Sektor KBLI").query("doc", "Status dokumen")},
+		{"GET /api/v1/businesses/template.xlsx", member, s.businessTemplate,
+			doc("Templat XLSX isian data UMKM dengan daftar pilihan kecamatan, desa dan sektor", "", "", 200, 401)},
+
+		// Issue 5: assessment and naik kelas
+		{"GET /usaha/{id}/penilaian", member, s.assessmentShow, nil},
+		{"GET /usaha/{id}/penilaian/baru", member, s.assessmentNew, nil},
+		{"POST /usaha/{id}/penilaian", member, s.assessmentCreate, nil},
+		{"GET /naik-kelas", member, s.naikKelasReport, nil},
+		{"GET /naik-kelas/usaha", member, s.naikKelasBusinesses, nil},
+		{"GET /naik-kelas/unduh.xlsx", member, s.naikKelasExport, nil},
+		{"GET /api/v1/instrument", member, s.apiInstrumentShow,
+			doc("Instrumen penilaian kematangan (versi sekarang, atau ?version= untuk versi lama)", "", "Instrument", 200, 401, 404).
+				query("version", "Versi instrumen, mis. 1")},
+		{"GET /api/v1/businesses/{id}/assessments", member, s.apiAssessmentList,
+			doc("Riwayat penilaian usaha, terlama dulu; tidak pernah ditimpa", "", "AssessmentList", 200, 401, 404)},
+		{"POST /api/v1/businesses/{id}/assessments", member, s.apiAssessmentCreate,
+			doc("Simpan penilaian: pemilik hanya self, petugas officer atau officer_verified", "AssessmentInput", "Assessment",
+				201, 401, 403, 404, 409, 422)},
+		{"GET /api/v1/businesses/{id}/assessments/prefill", member, s.apiAssessmentPrefill,
+			doc("Jawaban yang sudah diketahui register (NIB, P-IRT/BPOM, halal, HKI)", "", "AssessmentPrefill", 200, 401, 404)},
+		{"POST /api/v1/businesses/{id}/assessments/{aid}/verification", member, s.apiAssessmentVerify,
+			doc("Verifikasi penilaian mandiri oleh petugas setelah kunjungan (penilaian baru officer_verified)",
+				"VerificationInput", "Assessment", 201, 401, 403, 404, 409, 422)},
+		{"GET /api/v1/businesses/{id}/timeline", member, s.apiTimelineShow,
+			doc("Linimasa usaha: ukuran dan kelas, penilaian dan level, program, dokumen", "", "Timeline", 200, 401, 404)},
+		{"GET /api/v1/stats/naik-kelas", member, s.apiStatsNaikKelas,
+			doc("Statistik naik kelas (kelas usaha dan level) per sumber bukti, per kecamatan, dan program vs pembanding",
+				"", "NaikKelasStats", 200, 401, 403, 422).
+				query("from", "Awal periode TTTT-BB-HH").query("to", "Akhir periode TTTT-BB-HH").
+				query("district", "Kode kecamatan").query("program", "ID program: peserta lulus vs kelompok pembanding").
+				query("series", "1 untuk deret per tahun (grafik)")},
+		{"GET /api/v1/stats/naik-kelas/businesses", member, s.apiStatsNaikKelasBusinesses,
+			doc("ID usaha di balik satu angka statistik naik kelas", "", "IDList", 200, 401, 403, 422).
+				query("from", "Awal periode").query("to", "Akhir periode").query("district", "Kode kecamatan").
+				query("program", "ID program").query("kind", "size|level").query("change", "up|down|unchanged|no_data").
+				query("source", "verified|self_reported").query("group", "completers|comparison")},
+
+		// Issue 4: programmes
+		{"GET /api/v1/programs", member, s.apiProgramList,
+			doc("Daftar program (pemilik usaha hanya melihat program yang sudah dibuka)", "", "ProgramList", 200, 401).
+				query("status", "draft|open|selected|running|finished").query("page", "Halaman").query("per_page", "Baris per halaman")},
+		{"POST /api/v1/programs", member, s.apiProgramCreate, doc("Buat program (status draf)", "Program", "Program", 201, 401, 403, 422)},
+		{"GET /api/v1/programs/{id}", member, s.apiProgramGet, doc("Satu program", "", "Program", 200, 401, 404)},
+		{"PUT /api/v1/programs/{id}", member, s.apiProgramUpdate,
+			doc("Ganti pengaturan program; wajib membawa version terakhir", "Program", "Program", 200, 401, 403, 404, 409, 422)},
+		{"PATCH /api/v1/programs/{id}", member, s.apiProgramPatch,
+			doc("Pindahkan status program: draft → open → selected → running → finished; langkah terlarang 409",
+				"ProgramStatus", "Program", 200, 401, 403, 404, 409, 422)},
+		{"DELETE /api/v1/programs/{id}", member, s.apiProgramDelete, doc("Hapus program draf tanpa pendaftar", "", "", 204, 401, 403, 404, 409)},
+		{"GET /api/v1/programs/{id}/applications", member, s.apiApplicationList,
+			doc("Pendaftar program di wilayah pemanggil", "", "ApplicationList", 200, 401, 404).query("status", "Saring status")},
+		{"POST /api/v1/programs/{id}/applications", member, s.apiApplicationCreate,
+			doc("Daftar (pemilik, usahanya sendiri) atau nominasi (petugas, di wilayahnya); langsung diperiksa syaratnya",
+				"ApplicationInput", "Application", 201, 401, 403, 404, 409, 422)},
+		{"POST /api/v1/programs/{id}/applications/bulk", member, s.apiApplicationBulk,
+			doc("Tambah massal semua usaha hasil saringan register (parameter sama dengan /api/v1/businesses)", "", "BulkResult",
+				201, 401, 403, 404, 409, 413, 422).query("q", "Kata kunci").query("district", "Kode kecamatan").
+				query("village", "Kode desa").query("size_class", "Kelas usaha").query("sector", "Sektor KBLI").query("doc", "Status dokumen")},
+		{"POST /api/v1/programs/{id}/applications/{business_id}/withdrawal", member, s.apiApplicationWithdraw,
+			doc("Mengundurkan diri; cadangan terbaik yang menjaga aturan menggantikan", "", "Withdrawal", 200, 401, 403, 404, 409)},
+		{"GET /api/v1/programs/{id}/applications/{business_id}/history", member, s.apiApplicationHistory,
+			doc("Riwayat status satu pendaftaran", "", "StatusChangeList", 200, 401, 404)},
+		{"POST /api/v1/programs/{id}/selection", member, s.apiSelectionRun,
+			doc("Jalankan seleksi optimal (skor tertinggi dengan kapasitas, kuota dan sebaran kecamatan)", "SelectionInput",
+				"SelectionResult", 200, 401, 403, 404, 409, 422)},
+		{"GET /api/v1/programs/{id}/selection", member, s.apiSelectionGet,
+			doc("Hasil seleksi dengan penjelasan per pendaftar (untuk dinas)", "", "SelectionResult", 200, 401, 403, 404)},
+		{"POST /api/v1/programs/{id}/selection/lock", member, s.apiSelectionLock,
+			doc("Kunci hasil seleksi; program menjadi selected", "", "SelectionResult", 200, 401, 403, 404, 409)},
+		{"POST /api/v1/programs/{id}/selection/publish", member, s.apiSelectionPublish,
+			doc("Umumkan hasil yang sudah dikunci di /seleksi/{id}", "", "SelectionResult", 200, 401, 403, 404, 409)},
+		{"GET /api/v1/programs/{id}/attendance", member, s.apiAttendanceList,
+			doc("Kehadiran, nilai dan kelulusan peserta", "", "ProgressList", 200, 401, 403, 404)},
+		{"POST /api/v1/programs/{id}/attendance", member, s.apiAttendanceSet,
+			doc("Catat kehadiran satu peserta di satu sesi", "AttendanceInput", "Attendance", 200, 401, 403, 404, 409, 422)},
+		{"GET /api/v1/programs/{id}/scores", member, s.apiAttendanceList,
+			doc("Nilai pre-test/post-test dan kelulusan peserta", "", "ProgressList", 200, 401, 403, 404)},
+		{"POST /api/v1/programs/{id}/scores", member, s.apiScoresSet,
+			doc("Catat nilai pre-test dan post-test (0–100)", "ScoresInput", "Scores", 200, 401, 403, 404, 409, 422)},
+		{"GET /api/v1/programs/{id}/certificates/{business_id}", member, s.apiCertificateGet,
+			doc("Sertifikat PDF ({business_id}.pdf) peserta yang lulus; 409 dengan syarat yang belum terpenuhi", "", "",
+				200, 401, 404, 409)},
+		{"GET /api/v1/programs/{id}/certificates.zip", member, s.apiCertificateZip,
+			doc("Semua sertifikat program dalam satu ZIP", "", "", 200, 401, 403, 404)},
+		{"GET /api/v1/programs/{id}/report", member, s.apiProgramReport,
+			doc("Laporan program: per kecamatan, kenaikan nilai, biaya per lulusan, bauran dana", "", "ProgramReport", 200, 401, 403, 404)},
+		{"GET /api/v1/programs/{id}/report.xlsx", member, s.apiProgramReportXLSX,
+			doc("Laporan program sebagai XLSX", "", "", 200, 401, 403, 404)},
+		{"GET /api/v1/coverage", member, s.apiCoverage,
+			doc("Cakupan pembinaan per kecamatan: usaha yang pernah lulus program / usaha terdaftar", "", "CoverageList", 200, 401, 403)},
+		{"GET /api/v1/follow-ups", member, s.apiFollowUpList,
+			doc("Tugas pendampingan (+1, +3, +6 bulan) di wilayah pemanggil", "", "FollowUpList", 200, 401, 403, 422).
+				query("status", "open (bawaan)|done|all").query("due_before", "Jatuh tempo paling lambat TTTT-BB-HH (bawaan: 30 hari lagi)").
+				query("program", "ID program").query("page", "Halaman").query("per_page", "Baris per halaman")},
+		{"POST /api/v1/follow-ups/{id}", member, s.apiFollowUpComplete,
+			doc("Catat kunjungan/telepon pendampingan, dengan ukuran baru opsional", "FollowUpReport", "FollowUp", 200, 401, 403, 404, 422)},
+		{"GET /api/v1/partners", member, s.apiPartnerList, doc("Daftar mitra", "", "PartnerList", 200, 401, 403)},
+		{"POST /api/v1/partners", member, s.apiPartnerCreate, doc("Tambah mitra", "Partner", "Partner", 201, 401, 403, 422)},
+		{"GET /api/v1/partners/{id}", member, s.apiPartnerGet, doc("Satu mitra", "", "Partner", 200, 401, 403, 404)},
+		{"PUT /api/v1/partners/{id}", member, s.apiPartnerUpdate, doc("Ubah mitra", "Partner", "Partner", 200, 401, 403, 404, 422)},
+		{"DELETE /api/v1/partners/{id}", member, s.apiPartnerDelete, doc("Hapus mitra", "", "", 204, 401, 403, 404)},
+		{"GET /program", member, s.programList, nil},
+		{"GET /program/baru", member, s.programNew, nil},
+		{"POST /program", member, s.programCreate, nil},
+		{"GET /program/{id}", member, s.programShow, nil},
+		{"GET /program/{id}/ubah", member, s.programEdit, nil},
+		{"POST /program/{id}", member, s.programUpdate, nil},
+		{"POST /program/{id}/status", member, s.programMove, nil},
+		{"POST /program/{id}/daftar", member, s.programApply, nil},
+		{"GET /program/{id}/pendaftar", member, s.programApplications, nil},
+		{"POST /program/{id}/pendaftar", member, s.programNominate, nil},
+		{"POST /program/{id}/pendaftar/massal", member, s.programBulk, nil},
+		{"POST /program/{id}/pendaftar/{business_id}/mundur", member, s.programWithdraw, nil},
+		{"GET /program/{id}/seleksi", member, s.programSelection, nil},
+		{"POST /program/{id}/seleksi", member, s.programSelectionRun, nil},
+		{"POST /program/{id}/seleksi/kunci", member, s.programSelectionLock, nil},
+		{"POST /program/{id}/seleksi/umumkan", member, s.programSelectionPublish, nil},
+		{"GET /program/{id}/kehadiran", member, s.programAttendance, nil},
+		{"POST /program/{id}/kehadiran", member, s.programAttendanceSet, nil},
+		{"GET /program/{id}/nilai", member, s.programScores, nil},
+		{"POST /program/{id}/nilai", member, s.programScoresSet, nil},
+		{"GET /program/{id}/sertifikat", member, s.programCertificates, nil},
+		{"GET /program/{id}/laporan", member, s.programReport, nil},
+		{"GET /pendampingan", member, s.followUpList, nil},
+		{"POST /pendampingan/{id}", member, s.followUpComplete, nil},
+		{"GET /cakupan", member, s.coverageShow, nil},
+		{"GET /mitra", member, s.partnerList, nil},
+		{"POST /mitra", member, s.partnerCreate, nil},
+		{"POST /mitra/{id}/hapus", member, s.partnerDelete, nil},
+		{"GET /seleksi/{id}", public, s.publicSelection, nil},
+		{"GET /verifikasi", public, s.publicVerify, nil},
+		{"GET /verifikasi/{code}", public, s.publicVerify, nil},
+	}
+}

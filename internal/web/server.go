@@ -1,0 +1,122 @@
+// Package web is the HTTP face of naikkelas: the Bahasa Indonesia pages
+// (html/template + vendored htmx) and the JSON API under /api/v1. Every route
+// lives in routes.go; handlers are methods on Server, one resource and verb
+// per file. Domain rules stay in the domain packages: handlers parse input,
+// call a service with the request's auth.Actor, and render the result.
+package web
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"naikkelas/internal/assessment"
+	"naikkelas/internal/programs"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+)
+
+// Deps is what the web layer needs from the rest of the program. Later
+// capabilities add their services here.
+type Deps struct {
+	Store        store.Store
+	Registry     *registry.Service
+	Assessments  *assessment.Service // nil = built from Store and Registry
+	Programs     *programs.Service   // nil = built from Store (issue 4)
+	Jurisdiction string              // "" = all Indonesia, e.g. "36.04"
+	Logger       *slog.Logger
+	MaxBodyBytes int64 // request body limit; 0 = 1 MB
+	// MaxUploadBytes limits multipart/form-data bodies (file uploads); 0 = 32 MB.
+	MaxUploadBytes int64
+	Now            func() time.Time // nil = time.Now
+}
+
+// Server serves every page and API route. It is safe for concurrent use.
+type Server struct {
+	Deps
+	handler  http.Handler
+	mux      *http.ServeMux
+	routes   []route
+	tmpl     *templates
+	static   *staticFiles
+	throttle *throttle
+
+	imports  importJobs // issue 3: background imports and uploads (import_jobs.go)
+
+	openAPIOnce sync.Once
+	openAPIJSON []byte
+}
+
+// DefaultMaxBodyBytes limits JSON and form bodies when Deps.MaxBodyBytes is 0.
+const DefaultMaxBodyBytes = 1 << 20
+
+// DefaultMaxUploadBytes limits multipart uploads when Deps.MaxUploadBytes is 0.
+const DefaultMaxUploadBytes = 32 << 20
+
+// New checks d, parses the embedded templates and builds the route table.
+func New(d Deps) (*Server, error) {
+	if d.Store == nil || d.Registry == nil {
+		return nil, errors.New("web: Deps.Store and Deps.Registry are required")
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.MaxBodyBytes <= 0 {
+		d.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if d.MaxUploadBytes <= 0 {
+		d.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Assessments == nil {
+		d.Assessments = assessment.NewService(d.Store, d.Registry, d.Store)
+		d.Assessments.Now = d.Now
+	}
+	if d.Programs == nil {
+		needs, _ := d.Store.(programs.NeedSource) // the engines implement it with the latest assessments
+		d.Programs = programs.NewService(d.Store, d.Store, needs, d.Jurisdiction)
+		d.Programs.Now = d.Now
+	}
+	s := &Server{Deps: d, mux: http.NewServeMux()}
+	var err error
+	if s.static, err = loadStatic(); err != nil {
+		return nil, err
+	}
+	if s.tmpl, err = parseTemplates(s.templateFuncs()); err != nil {
+		return nil, err
+	}
+	s.throttle = newThrottle(d.Now)
+	s.routes = s.routeTable()
+	for _, rt := range s.routes {
+		s.mux.Handle(rt.Pattern, s.wrap(rt))
+	}
+	s.mux.Handle("/", s.wrap(route{Pattern: "/", Access: public, Handler: s.notFound}))
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(s.csrfDenied))
+	s.handler = s.logRequests(s.recoverPanics(csrf.Handler(s.mux)))
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Routes returns the registered route patterns, for tests and documentation.
+func (s *Server) Routes() []string {
+	out := make([]string, len(s.routes))
+	for i, rt := range s.routes {
+		out[i] = rt.Pattern
+	}
+	return out
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, errNotFoundPage)
+}
+
+func (s *Server) csrfDenied(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, errCrossOrigin)
+}

@@ -1,0 +1,34 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"naikkelas/internal/apperr"
+)
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// pathID reads the {id} path value as a positive integer. Anything else is
+// NotFound: there is no such record.
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.New(apperr.NotFound, "Data tidak ditemukan")
+	}
+	return id, nil
+}
+
+// queryInt reads an optional positive integer query parameter; def when absent.
+func queryInt(r *http.Request, name string, def int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, &apperr.Error{Code: apperr.Invalid, Message: "Parameter tidak valid",
+			Fields: map[string]string{name: "Harus bilangan bulat positif"}}
+	}
+	return n, nil
+}

@@ -1,0 +1,68 @@
+package web
+
+import "net/url"
+
+// fieldView is what the "field" template needs to draw one labelled input
+// with its error message.
+type fieldView struct {
+	Name, Label, Value, Error, Type, Mode, Hint string
+	Required                                    bool
+}
+
+// F describes a form field for the template; kind is "req", "money",
+// "num", "date", "email", "tel" or "".
+func (f *businessForm) F(name, label, kind string) fieldView {
+	v := fieldView{Name: name, Label: label, Value: f.Values[name], Error: f.Errors[name], Type: "text"}
+	switch kind {
+	case "req":
+		v.Required = true
+	case "money":
+		v.Mode, v.Hint = "numeric", "mis. 1.500.000"
+	case "num":
+		v.Mode = "numeric"
+	case "date":
+		v.Type = "date"
+	case "email":
+		v.Type = "email"
+	case "tel":
+		v.Type, v.Hint = "tel", "08…"
+	}
+	return v
+}
+
+// pagerView feeds the "pager" template.
+type pagerView struct {
+	Page, Pages int
+	Query       url.Values
+}
+
+// Pager returns the list's pagination.
+func (v listView) Pager() pagerView { return pagerView{v.Filter.Page, v.Pages, v.Query} }
+
+// Pager returns the audit log's pagination.
+func (v auditView) Pager() pagerView { return pagerView{v.Page, v.Pages, v.Query} }
+
+// SortLink is the link of a column header: ascending first, then toggling.
+func (v listView) SortLink(c column) string {
+	desc := "0"
+	if v.Filter.Sort == c.Sort && !v.Filter.Desc {
+		desc = "1"
+	}
+	q := url.Values{}
+	for k, vals := range v.Query {
+		q[k] = vals
+	}
+	q.Set("desc", desc)
+	return withQuery(q, "sort", c.Sort)
+}
+
+// SortState is the aria-sort value of a column header.
+func (v listView) SortState(c column) string {
+	switch {
+	case c.Sort == "" || v.Filter.Sort != c.Sort:
+		return "none"
+	case v.Filter.Desc:
+		return "descending"
+	}
+	return "ascending"
+}
