@@ -48,7 +48,8 @@ func (a *Assessment) Verified() bool { return a.Source != SourceSelf }
 // a self-assessment is already verified.
 type Store interface {
 	// AddAssessment inserts a (setting ID and CreatedAt) and its audit
-	// entry (whose EntityID it sets) in one transaction.
+	// entry (whose EntityID it sets to the assessment's ID) in one
+	// transaction. Returns NotFound for an absent business.
 	AddAssessment(ctx context.Context, a *Assessment, e *audit.Entry) error
 	// InsertAssessments stores many assessments in one transaction (demo
 	// data, bulk imports), setting their IDs and CreatedAt. All or nothing;

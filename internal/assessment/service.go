@@ -112,7 +112,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, businessID int64, in
 	as := &Assessment{BusinessID: businessID, InstrumentVersion: inst.Version, AssessedOn: in.AssessedOn, Source: in.Source,
 		Answers: in.Answers, Scores: res.Scores, Level: res.Level, LevelName: res.LevelName, Recommendations: res.Recommendations,
 		AssessorID: a.UserID, Assessor: a.Username, VisitDate: in.VisitDate, VerifiedFrom: in.VerifiedFrom, ClientRef: in.ClientRef}
-	ent := &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Create, Entity: "assessment", EntityID: businessID}
+	ent := &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Create, Entity: "assessment"}
 	ent.Before, ent.After = audit.Diff(nil, map[string]any{"business_id": businessID, "source": as.Source, "level": as.Level,
 		"scores": as.Scores, "assessed_on": as.AssessedOn, "verified_from": as.VerifiedFrom})
 	if err := s.Store.AddAssessment(ctx, as, ent); err != nil {

@@ -3,7 +3,6 @@ package importer_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -203,15 +202,12 @@ func BenchmarkLargeCSV1MSQLite(b *testing.B) {
 // BenchmarkLargeCSV1MPostgres imports 1,000,000 CSV rows into PostgreSQL
 // (NAIKKELAS_TEST_POSTGRES), each run in a fresh schema.
 func BenchmarkLargeCSV1MPostgres(b *testing.B) {
-	dsn := os.Getenv("NAIKKELAS_TEST_POSTGRES")
-	if dsn == "" {
-		b.Skip("SKIP PostgreSQL benchmark: NAIKKELAS_TEST_POSTGRES is not set")
-	}
+	pgSchemaStore(b) // skips without NAIKKELAS_TEST_POSTGRES
 	const n = 1_000_000
 	in := largeCSV(b, n)
 	for b.Loop() {
 		b.StopTimer()
-		st := pgSchemaStore(b, dsn)
+		st := pgSchemaStore(b)
 		b.StartTimer()
 		var imp *importer.Import
 		start := time.Now()
@@ -222,34 +218,7 @@ func BenchmarkLargeCSV1MPostgres(b *testing.B) {
 		}
 		b.StopTimer()
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-		report(b, n, took, plainInserts(b, pgSchemaStore(b, dsn).(*postgres.Store).DB, n))
+		report(b, n, took, plainInserts(b, pgSchemaStore(b).(*postgres.Store).DB, n))
 		b.StartTimer()
 	}
-}
-
-// pgSchemaStore opens a migrated store in a fresh schema, dropped afterwards.
-func pgSchemaStore(b *testing.B, dsn string) store.Store {
-	ctx := context.Background()
-	admin, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	schema := fmt.Sprintf("t_bench_%d", time.Now().UnixNano())
-	if _, err := admin.Write.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		b.Fatal(err)
-	}
-	sep := "?"
-	if bytes.ContainsRune([]byte(dsn), '?') {
-		sep = "&"
-	}
-	st, err := store.Open(ctx, dsn+sep+"search_path="+schema+",public")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		st.Close()
-		_, _ = admin.Write.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE")
-		admin.Close()
-	})
-	return st
 }

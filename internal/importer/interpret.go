@@ -54,13 +54,13 @@ type Candidate struct {
 
 // MoneyIn is the measurement a row carries.
 type MoneyIn struct {
-	Year                  int  // 0 = not given: the current year
-	Revenue, Capital      int64
+	Year                   int // 0 = not given: the current year
+	Revenue, Capital       int64
 	HasRevenue, HasCapital bool
 }
 
-func (c *Candidate) set(a attr)          { c.has |= 1 << a }
-func (c *Candidate) Has(a attr) bool     { return c.has&(1<<a) != 0 }
+func (c *Candidate) set(a attr)      { c.has |= 1 << a }
+func (c *Candidate) Has(a attr) bool { return c.has&(1<<a) != 0 }
 func (c *Candidate) reject(format string, args ...any) {
 	c.Reasons = append(c.Reasons, fmt.Sprintf(format, args...))
 }

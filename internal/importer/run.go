@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"naikkelas/internal/apperr"
@@ -18,7 +19,9 @@ type Importer struct {
 	Regions      *region.Directory
 	Jurisdiction string           // the instance's area; "" = all Indonesia
 	Now          func() time.Time // injectable clock
-	matcher      *RegionMatcher
+
+	matcherOnce sync.Once
+	matcher     *RegionMatcher
 }
 
 // New returns an Importer for the instance's jurisdiction.
@@ -68,9 +71,7 @@ type Options struct {
 const chunkSize = 1000
 
 func (im *Importer) regionMatcher() *RegionMatcher {
-	if im.matcher == nil {
-		im.matcher = NewRegionMatcher(im.Regions, im.Jurisdiction)
-	}
+	im.matcherOnce.Do(func() { im.matcher = NewRegionMatcher(im.Regions, im.Jurisdiction) })
 	return im.matcher
 }
 
@@ -126,8 +127,8 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 	}
 	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row,
 		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now()},
-		plan: &planner{source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
-		seen: map[matchKey]int{}, existing: map[matchKey]int64{}}
+		plan:   &planner{source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
+		seen:   map[matchKey]int{}, existing: map[matchKey]int64{}}
 	imp.Status = StatusDone
 	if opt.DryRun {
 		imp.Status = StatusDryRun

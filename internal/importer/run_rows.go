@@ -15,8 +15,8 @@ type runner struct {
 	opt      Options
 	interp   *Interpreter
 	plan     *planner
-	pending  [][]string // rows read while looking for the header
-	row      int        // number of the last row read
+	pending  [][]string         // rows read while looking for the header
+	row      int                // number of the last row read
 	seen     map[matchKey]int   // keys of accepted rows → their row number
 	existing map[matchKey]int64 // keys of stored businesses → id
 	report   reportWriter

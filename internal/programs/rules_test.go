@@ -1,10 +1,13 @@
 package programs
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
@@ -204,5 +207,46 @@ func TestPlanFollowUps(t *testing.T) {
 	}
 	if !slices.Equal(due, []string{"2025-12-01", "2026-01-31", "2026-05-01"}) {
 		t.Fatalf("due %v", due)
+	}
+}
+
+func TestReportAndXLSX(t *testing.T) {
+	p := &Program{ID: 1, Name: "Kemasan", StartsOn: "2025-10-20", EndsOn: "2025-10-21", Budget: 10_000_000,
+		Sessions: []Session{{Number: 1}, {Number: 2}}, Completion: DefaultCompletion,
+		Funding: []FundingLine{{Kind: "apbd", Amount: 6_000_000}, {Kind: "csr", Amount: 4_000_000}}}
+	apps := []Application{
+		{BusinessID: 1, DistrictCode: "36.04.15", Status: AppAttended, BusinessName: "A"},
+		{BusinessID: 2, DistrictCode: "36.04.15", Status: AppAttended, BusinessName: "B"},
+		{BusinessID: 3, DistrictCode: "36.04.16", Status: AppIneligible},
+	}
+	pre, postA, postB := 40.0, 80.0, 50.0
+	att := []Attendance{{BusinessID: 1, Session: 1, Present: true}, {BusinessID: 1, Session: 2, Present: true}, {BusinessID: 2, Session: 1, Present: true}}
+	sc := []Scores{{BusinessID: 1, PreTest: &pre, PostTest: &postA}, {BusinessID: 2, PreTest: &pre, PostTest: &postB}}
+	prog := BuildProgress(p, apps, att, sc)
+	rep := BuildReport(p, apps, prog)
+	if rep.Totals.Applicants != 3 || rep.Totals.Eligible != 2 || rep.Totals.Selected != 2 || rep.Totals.Completed != 1 {
+		t.Fatalf("totals %+v", rep.Totals)
+	}
+	if rep.AvgGain != 25 || rep.CostPerCompleter != 10_000_000 || rep.CostPerParticipant != 5_000_000 {
+		t.Fatalf("gain %v, cost per completer %d, per participant %d", rep.AvgGain, rep.CostPerCompleter, rep.CostPerParticipant)
+	}
+	if len(rep.Funding) != 2 || rep.Funding[0].Share != 60 || rep.Funding[1].Kind != "csr" {
+		t.Fatalf("funding mix %+v", rep.Funding)
+	}
+	var buf bytes.Buffer
+	if err := WriteReportXLSX(&buf, p, rep, prog); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Per kecamatan")
+	if len(rows) != 4 || rows[1][1] != "Cikande" || rows[1][2] != "2" || rows[3][1] != "Jumlah" {
+		t.Fatalf("sheet rows %v", rows)
+	}
+	part, _ := f.GetRows("Peserta")
+	if len(part) != 3 || part[2][8] != "kehadiran 50,00% di bawah syarat 75,00%; nilai post-test 50,00 di bawah syarat 60,00" {
+		t.Fatalf("participants %v", part)
 	}
 }

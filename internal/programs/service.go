@@ -64,24 +64,20 @@ func (s *Service) today() time.Time {
 	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// Get returns a programme; every signed-in role may read programmes.
-func (s *Service) Get(ctx context.Context, _ auth.Actor, id int64) (*Program, error) {
-	return s.Store.GetProgram(ctx, id)
+// Get returns a programme; every signed-in role may read programmes, except
+// that a draft is the office's own (NotFound for an owner).
+func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*Program, error) {
+	p, err := s.Store.GetProgram(ctx, id)
+	if err == nil && a.Role == auth.Owner && p.Status == StatusDraft {
+		return nil, apperr.New(apperr.NotFound, "Program tidak ditemukan")
+	}
+	return p, err
 }
 
 // List returns one page of programmes. Owners see only programmes past draft.
 func (s *Service) List(ctx context.Context, a auth.Actor, f ProgramFilter) ([]Program, int, error) {
-	items, total, err := s.Store.ListPrograms(ctx, f)
-	if err != nil || a.Role != auth.Owner {
-		return items, total, err
-	}
-	out := items[:0]
-	for _, p := range items {
-		if p.Status != StatusDraft {
-			out = append(out, p)
-		}
-	}
-	return out, total, nil
+	f.Public = a.Role == auth.Owner
+	return s.Store.ListPrograms(ctx, f)
 }
 
 // Create validates and stores a new programme in draft.

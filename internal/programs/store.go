@@ -10,6 +10,7 @@ import (
 // ProgramFilter selects programmes for lists.
 type ProgramFilter struct {
 	Status  string // "" = all
+	Public  bool   // leave out drafts (what an owner may see)
 	Page    int
 	PerPage int
 }

@@ -15,8 +15,8 @@ func importSchemas() map[string]any {
 			"id": integer, "source": str, "file_name": str, "user_id": integer, "username": str, "dry_run": map[string]any{"type": "boolean"},
 			"status": enum("running", "done", "dry_run", "failed"), "message": str, "summary": ref("ImportSummary"),
 			"unknown_columns": map[string]any{"type": "array", "items": str},
-			"progress": obj(map[string]any{"rows": integer, "done": integer, "total": integer, "percent": integer}),
-			"created_at": instant, "finished_at": instant, "report_url": str,
+			"progress":        obj(map[string]any{"rows": integer, "done": integer, "total": integer, "percent": integer}),
+			"created_at":      instant, "finished_at": instant, "report_url": str,
 		}, "id", "status", "summary", "progress"),
 	}
 }

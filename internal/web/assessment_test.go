@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -242,4 +243,34 @@ func TestAssessmentFormWithoutJavaScript(t *testing.T) {
 	if w := f.do(request{Method: "GET", Path: path + "/baru?verifikasi=" + itoa64(list[0].ID), Role: "owner"}); w.Code != 403 {
 		t.Errorf("owner opening verification: %d, want 403", w.Code)
 	}
+}
+
+func TestAssessmentSectionFragment(t *testing.T) {
+	f := newFixture(t)
+	w := f.do(request{Method: "GET", Path: "/usaha/" + itoa64(f.In.ID) + "/penilaian", Role: "operator",
+		Header: map[string]string{"HX-Request": "true"}})
+	body := w.Body.String()
+	if w.Code != 200 || strings.Contains(body, "<html") || !strings.Contains(body, `id="penilaian"`) || !strings.Contains(body, "Isi penilaian baru") {
+		t.Errorf("fragment for the detail page: %d %.300s", w.Code, body)
+	}
+	w = f.do(request{Method: "GET", Path: "/usaha/" + itoa64(f.In.ID), Role: "operator"})
+	if !strings.Contains(w.Body.String(), `hx-get="/usaha/`+itoa64(f.In.ID)+`/penilaian"`) {
+		t.Error("the business detail page does not load the assessment section")
+	}
+}
+
+func FuzzStatsQuery(f *testing.F) {
+	f.Add("from=2025-01-01&to=2025-12-31&program=3&kind=size&change=up&source=verified&group=completers")
+	f.Add("program=-1&kind=x&change=%00")
+	f.Fuzz(func(t *testing.T, raw string) {
+		r := httptest.NewRequest("GET", "/api/v1/stats/naik-kelas", nil)
+		r.URL.RawQuery = raw
+		q, err := statsQuery(r)
+		if err == nil && q.ProgramID < 0 {
+			t.Errorf("negative programme accepted: %q", raw)
+		}
+		if c, err := statsCell(r); err == nil && c.Kind != assessment.KindSize && c.Kind != assessment.KindLevel {
+			t.Errorf("kind %q accepted", c.Kind)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -108,51 +109,66 @@ func withAnon(w want, anon int) want { w.anon = anon; return w }
 // each state-changing call.
 func TestAuthorisationMatrix(t *testing.T) {
 	shared := newFixture(t)
-	cases := 0
-	defer func() { t.Logf("%d route × role × area cases over %d routes", cases, len(shared.srv.Routes())) }()
+	var cases atomic.Int64
+	t.Cleanup(func() {
+		t.Logf("%d route × role × area cases over %d routes", cases.Load(), len(shared.srv.Routes()))
+	})
 	for _, pattern := range shared.srv.Routes() {
 		mc, ok := matrix[pattern]
 		if !ok {
 			t.Errorf("route %q has no row in the authorisation matrix", pattern)
 			continue
 		}
-		method, _, _ := strings.Cut(pattern, " ")
-		for _, role := range matrixRoles {
-			for i, area := range []string{"in", "out"} {
-				f := shared
-				if method != http.MethodGet {
-					f = newFixture(t)
-				}
-				b, village := f.In, cikandeVillage
-				if area == "out" {
-					b, village = f.Out, kramatVillage
-				}
-				path := mc.path(f, b.ID, village)
-				rq := request{Method: method, Path: path, Role: role}
-				if mc.body != nil {
-					rq.Body = mc.body(f, b.ID, village)
-				}
-				w := f.do(rq)
-				exp := expected(mc.want, role, i, strings.HasPrefix(path, "/api/"))
-				if w.Code != exp {
-					t.Errorf("%s as %s (%s-area): status %d, want %d; body %.200s", pattern, role, area, w.Code, exp, w.Body.String())
-					continue
-				}
-				if role == "anon" && exp == s303 && !strings.HasPrefix(path, "/masuk") && !strings.HasPrefix(path, "/keluar") {
-					if loc := w.Header().Get("Location"); !strings.HasPrefix(loc, "/masuk") {
-						t.Errorf("%s as anon: redirect to %q, want /masuk", pattern, loc)
+		t.Run(pattern, func(t *testing.T) {
+			t.Parallel() // each state-changing case has its own database
+			method, _, _ := strings.Cut(pattern, " ")
+			for _, role := range matrixRoles {
+				for i, area := range []string{"in", "out"} {
+					f := shared
+					if method != http.MethodGet {
+						f = newFixture(t)
+					}
+					if matrixCall(t, f, pattern, mc, role, i, area) {
+						cases.Add(1)
 					}
 				}
-				checkMasking(t, pattern, role, w)
-				cases++
 			}
-		}
+		})
 	}
 	for pattern := range matrix {
 		if !contains(shared.srv.Routes(), pattern) {
 			t.Errorf("matrix row %q names no registered route", pattern)
 		}
 	}
+}
+
+// matrixCall makes one call of the matrix and checks its status, the
+// login redirect of anonymous page calls, and masking. It reports success.
+func matrixCall(t *testing.T, f *fixture, pattern string, mc matrixCase, role string, i int, area string) bool {
+	t.Helper()
+	method, _, _ := strings.Cut(pattern, " ")
+	b, village := f.In, cikandeVillage
+	if area == "out" {
+		b, village = f.Out, kramatVillage
+	}
+	path := mc.path(f, b.ID, village)
+	rq := request{Method: method, Path: path, Role: role}
+	if mc.body != nil {
+		rq.Body = mc.body(f, b.ID, village)
+	}
+	w := f.do(rq)
+	exp := expected(mc.want, role, i, strings.HasPrefix(path, "/api/"))
+	if w.Code != exp {
+		t.Errorf("%s as %s (%s-area): status %d, want %d; body %.200s", pattern, role, area, w.Code, exp, w.Body.String())
+		return false
+	}
+	if role == "anon" && exp == s303 && !strings.HasPrefix(path, "/masuk") && !strings.HasPrefix(path, "/keluar") {
+		if loc := w.Header().Get("Location"); !strings.HasPrefix(loc, "/masuk") {
+			t.Errorf("%s as anon: redirect to %q, want /masuk", pattern, loc)
+		}
+	}
+	checkMasking(t, pattern, role, w)
+	return true
 }
 
 func expected(w want, role string, i int, api bool) int {

@@ -41,6 +41,15 @@ func (v *naikKelasView) Link(district, group, kind, change, source string) strin
 	return "/naik-kelas/usaha?" + q.Encode()
 }
 
+// PeriodLink lists the businesses that went up in another period (a bar of the chart).
+func (v *naikKelasView) PeriodLink(from, to, kind string) string {
+	q := url.Values{"from": {from}, "to": {to}, "kind": {kind}, "change": {string(assessment.Up)}}
+	if d := v.Query.Get("district"); d != "" {
+		q.Set("district", d)
+	}
+	return "/naik-kelas/usaha?" + q.Encode()
+}
+
 // ExportLink is the XLSX export of the current filters.
 func (v *naikKelasView) ExportLink() string {
 	q := url.Values{"from": {v.St.From}, "to": {v.St.To}}
@@ -83,7 +92,8 @@ func (s *Server) naikKelasReport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := &naikKelasView{Q: q, St: st, Query: r.URL.Query(), Districts: s.districtsFor(actor(r)), Chart: seriesChart(st.Series)}
+	v := &naikKelasView{Q: q, St: st, Query: r.URL.Query(), Districts: s.districtsFor(actor(r))}
+	v.Chart = seriesChart(st.Series, v.PeriodLink)
 	if s.Assessments.Programs != nil {
 		if v.Programs, err = s.Assessments.Programs.ProgramRefs(r.Context(), ""); err != nil {
 			s.fail(w, r, err)
@@ -93,8 +103,9 @@ func (s *Server) naikKelasReport(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "naikkelas_report", page{Title: "Naik Kelas", Active: "naikkelas", Data: v})
 }
 
-// seriesChart draws size-up and level-up per year as grouped SVG bars.
-func seriesChart(series []assessment.SeriesPoint) template.HTML {
+// seriesChart draws size-up and level-up per year as grouped SVG bars,
+// each bar a link to the businesses behind it.
+func seriesChart(series []assessment.SeriesPoint, link func(from, to, kind string) string) template.HTML {
 	if len(series) == 0 {
 		return ""
 	}
@@ -112,8 +123,10 @@ func seriesChart(series []assessment.SeriesPoint) template.HTML {
 		for j, n := range []int{p.SizeUp, p.LevelUp} {
 			bh := h * float64(n) / float64(top)
 			color := []string{"#1a7f37", "#0969da"}[j]
-			fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.0f" height="%.1f" fill="%s"/>`, x+float64(j)*barW, h-bh+10, barW-2, bh, color)
-			fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="11" text-anchor="middle">%d</text>`, x+float64(j)*barW+barW/2, h-bh+6, n)
+			kind := []string{assessment.KindSize, assessment.KindLevel}[j]
+			fmt.Fprintf(&b, `<a href="%s"><rect x="%.0f" y="%.1f" width="%.0f" height="%.1f" fill="%s"/>`,
+				template.HTMLEscapeString(link(p.From, p.To, kind)), x+float64(j)*barW, h-bh+10, barW-2, max(bh, 1), color)
+			fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="11" text-anchor="middle">%d</text></a>`, x+float64(j)*barW+barW/2, h-bh+6, n)
 		}
 		fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" font-size="12" text-anchor="middle">%s</text>`, x+barW, h+28, p.From[:4])
 	}

@@ -12,9 +12,15 @@ import (
 	"naikkelas/internal/registry"
 )
 
+// applicationsPerPage bounds the application list on one page.
+const applicationsPerPage = 100
+
 type applicationsView struct {
 	P         *programs.Program
 	Apps      []programs.Application
+	Total     int
+	Status    string
+	Pager     pagerView
 	Counts    map[string]int
 	Officer   bool
 	Districts []region.Region
@@ -45,11 +51,21 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := applicationsView{P: p, Apps: apps, Counts: map[string]int{}, Officer: a.IsOfficer(), Districts: s.districtsFor(a),
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	q := r.URL.Query()
+	v := applicationsView{P: p, Total: len(apps), Status: q.Get("status"), Counts: map[string]int{}, Officer: a.IsOfficer(),
+		Districts: s.districtsFor(a), Message: q.Get("pesan"), Error: q.Get("galat")}
+	var shown []programs.Application
 	for _, ap := range apps {
 		v.Counts[ap.Status]++
+		if v.Status == "" || ap.Status == v.Status {
+			shown = append(shown, ap)
+		}
 	}
+	pg, _ := queryInt(r, "page", 1)
+	pages := max(1, (len(shown)+applicationsPerPage-1)/applicationsPerPage)
+	pg = min(max(pg, 1), pages)
+	v.Apps = shown[(pg-1)*applicationsPerPage : min(len(shown), pg*applicationsPerPage)]
+	v.Pager = pagerView{Page: pg, Pages: pages, Query: q}
 	s.render(w, r, http.StatusOK, "program_applications", page{Title: "Pendaftar " + p.Name, Active: "programs", Data: v})
 }
 

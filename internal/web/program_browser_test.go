@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,6 +65,15 @@ func TestBrowserAttendance360(t *testing.T) {
 		return waitJS(`document.querySelector('` + row + ` button').getAttribute('aria-pressed') === '` + v + `'`)
 	}
 	run("one tap marks present", chromedp.Click(row+" button"), pressed("true"))
+	if dir := os.Getenv("NAIKKELAS_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "kehadiran-360.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	run("it survives a reload", chromedp.Navigate(page), chromedp.WaitVisible(row), pressed("true"))
 	att, err := f.st.ListAttendance(context.Background(), id)
 	if err != nil || len(att) != 1 || !att[0].Present || att[0].Session != 2 || att[0].BusinessID != f.In.ID {
@@ -72,6 +83,13 @@ func TestBrowserAttendance360(t *testing.T) {
 	att, _ = f.st.ListAttendance(context.Background(), id)
 	if len(att) != 1 || att[0].Present {
 		t.Fatalf("stored attendance after the second tap: %+v", att)
+	}
+	for _, path := range []string{"/program/baru", fmt.Sprintf("/program/%d", id), fmt.Sprintf("/program/%d/nilai", id),
+		fmt.Sprintf("/seleksi/%d", id)} {
+		run(path, chromedp.Navigate(ts.URL+path), chromedp.WaitVisible("main h1"))
+		if w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || w > 360 {
+			t.Errorf("%s at 360 px scrolls sideways: scrollWidth %d (%v)", path, w, err)
+		}
 	}
 	ap, err := f.st.GetApplication(context.Background(), id, f.In.ID)
 	if err != nil || ap.Status != programs.AppAttended {

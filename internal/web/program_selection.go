@@ -12,6 +12,10 @@ import (
 	"naikkelas/internal/programs"
 )
 
+// pageListCap bounds the not-selected and ineligible tables of the page;
+// GET /api/v1/programs/{id}/selection holds every applicant.
+const pageListCap = 300
+
 // selectionRow is one applicant in the explained result.
 type selectionRow struct {
 	programs.Ranked
@@ -24,6 +28,7 @@ type selectionView struct {
 	Rec                              *programs.SelectionRecord
 	Selected, Reserve, Out, Withdrew []selectionRow
 	Ineligible                       []programs.Rejected
+	MoreOut, MoreIneligible          int // rows left off the page (the API has them all)
 	Names                            map[int64]string
 	Officer                          bool
 	Message, Error                   string
@@ -67,8 +72,9 @@ func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) {
 			return out
 		}
 		v.Res, v.Rec = res, rec
-		v.Selected, v.Reserve, v.Out, v.Withdrew = rows(res.Selected), rows(res.Reserve), rows(res.NotSelected), rows(res.Withdrawn)
-		v.Ineligible = res.Ineligible
+		v.Selected, v.Reserve, v.Withdrew = rows(res.Selected), rows(res.Reserve), rows(res.Withdrawn)
+		v.Out, v.Ineligible = rows(res.NotSelected[:min(len(res.NotSelected), pageListCap)]), res.Ineligible[:min(len(res.Ineligible), pageListCap)]
+		v.MoreOut, v.MoreIneligible = len(res.NotSelected)-len(v.Out), len(res.Ineligible)-len(v.Ineligible)
 	}
 	s.render(w, r, http.StatusOK, "program_selection", page{Title: "Seleksi " + p.Name, Active: "programs", Data: v})
 }

@@ -43,7 +43,7 @@ type Server struct {
 	static   *staticFiles
 	throttle *throttle
 
-	imports  importJobs // issue 3: background imports and uploads (import_jobs.go)
+	imports importJobs // issue 3: background imports and uploads (import_jobs.go)
 
 	openAPIOnce sync.Once
 	openAPIJSON []byte

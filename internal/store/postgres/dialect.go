@@ -44,7 +44,7 @@ func pattern(s string) string {
 
 // SearchAll ANDs one ILIKE group per word; the GIN trigram index on
 // search_text serves each pattern.
-func (dialect) SearchAll(groups [][]string) (string, []any) {
+func (dialect) SearchAll(groups [][]string, _ bool) (string, []any) {
 	var conds []string
 	var args []any
 	for _, g := range groups {
@@ -60,7 +60,7 @@ func (dialect) SearchAll(groups [][]string) (string, []any) {
 
 // SearchTypo uses pg_trgm's word similarity (the <% operator, served by the
 // GIN index) with the threshold set on every connection (TypoThreshold).
-func (dialect) SearchTypo(word string) (string, []any) {
+func (dialect) SearchTypo(word string, _ bool) (string, []any) {
 	return "? <% b.search_text", []any{strings.ToLower(word)}
 }
 

@@ -60,8 +60,8 @@ func (dialect) Busy(err error) bool {
 // of 3+ characters matches as a substring.
 func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// SearchAll matches every group (any of its alternatives) in one FTS5 query.
-func (dialect) SearchAll(groups [][]string) (string, []any) {
+// matchExpr is the FTS5 query for groups: every group, any alternative.
+func matchExpr(groups [][]string) string {
 	parts := make([]string, len(groups))
 	for i, g := range groups {
 		alts := make([]string, len(g))
@@ -70,17 +70,55 @@ func (dialect) SearchAll(groups [][]string) (string, []any) {
 		}
 		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
-	return "b.id IN (SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?)", []any{strings.Join(parts, " AND ")}
+	return strings.Join(parts, " AND ")
+}
+
+const ftsMatch = "b.id IN (SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?)"
+
+// SearchAll matches every group in one FTS5 query. The index holds active
+// businesses only; archived ones are searched with LIKE.
+func (dialect) SearchAll(groups [][]string, archived bool) (string, []any) {
+	if archived {
+		return likeAll(groups)
+	}
+	return ftsMatch, []any{matchExpr(groups)}
 }
 
 // SearchTypo matches any of the word's TypoPhrases.
-func (dialect) SearchTypo(word string) (string, []any) {
+func (dialect) SearchTypo(word string, archived bool) (string, []any) {
 	phrases := sqlstore.TypoPhrases(word)
-	alts := make([]string, len(phrases))
-	for i, p := range phrases {
-		alts[i] = ftsPhrase(p)
+	if archived {
+		return likeAll([][]string{phrases})
 	}
-	return "b.id IN (SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?)", []any{strings.Join(alts, " OR ")}
+	return ftsMatch, []any{matchExpr([][]string{phrases})}
+}
+
+// SearchCount counts from the FTS5 index alone (it holds active businesses only).
+func (dialect) SearchCount(groups [][]string) (string, []any) {
+	return "SELECT COUNT(*) FROM businesses_fts WHERE businesses_fts MATCH ?", []any{matchExpr(groups)}
+}
+
+// SearchProbe tests one row: FTS5 seeks each term's doclist to the rowid.
+func (dialect) SearchProbe(groups [][]string) (string, []any) {
+	return "EXISTS (SELECT 1 FROM businesses_fts WHERE businesses_fts MATCH ? AND rowid = b.id)", []any{matchExpr(groups)}
+}
+
+// likeAll is the index-less form of SearchAll, for the few archived rows.
+func likeAll(groups [][]string) (string, []any) {
+	var ands []string
+	var args []any
+	for _, g := range groups {
+		var ors []string
+		for _, a := range g {
+			p := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(a) + "%"
+			for _, col := range []string{"name", "brand", "owner_name", "nik", "nib", "phone"} {
+				ors = append(ors, "b."+col+` LIKE ? ESCAPE '\'`)
+				args = append(args, p)
+			}
+		}
+		ands = append(ands, "("+strings.Join(ors, " OR ")+")")
+	}
+	return "(" + strings.Join(ands, " AND ") + ")", args
 }
 
 // InIDs passes the ids as one JSON array parameter.

@@ -94,7 +94,7 @@ func (q *Q) insertAssessment(ctx context.Context, a *assessment.Assessment, e *a
 	if e == nil {
 		return nil
 	}
-	e.EntityID = a.BusinessID
+	e.EntityID = a.ID
 	return q.InsertAudit(ctx, e)
 }
 

@@ -14,18 +14,17 @@ import (
 // EachFacts implements assessment.Store. It reads three streams ordered by
 // business id (the businesses in scope, all measurements, all assessments)
 // and merges them, so the cost is three index scans and no per-business
-// query: the naik-kelas statistics stay fast at 48,000 businesses.
+// query. Measurements and assessments are decoded by their own goroutines,
+// in batches, while this one merges and calls fn: on two cores the
+// statistics take little more than the longest stream.
 func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*assessment.BusinessFacts) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	q := db.R()
 	w, err := BusinessWhere(ctx, q, registry.Filter{District: fq.District, Scope: fq.Scope})
 	if err != nil {
 		return err
 	}
-	biz, err := q.Query(ctx, `SELECT b.id, b.district_code, b.sector FROM businesses b WHERE `+w.SQL()+` ORDER BY b.id`, w.Args...)
-	if err != nil {
-		return fmt.Errorf("facts businesses: %w", err)
-	}
-	defer biz.Close()
 	maxYear := 9999
 	if t, err := time.Parse(time.DateOnly, fq.To); err == nil {
 		maxYear = t.Year()
@@ -34,15 +33,18 @@ func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*
 	if err != nil {
 		return fmt.Errorf("facts measurements: %w", err)
 	}
-	defer ms.Close()
+	mStream := newFactStream(ctx, ms, scanSizePoint)
 	as, err := q.Query(ctx, `SELECT business_id, assessed_on, level, source FROM assessments
 		WHERE assessed_on <= ? ORDER BY business_id, assessed_on, id`, maxDate(fq.To))
 	if err != nil {
 		return fmt.Errorf("facts assessments: %w", err)
 	}
-	defer as.Close()
-	mStream := &factStream{rows: ms, scan: scanSizePoint}
-	aStream := &factStream{rows: as, scan: scanLevelPoint}
+	aStream := newFactStream(ctx, as, scanLevelPoint)
+	biz, err := q.Query(ctx, `SELECT b.id, b.district_code, b.sector FROM businesses b WHERE `+w.SQL()+` ORDER BY b.id`, w.Args...)
+	if err != nil {
+		return fmt.Errorf("facts businesses: %w", err)
+	}
+	defer biz.Close()
 	var f assessment.BusinessFacts
 	for biz.Next() {
 		f = assessment.BusinessFacts{Sizes: f.Sizes[:0], Levels: f.Levels[:0]}
@@ -59,7 +61,7 @@ func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*
 			return err
 		}
 	}
-	return firstAssessmentErr(biz.Err(), ms.Err(), as.Err())
+	return biz.Err()
 }
 
 func maxDate(to string) string {
@@ -69,38 +71,86 @@ func maxDate(to string) string {
 	return to
 }
 
-// factStream is a cursor over rows ordered by business id, one row ahead.
+type factRow struct {
+	id int64
+	pt assessment.Point
+}
+
+type factBatch struct {
+	rows []factRow
+	err  error
+}
+
+// factStream is a cursor over evidence rows ordered by business id, decoded
+// by a goroutine that sends batches; cancelling ctx stops it.
 type factStream struct {
-	rows    *sql.Rows
-	scan    func(*sql.Rows) (int64, assessment.Point, error)
-	id      int64
-	pt      assessment.Point
-	primed  bool
-	drained bool
+	ch    <-chan factBatch
+	batch []factRow
+	i     int
+	done  bool
+}
+
+func newFactStream(ctx context.Context, rows *sql.Rows, scan func(*sql.Rows) (int64, assessment.Point, error)) *factStream {
+	ch := make(chan factBatch, 4)
+	go func() {
+		defer close(ch)
+		defer rows.Close()
+		send := func(b factBatch) bool {
+			select {
+			case ch <- b:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		batch := make([]factRow, 0, 2048)
+		for rows.Next() {
+			id, pt, err := scan(rows)
+			if err != nil {
+				send(factBatch{err: err})
+				return
+			}
+			batch = append(batch, factRow{id, pt})
+			if len(batch) == cap(batch) {
+				if !send(factBatch{rows: batch}) {
+					return
+				}
+				batch = make([]factRow, 0, 2048)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			send(factBatch{err: err})
+			return
+		}
+		send(factBatch{rows: batch})
+	}()
+	return &factStream{ch: ch}
 }
 
 // collect appends the points of business id, skipping rows of businesses
 // before it (out of scope) and stopping at the first row after it.
 func (s *factStream) collect(id int64, dst []assessment.Point) ([]assessment.Point, error) {
-	for !s.drained {
-		if !s.primed {
-			if !s.rows.Next() {
-				s.drained = true
+	for !s.done {
+		if s.i == len(s.batch) {
+			b, ok := <-s.ch
+			if !ok {
+				s.done = true
 				break
 			}
-			var err error
-			if s.id, s.pt, err = s.scan(s.rows); err != nil {
-				return dst, err
+			if b.err != nil {
+				return dst, b.err
 			}
-			s.primed = true
+			s.batch, s.i = b.rows, 0
+			continue
 		}
-		if s.id > id {
+		r := s.batch[s.i]
+		if r.id > id {
 			break
 		}
-		if s.id == id {
-			dst = append(dst, s.pt)
+		if r.id == id {
+			dst = append(dst, r.pt)
 		}
-		s.primed = false
+		s.i++
 	}
 	return dst, nil
 }

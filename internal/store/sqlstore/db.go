@@ -51,17 +51,34 @@ type Dialect interface {
 	Busy(err error) bool
 	// SearchAll returns a condition on alias b matching rows in which every
 	// group has one alternative (each at least 3 characters) occurring as a
-	// substring of a searched column.
-	SearchAll(groups [][]string) (cond string, args []any)
+	// substring of a searched column. archived tells that the filter selects
+	// archived businesses (which an engine's index may leave out).
+	SearchAll(groups [][]string, archived bool) (cond string, args []any)
 	// SearchTypo returns a condition matching (at least) every row holding
 	// word (FuzzyMin+ characters) with one typo: the typo fallback's
 	// candidates, whose fields sqlstore then checks with OneEditMatch.
-	SearchTypo(word string) (cond string, args []any)
+	SearchTypo(word string, archived bool) (cond string, args []any)
 	// InIDs returns a condition "col is one of ids" with a single parameter.
 	InIDs(col string, ids []int64) (cond string, arg any)
 	// ILike is the case-insensitive LIKE operator.
 	ILike() string
 }
+
+// SearchPlanner is implemented by a Dialect whose search index can answer
+// on its own (SQLite's FTS5 table of active businesses). ListBusinesses then
+// counts a plain search from the index alone, and for a search matching many
+// rows walks the sort index probing each row, instead of sorting every match.
+type SearchPlanner interface {
+	// SearchCount returns a query counting the active businesses matching groups.
+	SearchCount(groups [][]string) (query string, args []any)
+	// SearchProbe returns a condition testing the single row b against groups.
+	SearchProbe(groups [][]string) (cond string, args []any)
+}
+
+// DenseSearch is the match count above which a SearchPlanner probes rows in
+// sort order rather than sorting all matches. A variable so that tests can
+// exercise both plans on small data.
+var DenseSearch = 3000
 
 // DB bundles the read and write pools of one database.
 type DB struct {

@@ -12,6 +12,29 @@ import (
 type Where struct {
 	Conds []string
 	Args  []any
+
+	search *searchPart // the substring-search condition, when there is one
+}
+
+// searchPart locates the search condition inside a Where, so that a
+// SearchPlanner can count or probe it differently.
+type searchPart struct {
+	groups         [][]string
+	cond           int // index in Conds
+	argFrom, argTo int // its arguments in Args
+}
+
+// onlySearch reports whether w is "active, matching the search" and nothing else.
+func (w *Where) onlySearch() bool {
+	return w.search != nil && len(w.Conds) == 2 && w.Conds[0] == "b.status = 'active'" && w.search.cond == 1
+}
+
+// withSearch returns a copy of w whose search condition is replaced.
+func (w *Where) withSearch(cond string, args []any) Where {
+	out := Where{Conds: append([]string{}, w.Conds...)}
+	out.Conds[w.search.cond] = cond
+	out.Args = append(append(append([]any{}, w.Args[:w.search.argFrom]...), args...), w.Args[w.search.argTo:]...)
+	return out
 }
 
 // Add appends a condition with its arguments.
@@ -59,7 +82,7 @@ func BusinessWhere(ctx context.Context, q *Q, f registry.Filter) (Where, error) 
 	}
 	addScope(&w, f.Scope)
 	if strings.TrimSpace(f.Q) != "" {
-		if err := addSearch(ctx, q, &w, f.Q); err != nil {
+		if err := addSearch(ctx, q, &w, f.Q, f.Archived); err != nil {
 			return w, err
 		}
 	}

@@ -14,23 +14,32 @@ import (
 // the transaction holds the single write connection for the whole import,
 // so other writers wait (busy_timeout) and a crash leaves nothing behind.
 func (db *DB) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
-	return db.RunImportWith(ctx, imp, commit, nil, fn)
+	return db.RunImportWith(ctx, imp, commit, ImportHooks{}, fn)
 }
 
-// RunImportWith is RunImport with an engine hook: around, when not nil,
-// wraps the import's work inside the transaction (SQLite defers its search
-// index to one statement at the end).
-func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bool,
-	around func(q *Q, work func() error) error, fn func(importer.Tx) error) error {
+// ImportHooks let an engine speed up RunImport.
+type ImportHooks struct {
+	// Around, when set, wraps the import's work inside the transaction
+	// (SQLite defers its search index to one statement at the end).
+	Around func(q *Q, work func() error) error
+	// ReserveIDs, when set, returns n new business ids, so that new
+	// businesses go in multi-row INSERTs; otherwise each is inserted alone
+	// with RETURNING id.
+	ReserveIDs func(ctx context.Context, q *Q, n int) ([]int64, error)
+}
+
+// RunImportWith is RunImport with engine hooks.
+func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bool, hooks ImportHooks,
+	fn func(importer.Tx) error) error {
 	tx, err := db.Write.BeginTx(ctx, nil)
 	if err != nil {
 		return db.MapError(fmt.Errorf("begin import: %w", err))
 	}
-	itx := &importTx{q: &Q{C: tx, D: db.Dialect}, tx: tx}
+	itx := &importTx{q: &Q{C: tx, D: db.Dialect}, tx: tx, reserve: hooks.ReserveIDs}
 	defer itx.close()
 	work := func() error { return fn(itx) }
-	if around != nil {
-		err = around(itx.q, work)
+	if hooks.Around != nil {
+		err = hooks.Around(itx.q, work)
 	} else {
 		err = work()
 	}
@@ -53,9 +62,10 @@ func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bo
 
 // importTx implements importer.Tx with statements prepared once per import.
 type importTx struct {
-	q    *Q
-	tx   *sql.Tx
-	insB *sql.Stmt
+	q       *Q
+	tx      *sql.Tx
+	insB    *sql.Stmt
+	reserve func(ctx context.Context, q *Q, n int) ([]int64, error)
 }
 
 func (t *importTx) close() {
@@ -139,12 +149,18 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		return err
 	}
 	now := Now()
+	if err := t.insertMany(ctx, changes); err != nil {
+		return err
+	}
 	var ms, as, links [][]any
 	for i := range changes {
 		ch := &changes[i]
 		b := ch.Business
 		switch ch.Action {
 		case importer.Inserted:
+			if b.ID != 0 {
+				break // inserted by insertMany
+			}
 			PrepareNew(b)
 			if err := t.insB.QueryRowContext(ctx, BusinessArgs(t.q.D, b)...).Scan(&b.ID); err != nil {
 				return fmt.Errorf("import insert %s: %w", b.Name, err)
@@ -182,10 +198,45 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 	return nil
 }
 
-// execRows inserts rows with multi-row VALUES lists of up to 200 rows.
+// insertMany inserts the chunk's new businesses with ids reserved by the
+// engine, in multi-row INSERTs; without a ReserveIDs hook it does nothing.
+func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) error {
+	if t.reserve == nil {
+		return nil
+	}
+	var news []*registry.Business
+	for i := range changes {
+		if changes[i].Action == importer.Inserted {
+			news = append(news, changes[i].Business)
+		}
+	}
+	if len(news) == 0 {
+		return nil
+	}
+	ids, err := t.reserve(ctx, t.q, len(news))
+	if err != nil {
+		return fmt.Errorf("reserve business ids: %w", err)
+	}
+	rows := make([][]any, len(news))
+	for i, b := range news {
+		PrepareNew(b)
+		b.ID = ids[i]
+		rows[i] = append([]any{b.ID}, BusinessArgs(t.q.D, b)...)
+	}
+	head := strings.Replace(InsertBusinessSQL[:strings.Index(InsertBusinessSQL, "VALUES")], "(name,", "(id, name,", 1)
+	if err := t.q.execRows(ctx, head+"VALUES ", "", rows); err != nil {
+		for _, b := range news {
+			b.ID = 0
+		}
+		return fmt.Errorf("import insert: %w", err)
+	}
+	return nil
+}
+
+// execRows inserts rows with multi-row VALUES lists of up to 6,000 values.
 func (q *Q) execRows(ctx context.Context, head, tail string, rows [][]any) error {
 	for len(rows) > 0 {
-		n := min(len(rows), 200)
+		n := min(len(rows), max(1, 6000/len(rows[0])))
 		var b strings.Builder
 		b.WriteString(head)
 		args := make([]any, 0, n*len(rows[0]))

@@ -16,8 +16,13 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 	if err != nil {
 		return nil, 0, err
 	}
+	planner, _ := q.D.(SearchPlanner)
+	countSQL, countArgs := `SELECT COUNT(*) FROM businesses b WHERE `+w.SQL(), w.Args
+	if planner != nil && w.onlySearch() {
+		countSQL, countArgs = planner.SearchCount(w.search.groups)
+	}
 	var total int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM businesses b WHERE `+w.SQL(), w.Args...).Scan(&total); err != nil {
+	if err := q.QueryRow(ctx, countSQL, countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count businesses: %w", err)
 	}
 	out := []registry.Business{}
@@ -25,8 +30,12 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 	if total == 0 || (page-1)*per >= total {
 		return out, total, nil
 	}
-	rows, err := q.Query(ctx, `SELECT `+businessColumnsB+` FROM businesses b WHERE `+w.SQL()+
-		` ORDER BY `+OrderBy(f.Sort, f.Desc)+` LIMIT ? OFFSET ?`, append(w.Args, per, (page-1)*per)...)
+	pw := w
+	if planner != nil && w.search != nil && !f.Archived && total > DenseSearch {
+		pw = w.withSearch(planner.SearchProbe(w.search.groups))
+	}
+	rows, err := q.Query(ctx, `SELECT `+businessColumnsB+` FROM businesses b WHERE `+pw.SQL()+
+		` ORDER BY `+OrderBy(f.Sort, f.Desc)+` LIMIT ? OFFSET ?`, append(pw.Args, per, (page-1)*per)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list businesses: %w", err)
 	}

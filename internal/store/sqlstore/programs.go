@@ -146,6 +146,9 @@ func (db *DB) ListPrograms(ctx context.Context, f programs.ProgramFilter) ([]pro
 		where += " AND status = ?"
 		args = append(args, f.Status)
 	}
+	if f.Public {
+		where += " AND status <> 'draft'"
+	}
 	q := db.R()
 	var total int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM programs WHERE `+where, args...).Scan(&total); err != nil {

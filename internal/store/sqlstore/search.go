@@ -65,7 +65,7 @@ func phoneDigits(s string) (string, bool) {
 // match); a query of only shorter words is a prefix match. When nothing
 // matches and a word has FuzzyMin+ characters, the words are corrected (see
 // corrections) and searched again, exactly.
-func addSearch(ctx context.Context, q *Q, w *Where, raw string) error {
+func addSearch(ctx context.Context, q *Q, w *Where, raw string, archived bool) error {
 	var groups [][]string
 	var fuzzy bool
 	toks := tokens(raw)
@@ -82,7 +82,7 @@ func addSearch(ctx context.Context, q *Q, w *Where, raw string) error {
 			OR b.nik LIKE ? ESCAPE '\' OR b.nib LIKE ? ESCAPE '\')`, op), p, p, p, p, p)
 		return nil
 	}
-	cond, args := q.D.SearchAll(groups)
+	cond, args := q.D.SearchAll(groups, archived)
 	if fuzzy {
 		var found int
 		probe := append(append([]any{}, w.Args...), args...)
@@ -92,13 +92,14 @@ func addSearch(ctx context.Context, q *Q, w *Where, raw string) error {
 			return fmt.Errorf("search probe: %w", err)
 		}
 		if found == 0 {
-			if groups, err = corrections(ctx, q, *w, toks); err != nil {
+			if groups, err = corrections(ctx, q, *w, toks, archived); err != nil {
 				return err
 			}
-			cond, args = q.D.SearchAll(groups)
+			cond, args = q.D.SearchAll(groups, archived)
 		}
 	}
 	w.Add(cond, args...)
+	w.search = &searchPart{groups: groups, cond: len(w.Conds) - 1, argFrom: len(w.Args) - len(args), argTo: len(w.Args)}
 	return nil
 }
 
@@ -114,7 +115,7 @@ func likeEscape(s string) string {
 // of their fields within one edit of the word are its corrections (at most
 // MaxCorrections, the most frequent). The corrected search is then an exact
 // one, so its results and total are as complete and fast as any search.
-func corrections(ctx context.Context, q *Q, base Where, toks []token) ([][]string, error) {
+func corrections(ctx context.Context, q *Q, base Where, toks []token, archived bool) ([][]string, error) {
 	var groups [][]string
 	for _, t := range toks {
 		if !t.long() {
@@ -127,7 +128,7 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token) ([][]strin
 		var args []any
 		for _, a := range t.alts {
 			if utf8.RuneCountInString(a) >= FuzzyMin {
-				c, ca := q.D.SearchTypo(a)
+				c, ca := q.D.SearchTypo(a, archived)
 				ors = append(ors, c)
 				args = append(args, ca...)
 				fuzzyAlts = append(fuzzyAlts, []rune(a))

@@ -26,7 +26,7 @@ func testAssessments(t *testing.T, s store.Store) {
 	if err := s.AddAssessment(ctx, self, ent); err != nil {
 		t.Fatal(err)
 	}
-	if self.ID == 0 || self.CreatedAt.IsZero() || ent.EntityID != b.ID {
+	if self.ID == 0 || self.CreatedAt.IsZero() || ent.EntityID != self.ID {
 		t.Fatalf("ids not set: %+v, audit entity %d", self, ent.EntityID)
 	}
 	got, err := s.GetAssessment(ctx, self.ID)

@@ -35,6 +35,8 @@ func Run(t *testing.T, open Opener) {
 		{"SortPaging", testSortPaging},
 		{"Search", testSearch},
 		{"SearchTypo", testSearchTypo},
+		{"SearchDensePlan", testSearchDensePlan},
+		{"SearchArchived", testSearchArchived},
 		{"Each", testEach},
 		{"Measurements", testMeasurements},
 		{"Stats", testStats},
@@ -46,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"MigrateIdempotent", testMigrateIdempotent},
 		{"Assessments", testAssessments},
 		{"AssessmentFacts", testAssessmentFacts},
+		{"AssessmentProgramFacts", testAssessmentProgramFacts},
 		{"Programs", testPrograms},                       // Issue 4
 		{"ProgramApplications", testProgramApplications}, // Issue 4
 		{"ProgramRun", testProgramRun},                   // Issue 4

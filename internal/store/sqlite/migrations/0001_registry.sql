@@ -58,29 +58,36 @@ CREATE INDEX ix_businesses_stats ON businesses (status, district_code, size_clas
     pirt_expires_on, pirt_number, nib);
 
 -- Substring search: an external-content FTS5 table with the trigram
--- tokenizer, kept in sync by triggers.
+-- tokenizer, kept in sync by triggers. It holds active businesses only, so
+-- that a search is counted from the index alone; archived businesses (few,
+-- admin only) are searched with LIKE.
 CREATE VIRTUAL TABLE businesses_fts USING fts5(
     name, brand, owner_name, nik, nib, phone,
     content = 'businesses', content_rowid = 'id', tokenize = 'trigram'
 );
 
 -- Bulk loads keep up to 64 MB of new index terms in memory before writing a
--- segment, so a batch of 48,000 rows becomes few segments and few merges.
+-- segment, so a batch of 48,000 rows becomes one segment and few merges.
 INSERT INTO businesses_fts (businesses_fts, rank) VALUES ('hashsize', 67108864);
 
-CREATE TRIGGER businesses_fts_ai AFTER INSERT ON businesses BEGIN
+CREATE TRIGGER businesses_fts_ai AFTER INSERT ON businesses WHEN new.status = 'active' BEGIN
     INSERT INTO businesses_fts (rowid, name, brand, owner_name, nik, nib, phone)
     VALUES (new.id, new.name, new.brand, new.owner_name, new.nik, new.nib, new.phone);
 END;
 
-CREATE TRIGGER businesses_fts_ad AFTER DELETE ON businesses BEGIN
+CREATE TRIGGER businesses_fts_ad AFTER DELETE ON businesses WHEN old.status = 'active' BEGIN
     INSERT INTO businesses_fts (businesses_fts, rowid, name, brand, owner_name, nik, nib, phone)
     VALUES ('delete', old.id, old.name, old.brand, old.owner_name, old.nik, old.nib, old.phone);
 END;
 
-CREATE TRIGGER businesses_fts_au AFTER UPDATE OF name, brand, owner_name, nik, nib, phone ON businesses BEGIN
+CREATE TRIGGER businesses_fts_au_old AFTER UPDATE OF name, brand, owner_name, nik, nib, phone, status ON businesses
+WHEN old.status = 'active' BEGIN
     INSERT INTO businesses_fts (businesses_fts, rowid, name, brand, owner_name, nik, nib, phone)
     VALUES ('delete', old.id, old.name, old.brand, old.owner_name, old.nik, old.nib, old.phone);
+END;
+
+CREATE TRIGGER businesses_fts_au_new AFTER UPDATE OF name, brand, owner_name, nik, nib, phone, status ON businesses
+WHEN new.status = 'active' BEGIN
     INSERT INTO businesses_fts (rowid, name, brand, owner_name, nik, nib, phone)
     VALUES (new.id, new.name, new.brand, new.owner_name, new.nik, new.nib, new.phone);
 END;
