@@ -225,6 +225,9 @@ func (g *assessGen) cohortPair(b *registry.Business, startsOn string) []*assessm
 	return []*assessment.Assessment{before, after}
 }
 
+// followUpDay is when the follow-up visits after the October 2025 training began.
+var followUpDay = time.Date(2026, 4, 13, 3, 0, 0, 0, time.UTC)
+
 // laterMeasurements records a 2026 officer-verified measurement for each
 // completer: about two in five grew across the kecil boundary (Rp2 miliar),
 // the rest grew modestly or stood still.
@@ -236,8 +239,13 @@ func (g *assessGen) laterMeasurements(ctx context.Context, l *Loader, c *cohort)
 			growth = float64(2_100*juta+g.rng.Int64N(600*juta)) / float64(max(b.AnnualRevenue, 1))
 		}
 		rev := int64(float64(b.AnnualRevenue)*growth) / (100 * 1000) * (100 * 1000)
+		visit := followUpDay.AddDate(0, 0, g.rng.IntN(45)) // the +6-month follow-up visit
+		if now := time.Now().UTC(); visit.After(now) {
+			visit = now
+		}
 		m := &registry.Measurement{BusinessID: b.ID, Year: 2026, AnnualRevenue: rev, Capital: b.Capital,
-			Employees: b.Employees + g.rng.IntN(3), Source: registry.SourceOfficerVerified, RecordedBy: "operator"}
+			Employees: b.Employees + g.rng.IntN(3), Source: registry.SourceOfficerVerified, RecordedBy: "operator",
+			CreatedAt: visit}
 		m.SizeClass, m.SizeBasis = registry.Classify(m.AnnualRevenue, m.Capital)
 		ent := &audit.Entry{Username: "operator", Action: audit.Create, Entity: "measurement", EntityID: b.ID}
 		if err := l.Store.AddMeasurement(ctx, m, true, ent); err != nil {

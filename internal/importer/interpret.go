@@ -273,7 +273,8 @@ func (c *Candidate) money() *MoneyIn {
 	return c.Money
 }
 
-// place resolves the village from a code column, or the desa and kecamatan names.
+// place resolves the village from a code column, or the desa and kecamatan
+// names. A row without any may still update a business found by its NIB.
 func (in *Interpreter) place(c *Candidate, code, desa, kec string) {
 	var err error
 	switch {
@@ -288,8 +289,7 @@ func (in *Interpreter) place(c *Candidate, code, desa, kec string) {
 	case desa != "" || kec != "":
 		c.Business.VillageCode, err = in.Regions.Match(desa, kec)
 	default:
-		c.reject("Desa wajib diisi (kolom Desa atau Kode Desa)")
-		return
+		return // no place given: fine for an update; a new business fails validation ("Desa wajib diisi")
 	}
 	if err != nil {
 		c.reject("%s", err.Error())

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"time"
+
+	"naikkelas/internal/apperr"
 )
 
 // Application statuses. applied → selected | reserve | not_selected |
@@ -28,23 +30,39 @@ const (
 	ChannelBulk     = "massal"   // added in bulk from a registry list
 )
 
-// appMoves lists the allowed application status moves. Selection itself may
-// re-run while the programme is open, so its outcomes may move among
-// themselves and back to applied.
+// appMoves lists the allowed application status moves. Selection may re-run
+// while the programme is open (a business may meanwhile have gained an NIB),
+// so its outcomes move freely among themselves and back to applied.
 var appMoves = map[string][]string{
-	AppApplied:     {AppSelected, AppReserve, AppNotSelected, AppIneligible, AppWithdrawn},
-	AppSelected:    {AppAttended, AppWithdrawn, AppApplied, AppReserve, AppNotSelected, AppDroppedOut},
-	AppReserve:     {AppSelected, AppNotSelected, AppWithdrawn, AppApplied},
-	AppNotSelected: {AppSelected, AppReserve, AppApplied},
-	AppIneligible:  {AppApplied},
+	AppApplied:     outcomes,
+	AppSelected:    append([]string{AppAttended, AppDroppedOut}, outcomes...),
+	AppReserve:     outcomes,
+	AppNotSelected: outcomes,
+	AppIneligible:  outcomes,
 	AppAttended:    {AppCompleted, AppDroppedOut},
 	AppDroppedOut:  {AppCompleted},
 	AppCompleted:   {AppDroppedOut},
 }
 
+// outcomes are the statuses an application may hold before the programme
+// runs, and withdrawal.
+var outcomes = []string{AppApplied, AppSelected, AppReserve, AppNotSelected, AppIneligible, AppWithdrawn}
+
 // CanMoveApplication reports whether an application may go from → to.
 func CanMoveApplication(from, to string) bool {
 	return from == to || slices.Contains(appMoves[from], to)
+}
+
+// checkMoves returns Conflict when a status move is not one the life cycle
+// of an application allows; services call it before every write.
+func checkMoves(changes []StatusChange) error {
+	for _, c := range changes {
+		if !CanMoveApplication(c.From, c.To) {
+			return apperr.New(apperr.Conflict, "Status pendaftaran tidak dapat berpindah dari %s ke %s",
+				AppStatusLabel(c.From), AppStatusLabel(c.To))
+		}
+	}
+	return nil
 }
 
 // IsParticipant reports whether an application status means the business

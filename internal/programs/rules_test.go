@@ -250,3 +250,24 @@ func TestReportAndXLSX(t *testing.T) {
 		t.Fatalf("participants %v", part)
 	}
 }
+
+func TestApplicationMoves(t *testing.T) {
+	tests := []struct {
+		from, to string
+		ok       bool
+	}{
+		{AppApplied, AppSelected, true}, {AppApplied, AppIneligible, true}, {AppSelected, AppAttended, true},
+		{AppAttended, AppCompleted, true}, {AppAttended, AppDroppedOut, true}, {AppReserve, AppSelected, true},
+		{AppSelected, AppWithdrawn, true}, {AppSelected, AppDroppedOut, true},
+		{AppApplied, AppCompleted, false}, {AppIneligible, AppAttended, false}, {AppIneligible, AppSelected, true}, {AppWithdrawn, AppSelected, false},
+		{AppCompleted, AppApplied, false}, {AppNotSelected, AppAttended, false},
+	}
+	for _, tc := range tests {
+		if got := CanMoveApplication(tc.from, tc.to); got != tc.ok {
+			t.Errorf("%s → %s: %v, want %v", tc.from, tc.to, got, tc.ok)
+		}
+	}
+	if err := checkMoves([]StatusChange{{From: AppApplied, To: AppCompleted}}); err == nil {
+		t.Error("a disallowed move passed")
+	}
+}

@@ -113,6 +113,9 @@ func TestSelectOptimalAgainstBruteForce(t *testing.T) {
 		res := Select(in.cands, nil, in.rules, int64(trial))
 		checkConstraints(t, in, res)
 		want := bruteForce(in)
+		if dp := dpBest(in); dp != want {
+			t.Fatalf("trial %d: the DP oracle (%d) disagrees with brute force (%d)", trial, dp, want)
+		}
 		if got := toCenti(res.TotalScore); got != want {
 			t.Fatalf("trial %d: total %d, brute force %d (rules %+v, %d applicants)", trial, got, want, in.rules, len(in.cands))
 		}
@@ -239,6 +242,9 @@ func BenchmarkSelect48000(b *testing.B) {
 func BenchmarkSelect48000Quota(b *testing.B) {
 	cands := benchInstance()
 	r := Rules{Capacity: 500, MaxPerDistrict: 40, MinDistricts: 10}
+	if res := Select(cands, nil, r, 1); res.DistrictsCovered < 10 { // also loads the region names once
+		b.Fatalf("covered %d", res.DistrictsCovered)
+	}
 	for b.Loop() {
 		Select(cands, nil, r, 1)
 	}

@@ -3,6 +3,7 @@ package programs
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"naikkelas/internal/apperr"
@@ -87,7 +88,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, p *Program) (*Progra
 	}
 	p.ID, p.Version, p.Status, p.CreatedBy = 0, 0, StatusDraft, a.Username
 	p.Normalize()
-	if err := apperr.Validation(p.Validate(s.Regions, s.Jurisdiction)); err != nil {
+	if err := apperr.Validation(s.validate(ctx, p)); err != nil {
 		return nil, err
 	}
 	if err := s.Store.CreateProgram(ctx, p, entry(a, audit.Create, "program", 0, nil, p)); err != nil {
@@ -111,17 +112,35 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, p *Program) (*Progra
 		return nil, apperr.New(apperr.Conflict, "Program ini sudah diubah orang lain (versi sekarang %d). Muat ulang lalu ulangi.", old.Version)
 	}
 	p.Status, p.CreatedBy, p.CreatedAt = old.Status, old.CreatedBy, old.CreatedAt
+	if len(p.Sessions) == 0 && p.StartsOn == old.StartsOn && p.EndsOn == old.EndsOn {
+		p.Sessions = old.Sessions // a form without sessions keeps their titles
+	}
 	p.Normalize()
 	if old.Status != StatusDraft && old.Status != StatusOpen && !sameRules(old, p) {
 		return nil, apperr.New(apperr.Conflict, "Aturan seleksi, syarat dan bobot tidak dapat diubah setelah seleksi dikunci")
 	}
-	if err := apperr.Validation(p.Validate(s.Regions, s.Jurisdiction)); err != nil {
+	if err := apperr.Validation(s.validate(ctx, p)); err != nil {
 		return nil, err
 	}
 	if err := s.Store.UpdateProgram(ctx, p, entry(a, audit.Update, "program", p.ID, old, p)); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// validate adds to Program.Validate the check that funding lines name
+// partners that exist.
+func (s *Service) validate(ctx context.Context, p *Program) map[string]string {
+	f := p.Validate(s.Regions, s.Jurisdiction)
+	for i, l := range p.Funding {
+		if l.PartnerID == 0 {
+			continue
+		}
+		if _, err := s.Store.GetPartner(ctx, l.PartnerID); err != nil {
+			f["funding"] = fmt.Sprintf("Baris pendanaan %d: mitra #%d tidak ditemukan", i+1, l.PartnerID)
+		}
+	}
+	return f
 }
 
 func sameRules(a, b *Program) bool {

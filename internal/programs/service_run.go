@@ -139,6 +139,9 @@ func (s *Service) finish(ctx context.Context, a auth.Actor, p *Program) error {
 				Reason: why, At: now, By: a.Username})
 		}
 	}
+	if err := checkMoves(changes); err != nil {
+		return err
+	}
 	if err := s.Store.ChangeStatuses(ctx, changes, who(a)); err != nil {
 		return err
 	}

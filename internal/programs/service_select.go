@@ -71,6 +71,9 @@ func (s *Service) RunSelection(ctx context.Context, a auth.Actor, programID int6
 	}
 	rec := &SelectionRecord{ProgramID: programID, Seed: sd, Result: raw, RunAt: now, RunBy: a.Username}
 	changes := outcomeChanges(apps, res, now, a.Username)
+	if err := checkMoves(changes); err != nil {
+		return nil, err
+	}
 	if err := s.Store.SaveSelection(ctx, rec, changes, who(a)); err != nil {
 		return nil, err
 	}

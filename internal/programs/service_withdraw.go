@@ -65,6 +65,9 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, programID, busines
 				To: AppSelected, Reason: "menggantikan peserta yang mengundurkan diri", At: now, By: a.Username})
 		}
 	}
+	if err := checkMoves(changes); err != nil {
+		return nil, err
+	}
 	if err := s.Store.ChangeStatuses(ctx, changes, who(a)); err != nil {
 		return nil, err
 	}

@@ -89,7 +89,8 @@ type Store interface {
 	// UpdateSelection saves the lock, publication and result of a selection.
 	UpdateSelection(ctx context.Context, rec *SelectionRecord, a *audit.Entry) error
 
-	// SetAttendance records presence at one session, with an optional status move.
+	// SetAttendance records presence at one session (audited), with an
+	// optional status move.
 	SetAttendance(ctx context.Context, at *Attendance, change *StatusChange, who Who) error
 	// ListAttendance returns a programme's attendance.
 	ListAttendance(ctx context.Context, programID int64) ([]Attendance, error)
@@ -125,6 +126,13 @@ type Store interface {
 type Who struct {
 	UserID   int64
 	Username string
+}
+
+// Audit returns the audit entry of one attendance mark.
+func (at Attendance) Audit(w Who) *audit.Entry {
+	after, _ := json.Marshal(map[string]any{"program_id": at.ProgramID, "session": at.Session, "present": at.Present})
+	return &audit.Entry{At: at.RecordedAt, UserID: w.UserID, Username: w.Username, Action: audit.Update,
+		Entity: "attendance", EntityID: at.BusinessID, Before: json.RawMessage("null"), After: after}
 }
 
 // Audit returns the audit entry of one status move.

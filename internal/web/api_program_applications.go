@@ -128,3 +128,19 @@ func (s *Server) apiApplicationHistory(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, historyList{Items: items})
 }
+
+// apiBusinessApplications lists one business's applications across
+// programmes (its owner, or the office within its area).
+func (s *Server) apiBusinessApplications(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	apps, err := s.Programs.BusinessApplications(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, applicationList{Items: apps, Total: len(apps)})
+}

@@ -13,7 +13,7 @@ import (
 // against the previous one (dashed) as an inline SVG, server-side, so the
 // business page needs no chart library and works without JavaScript.
 func radarSVG(in *assessment.Instrument, latest, previous map[string]int) template.HTML {
-	const size, cx, cy, r = 340.0, 170.0, 165.0, 110.0
+	const width, height, cx, cy, r = 400.0, 330.0, 200.0, 165.0, 100.0
 	n := len(in.Dimensions)
 	if n < 3 {
 		return ""
@@ -31,7 +31,7 @@ func radarSVG(in *assessment.Instrument, latest, previous map[string]int) templa
 		return strings.Join(pts, " ")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="radar-title">`, size, size-10)
+	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="radar-title">`, width, height)
 	b.WriteString(`<title id="radar-title">Skor per dimensi: penilaian terakhir dibandingkan sebelumnya</title>`)
 	for _, ring := range []float64{25, 50, 75, 100} {
 		var pts []string
@@ -51,8 +51,16 @@ func radarSVG(in *assessment.Instrument, latest, previous map[string]int) templa
 		} else if lx > cx+10 {
 			anchor = "start"
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="11" fill="#333">%s</text>`,
-			lx, ly+4, anchor, template.HTMLEscapeString(d.Name))
+		// Long names ("Manajemen dan SDM") break before "dan" so they fit a phone.
+		lines := strings.SplitN(d.Name, " dan ", 2)
+		if len(lines) == 2 {
+			lines[1] = "dan " + lines[1]
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="12" fill="#333">`, lx, ly+4-6*float64(len(lines)-1), anchor)
+		for k, line := range lines {
+			fmt.Fprintf(&b, `<tspan x="%.1f" dy="%d">%s</tspan>`, lx, min(k, 1)*14, template.HTMLEscapeString(line))
+		}
+		b.WriteString(`</text>`)
 	}
 	if previous != nil {
 		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#8c959f" stroke-width="2" stroke-dasharray="5 4"/>`, poly(previous))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"naikkelas/internal/assessment"
 )
 
@@ -150,8 +152,11 @@ func TestSelfAssessmentVerificationMovesStats(t *testing.T) {
 	decode(t, f, request{Method: "POST", Path: verify, Role: "owner", Body: `{"visit_date":"2025-06-10"}`}, 403, nil)
 	decode(t, f, request{Method: "POST", Path: verify, Role: "operator", Body: `{}`}, 422, nil)
 	var ver assessment.Assessment
-	decode(t, f, request{Method: "POST", Path: verify, Role: "operator", Body: `{"visit_date":"2025-06-10"}`}, 201, &ver)
-	if ver.Source != assessment.SourceOfficerVerified || ver.VerifiedFrom != self.ID || ver.AssessedOn != "2025-06-10" || ver.Level != 5 {
+	// The officer finds no online shop on the visit and corrects that one answer.
+	decode(t, f, request{Method: "POST", Path: verify, Role: "operator",
+		Body: `{"visit_date":"2025-06-10","answers":{"pas_digital":"tidak"}}`}, 201, &ver)
+	if ver.Source != assessment.SourceOfficerVerified || ver.VerifiedFrom != self.ID || ver.AssessedOn != "2025-06-10" || ver.Level != 5 ||
+		ver.Answers["pas_digital"] != "tidak" || ver.Answers["prod_bahan"] != self.Answers["prod_bahan"] || ver.Scores["pemasaran"] != 75 {
 		t.Fatalf("verification: %+v", ver)
 	}
 	decode(t, f, request{Method: "POST", Path: verify, Role: "admin", Body: `{"visit_date":"2025-06-11"}`}, 409, nil)
@@ -211,8 +216,17 @@ func TestSelfAssessmentVerificationMovesStats(t *testing.T) {
 		}
 	}
 	w := f.do(request{Method: "GET", Path: "/naik-kelas/unduh.xlsx?from=2025-01-01&to=2025-12-31", Role: "pimpinan"})
-	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "PK") {
-		t.Errorf("xlsx: %d", w.Code)
+	if w.Code != 200 {
+		t.Fatalf("xlsx: %d", w.Code)
+	}
+	x, err := excelize.OpenReader(w.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("Per kecamatan")
+	if len(rows) < 6 || rows[2][1] != "Kecamatan" || rows[2][6] != "Level naik" || rows[len(rows)-1][1] != "Jumlah" ||
+		rows[len(rows)-1][6] != "1" || rows[len(rows)-1][11] != "1" {
+		t.Errorf("xlsx rows %q", rows)
 	}
 }
 

@@ -122,17 +122,19 @@ func (s *Server) importerFor() *importer.Importer {
 	return im
 }
 
-// startImport records an import and runs it in the background.
-func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry bool) (*importer.Import, error) {
+// startImport records an import and runs it in the background. It returns
+// a copy of the import as it started (the running one belongs to its goroutine).
+func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry bool) (importer.Import, error) {
 	if !a.IsOfficer() {
-		return nil, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data")
+		return importer.Import{}, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data")
 	}
 	im := s.importerFor()
 	opt := importer.Options{Source: u.Source, Sheet: u.Sheet, DryRun: dry, Mapping: u.Mapping, Actor: a}
 	imp, err := im.Begin(ctx, u.Name, opt)
 	if err != nil {
-		return nil, err
+		return importer.Import{}, err
 	}
+	started := *imp
 	job := &importJob{imp: *imp}
 	opt.OnProgress = func(p importer.Progress) { job.mu.Lock(); job.progress = p; job.mu.Unlock() }
 	opt.OnRow = func(o importer.RowOutcome) {
@@ -147,12 +149,12 @@ func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry b
 		s.imports.jobs = map[int64]*importJob{}
 	}
 	s.imports.jobs[imp.ID] = job
-	s.imports.mu.Unlock()
 	if dry {
 		u.LastDry = imp.ID
 	}
+	s.imports.mu.Unlock()
 	go s.runImport(im, imp, u, opt, job)
-	return imp, nil
+	return started, nil
 }
 
 func (s *Server) runImport(im *importer.Importer, imp *importer.Import, u *upload, opt importer.Options, job *importJob) {

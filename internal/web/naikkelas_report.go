@@ -109,19 +109,19 @@ func seriesChart(series []assessment.SeriesPoint, link func(from, to, kind strin
 	if len(series) == 0 {
 		return ""
 	}
-	top := 1
+	most := 1
 	for _, p := range series {
-		top = max(top, p.SizeUp, p.LevelUp)
+		most = max(most, p.SizeUp, p.LevelUp)
 	}
-	const h, barW, gap = 160.0, 28.0, 36.0
+	const h, barW, gap, top0 = 160.0, 28.0, 36.0, 16.0
 	width := float64(len(series))*(2*barW+gap) + gap
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="chart-title">`, width, h+40)
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 %.0f %.0f %.0f" role="img" aria-labelledby="chart-title">`, -top0, width, h+40+top0)
 	b.WriteString(`<title id="chart-title">Jumlah usaha naik kelas per tahun: kelas usaha (hijau) dan level (biru)</title>`)
 	for i, p := range series {
 		x := gap + float64(i)*(2*barW+gap)
 		for j, n := range []int{p.SizeUp, p.LevelUp} {
-			bh := h * float64(n) / float64(top)
+			bh := h * float64(n) / float64(most)
 			color := []string{"#1a7f37", "#0969da"}[j]
 			kind := []string{assessment.KindSize, assessment.KindLevel}[j]
 			fmt.Fprintf(&b, `<a href="%s"><rect x="%.0f" y="%.1f" width="%.0f" height="%.1f" fill="%s"/>`,

@@ -172,7 +172,11 @@ var (
 
 func init() {
 	rows := map[string]matrixCase{
-		"GET /api/v1/programs":                   {path: fixed("/api/v1/programs"), want: all(s200)},
+		"GET /api/v1/programs": {path: fixed("/api/v1/programs"), want: all(s200)},
+		"GET /api/v1/businesses/{id}/applications": {path: func(f *fixture, id int64, _ string) string {
+			f.stage("open")
+			return "/api/v1/businesses/" + itoa64(id) + "/applications"
+		}, want: readOne},
 		"POST /api/v1/programs":                  {path: fixed("/api/v1/programs"), body: body(programJSON), want: officerWide(s201)},
 		"GET /api/v1/programs/{id}":              {path: inStage("open", "/api/v1/programs/{p}"), want: all(s200)},
 		"PUT /api/v1/programs/{id}":              {path: inStage("draft", "/api/v1/programs/{p}"), body: body(strings.Replace(programJSON, "{", `{"version":1,`, 1)), want: officerWide(s200)},

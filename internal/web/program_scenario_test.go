@@ -60,8 +60,16 @@ func TestProgramLifeScenario(t *testing.T) {
 		t.Fatalf("sessions: %v", s)
 	}
 	base := fmt.Sprintf("/api/v1/programs/%d", id)
+	bad := strings.Replace(programJSON, `{"kind":"apbd"`, `{"partner_id":999,"kind":"apbd"`, 1)
+	if e := f.call(t, "POST", "/api/v1/programs", "admin", bad, 422); e["fields"].(map[string]any)["funding"] == nil {
+		t.Fatalf("unknown partner accepted: %v", e)
+	}
 	f.call(t, "PATCH", base, "admin", `{"status":"running"}`, 409)
 	f.call(t, "PATCH", base, "pimpinan", `{"status":"open"}`, 403)
+	f.call(t, "GET", base, "owner", "", 404) // a draft is the office's own
+	if l := f.call(t, "GET", "/api/v1/programs", "owner", "", 200); num(t, l, "total") != 0 {
+		t.Fatalf("owner sees drafts: %v", l)
+	}
 	f.call(t, "PATCH", base, "admin", `{"status":"open"}`, 200)
 
 	apply := func(role string, b *registry.Business, want int) map[string]any {
@@ -244,5 +252,37 @@ func TestProgramWithdrawalReplacement(t *testing.T) {
 	steps := hist["items"].([]any)
 	if last := steps[len(steps)-1].(map[string]any); last["to"] != "withdrawn" || last["from"] != "selected" {
 		t.Fatalf("history: %v", steps)
+	}
+}
+
+// TestSelectionRerunAfterFix re-runs an unlocked selection after an
+// ineligible business obtained its NIB: it is judged again, not stuck.
+func TestSelectionRerunAfterFix(t *testing.T) {
+	f := newFixture(t)
+	b := f.createBusiness("Gula Aren Baru Ber-NIB", cikandeVillage)
+	b.NIB = ""
+	b, err := f.srv.Registry.Update(context.Background(), auth.System, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.call(t, "POST", "/api/v1/programs", "admin", programJSON, 201)
+	base := fmt.Sprintf("/api/v1/programs/%d", int64(p["id"].(float64)))
+	f.call(t, "PATCH", base, "admin", `{"status":"open"}`, 200)
+	f.call(t, "POST", base+"/applications", "operator", fmt.Sprintf(`{"business_id":%d}`, b.ID), 201)
+	if res := f.call(t, "POST", base+"/selection", "admin", "", 200); len(ids(res["ineligible"])) != 1 {
+		t.Fatalf("first run: %v", res)
+	}
+	b.NIB = "9876543210123"
+	if _, err := f.srv.Registry.Update(context.Background(), auth.System, b); err != nil {
+		t.Fatal(err)
+	}
+	res := f.call(t, "POST", base+"/selection", "admin", "", 200)
+	if sel := ids(res["selected"]); len(sel) != 1 || sel[0] != b.ID || len(res["ineligible"].([]any)) != 0 {
+		t.Fatalf("second run: %v", res)
+	}
+	ap := f.call(t, "GET", fmt.Sprintf("%s/applications/%d/history", base, b.ID), "operator", "", 200)
+	items := ap["items"].([]any)
+	if len(items) != 2 || items[0].(map[string]any)["to"] != "ineligible" || items[1].(map[string]any)["to"] != "selected" {
+		t.Fatalf("history should hold ineligible (checked at once), then selected: %v", items)
 	}
 }

@@ -160,6 +160,8 @@ func (s *Server) routeTable() []route {
 			doc("Mengundurkan diri; cadangan terbaik yang menjaga aturan menggantikan", "", "Withdrawal", 200, 401, 403, 404, 409)},
 		{"GET /api/v1/programs/{id}/applications/{business_id}/history", member, s.apiApplicationHistory,
 			doc("Riwayat status satu pendaftaran", "", "StatusChangeList", 200, 401, 404)},
+		{"GET /api/v1/businesses/{id}/applications", member, s.apiBusinessApplications,
+			doc("Pendaftaran satu usaha ke semua program, terbaru dulu", "", "ApplicationList", 200, 401, 404)},
 		{"POST /api/v1/programs/{id}/selection", member, s.apiSelectionRun,
 			doc("Jalankan seleksi optimal (skor tertinggi dengan kapasitas, kuota dan sebaran kecamatan)", "SelectionInput",
 				"SelectionResult", 200, 401, 403, 404, 409, 422)},

@@ -54,7 +54,9 @@ func BenchmarkPG48k(b *testing.B) {
 		{"search/presto", registry.Filter{Q: "presto"}},
 		{"search/anyam", registry.Filter{Q: "anyam"}},
 		{"search/0812", registry.Filter{Q: "0812"}},
+		{"search/51234", registry.Filter{Q: "51234"}},
 		{"typo/prezto", registry.Filter{Q: "prezto"}},
+		{"typo/sutisma", registry.Filter{Q: "sutisma"}},
 		{"list/district+class", registry.Filter{District: "36.04.15", SizeClass: registry.Mikro}},
 	}
 	// One schema for every sub-benchmark: build it inside the parent so that

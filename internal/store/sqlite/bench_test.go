@@ -110,7 +110,7 @@ var sizes = []struct {
 // BenchmarkSearch: a 4–6 letter fragment, first page of 25, with the total.
 func BenchmarkSearch(b *testing.B) {
 	for _, sz := range sizes {
-		for _, q := range []string{"sutis", "presto", "lilis", "anyam", "kopi", "0812"} {
+		for _, q := range []string{"sutis", "presto", "lilis", "anyam", "kopi", "0812", "51234"} {
 			b.Run(sz.name+"/"+q, func(b *testing.B) {
 				s := benchStore(b, sz.n)
 				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01"}

@@ -11,7 +11,10 @@
 //   - Errors: s.Tx passes errors through sqlstore.MapError, which uses
 //     dialect.Classify (dialect.go) to turn SQLite constraint codes into
 //     apperr Conflict/Invalid with Indonesian messages.
-//   - Search uses the FTS5 trigram table businesses_fts (dialect.go).
+//   - Search uses the FTS5 trigram table businesses_fts (dialect.go), kept in
+//     sync by triggers and holding active businesses only. Bulk inserts should
+//     run inside DeferSearchIndex (batch.go): row-by-row FTS5 indexing is
+//     what makes big loads slow. Optimize merges the index after huge loads.
 //   - Migrations are migrations/NNNN_name.sql, embedded and applied in order.
 package sqlite
 

@@ -151,19 +151,45 @@ func (db *DB) LatestAssessments(ctx context.Context, businessIDs []int64) (map[i
 }
 
 // LatestDimensionScores implements programs.NeedSource: each assessed
-// business's latest scores per programme topic.
+// business's latest scores per programme topic. It reads only the answers
+// and scores (selection asks for thousands of applicants at once).
 func (db *DB) LatestDimensionScores(ctx context.Context, businessIDs []int64) (map[int64]map[string]float64, error) {
-	latest, err := db.LatestAssessments(ctx, businessIDs)
+	out := map[int64]map[string]float64{}
+	if len(businessIDs) == 0 {
+		return out, nil
+	}
+	q := db.R()
+	cond, arg := q.D.InIDs("business_id", businessIDs)
+	rows, err := q.Query(ctx, `SELECT business_id, instrument_version, answers, scores FROM assessments WHERE `+cond+`
+		ORDER BY business_id, assessed_on, id`, arg)
 	if err != nil {
+		return nil, fmt.Errorf("latest dimension scores: %w", err)
+	}
+	defer rows.Close()
+	type latest struct{ version, answers, scores string }
+	last := map[int64]latest{}
+	for rows.Next() {
+		var id int64
+		var l latest
+		if err := rows.Scan(&id, &l.version, &l.answers, &l.scores); err != nil {
+			return nil, err
+		}
+		last[id] = l // oldest first: the last one stays
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]map[string]float64, len(latest))
-	for id, a := range latest {
-		in, err := assessment.Load(a.InstrumentVersion)
-		if err != nil {
-			return nil, fmt.Errorf("assessment %d: %w", a.ID, err)
+	for id, l := range last {
+		var answers map[string]string
+		var scores map[string]int
+		if err := firstAssessmentErr(json.Unmarshal([]byte(l.answers), &answers), json.Unmarshal([]byte(l.scores), &scores)); err != nil {
+			return nil, fmt.Errorf("assessment of business %d: %w", id, err)
 		}
-		out[id] = in.TopicScores(a.Answers, a.Scores)
+		in, err := assessment.Load(l.version)
+		if err != nil {
+			return nil, fmt.Errorf("assessment of business %d: %w", id, err)
+		}
+		out[id] = in.TopicScores(answers, scores)
 	}
 	return out, nil
 }

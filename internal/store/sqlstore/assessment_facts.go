@@ -29,13 +29,18 @@ func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*
 	if t, err := time.Parse(time.DateOnly, fq.To); err == nil {
 		maxYear = t.Year()
 	}
-	ms, err := q.Query(ctx, factsMeasurementsSQL(q.D.Engine()), maxYear)
+	// With a district or an operator's area, only the businesses in it cross the driver.
+	inScope, scopeArgs := "", []any{}
+	if len(w.Conds) > 1 {
+		inScope, scopeArgs = " AND business_id IN (SELECT b.id FROM businesses b WHERE "+w.SQL()+")", w.Args
+	}
+	ms, err := q.Query(ctx, factsMeasurementsSQL(q.D.Engine(), inScope), append([]any{maxYear}, scopeArgs...)...)
 	if err != nil {
 		return fmt.Errorf("facts measurements: %w", err)
 	}
 	mStream := newFactStream(ctx, ms, scanSizePoint)
 	as, err := q.Query(ctx, `SELECT business_id, assessed_on, level, source FROM assessments
-		WHERE assessed_on <= ? ORDER BY business_id, assessed_on, id`, maxDate(fq.To))
+		WHERE assessed_on <= ?`+inScope+` ORDER BY business_id, assessed_on, id`, append([]any{maxDate(fq.To)}, scopeArgs...)...)
 	if err != nil {
 		return fmt.Errorf("facts assessments: %w", err)
 	}
@@ -155,60 +160,51 @@ func (s *factStream) collect(id int64, dst []assessment.Point) ([]assessment.Poi
 	return dst, nil
 }
 
-// factsMeasurementsSQL reads measurements as compact evidence: only
-// integers cross the driver (strings cost an allocation per row), and the
-// timestamp only for a figure recorded within its own year. rank·2+verified
-// packs the class (from the row's stored class, which registry.Classify gave
-// when it was written) and the source; revenue and capital come only for a
-// row stored without its class. Rows of one year come in the order they
-// were recorded; ix_measurements_evidence covers the whole query.
-func factsMeasurementsSQL(engine string) string {
-	sameYear := "CASE WHEN CAST(substr(created_at, 1, 4) AS INTEGER) > year THEN NULL ELSE created_at END"
+// factsMeasurementsSQL reads measurements as compact evidence: two integers
+// and, only for a figure recorded within its own year, the timestamp (every
+// string costs an allocation per row, and there are three rows per business).
+// year·16 + rank·2 + verified packs the year, the class (the one
+// registry.Classify stored with the row; for a row stored without it, the
+// same PP 7/2021 bounds here, checked against Classify by the store suite)
+// and the source. Rows of one year come in the order they were recorded;
+// ix_measurements_evidence covers the query.
+func factsMeasurementsSQL(engine, inScope string) string {
+	created := "CASE WHEN created_at >= CAST(year + 1 AS TEXT) THEN NULL ELSE created_at END"
 	if engine == "postgres" {
-		sameYear = "CASE WHEN EXTRACT(YEAR FROM created_at) > year THEN NULL ELSE created_at END"
+		created = `CASE WHEN EXTRACT(YEAR FROM created_at) > year THEN NULL
+			ELSE to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END`
 	}
-	return `SELECT business_id, year,
-		(CASE size_class WHEN 'mikro' THEN 1 WHEN 'kecil' THEN 2 WHEN 'menengah' THEN 3 WHEN 'besar' THEN 4 ELSE 0 END) * 2
-			+ (CASE WHEN source = 'officer_verified' THEN 1 ELSE 0 END),
-		CASE WHEN size_class = '' THEN annual_revenue ELSE 0 END, CASE WHEN size_class = '' THEN capital ELSE 0 END,
-		` + sameYear + ` FROM measurements WHERE year <= ? ORDER BY business_id, year, created_at`
+	return `SELECT business_id, year * 16 + 2 * (CASE size_class WHEN 'mikro' THEN 1 WHEN 'kecil' THEN 2
+			WHEN 'menengah' THEN 3 WHEN 'besar' THEN 4 WHEN '' THEN (CASE
+				WHEN annual_revenue > 0 THEN (CASE WHEN annual_revenue <= 2000000000 THEN 1
+					WHEN annual_revenue <= 15000000000 THEN 2 WHEN annual_revenue <= 50000000000 THEN 3 ELSE 4 END)
+				WHEN capital > 0 THEN (CASE WHEN capital <= 1000000000 THEN 1 WHEN capital <= 5000000000 THEN 2
+					WHEN capital <= 10000000000 THEN 3 ELSE 4 END)
+				ELSE 0 END) ELSE 0 END) + (CASE WHEN source = 'officer_verified' THEN 1 ELSE 0 END),
+		` + created + ` FROM measurements WHERE year <= ?` + inScope + ` ORDER BY business_id, year, created_at`
 }
 
 // scanSizePoint reads one row of factsMeasurementsSQL as evidence, dated
 // as assessment.MeasurementDate says.
 func scanSizePoint(r *sql.Rows) (int64, assessment.Point, error) {
-	var id, revenue, capital int64
-	var year, packed int
-	var created any
-	if err := r.Scan(&id, &year, &packed, &revenue, &capital, &created); err != nil {
+	var id, packed int64
+	var created sql.NullString
+	if err := r.Scan(&id, &packed, &created); err != nil {
 		return 0, assessment.Point{}, err
 	}
-	p := assessment.Point{Rank: packed / 2, Verified: packed%2 == 1}
-	if p.Rank == 0 && (revenue > 0 || capital > 0) { // written without its class: classify now
-		c, _ := registry.Classify(revenue, capital)
-		p.Rank = registry.ClassRank(c)
-	}
-	if created == nil {
-		p.Date = yearEnd(year)
-	} else {
-		p.Date = measurementDate(year, created)
+	year := int(packed / 16)
+	p := assessment.Point{Rank: int(packed%16) / 2, Verified: packed%2 == 1, Date: yearEnd(year)}
+	if created.Valid {
+		p.Date = measurementDate(year, created.String)
 	}
 	return id, p, nil
 }
 
 var yearEnds sync.Map // int → "YYYY-12-31"
 
-func measurementDate(year int, created any) string {
+func measurementDate(year int, created string) string {
 	var t time.Time
-	switch v := created.(type) {
-	case time.Time:
-		t = v
-	case string:
-		_ = T(&t).Scan(v)
-	case []byte:
-		_ = T(&t).Scan(string(v))
-	}
-	if !t.IsZero() && t.Year() > year {
+	if err := T(&t).Scan(created); err != nil || t.Year() > year {
 		return yearEnd(year)
 	}
 	return assessment.MeasurementDate(year, t)

@@ -65,20 +65,16 @@ type Dialect interface {
 }
 
 // SearchPlanner is implemented by a Dialect whose search index can answer
-// on its own (SQLite's FTS5 table of active businesses). ListBusinesses then
-// counts a plain search from the index alone, and for a search matching many
-// rows walks the sort index probing each row, instead of sorting every match.
+// on its own (SQLite's FTS5 table of active businesses): ListBusinesses then
+// counts a plain search from the index alone and reads the page through the
+// FROM clause the dialect proposes for the sort.
 type SearchPlanner interface {
 	// SearchCount returns a query counting the active businesses matching groups.
 	SearchCount(groups [][]string) (query string, args []any)
-	// SearchProbe returns a condition testing the single row b against groups.
-	SearchProbe(groups [][]string) (cond string, args []any)
+	// SearchFrom returns the FROM clause (alias b) for a page of search
+	// results in the given sort order.
+	SearchFrom(sort string) string
 }
-
-// DenseSearch is the match count above which a SearchPlanner probes rows in
-// sort order rather than sorting all matches. A variable so that tests can
-// exercise both plans on small data.
-var DenseSearch = 3000
 
 // DB bundles the read and write pools of one database.
 type DB struct {

@@ -17,7 +17,7 @@ type Where struct {
 }
 
 // searchPart locates the search condition inside a Where, so that a
-// SearchPlanner can count or probe it differently.
+// SearchPlanner can count it from its index alone.
 type searchPart struct {
 	groups         [][]string
 	cond           int // index in Conds
@@ -27,14 +27,6 @@ type searchPart struct {
 // onlySearch reports whether w is "active, matching the search" and nothing else.
 func (w *Where) onlySearch() bool {
 	return w.search != nil && len(w.Conds) == 2 && w.Conds[0] == "b.status = 'active'" && w.search.cond == 1
-}
-
-// withSearch returns a copy of w whose search condition is replaced.
-func (w *Where) withSearch(cond string, args []any) Where {
-	out := Where{Conds: append([]string{}, w.Conds...)}
-	out.Conds[w.search.cond] = cond
-	out.Args = append(append(append([]any{}, w.Args[:w.search.argFrom]...), args...), w.Args[w.search.argTo:]...)
-	return out
 }
 
 // Add appends a condition with its arguments.

@@ -30,12 +30,12 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 	if total == 0 || (page-1)*per >= total {
 		return out, total, nil
 	}
-	pw := w
-	if planner != nil && w.search != nil && !f.Archived && total > DenseSearch {
-		pw = w.withSearch(planner.SearchProbe(w.search.groups))
+	from := "businesses b"
+	if planner != nil && w.search != nil && !f.Archived {
+		from = planner.SearchFrom(f.Sort)
 	}
-	rows, err := q.Query(ctx, `SELECT `+businessColumnsB+` FROM businesses b WHERE `+pw.SQL()+
-		` ORDER BY `+OrderBy(f.Sort, f.Desc)+` LIMIT ? OFFSET ?`, append(pw.Args, per, (page-1)*per)...)
+	rows, err := q.Query(ctx, `SELECT `+businessColumnsB+` FROM `+from+` WHERE `+w.SQL()+
+		` ORDER BY `+OrderBy(f.Sort, f.Desc)+` LIMIT ? OFFSET ?`, append(w.Args, per, (page-1)*per)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list businesses: %w", err)
 	}

@@ -24,6 +24,9 @@ func (db *DB) SetAttendance(ctx context.Context, at *programs.Attendance, change
 			q.D.Time(at.RecordedAt)); err != nil {
 			return fmt.Errorf("insert attendance: %w", err)
 		}
+		if err := q.InsertAudit(ctx, at.Audit(who)); err != nil {
+			return err
+		}
 		if change != nil {
 			return q.changeStatuses(ctx, []programs.StatusChange{*change}, who)
 		}

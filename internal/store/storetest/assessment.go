@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -158,4 +159,46 @@ func samePoints(a, b []assessment.Point) bool {
 		}
 	}
 	return true
+}
+
+// testAssessmentFactsClassify checks that a measurement stored without its
+// class is classed by the facts query exactly as registry.Classify would,
+// at every PP 7/2021 boundary, and that a running-year figure is dated by
+// the day it was recorded (in WIB).
+func testAssessmentFactsClassify(t *testing.T, s store.Store) {
+	b := create(t, s, biz("Batas Kelas", cikandeA))
+	const m = 1_000_000
+	money := [][2]int64{{2000 * m, 0}, {2000*m + 1, 0}, {15000 * m, 0}, {15000*m + 1, 0}, {50000 * m, 0}, {50000*m + 1, 0},
+		{0, 1000 * m}, {0, 1000*m + 1}, {0, 5000*m + 1}, {0, 10000*m + 1}, {0, 0}, {5 * m, 90000 * m}}
+	recorded := time.Date(2026, 3, 10, 1, 0, 0, 0, time.UTC)
+	for i, v := range money {
+		m := registry.Measurement{BusinessID: b.ID, Year: 2001 + i, AnnualRevenue: v[0], Capital: v[1], Source: registry.SourceSelfReport, CreatedAt: recorded}
+		if err := s.AddMeasurement(ctx, &m, false, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	late := registry.Measurement{BusinessID: b.ID, Year: 2026, AnnualRevenue: 3000 * m, Source: registry.SourceOfficerVerified,
+		SizeClass: registry.Kecil, CreatedAt: time.Date(2026, 3, 10, 18, 0, 0, 0, time.UTC)}
+	if err := s.AddMeasurement(ctx, &late, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	var got []assessment.Point
+	err := s.EachFacts(ctx, assessment.FactsQuery{District: cikande, To: "2026-12-31"}, func(f *assessment.BusinessFacts) error {
+		if f.BusinessID == b.ID {
+			got = append(got, f.Sizes...)
+		}
+		return nil
+	})
+	if err != nil || len(got) != len(money)+1 {
+		t.Fatalf("facts: %v, %d points", err, len(got))
+	}
+	for i, v := range money {
+		class, _ := registry.Classify(v[0], v[1])
+		if got[i].Rank != registry.ClassRank(class) || got[i].Date != fmt.Sprintf("%d-12-31", 2001+i) {
+			t.Errorf("revenue %d capital %d: %+v, want rank %d (%q)", v[0], v[1], got[i], registry.ClassRank(class), class)
+		}
+	}
+	if p := got[len(money)]; p.Date != "2026-03-11" || p.Rank != 2 || !p.Verified {
+		t.Errorf("running-year figure recorded 10 March 18:00 UTC: %+v, want 2026-03-11 (WIB), kecil, verified", p)
+	}
 }

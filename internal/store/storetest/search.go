@@ -1,12 +1,10 @@
 package storetest
 
 import (
-	"fmt"
 	"testing"
 
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/sqlstore"
 )
 
 // searchFixtures stores businesses whose fields the search tests look for.
@@ -85,40 +83,6 @@ func testSearch(t *testing.T, s store.Store) {
 	sameNames(t, "old name gone", got)
 	got, _ = list(t, s, registry.Filter{Q: "tembikar"})
 	sameNames(t, "new name found", got, "Kerajinan Tembikar")
-}
-
-func testSearchDensePlan(t *testing.T, s store.Store) {
-	for i := 0; i < 12; i++ {
-		b := biz(fmt.Sprintf("Kopi Aren %02d", 11-i), cikandeA)
-		if i%3 == 0 {
-			b.VillageCode = kramatwatuA
-		}
-		create(t, s, b)
-	}
-	create(t, s, biz("Warung Sembako", cikandeA))
-	filters := []registry.Filter{
-		{Q: "kopi"},
-		{Q: "kopi", PerPage: 5, Page: 2},
-		{Q: "kopi", Sort: "name", Desc: true, PerPage: 4},
-		{Q: "kopi", District: kramatwatu},
-		{Q: "kopi aren", Sort: "id", PerPage: 3, Page: 3},
-	}
-	old := sqlstore.DenseSearch
-	defer func() { sqlstore.DenseSearch = old }()
-	for _, f := range filters {
-		sqlstore.DenseSearch = 1 << 30
-		sorted, total := list(t, s, f)
-		sqlstore.DenseSearch = 1 // every search is "dense": probe rows in sort order
-		probed, ptotal := list(t, s, f)
-		if fmt.Sprint(sorted) != fmt.Sprint(probed) || total != ptotal || len(sorted) == 0 {
-			t.Errorf("%+v: sorted plan %v (%d), probing plan %v (%d)", f, sorted, total, probed, ptotal)
-		}
-	}
-	got, total := list(t, s, registry.Filter{Q: "kopi", PerPage: 2})
-	sameNames(t, "dense first page", got, "Kopi Aren 00", "Kopi Aren 01")
-	if total != 12 {
-		t.Errorf("total = %d, want 12", total)
-	}
 }
 
 func testSearchArchived(t *testing.T, s store.Store) {

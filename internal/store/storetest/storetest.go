@@ -35,7 +35,6 @@ func Run(t *testing.T, open Opener) {
 		{"SortPaging", testSortPaging},
 		{"Search", testSearch},
 		{"SearchTypo", testSearchTypo},
-		{"SearchDensePlan", testSearchDensePlan},
 		{"SearchArchived", testSearchArchived},
 		{"Each", testEach},
 		{"Measurements", testMeasurements},
@@ -49,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"Assessments", testAssessments},
 		{"AssessmentFacts", testAssessmentFacts},
 		{"AssessmentProgramFacts", testAssessmentProgramFacts},
+		{"AssessmentFactsClassify", testAssessmentFactsClassify},
 		{"Programs", testPrograms},                       // Issue 4
 		{"ProgramApplications", testProgramApplications}, // Issue 4
 		{"ProgramRun", testProgramRun},                   // Issue 4

@@ -53,6 +53,8 @@ CREATE INDEX ix_businesses_owner ON businesses (status, owner_name);
 CREATE INDEX ix_businesses_revenue ON businesses (status, annual_revenue);
 CREATE INDEX ix_businesses_updated ON businesses (status, updated_at);
 CREATE INDEX ix_businesses_nik ON businesses (nik) WHERE nik <> '';
+-- Narrow (id → name) lookups for sorting search matches by name.
+CREATE INDEX ix_businesses_id_name ON businesses (id, status, name);
 -- Covers the home page statistics, so they scan a narrow index, not the table.
 CREATE INDEX ix_businesses_stats ON businesses (status, district_code, size_class, halal_status, halal_expires_on,
     pirt_expires_on, pirt_number, nib);

@@ -22,7 +22,8 @@ CREATE TABLE assessments (
     CONSTRAINT ck_assessments_level CHECK (level BETWEEN 1 AND 5),
     CONSTRAINT ck_assessments_verification CHECK ((source = 'officer_verified') = (verified_from IS NOT NULL AND visit_date <> ''))
 );
-CREATE INDEX ix_assessments_business ON assessments (business_id, assessed_on, id);
+-- Covers the naik-kelas evidence query (level and source by business, date, entry).
+CREATE INDEX ix_assessments_business ON assessments (business_id, assessed_on, id, level, source);
 -- client_ref lets a phone re-send a form whose answer it never received without saving it twice.
 CREATE UNIQUE INDEX ux_assessments_client_ref ON assessments (business_id, client_ref) WHERE client_ref <> '';
 CREATE UNIQUE INDEX ux_assessments_verified_from ON assessments (verified_from) WHERE verified_from IS NOT NULL;
@@ -37,3 +38,6 @@ END;
 -- The naik-kelas statistics read every measurement in business order; this
 -- covering index spares a table lookup per row.
 CREATE INDEX ix_measurements_evidence ON measurements (business_id, year, created_at, size_class, source, annual_revenue, capital);
+-- ... and the businesses it counts (active ones in id order, with what the
+-- statistics group and scope by), without reading the whole rows.
+CREATE INDEX ix_businesses_evidence ON businesses (status, id, district_code, village_code, sector);

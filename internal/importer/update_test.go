@@ -1,0 +1,75 @@
+package importer_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"naikkelas/internal/importer"
+)
+
+// TestUpdateFieldByFieldAndLedger checks the update plan: only the fields a
+// row fills change, an empty cell clears nothing, figures become a
+// measurement with the import's source, an older year's figures enter the
+// ledger without replacing the current ones, and every re-import is a no-op.
+func TestUpdateFieldByFieldAndLedger(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	first := "NIB;Nama Usaha;Nama Pemilik;Desa;Kecamatan;No HP;Alamat;Omzet\n" +
+		"1112223334445;Emping Bu Siti;Siti;Julang;Cikande;0812-1111-2222;Kp. Julang RT 01;100 jt\n"
+	imp, outs := runImport(t, st, "oss.csv", []byte(first), importer.Options{Source: "OSS 2026"})
+	if imp.Summary.Inserted != 1 {
+		t.Fatalf("%+v", imp.Summary)
+	}
+	id := outs[2].BusinessID
+
+	// OSS again with a new phone and new figures; the address cell is empty.
+	second := "NIB;Nama Usaha;No HP;Alamat;Omzet;Modal\n" +
+		"1112223334445;Emping Bu Siti;0813-3333-4444;;250 jt;20 jt\n"
+	imp, outs = runImport(t, st, "oss-2.csv", []byte(second), importer.Options{Source: "OSS 2026 revisi"})
+	if imp.Summary.Updated != 1 {
+		t.Fatalf("second import %+v %+v", imp.Summary, outs)
+	}
+	for _, f := range []string{"phone", "annual_revenue", "capital"} {
+		if !slices.Contains(outs[2].Changed, f) {
+			t.Errorf("changed fields %q lack %s", outs[2].Changed, f)
+		}
+	}
+	if slices.Contains(outs[2].Changed, "address") || slices.Contains(outs[2].Changed, "owner_name") {
+		t.Errorf("fields the row did not fill changed: %q", outs[2].Changed)
+	}
+	b, _ := st.GetBusiness(ctx, id)
+	if b.Phone != "+6281333334444" || b.Address != "Kp. Julang RT 01" || b.OwnerName != "Siti" || b.AnnualRevenue != 250_000_000 {
+		t.Errorf("after update %+v", b)
+	}
+	ms, _ := st.ListMeasurements(ctx, id)
+	if len(ms) != 2 || ms[1].Source != "OSS 2026 revisi" || ms[1].AnnualRevenue != 250_000_000 {
+		t.Errorf("ledger %+v", ms)
+	}
+
+	// A bank list with last year's figures: a ledger entry, not the current value.
+	bank := "NIB;Nama Usaha;Tahun Data;Omzet\n1112223334445;Emping Bu Siti;2025;80 jt\n"
+	imp, _ = runImport(t, st, "bank.csv", []byte(bank), importer.Options{Source: "Bank BJB"})
+	if imp.Summary.Updated != 1 {
+		t.Fatalf("bank %+v", imp.Summary)
+	}
+	b, _ = st.GetBusiness(ctx, id)
+	ms, _ = st.ListMeasurements(ctx, id)
+	if b.AnnualRevenue != 250_000_000 || len(ms) != 3 {
+		t.Errorf("older year replaced the current figures: %d, ledger %+v", b.AnnualRevenue, ms)
+	}
+	// Each file imported twice in a row changes nothing the second time.
+	for _, data := range []string{bank, second} {
+		imp, outs = runImport(t, st, "lagi.csv", []byte(data), importer.Options{Source: "ulang"})
+		if imp.Summary.Inserted+imp.Summary.Updated != 0 {
+			t.Errorf("importing a file again changed something: %+v %+v", imp.Summary, outs)
+		}
+	}
+	if ms2, _ := st.ListMeasurements(ctx, id); len(ms2) != 3 {
+		t.Errorf("re-imports added measurements: %d", len(ms2))
+	}
+	imps, _ := st.BusinessImports(ctx, id)
+	if len(imps) != 5 {
+		t.Errorf("business remembers %d imports, want 5", len(imps))
+	}
+}
