@@ -34,18 +34,28 @@ func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*
 	if len(w.Conds) > 1 {
 		inScope, scopeArgs = " AND business_id IN (SELECT b.id FROM businesses b WHERE "+w.SQL()+")", w.Args
 	}
-	ms, err := q.Query(ctx, factsMeasurementsSQL(q.D.Engine(), inScope), append([]any{maxYear}, scopeArgs...)...)
+	conns, err := db.readConns(ctx, 3)
+	if err != nil {
+		return fmt.Errorf("facts connections: %w", err)
+	}
+	defer func() {
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	}()
+	qm, qa, qb := &Q{C: conns[0], D: db.Dialect}, &Q{C: conns[1], D: db.Dialect}, &Q{C: conns[2], D: db.Dialect}
+	ms, err := qm.Query(ctx, factsMeasurementsSQL(q.D.Engine(), inScope), append([]any{maxYear}, scopeArgs...)...)
 	if err != nil {
 		return fmt.Errorf("facts measurements: %w", err)
 	}
 	mStream := newFactStream(ctx, ms, scanSizePoint)
-	as, err := q.Query(ctx, `SELECT business_id, assessed_on, level, source FROM assessments
+	as, err := qa.Query(ctx, `SELECT business_id, assessed_on, level, source FROM assessments
 		WHERE assessed_on <= ?`+inScope+` ORDER BY business_id, assessed_on, id`, append([]any{maxDate(fq.To)}, scopeArgs...)...)
 	if err != nil {
 		return fmt.Errorf("facts assessments: %w", err)
 	}
 	aStream := newFactStream(ctx, as, scanLevelPoint)
-	biz, err := q.Query(ctx, `SELECT b.id, b.district_code, b.sector FROM businesses b WHERE `+w.SQL()+` ORDER BY b.id`, w.Args...)
+	biz, err := qb.Query(ctx, `SELECT b.id, b.district_code, b.sector FROM businesses b WHERE `+w.SQL()+` ORDER BY b.id`, w.Args...)
 	if err != nil {
 		return fmt.Errorf("facts businesses: %w", err)
 	}
