@@ -4,13 +4,33 @@
 // An import reads a table (XLSX or CSV, any of the encodings and separators
 // Indonesian offices produce), maps its header to business fields, parses
 // every cell into a typed value or an Indonesian reason, and turns each row
-// into exactly one outcome: inserted, updated, unchanged or rejected. Rows
-// are matched to existing businesses by NIB, else by NIK together with the
-// normalised business name, so that importing the same file twice changes
-// nothing the second time. The whole import is applied in one transaction
-// through the Store interface: all or nothing.
+// into exactly one outcome: inserted, updated, unchanged or rejected.
 //
-// An empty cell means "not known here": it never clears a stored value.
+// Matching. A row is an existing business when its NIB matches; else when
+// its NIK and normalised business name match; a row with neither NIB nor
+// NIK matches on normalised name, owner and village, so that lists without
+// identifiers still re-import without duplicates. Two rows of one file that
+// share a key are duplicates: the later one is rejected and counted in
+// duplicates_in_file.
+//
+// Updates change only the fields the row fills: an empty cell means "not
+// known here" and never clears a stored value. Money becomes a measurement
+// (source = the import's name): without a year column only when it differs
+// from the business's current figures; with one only when the ledger has no
+// entry of that year with the same figures. So importing a file twice in a
+// row changes nothing the second time.
+//
+// Atomicity. The whole import runs in one transaction of the Store (dry
+// runs roll it back), so a crash leaves the register as it was. Inserts and
+// updates write audit entries; every business the import saw is linked to
+// it (import_businesses).
+//
+// Export. XLSX is streamed with excelize's StreamWriter. CSV is UTF-8 with a
+// byte-order mark and ';' as separator, CRLF line ends: what Excel in an
+// Indonesian locale opens correctly by double-click (',' is the decimal
+// comma there). Text cells starting with = + - @, tab or CR get a leading
+// apostrophe against formula injection; the importer strips it again.
+// Export headers are import headers, so an export imports back unchanged.
 //
 // The package knows neither HTTP nor SQL.
 package importer

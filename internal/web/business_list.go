@@ -57,7 +57,9 @@ func (s *Server) businessList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if f.Sort == "" {
+	// A search with no chosen column lists matches newest first (see
+	// sqlstore.ListOrder); anything else defaults to the name column.
+	if f.Sort == "" && f.Q == "" {
 		f.Sort = "name"
 	}
 	v := listView{Filter: f, Query: r.URL.Query(), Items: items, Total: total,

@@ -151,6 +151,39 @@ func BenchmarkSearchTypo(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchCombined: a common fragment with an explicit sort, or
+// within a kecamatan (the default search order is newest first).
+func BenchmarkSearchCombined(b *testing.B) {
+	cases := []struct {
+		name string
+		f    registry.Filter
+	}{
+		{"lilis-by-name", registry.Filter{Q: "lilis", Sort: "name"}},
+		{"lilis-by-revenue", registry.Filter{Q: "lilis", Sort: "annual_revenue", Desc: true}},
+		{"lilis-in-district", registry.Filter{Q: "lilis", District: "36.04.15"}},
+		{"lilis-page-40", registry.Filter{Q: "lilis", Page: 40}},
+	}
+	for _, sz := range sizes {
+		for _, c := range cases {
+			b.Run(sz.name+"/"+c.name, func(b *testing.B) {
+				s := benchStore(b, sz.n)
+				f := c.f
+				f.PerPage, f.Today = 25, "2026-06-01"
+				var total int
+				cpu0 := cpuSeconds()
+				for b.Loop() {
+					var err error
+					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(total), "rows")
+				reportCPU(b, cpu0)
+			})
+		}
+	}
+}
+
 // BenchmarkFilteredList: district + size class, page 1, 25 rows, with the total.
 func BenchmarkFilteredList(b *testing.B) {
 	for _, sz := range sizes {

@@ -98,6 +98,12 @@ func (dialect) SearchCount(groups [][]string) (string, []any) {
 	return "SELECT COUNT(*) FROM businesses_fts WHERE businesses_fts MATCH ?", []any{matchExpr(groups)}
 }
 
+// SearchIDs reads the matching rowids from the FTS5 index alone, in its
+// own (rowid) order, so that LIMIT stops the scan early.
+func (dialect) SearchIDs(groups [][]string) (string, []any) {
+	return "SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ? ORDER BY rowid DESC", []any{matchExpr(groups)}
+}
+
 // SearchFrom reads a name-sorted page of search matches through a narrow
 // index keyed by id: looking up each match's name there is several times
 // cheaper than in the table, which matters when a search matches thousands.

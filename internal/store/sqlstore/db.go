@@ -74,6 +74,10 @@ type SearchPlanner interface {
 	// SearchFrom returns the FROM clause (alias b) for a page of search
 	// results in the given sort order.
 	SearchFrom(sort string) string
+	// SearchIDs returns a query of the ids (one column) of the active
+	// businesses matching groups, newest (highest id) first, read from the
+	// index alone; callers append LIMIT/OFFSET.
+	SearchIDs(groups [][]string) (query string, args []any)
 }
 
 // DB bundles the read and write pools of one database.

@@ -29,6 +29,11 @@ func (w *Where) onlySearch() bool {
 	return w.search != nil && len(w.Conds) == 2 && w.Conds[0] == "b.status = 'active'" && w.search.cond == 1
 }
 
+// onlyActive reports whether w is "active" and nothing else.
+func (w *Where) onlyActive() bool {
+	return len(w.Conds) == 1 && w.Conds[0] == "b.status = 'active'"
+}
+
 // Add appends a condition with its arguments.
 func (w *Where) Add(cond string, args ...any) {
 	w.Conds = append(w.Conds, cond)
@@ -134,6 +139,17 @@ func addScope(w *Where, s registry.Scope) {
 		}
 	}
 	w.Add("("+strings.Join(ors, " OR ")+")", args...)
+}
+
+// ListOrder returns the ORDER BY clause of a list: a search with no
+// explicit sort lists its matches newest first (highest id), the order in
+// which a search index yields them without sorting every match; otherwise
+// OrderBy.
+func ListOrder(f registry.Filter) string {
+	if f.Sort == "" && strings.TrimSpace(f.Q) != "" {
+		return "b.id DESC"
+	}
+	return OrderBy(f.Sort, f.Desc)
 }
 
 // OrderBy returns the ORDER BY clause for a whitelisted sort field; anything

@@ -30,12 +30,22 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 	if total == 0 || (page-1)*per >= total {
 		return out, total, nil
 	}
-	from := "businesses b"
-	if planner != nil && w.search != nil && !f.Archived {
-		from = planner.SearchFrom(f.Sort)
+	listSQL := `SELECT ` + businessColumnsB + ` FROM businesses b WHERE ` + w.SQL() +
+		` ORDER BY ` + ListOrder(f) + ` LIMIT ? OFFSET ?`
+	listArgs := append(w.Args, per, (page-1)*per)
+	switch {
+	case planner != nil && w.onlySearch() && f.Sort == "":
+		// Newest first is the index's own order: the page comes straight
+		// from it, without visiting the other matches.
+		ids, args := planner.SearchIDs(w.search.groups)
+		listSQL = `SELECT ` + businessColumnsB + ` FROM businesses b WHERE b.id IN (` + ids +
+			` LIMIT ? OFFSET ?) ORDER BY b.id DESC`
+		listArgs = append(args, per, (page-1)*per)
+	case planner != nil && w.search != nil && !f.Archived && f.Sort != "":
+		listSQL = `SELECT ` + businessColumnsB + ` FROM ` + planner.SearchFrom(f.Sort) + ` WHERE ` + w.SQL() +
+			` ORDER BY ` + ListOrder(f) + ` LIMIT ? OFFSET ?`
 	}
-	rows, err := q.Query(ctx, `SELECT `+businessColumnsB+` FROM `+from+` WHERE `+w.SQL()+
-		` ORDER BY `+OrderBy(f.Sort, f.Desc)+` LIMIT ? OFFSET ?`, append(w.Args, per, (page-1)*per)...)
+	rows, err := q.Query(ctx, listSQL, listArgs...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list businesses: %w", err)
 	}
@@ -58,7 +68,7 @@ func (db *DB) EachBusiness(ctx context.Context, f registry.Filter, fn func(*regi
 		return err
 	}
 	rows, err := q.Query(ctx, `SELECT `+businessColumnsB+` FROM businesses b WHERE `+w.SQL()+
-		` ORDER BY `+OrderBy(f.Sort, f.Desc), w.Args...)
+		` ORDER BY `+ListOrder(f), w.Args...)
 	if err != nil {
 		return fmt.Errorf("each business: %w", err)
 	}

@@ -85,13 +85,18 @@ func addSearch(ctx context.Context, q *Q, w *Where, raw string, archived bool) e
 	cond, args := q.D.SearchAll(groups, archived)
 	if fuzzy {
 		var found int
+		probeSQL := `SELECT COUNT(*) FROM (SELECT 1 FROM businesses b WHERE ` + w.SQL() + ` AND ` + cond + ` LIMIT 1) x`
 		probe := append(append([]any{}, w.Args...), args...)
-		err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM businesses b WHERE `+w.SQL()+` AND `+cond+` LIMIT 1) x`,
-			probe...).Scan(&found)
-		if err != nil {
+		if planner, ok := q.D.(SearchPlanner); ok && !archived && w.onlyActive() {
+			// Ask the index alone, which stops at the first match.
+			ids, idArgs := planner.SearchIDs(groups)
+			probeSQL, probe = `SELECT COUNT(*) FROM (`+ids+` LIMIT 1) x`, idArgs
+		}
+		if err := q.QueryRow(ctx, probeSQL, probe...).Scan(&found); err != nil {
 			return fmt.Errorf("search probe: %w", err)
 		}
 		if found == 0 {
+			var err error
 			if groups, err = corrections(ctx, q, *w, toks, archived); err != nil {
 				return err
 			}
@@ -136,6 +141,16 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token, archived b
 		}
 		if len(ors) > 0 {
 			w.Add("("+strings.Join(ors, " OR ")+")", args...)
+			if planner, ok := q.D.(SearchPlanner); ok && !archived && base.onlyActive() {
+				// Take the first FuzzySample candidates from the index alone
+				// rather than materialising every row holding a phrase.
+				var phrases []string
+				for _, a := range fuzzyAlts {
+					phrases = append(phrases, TypoPhrases(string(a))...)
+				}
+				ids, idArgs := planner.SearchIDs([][]string{phrases})
+				w = Where{Conds: []string{"b.id IN (" + ids + " LIMIT ?)"}, Args: append(idArgs, FuzzySample)}
+			}
 			found, err := typoCandidates(ctx, q, w, fuzzyAlts)
 			if err != nil {
 				return nil, err

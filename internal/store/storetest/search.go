@@ -52,7 +52,7 @@ func testSearch(t *testing.T, s store.Store) {
 	}
 	for _, c := range cases {
 		t.Run(c.q, func(t *testing.T) {
-			got, total := list(t, s, registry.Filter{Q: c.q})
+			got, total := list(t, s, registry.Filter{Q: c.q, Sort: "name"})
 			if len(c.want) == 0 {
 				c.want = []string{}
 			}
@@ -61,6 +61,29 @@ func testSearch(t *testing.T, s store.Store) {
 				t.Errorf("total = %d, want %d", total, len(c.want))
 			}
 		})
+	}
+	// With no explicit sort a search lists its matches newest first, and
+	// pages through them in that order; explicit sorts still apply.
+	for _, c := range []struct {
+		q       string
+		f       registry.Filter
+		want    []string
+		wantTot int
+	}{
+		{"", registry.Filter{Q: "e"}, []string{"Golok Ciomas Abah Entis", "Emping Melinjo Bu Sari"}, 2},
+		{"", registry.Filter{Q: "jaya"}, []string{"Gerabah Bumijaya", "Sate Bandeng Pak Jaya"}, 2},
+		{"", registry.Filter{Q: "sari"}, []string{"Emping Melinjo Bu Sari"}, 1},
+		{"page 2", registry.Filter{Q: "jaya", PerPage: 1, Page: 2}, []string{"Sate Bandeng Pak Jaya"}, 2},
+		{"past the end", registry.Filter{Q: "jaya", PerPage: 1, Page: 3}, []string{}, 2},
+		{"name", registry.Filter{Q: "e", Sort: "name"}, []string{"Emping Melinjo Bu Sari", "Golok Ciomas Abah Entis"}, 2},
+		{"name desc", registry.Filter{Q: "jaya", Sort: "name", Desc: true}, []string{"Sate Bandeng Pak Jaya", "Gerabah Bumijaya"}, 2},
+		{"owner", registry.Filter{Q: "jaya", Sort: "owner_name"}, []string{"Sate Bandeng Pak Jaya", "Gerabah Bumijaya"}, 2},
+	} {
+		got, total := list(t, s, c.f)
+		sameNames(t, "default search order "+c.f.Q+" "+c.q, got, c.want...)
+		if total != c.wantTot {
+			t.Errorf("%s %s: total = %d, want %d", c.f.Q, c.q, total, c.wantTot)
+		}
 	}
 	// Search combines with the other filters and with stats.
 	got, _ := list(t, s, registry.Filter{Q: "jaya", District: kramatwatu})

@@ -1,0 +1,11 @@
+-- 0005: composite indexes for the list's common filter + sort combinations,
+-- so that page 1 of a filtered list is read in order from an index instead
+-- of sorting every matching row (issue 2 §12). The trailing id is the list's
+-- tie-break (ORDER BY …, id).
+-- kecamatan + kelas by omzet (kecamatan + kelas by name: ix_businesses_district)
+CREATE INDEX ix_businesses_district_class_revenue ON businesses (status, district_code, size_class, annual_revenue, id);
+-- kecamatan alone, by name or by omzet
+CREATE INDEX ix_businesses_district_name ON businesses (status, district_code, name, id);
+CREATE INDEX ix_businesses_district_revenue ON businesses (status, district_code, annual_revenue, id);
+-- kelas alone by omzet (kelas by name: ix_businesses_class)
+CREATE INDEX ix_businesses_class_revenue ON businesses (status, size_class, annual_revenue, id);
