@@ -98,7 +98,7 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 }
 
 // importMemoryLimit is the Go heap's soft limit during a command-line import.
-const importMemoryLimit = 300 << 20
+const importMemoryLimit = 160 << 20
 
 func printSummary(w io.Writer, imp *importer.Import, rejected []importer.RowOutcome, reportPath string) {
 	s := imp.Summary

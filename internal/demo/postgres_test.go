@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"naikkelas/internal/programs"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/postgres"
 )
@@ -60,15 +61,24 @@ func openPostgres(tb testing.TB) store.Store {
 func TestLoadOnPostgres(t *testing.T) {
 	ctx := context.Background()
 	st := openPostgres(t)
-	accounts, err := Load(ctx, st, Options{Count: 3000})
+	accounts, err := Load(ctx, st, Options{Count: 12000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := st.CountBusinesses(ctx); err != nil || n != 3000 {
-		t.Fatalf("%d businesses (%v), want 3000", n, err)
+	if n, err := st.CountBusinesses(ctx); err != nil || n != 12000 {
+		t.Fatalf("%d businesses (%v), want 12000", n, err)
 	}
 	if len(accounts) != 4 {
 		t.Fatalf("%d accounts, want 4", len(accounts))
+	}
+	// the October 2025 cohort runs through the programmes service on this engine too
+	list, _, err := st.ListPrograms(ctx, programs.ProgramFilter{Status: programs.StatusFinished})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("finished programmes %+v (%v)", list, err)
+	}
+	certs, err := st.ListCertificates(ctx, list[0].ID)
+	if rec, e := st.GetSelection(ctx, list[0].ID); err != nil || e != nil || len(certs) != cohortSize-cohortDropouts || !rec.Published {
+		t.Fatalf("%d certificates (%v), selection %v", len(certs), err, e)
 	}
 }
 

@@ -32,24 +32,16 @@ type assessGen struct {
 func stepAssessments(ctx context.Context, l *Loader) error {
 	g := &assessGen{rng: rand.New(rand.NewPCG(l.Options.Seed, 0x5e71a1)), inst: assessment.Current(),
 		today: time.Now().UTC().Format(time.DateOnly)}
-	c, err := ensureCohort(ctx, l, g.rng)
-	if err != nil {
-		return err
-	}
-	inCohort := map[int64]bool{}
-	startsOn := cohortStartsOn
-	if c != nil {
-		startsOn = c.startsOn
-		for _, it := range c.completers {
-			inCohort[it.Business.ID] = true
-		}
-	}
+	c := pickCohort(l.Businesses, g.rng)
+	applicant := c.isApplicant()
+	maturity := map[int64]float64{}
 	var first, verify []*assessment.Assessment
 	verifyOf := map[*assessment.Assessment]*assessment.Assessment{}
 	for _, it := range l.Businesses {
 		b := it.Business
-		if inCohort[b.ID] {
-			first = append(first, g.cohortPair(b, startsOn)...)
+		if applicant[b.ID] {
+			maturity[b.ID] = g.maturity(b)
+			first = append(first, g.baseline(b, maturity[b.ID]))
 			continue
 		}
 		if g.rng.Float64() >= assessedShare {
@@ -82,6 +74,18 @@ func stepAssessments(ctx context.Context, l *Loader) error {
 	}
 	if c == nil {
 		return nil
+	}
+	// The selection reads the applicants' baseline assessments, so the
+	// programme runs after they are stored and before the later visits.
+	if err := runCohort(ctx, l, c, rand.New(rand.NewPCG(l.Options.Seed, 0xc0407))); err != nil {
+		return err
+	}
+	var after []*assessment.Assessment
+	for _, it := range c.completers {
+		after = append(after, g.progress(it.Business, maturity[it.Business.ID]))
+	}
+	if err := insertChunks(ctx, l, after); err != nil {
+		return err
 	}
 	return g.laterMeasurements(ctx, l, c)
 }
@@ -204,15 +208,15 @@ func mustYearOf(date string) int {
 	return d.Year()
 }
 
-// cohortPair is a completer's baseline visit before the training and the
-// follow-up visit two months after it; about seven in ten improved clearly
-// in the dimensions the training coached.
-func (g *assessGen) cohortPair(b *registry.Business, startsOn string) []*assessment.Assessment {
-	m := g.maturity(b)
-	before := g.make(b, g.dateIn(2025, 8, 9), m, nil, assessment.SourceOfficer)
-	if before.AssessedOn >= startsOn {
-		before.AssessedOn = "2025-09-30"
-	}
+// baseline is an applicant's officer visit in August 2025, before it
+// applied: the selection scores need from it.
+func (g *assessGen) baseline(b *registry.Business, m float64) *assessment.Assessment {
+	return g.make(b, g.dateIn(2025, 8, 8), m, nil, assessment.SourceOfficer)
+}
+
+// progress is a completer's follow-up visit two months after the training;
+// about seven in ten improved clearly in the dimensions it coached.
+func (g *assessGen) progress(b *registry.Business, m float64) *assessment.Assessment {
 	boost := map[string]float64{}
 	gain := 0.04
 	if g.rng.Float64() < 0.7 {
@@ -221,8 +225,7 @@ func (g *assessGen) cohortPair(b *registry.Business, startsOn string) []*assessm
 	for d := range trainedDims {
 		boost[d] = gain
 	}
-	after := g.make(b, g.dateIn(2025, 12, 12), m+0.03, boost, assessment.SourceOfficer)
-	return []*assessment.Assessment{before, after}
+	return g.make(b, g.dateIn(2025, 12, 12), m+0.03, boost, assessment.SourceOfficer)
 }
 
 // followUpDay is when the follow-up visits after the October 2025 training began.

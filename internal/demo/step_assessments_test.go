@@ -25,8 +25,8 @@ func TestDemoCohortShowsGrowth(t *testing.T) {
 		t.Fatalf("finished programmes %+v %v", refs, err)
 	}
 	c, err := svc.Programs.ProgramCohort(ctx, refs[0].ID)
-	if err != nil || len(c.Completers) != cohortSize {
-		t.Fatalf("cohort: %d completers (%v)", len(c.Completers), err)
+	if err != nil || len(c.Participants) != cohortSize || len(c.Completers) != cohortSize-cohortDropouts {
+		t.Fatalf("cohort: %d participants, %d completers (%v)", len(c.Participants), len(c.Completers), err)
 	}
 	districts := map[string]bool{}
 	for _, id := range c.Completers {

@@ -171,6 +171,12 @@ func typoCandidates(ctx context.Context, q *Q, w Where, words [][]rune) ([]strin
 		return nil, fmt.Errorf("search candidates: %w", err)
 	}
 	defer rows.Close()
+	// A field within one edit of a word holds one of its TypoPhrases intact:
+	// checking that first spares the edit-distance scan of most fields.
+	phrases := make([][]string, len(words))
+	for i, word := range words {
+		phrases[i] = TypoPhrases(string(word))
+	}
 	counts := map[string]int{}
 	fields := make([]string, 6)
 	for rows.Next() {
@@ -178,8 +184,15 @@ func typoCandidates(ctx context.Context, q *Q, w Where, words [][]rune) ([]strin
 			return nil, err
 		}
 		for _, f := range fields {
-			text := []rune(strings.ToLower(f))
-			for _, word := range words {
+			lower := strings.ToLower(f)
+			var text []rune
+			for i, word := range words {
+				if !containsAny(lower, phrases[i]) {
+					continue
+				}
+				if text == nil {
+					text = []rune(lower)
+				}
 				if m, ok := OneEditMatch(text, word); ok {
 					counts[m]++
 				}
@@ -203,6 +216,16 @@ func typoCandidates(ctx context.Context, q *Q, w Where, words [][]rune) ([]strin
 		out = out[:MaxCorrections]
 	}
 	return out, nil
+}
+
+// containsAny reports whether s holds any of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // TypoPhrases returns substrings of word (5+ characters) of which at least
