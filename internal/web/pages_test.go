@@ -117,7 +117,7 @@ func TestPages(t *testing.T) {
 		{name: "list", rq: get("operator", "/usaha?q=emping"), status: 200, contains: []string{"Keripik Emping", `id="hasil"`, "Rp150.000.000", "<html"}},
 		{name: "list htmx fragment", rq: request{Method: "GET", Path: "/usaha?q=emping", Role: "operator", Header: map[string]string{"HX-Request": "true", "HX-Target": "hasil"}}, status: 200, contains: []string{`<section id="hasil"`, "Keripik Emping"}, absent: []string{"<html"}},
 		{name: "sort links keep the filter", rq: get("admin", "/usaha?district=36.04.15&sort=name"), status: 200, contains: []string{`aria-sort="ascending"`, "district=36.04.15"}},
-		{name: "a search defaults to relevance order", rq: get("operator", "/usaha?q=emping"), status: 200, contains: []string{`id="urutan"`, "Urutan: relevansi"}, absent: []string{`aria-sort="ascending"`}},
+		{name: "a search defaults to newest first", rq: get("operator", "/usaha?q=emping"), status: 200, contains: []string{`id="urutan"`, "Urutan: terbaru didaftarkan dulu"}, absent: []string{`aria-sort="ascending"`}},
 		{name: "a search keeps a chosen sort", rq: get("operator", "/usaha?q=emping&sort=name"), status: 200, contains: []string{`aria-sort="ascending"`}, absent: []string{`id="urutan"`}},
 		{name: "no search defaults to name", rq: get("operator", "/usaha"), status: 200, contains: []string{`aria-sort="ascending"`}, absent: []string{`id="urutan"`}},
 		{name: "desa follow the kecamatan", rq: get("operator", "/wilayah/desa?district=36.04.15&selected="+cikandeVillage), status: 200, contains: []string{"Leuwi Limus", `value="36.04.15.2001" selected`}},

@@ -160,6 +160,7 @@ func BenchmarkSearchCombined(b *testing.B) {
 	}{
 		{"lilis-by-name", registry.Filter{Q: "lilis", Sort: "name"}},
 		{"lilis-by-revenue", registry.Filter{Q: "lilis", Sort: "annual_revenue", Desc: true}},
+		{"anyam-by-name-desc", registry.Filter{Q: "anyam", Sort: "name", Desc: true}}, // matches clustered in name order
 		{"lilis-in-district", registry.Filter{Q: "lilis", District: "36.04.15"}},
 		{"lilis-page-40", registry.Filter{Q: "lilis", Page: 40}},
 	}

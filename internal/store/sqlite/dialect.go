@@ -98,10 +98,22 @@ func (dialect) SearchCount(groups [][]string) (string, []any) {
 	return "SELECT COUNT(*) FROM businesses_fts WHERE businesses_fts MATCH ?", []any{matchExpr(groups)}
 }
 
-// SearchIDs reads the matching rowids from the FTS5 index alone, in its
-// own (rowid) order, so that LIMIT stops the scan early.
-func (dialect) SearchIDs(groups [][]string) (string, []any) {
-	return "SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ? ORDER BY rowid DESC", []any{matchExpr(groups)}
+// SearchIDs reads the matching rowids from the FTS5 index alone; in
+// descending rowid order (the index's own, so LIMIT stops the scan early)
+// when newestFirst. Unordered, they materialise faster for an IN probe.
+func (dialect) SearchIDs(groups [][]string, newestFirst bool) (string, []any) {
+	q := "SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?"
+	if newestFirst {
+		q += " ORDER BY rowid DESC"
+	}
+	return q, []any{matchExpr(groups)}
+}
+
+// SearchJoin walks the FTS5 matches newest first and looks each up in the
+// table (CROSS JOIN fixes that loop order), stopping once a page is full.
+func (dialect) SearchJoin(groups [][]string) (string, string, []any) {
+	return "businesses_fts f CROSS JOIN businesses b ON b.id = f.rowid AND f.businesses_fts MATCH ?",
+		"f.rowid DESC", []any{matchExpr(groups)}
 }
 
 // SearchFrom reads a name-sorted page of search matches through a narrow

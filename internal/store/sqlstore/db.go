@@ -75,9 +75,14 @@ type SearchPlanner interface {
 	// results in the given sort order.
 	SearchFrom(sort string) string
 	// SearchIDs returns a query of the ids (one column) of the active
-	// businesses matching groups, newest (highest id) first, read from the
-	// index alone; callers append LIMIT/OFFSET.
-	SearchIDs(groups [][]string) (query string, args []any)
+	// businesses matching groups, read from the index alone; newest (highest
+	// id) first when asked, so that callers may append LIMIT/OFFSET.
+	SearchIDs(groups [][]string, newestFirst bool) (query string, args []any)
+	// SearchJoin returns a FROM clause (alias b) holding only the active
+	// businesses matching groups, its arguments, and the ORDER BY clause
+	// that reads them newest first in the index's own order, so that a page
+	// stops early even under other conditions.
+	SearchJoin(groups [][]string) (from, order string, args []any)
 }
 
 // DB bundles the read and write pools of one database.

@@ -29,9 +29,20 @@ func (w *Where) onlySearch() bool {
 	return w.search != nil && len(w.Conds) == 2 && w.Conds[0] == "b.status = 'active'" && w.search.cond == 1
 }
 
-// onlyActive reports whether w is "active" and nothing else.
-func (w *Where) onlyActive() bool {
-	return len(w.Conds) == 1 && w.Conds[0] == "b.status = 'active'"
+// withSearch returns a copy of w whose search condition is cond with args
+// (nil cond: dropped).
+func (w *Where) withSearch(cond string, args []any) Where {
+	s := w.search
+	out := Where{Args: append(append(append([]any{}, w.Args[:s.argFrom]...), args...), w.Args[s.argTo:]...)}
+	for i, c := range w.Conds {
+		switch {
+		case i != s.cond:
+			out.Conds = append(out.Conds, c)
+		case cond != "":
+			out.Conds = append(out.Conds, cond)
+		}
+	}
+	return out
 }
 
 // Add appends a condition with its arguments.

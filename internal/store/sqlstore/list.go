@@ -16,13 +16,9 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 	if err != nil {
 		return nil, 0, err
 	}
-	planner, _ := q.D.(SearchPlanner)
-	countSQL, countArgs := `SELECT COUNT(*) FROM businesses b WHERE `+w.SQL(), w.Args
-	if planner != nil && w.onlySearch() {
-		countSQL, countArgs = planner.SearchCount(w.search.groups)
-	}
+	p := planList(f, w, q.D)
 	var total int
-	if err := q.QueryRow(ctx, countSQL, countArgs...).Scan(&total); err != nil {
+	if err := q.QueryRow(ctx, p.countSQL, p.countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count businesses: %w", err)
 	}
 	out := []registry.Business{}
@@ -30,22 +26,13 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 	if total == 0 || (page-1)*per >= total {
 		return out, total, nil
 	}
-	listSQL := `SELECT ` + businessColumnsB + ` FROM businesses b WHERE ` + w.SQL() +
-		` ORDER BY ` + ListOrder(f) + ` LIMIT ? OFFSET ?`
-	listArgs := append(w.Args, per, (page-1)*per)
-	switch {
-	case planner != nil && w.onlySearch() && f.Sort == "":
-		// Newest first is the index's own order: the page comes straight
-		// from it, without visiting the other matches.
-		ids, args := planner.SearchIDs(w.search.groups)
-		listSQL = `SELECT ` + businessColumnsB + ` FROM businesses b WHERE b.id IN (` + ids +
-			` LIMIT ? OFFSET ?) ORDER BY b.id DESC`
-		listArgs = append(args, per, (page-1)*per)
-	case planner != nil && w.search != nil && !f.Archived && f.Sort != "":
-		listSQL = `SELECT ` + businessColumnsB + ` FROM ` + planner.SearchFrom(f.Sort) + ` WHERE ` + w.SQL() +
-			` ORDER BY ` + ListOrder(f) + ` LIMIT ? OFFSET ?`
+	if sorted, ok, err := sortedSearchPage(ctx, q, f, w, total, page, per); err != nil {
+		return nil, 0, fmt.Errorf("list businesses: %w", err)
+	} else if ok {
+		return sorted, total, nil
 	}
-	rows, err := q.Query(ctx, listSQL, listArgs...)
+	listArgs := append(append([]any{}, p.pageArgs...), per, (page-1)*per)
+	rows, err := q.Query(ctx, p.pageSQL, listArgs...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list businesses: %w", err)
 	}

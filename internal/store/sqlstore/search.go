@@ -87,10 +87,12 @@ func addSearch(ctx context.Context, q *Q, w *Where, raw string, archived bool) e
 		var found int
 		probeSQL := `SELECT COUNT(*) FROM (SELECT 1 FROM businesses b WHERE ` + w.SQL() + ` AND ` + cond + ` LIMIT 1) x`
 		probe := append(append([]any{}, w.Args...), args...)
-		if planner, ok := q.D.(SearchPlanner); ok && !archived && w.onlyActive() {
-			// Ask the index alone, which stops at the first match.
-			ids, idArgs := planner.SearchIDs(groups)
-			probeSQL, probe = `SELECT COUNT(*) FROM (`+ids+` LIMIT 1) x`, idArgs
+		if planner, ok := q.D.(SearchPlanner); ok && !archived {
+			// Walk the index's matches, stopping at the first that passes
+			// the other conditions, rather than materialising them all.
+			from, _, fromArgs := planner.SearchJoin(groups)
+			probeSQL = `SELECT COUNT(*) FROM (SELECT 1 FROM ` + from + ` WHERE ` + w.SQL() + ` LIMIT 1) x`
+			probe = append(fromArgs, w.Args...)
 		}
 		if err := q.QueryRow(ctx, probeSQL, probe...).Scan(&found); err != nil {
 			return fmt.Errorf("search probe: %w", err)
@@ -116,7 +118,8 @@ func likeEscape(s string) string {
 // corrections returns the search groups with, for every word of FuzzyMin+
 // characters, the spellings within one edit that the data actually holds.
 // The engine's index proposes up to FuzzySample candidate rows per word
-// (Dialect.SearchTypo, within the other conditions of base); the substrings
+// (Dialect.SearchTypo, or SearchPlanner.SearchJoin of its phrases, within
+// the other conditions of base); the substrings
 // of their fields within one edit of the word are its corrections (at most
 // MaxCorrections, the most frequent). The corrected search is then an exact
 // one, so its results and total are as complete and fast as any search.
@@ -140,18 +143,19 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token, archived b
 			}
 		}
 		if len(ors) > 0 {
-			w.Add("("+strings.Join(ors, " OR ")+")", args...)
-			if planner, ok := q.D.(SearchPlanner); ok && !archived && base.onlyActive() {
-				// Take the first FuzzySample candidates from the index alone
-				// rather than materialising every row holding a phrase.
+			from, fromArgs := "businesses b", []any(nil)
+			if planner, ok := q.D.(SearchPlanner); ok && !archived {
+				// Walk the index's rows holding a phrase, stopping at
+				// FuzzySample, rather than materialising them all.
 				var phrases []string
 				for _, a := range fuzzyAlts {
 					phrases = append(phrases, TypoPhrases(string(a))...)
 				}
-				ids, idArgs := planner.SearchIDs([][]string{phrases})
-				w = Where{Conds: []string{"b.id IN (" + ids + " LIMIT ?)"}, Args: append(idArgs, FuzzySample)}
+				from, _, fromArgs = planner.SearchJoin([][]string{phrases})
+			} else {
+				w.Add("("+strings.Join(ors, " OR ")+")", args...)
 			}
-			found, err := typoCandidates(ctx, q, w, fuzzyAlts)
+			found, err := typoCandidates(ctx, q, from, append(fromArgs, w.Args...), w.SQL(), fuzzyAlts)
 			if err != nil {
 				return nil, err
 			}
@@ -162,11 +166,12 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token, archived b
 	return groups, nil
 }
 
-// typoCandidates reads candidate rows and collects the substrings of their
-// searched fields within one edit of any of words, most frequent first.
-func typoCandidates(ctx context.Context, q *Q, w Where, words [][]rune) ([]string, error) {
-	rows, err := q.Query(ctx, `SELECT b.name, b.brand, b.owner_name, b.nik, b.nib, b.phone FROM businesses b
-		WHERE `+w.SQL()+` LIMIT ?`, append(w.Args, FuzzySample)...)
+// typoCandidates reads up to FuzzySample candidate rows (FROM from WHERE
+// where, with args) and collects the substrings of their searched fields
+// within one edit of any of words, most frequent first.
+func typoCandidates(ctx context.Context, q *Q, from string, args []any, where string, words [][]rune) ([]string, error) {
+	rows, err := q.Query(ctx, `SELECT b.name, b.brand, b.owner_name, b.nik, b.nib, b.phone FROM `+from+`
+		WHERE `+where+` LIMIT ?`, append(args, FuzzySample)...)
 	if err != nil {
 		return nil, fmt.Errorf("search candidates: %w", err)
 	}

@@ -78,6 +78,12 @@ func testSearch(t *testing.T, s store.Store) {
 		{"name", registry.Filter{Q: "e", Sort: "name"}, []string{"Emping Melinjo Bu Sari", "Golok Ciomas Abah Entis"}, 2},
 		{"name desc", registry.Filter{Q: "jaya", Sort: "name", Desc: true}, []string{"Sate Bandeng Pak Jaya", "Gerabah Bumijaya"}, 2},
 		{"owner", registry.Filter{Q: "jaya", Sort: "owner_name"}, []string{"Sate Bandeng Pak Jaya", "Gerabah Bumijaya"}, 2},
+		// …also under other filters (engines may plan these differently).
+		{"sector", registry.Filter{Q: "jaya", Sector: "C"}, []string{"Gerabah Bumijaya", "Sate Bandeng Pak Jaya"}, 2},
+		{"sector page 2", registry.Filter{Q: "jaya", Sector: "C", PerPage: 1, Page: 2}, []string{"Sate Bandeng Pak Jaya"}, 2},
+		{"district", registry.Filter{Q: "jaya", District: cikande}, []string{"Gerabah Bumijaya"}, 1},
+		{"village", registry.Filter{Q: "jaya", Village: kramatwatuA}, []string{"Sate Bandeng Pak Jaya"}, 1},
+		{"village none", registry.Filter{Q: "jaya", Village: cikandeA}, []string{}, 0},
 	} {
 		got, total := list(t, s, c.f)
 		sameNames(t, "default search order "+c.f.Q+" "+c.q, got, c.want...)
@@ -167,4 +173,9 @@ func testSearchTypo(t *testing.T, s store.Store) {
 	// The fallback respects the other filters.
 	got, _ := list(t, s, registry.Filter{Q: "empimg", District: kramatwatu})
 	sameNames(t, "typo outside district", got)
+	got, total := list(t, s, registry.Filter{Q: "empimg", District: cikande})
+	sameNames(t, "typo within district", got, "Emping Melinjo Bu Sari")
+	if total != 1 {
+		t.Errorf("typo within district: total = %d", total)
+	}
 }
