@@ -171,6 +171,11 @@ func (s *Service) Move(ctx context.Context, a auth.Actor, id int64, to string) (
 	if err := officer(a); err != nil {
 		return nil, err
 	}
+	switch to { // an unknown status is bad input (422), not a forbidden move (409)
+	case StatusDraft, StatusOpen, StatusSelected, StatusRunning, StatusFinished:
+	default:
+		return nil, apperr.Validation(map[string]string{"status": "Status harus draft, open, selected, running atau finished"})
+	}
 	p, err := s.Store.GetProgram(ctx, id)
 	if err != nil {
 		return nil, err

@@ -165,7 +165,7 @@ func (s *Service) factsFor(ctx context.Context, p *Program, bs []*registry.Busin
 // Applications returns a programme's applications that the actor may see:
 // the office sees all (an operator those in its area), an owner its own.
 func (s *Service) Applications(ctx context.Context, a auth.Actor, programID int64) ([]Application, error) {
-	if _, err := s.Store.GetProgram(ctx, programID); err != nil {
+	if _, err := s.Get(ctx, a, programID); err != nil { // a draft is NotFound for an owner
 		return nil, err
 	}
 	apps, err := s.Store.ListApplications(ctx, programID)
@@ -196,8 +196,8 @@ func (s *Service) ApplicationHistory(ctx context.Context, a auth.Actor, programI
 // BusinessApplications lists a business's applications, for its detail page.
 func (s *Service) BusinessApplications(ctx context.Context, a auth.Actor, businessID int64) ([]Application, error) {
 	b, err := s.Registry.GetBusiness(ctx, businessID)
-	if err != nil || !a.Reaches(b.ID, b.VillageCode) {
-		return nil, errNoBusiness
+	if err != nil || !a.Reaches(b.ID, b.VillageCode) || (b.Status == registry.StatusArchived && a.Role != auth.Admin) {
+		return nil, errNoBusiness // as registry.Service.Get: an archived business is admin's only
 	}
 	return s.Store.BusinessApplications(ctx, businessID)
 }

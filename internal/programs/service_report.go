@@ -22,7 +22,22 @@ func (s *Service) Report(ctx context.Context, a auth.Actor, programID int64) (*P
 	if err != nil {
 		return nil, nil, err
 	}
-	return p, BuildReport(p, apps, prog), nil
+	rep := BuildReport(p, apps, prog)
+	if a.Role == auth.Operator {
+		// The cost is the whole programme's: divide it by all its
+		// participants, not by the operator's share of them.
+		_, all, err := s.Progress(ctx, auth.System, programID)
+		if err != nil {
+			return nil, nil, err
+		}
+		allApps, err := s.Store.ListApplications(ctx, programID)
+		if err != nil {
+			return nil, nil, err
+		}
+		whole := BuildReport(p, allApps, all)
+		rep.CostPerParticipant, rep.CostPerCompleter = whole.CostPerParticipant, whole.CostPerCompleter
+	}
+	return p, rep, nil
 }
 
 // Coverage returns, per kecamatan in the actor's area, how many registered
@@ -31,11 +46,12 @@ func (s *Service) Coverage(ctx context.Context, a auth.Actor) ([]Coverage, error
 	if err := office(a); err != nil {
 		return nil, err
 	}
-	stats, err := s.Registry.DistrictStats(ctx, registry.Filter{Scope: registry.ScopeOf(a), Today: s.today().Format(time.DateOnly)})
+	scope := registry.ScopeOf(a)
+	stats, err := s.Registry.DistrictStats(ctx, registry.Filter{Scope: scope, Today: s.today().Format(time.DateOnly)})
 	if err != nil {
 		return nil, err
 	}
-	trained, err := s.Store.TrainedPerDistrict(ctx)
+	trained, err := s.Store.TrainedPerDistrict(ctx, scope) // an operator of some desa counts only theirs
 	if err != nil {
 		return nil, err
 	}

@@ -61,15 +61,33 @@ func (s *Service) SetScores(ctx context.Context, a auth.Actor, sc *Scores) (*Sco
 	}
 	f := map[string]string{}
 	for field, v := range map[string]*float64{"pre_test": sc.PreTest, "post_test": sc.PostTest} {
-		if v != nil && (*v < 0 || *v > 100) {
+		if v != nil && !(*v >= 0 && *v <= 100) { // NaN fails both comparisons
 			f[field] = "Nilai harus antara 0 dan 100"
 		}
 	}
 	if err := apperr.Validation(f); err != nil {
 		return nil, err
 	}
+	// A test left out keeps its stored score: the pre-test is entered on
+	// the first day and the post-test on the last, each on its own.
+	var before *Scores
+	all, err := s.Store.ListScores(ctx, sc.ProgramID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if all[i].BusinessID == sc.BusinessID {
+			before = &all[i]
+			if sc.PreTest == nil {
+				sc.PreTest = before.PreTest
+			}
+			if sc.PostTest == nil {
+				sc.PostTest = before.PostTest
+			}
+		}
+	}
 	sc.RecordedBy, sc.RecordedAt = a.Username, s.Now().UTC()
-	ent := entry(a, audit.Update, "test_scores", sc.BusinessID, nil, sc)
+	ent := entry(a, audit.Update, "test_scores", sc.BusinessID, before, sc)
 	return sc, s.Store.SetScores(ctx, sc, ent)
 }
 

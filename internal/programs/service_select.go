@@ -77,7 +77,7 @@ func (s *Service) RunSelection(ctx context.Context, a auth.Actor, programID int6
 	if err := s.Store.SaveSelection(ctx, rec, changes, who(a)); err != nil {
 		return nil, err
 	}
-	return res, nil
+	return res, s.scopeResult(ctx, a, programID, res)
 }
 
 // candidates splits applications into scored candidates and ineligible ones.
@@ -167,7 +167,33 @@ func (s *Service) Selection(ctx context.Context, a auth.Actor, programID int64) 
 		return nil, nil, err
 	}
 	res, err := decodeResult(rec)
-	return res, rec, err
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, rec, s.scopeResult(ctx, a, programID, res)
+}
+
+// scopeResult keeps, for an operator, only the applicants in its area: the
+// explanation of a business elsewhere is not the operator's to read. Ranks,
+// totals and the seed stay those of the whole selection.
+func (s *Service) scopeResult(ctx context.Context, a auth.Actor, programID int64, res *Result) error {
+	if a.Role != auth.Operator {
+		return nil
+	}
+	apps, err := s.Store.ListApplications(ctx, programID)
+	if err != nil {
+		return err
+	}
+	reach := make(map[int64]bool, len(apps))
+	for _, ap := range apps {
+		reach[ap.BusinessID] = a.Reaches(ap.BusinessID, ap.VillageCode)
+	}
+	keep := func(list []Ranked) []Ranked {
+		return slices.DeleteFunc(list, func(r Ranked) bool { return !reach[r.BusinessID] })
+	}
+	res.Selected, res.Reserve, res.NotSelected, res.Withdrawn = keep(res.Selected), keep(res.Reserve), keep(res.NotSelected), keep(res.Withdrawn)
+	res.Ineligible = slices.DeleteFunc(res.Ineligible, func(r Rejected) bool { return !reach[r.BusinessID] })
+	return nil
 }
 
 func decodeResult(rec *SelectionRecord) (*Result, error) {

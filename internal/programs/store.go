@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"naikkelas/internal/audit"
+	"naikkelas/internal/registry"
 )
 
 // ProgramFilter selects programmes for lists.
@@ -117,9 +118,9 @@ type Store interface {
 	// CompleteFollowUp saves a task's status, method, notes and completion.
 	CompleteFollowUp(ctx context.Context, t *FollowUp, a *audit.Entry) error
 
-	// TrainedPerDistrict counts, per kecamatan, active businesses that
-	// completed at least one programme.
-	TrainedPerDistrict(ctx context.Context) (map[string]int, error)
+	// TrainedPerDistrict counts, per kecamatan, active businesses within
+	// scope that completed at least one programme.
+	TrainedPerDistrict(ctx context.Context, scope registry.Scope) (map[string]int, error)
 }
 
 // Who is the user behind a write, for history rows and audit entries.

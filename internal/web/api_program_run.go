@@ -91,9 +91,12 @@ func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *pr
 	for i, t := range p.Topics {
 		topics[i] = programs.TopicLabel(t)
 	}
-	scheme := "https"
-	if r.TLS == nil && (strings.HasPrefix(r.Host, "127.") || strings.HasPrefix(r.Host, "localhost")) {
-		scheme = "http"
+	// The link follows how the certificate was fetched: an office PC serves
+	// plain HTTP on its LAN (http://192.168.1.10:8080), and a QR code saying
+	// https there would not open. Behind a TLS proxy the proxy says https.
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
 	}
 	kind := strings.ReplaceAll(p.Kind, "_", " ")
 	return certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,

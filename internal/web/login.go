@@ -72,9 +72,17 @@ func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 // safeNext keeps only local paths, so the login form cannot redirect elsewhere.
+// Browsers drop tabs and newlines from a Location and read "\\" as "/", so
+// "/\t/evil.example" would leave the site: control characters and
+// backslashes are refused anywhere.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return ""
+	}
+	for i := 0; i < len(next); i++ {
+		if c := next[i]; c < 0x20 || c == 0x7f || c == '\\' {
+			return ""
+		}
 	}
 	return next
 }

@@ -65,7 +65,8 @@ func (s *Server) naikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v.BackLink = "/naik-kelas?" + back.Encode()
-	if from := (pg - 1) * naikKelasPerPage; from < len(ids) {
+	if pg <= v.Pages { // compare pages first: (pg-1)*per overflows for a huge ?page=
+		from := (pg - 1) * naikKelasPerPage
 		chunk := ids[from:min(from+naikKelasPerPage, len(ids))]
 		v.Items, _, err = s.Registry.List(r.Context(), actor(r), registry.Filter{IDs: chunk, Sort: "name", PerPage: naikKelasPerPage})
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/programs"
+	"naikkelas/internal/registry"
 )
 
 // SetAttendance implements programs.Store.
@@ -261,10 +262,12 @@ func (db *DB) CompleteFollowUp(ctx context.Context, t *programs.FollowUp, a *aud
 }
 
 // TrainedPerDistrict implements programs.Store.
-func (db *DB) TrainedPerDistrict(ctx context.Context) (map[string]int, error) {
+func (db *DB) TrainedPerDistrict(ctx context.Context, scope registry.Scope) (map[string]int, error) {
+	var w Where
+	w.Add("a.status = 'completed' AND b.status = 'active'")
+	addScope(&w, scope)
 	rows, err := db.R().Query(ctx, `SELECT b.district_code, COUNT(DISTINCT a.business_id) FROM applications a
-		JOIN businesses b ON b.id = a.business_id WHERE a.status = 'completed' AND b.status = 'active'
-		GROUP BY b.district_code`)
+		JOIN businesses b ON b.id = a.business_id WHERE `+w.SQL()+` GROUP BY b.district_code`, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("trained per district: %w", err)
 	}

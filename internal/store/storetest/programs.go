@@ -7,6 +7,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/programs"
+	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 )
 
@@ -174,8 +175,13 @@ func testProgramRun(t *testing.T, s store.Store) {
 	if err := s.ChangeStatuses(ctx, []programs.StatusChange{ch}, who); err != nil {
 		t.Fatal(err)
 	}
-	if tr, err := s.TrainedPerDistrict(ctx); err != nil || tr[cikande] != 1 {
+	if tr, err := s.TrainedPerDistrict(ctx, registry.Scope{}); err != nil || tr[cikande] != 1 {
 		t.Fatalf("trained: %v %v", tr, err)
+	}
+	for _, sc := range []registry.Scope{{Regions: []string{"36.04.05"}}, {Regions: []string{cikande + ".2099"}}, {BusinessID: -1}} {
+		if tr, err := s.TrainedPerDistrict(ctx, sc); err != nil || tr[cikande] != 0 {
+			t.Fatalf("trained outside scope %+v: %v %v", sc, tr, err)
+		}
 	}
 	other := newProgram(t, s)
 	h, err := s.ApplicantHistory(ctx, other.ID, []int64{id, apps[1].BusinessID})
