@@ -66,6 +66,12 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 		return nil, fmt.Errorf("membuka basis data: %w", err)
 	}
 	a.store = st
+	if n, err := st.FailInterrupted(ctx, interruptedImport); err != nil {
+		st.Close()
+		return nil, err
+	} else if n > 0 {
+		a.log.Warn("imports interrupted by an earlier stop marked failed", "count", n)
+	}
 	if cfg.Demo {
 		if err := a.loadDemo(ctx); err != nil {
 			st.Close()
@@ -91,6 +97,9 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 	}
 	return a, nil
 }
+
+// interruptedImport is the message of an import whose process stopped before it committed.
+const interruptedImport = "Impor terhenti karena aplikasi berhenti sebelum selesai. Tidak ada data yang berubah; ulangi impor."
 
 // loadDemo fills an empty database with the demo and prints its accounts.
 // A database that already holds businesses is left alone.

@@ -109,6 +109,10 @@ type Store interface {
 	ListImports(ctx context.Context, page, perPage int) ([]Import, int, error)
 	// ImportReport returns an import's rejected-rows XLSX (nil when none).
 	ImportReport(ctx context.Context, id int64) ([]byte, error)
+	// FailInterrupted marks every import still recorded as running as failed
+	// with msg, and returns how many. An import commits in one transaction,
+	// so a process that stopped mid-way left nothing behind but this record.
+	FailInterrupted(ctx context.Context, msg string) (int, error)
 	// BusinessImports returns the imports that touched a business, newest first.
 	BusinessImports(ctx context.Context, businessID int64) ([]Import, error)
 }

@@ -152,3 +152,14 @@ func (db *DB) ImportReport(ctx context.Context, id int64) ([]byte, error) {
 	}
 	return report, nil
 }
+
+// FailInterrupted implements importer.Store.
+func (db *DB) FailInterrupted(ctx context.Context, msg string) (int, error) {
+	res, err := db.W().Exec(ctx, `UPDATE imports SET status = ?, message = ?, finished_at = ? WHERE status = ?`,
+		importer.StatusFailed, msg, db.Dialect.Time(Now()), importer.StatusRunning)
+	if err != nil {
+		return 0, db.MapError(fmt.Errorf("fail interrupted imports: %w", err))
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
