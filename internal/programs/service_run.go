@@ -94,14 +94,7 @@ func (s *Service) SetScores(ctx context.Context, a auth.Actor, sc *Scores) (*Sco
 // Progress returns attendance, tests and completion of the participants the
 // actor may see.
 func (s *Service) Progress(ctx context.Context, a auth.Actor, programID int64) (*Program, []Progress, error) {
-	if err := office(a); err != nil {
-		return nil, nil, err
-	}
-	p, err := s.Store.GetProgram(ctx, programID)
-	if err != nil {
-		return nil, nil, err
-	}
-	apps, err := s.Applications(ctx, a, programID)
+	p, apps, err := s.officeApplications(ctx, a, programID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -114,6 +107,23 @@ func (s *Service) Progress(ctx context.Context, a auth.Actor, programID int64) (
 		return nil, nil, err
 	}
 	return p, BuildProgress(p, apps, att, scores), nil
+}
+
+// officeApplications loads a programme and the applications to it that the
+// actor may see; only the office may ask.
+func (s *Service) officeApplications(ctx context.Context, a auth.Actor, programID int64) (*Program, []Application, error) {
+	if err := office(a); err != nil {
+		return nil, nil, err
+	}
+	p, err := s.Store.GetProgram(ctx, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	apps, err := s.Applications(ctx, a, programID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, apps, nil
 }
 
 // finish settles completion when a programme ends: participants who meet
@@ -214,14 +224,7 @@ func (s *Service) issue(ctx context.Context, a auth.Actor, p *Program, ap *Appli
 // Certificates issues and returns the certificates of every participant in
 // the actor's reach who completed, for the ZIP download.
 func (s *Service) Certificates(ctx context.Context, a auth.Actor, programID int64) ([]Certificate, *Program, error) {
-	if err := office(a); err != nil {
-		return nil, nil, err
-	}
-	p, err := s.Store.GetProgram(ctx, programID)
-	if err != nil {
-		return nil, nil, err
-	}
-	apps, err := s.Applications(ctx, a, programID)
+	p, apps, err := s.officeApplications(ctx, a, programID)
 	if err != nil {
 		return nil, nil, err
 	}

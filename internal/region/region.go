@@ -114,21 +114,16 @@ func DistrictOf(code string) string {
 }
 
 // Districts returns all districts inside area (a regency, a province, or "" for all).
-func (d *Directory) Districts(area string) []Region {
-	var out []Region
-	d.walk(area, func(r Region) {
-		if r.Level == District {
-			out = append(out, r)
-		}
-	})
-	return out
-}
+func (d *Directory) Districts(area string) []Region { return d.within(area, District) }
 
 // Villages returns all villages inside area.
-func (d *Directory) Villages(area string) []Region {
+func (d *Directory) Villages(area string) []Region { return d.within(area, Village) }
+
+// within returns the regions of one level inside area, in walk order.
+func (d *Directory) within(area, level string) []Region {
 	var out []Region
 	d.walk(area, func(r Region) {
-		if r.Level == Village {
+		if r.Level == level {
 			out = append(out, r)
 		}
 	})

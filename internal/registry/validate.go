@@ -102,15 +102,7 @@ func (b *Business) Validate(dir *region.Directory, jurisdiction string, now time
 	if b.FoundedYear != 0 && (b.FoundedYear < 1900 || b.FoundedYear > now.Year()) {
 		f["founded_year"] = fmt.Sprintf("Tahun berdiri harus antara 1900 dan %d", now.Year())
 	}
-	if b.Employees < 0 {
-		f["employees"] = "Jumlah tenaga kerja tidak boleh negatif"
-	}
-	if b.AnnualRevenue < 0 {
-		f["annual_revenue"] = "Omzet tidak boleh negatif"
-	}
-	if b.Capital < 0 {
-		f["capital"] = "Modal tidak boleh negatif"
-	}
+	checkAmounts(f, b.Employees, b.AnnualRevenue, b.Capital)
 	if b.Latitude != nil && (*b.Latitude < -11 || *b.Latitude > 6) {
 		f["latitude"] = "Lintang di luar wilayah Indonesia"
 	}
@@ -156,15 +148,7 @@ func (m *Measurement) Validate(now time.Time) map[string]string {
 	if m.Year < 1990 || m.Year > now.Year() {
 		f["year"] = fmt.Sprintf("Tahun harus antara 1990 dan %d", now.Year())
 	}
-	if m.AnnualRevenue < 0 {
-		f["annual_revenue"] = "Omzet tidak boleh negatif"
-	}
-	if m.Capital < 0 {
-		f["capital"] = "Modal tidak boleh negatif"
-	}
-	if m.Employees < 0 {
-		f["employees"] = "Jumlah tenaga kerja tidak boleh negatif"
-	}
+	checkAmounts(f, m.Employees, m.AnnualRevenue, m.Capital)
 	if m.AnnualRevenue == 0 && m.Capital == 0 {
 		f["annual_revenue"] = "Isi omzet atau modal"
 	}
@@ -172,4 +156,18 @@ func (m *Measurement) Validate(now time.Time) map[string]string {
 		f["source"] = "Sumber data wajib diisi"
 	}
 	return f
+}
+
+// checkAmounts adds to f an error for each of the size figures shared by a
+// business and a measurement that is negative.
+func checkAmounts(f map[string]string, employees int, revenue, capital int64) {
+	if employees < 0 {
+		f["employees"] = "Jumlah tenaga kerja tidak boleh negatif"
+	}
+	if revenue < 0 {
+		f["annual_revenue"] = "Omzet tidak boleh negatif"
+	}
+	if capital < 0 {
+		f["capital"] = "Modal tidak boleh negatif"
+	}
 }

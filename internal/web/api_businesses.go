@@ -31,12 +31,7 @@ func (s *Server) apiBusinessList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiBusinessGet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	b, err := s.Registry.Get(r.Context(), actor(r), id)
+	b, err := s.pathBusiness(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -80,12 +75,7 @@ func (s *Server) apiBusinessUpdate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiBusinessArchive(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.Registry.Archive(r.Context(), actor(r), id); err != nil {
+	if _, err := s.archivePath(r); err != nil {
 		s.fail(w, r, err)
 		return
 	}

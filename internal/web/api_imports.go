@@ -1,8 +1,6 @@
 package web
 
 import (
-	"errors"
-	"io"
 	"net/http"
 	"strings"
 
@@ -15,7 +13,7 @@ import (
 func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data"))
+		s.fail(w, r, errCannotImport)
 		return
 	}
 	mr, err := r.MultipartReader()
@@ -23,30 +21,10 @@ func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, apperr.Validation(map[string]string{"file": "Kirim berkas sebagai multipart/form-data dengan bagian \"file\""}))
 		return
 	}
-	var u *upload
-	fields := map[string]string{}
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			s.fail(w, r, s.uploadError(err))
-			return
-		}
-		if part.FormName() == "file" && u == nil {
-			if u, err = s.saveUpload(a, part); err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			continue
-		}
-		val, err := io.ReadAll(io.LimitReader(part, 1000))
-		if err != nil {
-			s.fail(w, r, s.uploadError(err))
-			return
-		}
-		fields[part.FormName()] = strings.TrimSpace(string(val))
+	u, fields, err := s.readUploadForm(a, mr, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if u == nil || u.Size == 0 {
 		s.fail(w, r, apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"}))

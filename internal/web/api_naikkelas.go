@@ -45,6 +45,33 @@ func statsCell(r *http.Request) (assessment.Cell, error) {
 	return c, apperr.Validation(f)
 }
 
+// seriesStats reads the statistics query from the URL and computes the
+// statistics with the per-year series, as the report page and export show.
+func (s *Server) seriesStats(r *http.Request) (assessment.StatsQuery, *assessment.Stats, error) {
+	q, err := statsQuery(r)
+	if err != nil {
+		return q, nil, err
+	}
+	q.Series = true
+	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
+	return q, st, err
+}
+
+// cellIDs reads the statistics query and one of its cells from the URL and
+// returns the ids of the businesses counted in that cell, with the cell.
+func (s *Server) cellIDs(r *http.Request) ([]int64, assessment.Cell, error) {
+	q, err := statsQuery(r)
+	if err != nil {
+		return nil, assessment.Cell{}, err
+	}
+	c, err := statsCell(r)
+	if err != nil {
+		return nil, c, err
+	}
+	ids, err := s.Assessments.StatsIDs(r.Context(), actor(r), q, c)
+	return ids, c, err
+}
+
 func (s *Server) apiStatsNaikKelas(w http.ResponseWriter, r *http.Request) {
 	q, err := statsQuery(r)
 	if err != nil {
@@ -65,17 +92,7 @@ type idList struct {
 }
 
 func (s *Server) apiStatsNaikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
-	q, err := statsQuery(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	c, err := statsCell(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ids, err := s.Assessments.StatsIDs(r.Context(), actor(r), q, c)
+	ids, _, err := s.cellIDs(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -11,12 +11,7 @@ import (
 )
 
 func (s *Server) apiProgramReport(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	_, rep, err := s.Programs.Report(r.Context(), actor(r), id)
+	_, rep, err := s.pathReport(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -26,16 +21,12 @@ func (s *Server) apiProgramReport(w http.ResponseWriter, r *http.Request) {
 
 // apiProgramReportXLSX exports the report, with every participant's progress.
 func (s *Server) apiProgramReportXLSX(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
+	p, rep, err := s.pathReport(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p, rep, err := s.Programs.Report(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	id := p.ID
 	_, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
 	if err != nil {
 		s.fail(w, r, err)

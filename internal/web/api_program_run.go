@@ -26,12 +26,7 @@ type progressList struct {
 // apiAttendanceList returns every participant's attendance, tests and
 // completion (the same view serves GET …/scores).
 func (s *Server) apiAttendanceList(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, items, err := s.Programs.Progress(r.Context(), actor(r), id)
+	p, items, err := s.pathProgress(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -83,10 +83,5 @@ func (s *Server) selectionStep(w http.ResponseWriter, r *http.Request, step func
 		s.fail(w, r, err)
 		return
 	}
-	res, _, err := s.Programs.Selection(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, res)
+	s.apiSelectionGet(w, r) // answer with the selection as it now stands
 }

@@ -55,12 +55,7 @@ func (s *Server) apiProgramCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiProgramGet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, err := s.Programs.Get(r.Context(), actor(r), id)
+	p, err := s.pathProgram(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

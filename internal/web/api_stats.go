@@ -57,20 +57,29 @@ func auditFilter(r *http.Request, perPage int) (audit.Filter, error) {
 }
 
 func (s *Server) apiAuditList(w http.ResponseWriter, r *http.Request) {
-	f, err := auditFilter(r, 50)
+	p, err := s.listAudit(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+// listAudit reads the audit filter from the URL (50 a page by default) and
+// loads that page of the log; Items is never nil.
+func (s *Server) listAudit(r *http.Request) (auditPage, error) {
+	f, err := auditFilter(r, 50)
+	if err != nil {
+		return auditPage{}, err
+	}
 	items, total, err := s.Store.ListAudit(r.Context(), f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return auditPage{}, err
 	}
 	if items == nil {
 		items = []audit.Entry{}
 	}
-	writeJSON(w, http.StatusOK, auditPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage})
+	return auditPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage}, nil
 }
 
 func (s *Server) healthShow(w http.ResponseWriter, r *http.Request) {

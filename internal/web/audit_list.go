@@ -20,16 +20,11 @@ type auditView struct {
 
 // auditList pages through the audit log, newest first (admin only).
 func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
-	f, err := auditFilter(r, 50)
+	p, err := s.listAudit(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	items, total, err := s.Store.ListAudit(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v := auditView{Items: items, Total: total, Page: f.Page, Pages: (total + f.PerPage - 1) / f.PerPage, Query: r.URL.Query()}
+	v := auditView{Items: p.Items, Total: p.Total, Page: p.Page, Pages: (p.Total + p.PerPage - 1) / p.PerPage, Query: r.URL.Query()}
 	s.render(w, r, http.StatusOK, "audit", page{Title: "Jejak audit", Active: "audit", Data: v})
 }

@@ -14,12 +14,7 @@ func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, errCannotArchive)
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	b, err := s.Registry.Get(r.Context(), actor(r), id)
+	b, err := s.pathBusiness(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -29,14 +24,20 @@ func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) 
 
 // businessArchive archives; the business leaves lists and statistics.
 func (s *Server) businessArchive(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
+	id, err := s.archivePath(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.Registry.Archive(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	http.Redirect(w, r, "/usaha?diarsipkan="+itoa64(id), http.StatusSeeOther)
+}
+
+// archivePath archives the business named by the {id} path value and
+// returns its id.
+func (s *Server) archivePath(r *http.Request) (int64, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.Registry.Archive(r.Context(), actor(r), id)
 }

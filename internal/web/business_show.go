@@ -63,3 +63,13 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 	}
 	s.render(w, r, status, "business_show", page{Title: b.Name, Active: "list", Data: v})
 }
+
+// pathBusiness loads the business named by the {id} path value, as the
+// request's actor may see it: a bad id or one out of reach is NotFound.
+func (s *Server) pathBusiness(r *http.Request) (*registry.Business, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Registry.Get(r.Context(), actor(r), id)
+}

@@ -14,12 +14,7 @@ func (s *Server) businessEdit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errReadOnly)
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	b, err := s.Registry.Get(r.Context(), actor(r), id)
+	b, err := s.pathBusiness(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -34,15 +29,12 @@ func (s *Server) businessUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errReadOnly)
 		return
 	}
-	id, err := pathID(r)
+	cur, err := s.pathBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.Registry.Get(r.Context(), actor(r), id); err != nil {
 		s.fail(w, r, err) // out of area is 404 before anything is parsed
 		return
 	}
+	id := cur.ID
 	b, f, err := parseBusinessForm(r)
 	if err != nil {
 		s.fail(w, r, err)

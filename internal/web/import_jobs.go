@@ -72,6 +72,34 @@ func (j *importJobs) upload(token string, a auth.Actor) (*upload, error) {
 	return u, nil
 }
 
+// readUploadForm reads a multipart import form: the first "file" part is
+// saved with saveUpload (with named, only a part carrying a file name, as a
+// browser sends an empty file input too) and every other part becomes a
+// trimmed field of at most 1000 bytes. u is nil when no file was sent.
+func (s *Server) readUploadForm(a auth.Actor, mr *multipart.Reader, named bool) (u *upload, fields map[string]string, err error) {
+	fields = map[string]string{}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return u, fields, nil
+		}
+		if err != nil {
+			return nil, nil, s.uploadError(err)
+		}
+		if part.FormName() == "file" && (!named || part.FileName() != "") && u == nil {
+			if u, err = s.saveUpload(a, part); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		val, err := io.ReadAll(io.LimitReader(part, 1000))
+		if err != nil {
+			return nil, nil, s.uploadError(err)
+		}
+		fields[part.FormName()] = strings.TrimSpace(string(val))
+	}
+}
+
 // saveUpload stores an uploaded file part on disk; the size limit itself is
 // the request's MaxBytesReader, reported as 413.
 func (s *Server) saveUpload(a auth.Actor, part *multipart.Part) (*upload, error) {
@@ -122,11 +150,13 @@ func (s *Server) importerFor() *importer.Importer {
 	return im
 }
 
+var errCannotImport = apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data")
+
 // startImport records an import and runs it in the background. It returns
 // a copy of the import as it started (the running one belongs to its goroutine).
 func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry bool) (importer.Import, error) {
 	if !a.IsOfficer() {
-		return importer.Import{}, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data")
+		return importer.Import{}, errCannotImport
 	}
 	im := s.importerFor()
 	opt := importer.Options{Source: u.Source, Sheet: u.Sheet, DryRun: dry, Mapping: u.Mapping, Actor: a}

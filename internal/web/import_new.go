@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"io"
 	"net/http"
 	"os"
 	"strconv"
@@ -23,7 +22,7 @@ type importNewData struct {
 func (s *Server) importNew(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data"))
+		s.fail(w, r, errCannotImport)
 		return
 	}
 	s.render(w, r, http.StatusOK, "import_new", page{Title: "Impor data", Active: "import",
@@ -46,7 +45,7 @@ type fieldOption struct{ Value, Label string }
 func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh mengimpor data"))
+		s.fail(w, r, errCannotImport)
 		return
 	}
 	mr, err := r.MultipartReader()
@@ -55,26 +54,10 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
 		return
 	}
-	var u *upload
-	fields := map[string]string{}
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			s.fail(w, r, s.uploadError(err))
-			return
-		}
-		if part.FormName() == "file" && part.FileName() != "" && u == nil {
-			if u, err = s.saveUpload(a, part); err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			continue
-		}
-		val, _ := io.ReadAll(io.LimitReader(part, 1000))
-		fields[part.FormName()] = strings.TrimSpace(string(val))
+	u, fields, err := s.readUploadForm(a, mr, true)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if u == nil || u.Size == 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",

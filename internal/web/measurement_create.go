@@ -18,15 +18,12 @@ func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errReadOnly)
 		return
 	}
-	id, err := pathID(r)
+	b, err := s.pathBusiness(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if _, err := s.Registry.Get(r.Context(), a, id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	id := b.ID
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
 		return

@@ -36,17 +36,7 @@ var changeLabels = map[assessment.Change]string{assessment.Up: "naik", assessmen
 
 // naikKelasBusinesses lists the businesses behind one number of the report.
 func (s *Server) naikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
-	q, err := statsQuery(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	c, err := statsCell(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ids, err := s.Assessments.StatsIDs(r.Context(), actor(r), q, c)
+	ids, c, err := s.cellIDs(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -13,13 +13,7 @@ import (
 // table, one per year and, with a programme, the comparison. Headers are
 // Indonesian; numbers stay numbers so the office can compute with them.
 func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) {
-	q, err := statsQuery(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	q.Series = true
-	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
+	_, st, err := s.seriesStats(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -81,13 +81,7 @@ func (v *naikKelasView) Diff(p *float64) string {
 // per-kecamatan table, a chart per year and, for a programme, its
 // completers against the matched comparison group.
 func (s *Server) naikKelasReport(w http.ResponseWriter, r *http.Request) {
-	q, err := statsQuery(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	q.Series = true
-	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
+	q, st, err := s.seriesStats(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -29,17 +29,13 @@ type attendanceView struct {
 // programAttendance is the phone-friendly attendance page: pick a session,
 // then one tap per participant marks presence.
 func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	a := actor(r)
-	p, prog, err := s.Programs.Progress(r.Context(), a, id)
+	p, prog, err := s.pathProgress(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	id := p.ID
 	n, _ := strconv.Atoi(r.URL.Query().Get("sesi"))
 	if n < 1 || n > len(p.Sessions) {
 		n = 1

@@ -15,12 +15,7 @@ type certificatesView struct {
 // programCertificates lists participants with a link to each certificate
 // of those who completed, and the ZIP of all of them.
 func (s *Server) programCertificates(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
+	p, prog, err := s.pathProgress(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

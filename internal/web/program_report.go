@@ -11,14 +11,19 @@ type reportView struct {
 	Rep *programs.Report
 }
 
-// programReport shows a programme's results and links the XLSX export.
-func (s *Server) programReport(w http.ResponseWriter, r *http.Request) {
+// pathReport computes the report of the programme named by the {id} path
+// value, as the request's actor may see it.
+func (s *Server) pathReport(r *http.Request) (*programs.Program, *programs.Report, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, nil, err
 	}
-	p, rep, err := s.Programs.Report(r.Context(), actor(r), id)
+	return s.Programs.Report(r.Context(), actor(r), id)
+}
+
+// programReport shows a programme's results and links the XLSX export.
+func (s *Server) programReport(w http.ResponseWriter, r *http.Request) {
+	p, rep, err := s.pathReport(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

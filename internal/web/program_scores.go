@@ -20,13 +20,8 @@ type scoresView struct {
 // programScores lists participants with their tests and completion, and a
 // small form per participant for the pre-test and post-test.
 func (s *Server) programScores(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	a := actor(r)
-	p, prog, err := s.Programs.Progress(r.Context(), a, id)
+	p, prog, err := s.pathProgress(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

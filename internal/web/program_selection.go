@@ -37,17 +37,13 @@ type selectionView struct {
 // programSelection shows the selection with the explanation of every
 // applicant (office only), and the run, lock and publish buttons.
 func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	a := actor(r)
-	p, err := s.Programs.Get(r.Context(), a, id)
+	p, err := s.pathProgram(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	id := p.ID
 	v := selectionView{P: p, Officer: a.IsOfficer(), Names: map[int64]string{}, Message: r.URL.Query().Get("pesan"),
 		Error: r.URL.Query().Get("galat")}
 	res, rec, err := s.Programs.Selection(r.Context(), a, id)

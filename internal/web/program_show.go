@@ -32,17 +32,13 @@ type programShowView struct {
 // programShow is a programme's page: its settings, life-cycle buttons, and
 // for an owner the application button.
 func (s *Server) programShow(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	a := actor(r)
-	p, err := s.Programs.Get(r.Context(), a, id)
+	p, err := s.pathProgram(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	id := p.ID
 	if a.Role == auth.Owner && p.Status == programs.StatusDraft {
 		s.fail(w, r, apperr.New(apperr.NotFound, "Program tidak ditemukan"))
 		return
@@ -106,4 +102,24 @@ func (s *Server) programApply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/program/"+itoa64(id), http.StatusSeeOther)
+}
+
+// pathProgram loads the programme named by the {id} path value, as the
+// request's actor may see it: a bad id is NotFound.
+func (s *Server) pathProgram(r *http.Request) (*programs.Program, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Programs.Get(r.Context(), actor(r), id)
+}
+
+// pathProgress loads the programme named by the {id} path value with the
+// attendance, tests and completion of the participants the actor may see.
+func (s *Server) pathProgress(r *http.Request) (*programs.Program, []programs.Progress, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.Programs.Progress(r.Context(), actor(r), id)
 }

@@ -29,6 +29,19 @@ func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) e
 // see it missing, and a rollback restores it. Use it for bulk inserts only
 // (updates still go through the update trigger).
 func DeferSearchIndex(ctx context.Context, q *sqlstore.Q, fn func() error) error {
+	return withoutSearchTrigger(ctx, q, fn, func(maxID int64) error {
+		if _, err := q.Exec(ctx, `INSERT INTO businesses_fts (rowid, name, brand, owner_name, nik, nib, phone)
+		SELECT id, name, brand, owner_name, nik, nib, phone FROM businesses WHERE id > ? AND status = 'active' ORDER BY id`, maxID); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		return nil
+	})
+}
+
+// withoutSearchTrigger runs work with the search-index insert trigger
+// dropped, then index (given the largest business id from before work) and
+// re-creates the trigger, all on q: see DeferSearchIndex.
+func withoutSearchTrigger(ctx context.Context, q *sqlstore.Q, work func() error, index func(maxID int64) error) error {
 	var trigger string
 	var maxID int64
 	if err := q.QueryRow(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'businesses_fts_ai'`).
@@ -41,12 +54,11 @@ func DeferSearchIndex(ctx context.Context, q *sqlstore.Q, fn func() error) error
 	if _, err := q.Exec(ctx, `DROP TRIGGER businesses_fts_ai`); err != nil {
 		return err
 	}
-	if err := fn(); err != nil {
+	if err := work(); err != nil {
 		return err
 	}
-	if _, err := q.Exec(ctx, `INSERT INTO businesses_fts (rowid, name, brand, owner_name, nik, nib, phone)
-		SELECT id, name, brand, owner_name, nik, nib, phone FROM businesses WHERE id > ? AND status = 'active' ORDER BY id`, maxID); err != nil {
-		return fmt.Errorf("search index: %w", err)
+	if err := index(maxID); err != nil {
+		return err
 	}
 	_, err := q.Exec(ctx, trigger)
 	return err
