@@ -1,0 +1,99 @@
+package importer_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"naikkelas/internal/importer"
+	"naikkelas/internal/store"
+	"naikkelas/internal/store/sqlite"
+)
+
+// indexNames lists the indexes of an SQLite registry with their statements.
+func indexNames(t *testing.T, st store.Store) string {
+	t.Helper()
+	rows, err := st.(*sqlite.Store).Write.QueryContext(context.Background(),
+		`SELECT name || ':' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b bytes.Buffer
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, s)
+	}
+	return b.String()
+}
+
+// TestCrashAfterIndexDrop kills a large SQLite import after it has dropped
+// its secondary indexes for speed (past 20,000 new businesses), and checks
+// that the registry and every index are exactly as before.
+func TestCrashAfterIndexDrop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("SKIP 40,000-row crash test in -short mode")
+	}
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "crash.db")
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var small bytes.Buffer
+	if err := writeGenCSV(&small, 300); err != nil {
+		t.Fatal(err)
+	}
+	runImport(t, st, "awal.csv", small.Bytes(), importer.Options{})
+	before, indexes := registryDigest(t, st), indexNames(t, st)
+	st.Close()
+
+	var big bytes.Buffer
+	if err := writeGenCSV(&big, 40000); err != nil {
+		t.Fatal(err)
+	}
+	bigPath := filepath.Join(dir, "besar.csv")
+	if err := os.WriteFile(bigPath, big.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashLeavesRegistryUnchanged$")
+	cmd.Env = append(os.Environ(), crashEnv+"="+dbPath+"|"+bigPath)
+	out, _ := cmd.StdoutPipe()
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	rows := 0
+	for sc.Scan() {
+		if _, err := fmt.Sscanf(sc.Text(), "ROWS %d", &rows); err == nil && rows >= 30000 {
+			break
+		}
+	}
+	if rows < 30000 {
+		t.Fatalf("child ended before the kill (read %d rows)", rows)
+	}
+	_ = cmd.Process.Kill() // SIGKILL
+	_ = cmd.Wait()
+	t.Logf("killed the importing process after %d rows", rows)
+
+	st, err = store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if after := registryDigest(t, st); after != before {
+		t.Fatal("the registry changed after the import was killed")
+	}
+	if after := indexNames(t, st); after != indexes {
+		t.Fatalf("indexes after the crash:\n%s\nwant:\n%s", after, indexes)
+	}
+}

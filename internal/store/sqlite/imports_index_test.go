@@ -1,0 +1,154 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store/sqlstore"
+)
+
+// indexSchema returns name → CREATE statement of the indexes of the tables
+// an import writes.
+func indexSchema(t *testing.T, c sqlstore.Conn) map[string]string {
+	t.Helper()
+	rows, err := c.QueryContext(context.Background(), `SELECT name, COALESCE(sql, '') FROM sqlite_master
+		WHERE type = 'index' AND tbl_name IN ('businesses', 'measurements', 'audit_log', 'import_businesses')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = sql
+	}
+	return out
+}
+
+func openIndexStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "uji.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestBulkIndexesDropAndRestore checks the drop threshold, that only
+// non-unique indexes (bar the one the import reads) are dropped, and that
+// the rebuild recreates them exactly, with fresh planner statistics.
+func TestBulkIndexesDropAndRestore(t *testing.T) {
+	ctx := context.Background()
+	s := openIndexStore(t)
+	before := indexSchema(t, s.Write)
+	tx, err := s.Write.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	q := &sqlstore.Q{C: tx, D: s.Dialect}
+	b := bulkIndexes{before: 200_000}
+	for _, step := range []struct {
+		n    int
+		drop bool
+	}{{bulkDropMin, false}, {bulkDropMin, false}, {10_000, true}} { // 50,000 = 200,000/4
+		if err := b.added(ctx, q, step.n); err != nil {
+			t.Fatal(err)
+		}
+		if b.dropped != step.drop {
+			t.Fatalf("after %d new rows dropped = %v, want %v", b.inserted, b.dropped, step.drop)
+		}
+	}
+	during := indexSchema(t, tx)
+	for name, sql := range before {
+		_, kept := during[name]
+		wantKept := sql == "" || strings.Contains(sql, "UNIQUE") || name == "ix_measurements_business"
+		if kept != wantKept {
+			t.Errorf("index %s kept = %v, want %v (%s)", name, kept, wantKept, sql)
+		}
+	}
+	if len(b.saved) < 15 {
+		t.Errorf("only %d indexes dropped", len(b.saved))
+	}
+	for i := range 3 { // ANALYZE writes no statistics for an empty table
+		r := &registry.Business{Name: fmt.Sprintf("Usaha %d", i), OwnerName: "Siti", VillageCode: "36.04.01.2001",
+			Sector: "C", FoundedYear: 2000, Employees: 3, AnnualRevenue: 100_000_000, SizeClass: "mikro",
+			SizeBasis: "revenue"}
+		sqlstore.PrepareNew(r)
+		if _, err := q.Exec(ctx, sqlstore.InsertBusinessSQL, sqlstore.BusinessArgs(q.D, r)...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.restore(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	after := indexSchema(t, tx)
+	if len(after) != len(before) {
+		t.Fatalf("%d indexes after the rebuild, want %d", len(after), len(before))
+	}
+	for name, sql := range before {
+		if after[name] != sql {
+			t.Errorf("index %s rebuilt as %q, want %q", name, after[name], sql)
+		}
+	}
+	var tempStore int
+	if err := tx.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&tempStore); err != nil || tempStore != 2 {
+		t.Errorf("temp_store after the rebuild = %d (%v), want 2 (MEMORY)", tempStore, err)
+	}
+	var cache int
+	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil || cache != -65536 {
+		t.Errorf("cache_size after the rebuild = %d (%v), want -65536", cache, err)
+	}
+	var stats int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'ix_businesses_name'`).
+		Scan(&stats); err != nil || stats != 1 {
+		t.Errorf("statistics of ix_businesses_name: %d rows, %v", stats, err)
+	}
+}
+
+// TestBulkIndexesRollback checks that a failed or abandoned import leaves
+// every index in place: the drops belong to the import's transaction.
+func TestBulkIndexesRollback(t *testing.T) {
+	ctx := context.Background()
+	s := openIndexStore(t)
+	before := indexSchema(t, s.Write)
+	tx, err := s.Write.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bulkIndexes{}
+	if err := b.added(ctx, &sqlstore.Q{C: tx, D: s.Dialect}, bulkDropMin); err != nil || !b.dropped {
+		t.Fatalf("dropped = %v, %v", b.dropped, err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	after := indexSchema(t, s.Write)
+	if len(after) != len(before) {
+		t.Fatalf("%d indexes after the rollback, want %d", len(after), len(before))
+	}
+}
+
+func TestIsUnique(t *testing.T) {
+	for sql, want := range map[string]bool{
+		"CREATE UNIQUE INDEX ux ON t (a)":        true,
+		"create   unique\n index ux ON t (a)":    true,
+		"CREATE INDEX ix_unique ON t (a)":        false,
+		"CREATE INDEX ix ON t (a) WHERE a <> ''": false,
+	} {
+		if got := isUnique(sql); got != want {
+			t.Errorf("isUnique(%q) = %v", sql, got)
+		}
+	}
+}
