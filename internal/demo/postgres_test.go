@@ -2,55 +2,19 @@ package demo
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
 	"naikkelas/internal/programs"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/postgres"
+	"naikkelas/internal/store/pgtest"
 )
 
-// openPostgres opens a store on a fresh schema t_<random> of the database in
+// openPostgres opens a store on a fresh schema of the database in
 // NAIKKELAS_TEST_POSTGRES, dropped when the test ends, or skips.
 func openPostgres(tb testing.TB) store.Store {
 	tb.Helper()
-	dsn := os.Getenv("NAIKKELAS_TEST_POSTGRES")
-	if dsn == "" {
-		tb.Skip("NAIKKELAS_TEST_POSTGRES tidak diisi: uji demo di PostgreSQL dilewati")
-	}
-	ctx := context.Background()
-	admin, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { admin.Close() })
-	for range 3 { // creating the extension can race with other test packages
-		if _, err = admin.Write.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		tb.Fatalf("pg_trgm: %v", err)
-	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	if _, err := admin.Write.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { admin.Write.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`) })
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	st, err := store.Open(ctx, u.String())
+	st, err := store.Open(context.Background(), pgtest.FreshDSN(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -3,9 +3,6 @@ package importer_test
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -15,7 +12,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/postgres"
+	"naikkelas/internal/store/pgtest"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC) }
@@ -70,44 +67,14 @@ func cp1252(t testing.TB, s string) []byte {
 	return b
 }
 
-// pgSchemaStore opens a migrated PostgreSQL store in a fresh schema
-// t_imp_<n>, dropped when the test ends; it skips visibly without
-// NAIKKELAS_TEST_POSTGRES.
+// pgSchemaStore opens a migrated PostgreSQL store in a fresh schema,
+// dropped when the test ends; it skips visibly without NAIKKELAS_TEST_POSTGRES.
 func pgSchemaStore(tb testing.TB) store.Store {
 	tb.Helper()
-	dsn := os.Getenv("NAIKKELAS_TEST_POSTGRES")
-	if dsn == "" {
-		tb.Skip("SKIP PostgreSQL: NAIKKELAS_TEST_POSTGRES is not set")
-	}
-	ctx := context.Background()
-	admin, err := postgres.Open(ctx, dsn)
+	st, err := store.Open(context.Background(), pgtest.FreshDSN(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for i := 0; i < 3; i++ { // may race with another package creating it
-		if _, err = admin.Write.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`); err == nil {
-			break
-		}
-	}
-	schema := fmt.Sprintf("t_imp_%d", time.Now().UnixNano())
-	if _, err := admin.Write.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatal(err)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	st, err := store.Open(ctx, u.String())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		st.Close()
-		_, _ = admin.Write.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-		admin.Close()
-	})
+	tb.Cleanup(func() { st.Close() })
 	return st
 }

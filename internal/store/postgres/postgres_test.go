@@ -2,28 +2,18 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/storetest"
 )
 
 // testDSN returns the DSN from NAIKKELAS_TEST_POSTGRES or skips the test.
-func testDSN(t testing.TB) string {
-	dsn := os.Getenv("NAIKKELAS_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("NAIKKELAS_TEST_POSTGRES tidak diisi: uji PostgreSQL dilewati (isi dengan DSN postgres:// untuk menjalankannya)")
-	}
-	return dsn
-}
+func testDSN(t testing.TB) string { return pgtest.DSN(t) }
 
-// openFresh opens a store on its own new schema t_<random>, migrated, and
-// drops the schema when the test ends. pg_trgm lives in public.
+// openFresh opens a store on its own new schema, migrated, dropped when the test ends.
 func openFresh(t testing.TB) *postgres.Store {
 	t.Helper()
 	s, _ := openFreshDSN(t)
@@ -33,37 +23,9 @@ func openFresh(t testing.TB) *postgres.Store {
 // openFreshDSN is openFresh that also returns the DSN of the new schema.
 func openFreshDSN(t testing.TB) (*postgres.Store, string) {
 	t.Helper()
-	dsn := testDSN(t)
+	dsn := pgtest.FreshDSN(t)
 	ctx := context.Background()
-	admin, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	// Installing the extension can race with another test package; the loser sees a unique violation.
-	for i := 0; i < 3; i++ {
-		if _, err = admin.Write.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("pg_trgm: %v", err)
-	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	if _, err := admin.Write.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Write.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`) })
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	s, err := postgres.Open(ctx, u.String())
+	s, err := postgres.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +33,7 @@ func openFreshDSN(t testing.TB) (*postgres.Store, string) {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return s, u.String()
+	return s, dsn
 }
 
 func TestStoreSuite(t *testing.T) {
