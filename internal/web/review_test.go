@@ -273,3 +273,45 @@ func TestProgramPatchUnknownStatus(t *testing.T) {
 		}
 	}
 }
+
+// Logging in again from a browser that still holds a session ends that
+// session: only the new cookie works afterwards.
+func TestLoginEndsThePreviousSession(t *testing.T) {
+	f := newFixture(t)
+	login := func(cookie *http.Cookie) *http.Cookie {
+		t.Helper()
+		form := url.Values{"username": {f.users["admin"].Username}, "password": {testPassword}}.Encode()
+		r := httptest.NewRequest("POST", "/masuk", strings.NewReader(form))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if cookie != nil {
+			r.AddCookie(cookie)
+		}
+		w := httptest.NewRecorder()
+		f.srv.ServeHTTP(w, r)
+		for _, c := range w.Result().Cookies() {
+			if c.Name == sessionCookie && c.Value != "" {
+				return c
+			}
+		}
+		t.Fatalf("login gave no session cookie (status %d)", w.Code)
+		return nil
+	}
+	home := func(c *http.Cookie) int {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.AddCookie(c)
+		w := httptest.NewRecorder()
+		f.srv.ServeHTTP(w, r)
+		return w.Code
+	}
+	first := login(nil)
+	if code := home(first); code != http.StatusOK {
+		t.Fatalf("first session: home = %d", code)
+	}
+	second := login(first)
+	if code := home(second); code != http.StatusOK {
+		t.Fatalf("second session: home = %d", code)
+	}
+	if code := home(first); code == http.StatusOK {
+		t.Fatal("the first session still works after logging in again")
+	}
+}

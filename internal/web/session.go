@@ -62,8 +62,15 @@ func (s *Server) optionalUser(r *http.Request) *auth.User {
 	return u
 }
 
-// startSession stores a new session for u and sets its cookie.
+// startSession stores a new session for u and sets its cookie. A session
+// the browser already held is ended, so logging in again (or as someone
+// else on a shared office PC) leaves no second live session behind.
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		if err := s.Store.DeleteSession(r.Context(), auth.HashSecret(c.Value)); err != nil {
+			return err
+		}
+	}
 	plain, hash := auth.NewSecret()
 	expires := s.Now().Add(sessionTTL)
 	if err := s.Store.CreateSession(r.Context(), hash, u.ID, expires); err != nil {
