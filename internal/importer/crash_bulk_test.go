@@ -1,12 +1,10 @@
 package importer_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -64,26 +62,7 @@ func TestCrashAfterIndexDrop(t *testing.T) {
 	if err := os.WriteFile(bigPath, big.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashLeavesRegistryUnchanged$")
-	cmd.Env = append(os.Environ(), crashEnv+"="+dbPath+"|"+bigPath)
-	out, _ := cmd.StdoutPipe()
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(out)
-	rows := 0
-	for sc.Scan() {
-		if _, err := fmt.Sscanf(sc.Text(), "ROWS %d", &rows); err == nil && rows >= 30000 {
-			break
-		}
-	}
-	if rows < 30000 {
-		t.Fatalf("child ended before the kill (read %d rows)", rows)
-	}
-	_ = cmd.Process.Kill() // SIGKILL
-	_ = cmd.Wait()
-	t.Logf("killed the importing process after %d rows", rows)
+	killImportAfter(t, dbPath, bigPath, 30000)
 
 	st, err = store.Open(context.Background(), dbPath)
 	if err != nil {

@@ -75,26 +75,7 @@ func TestCrashLeavesRegistryUnchanged(t *testing.T) {
 	raw, _ := os.ReadFile(big.Name())
 	_ = os.WriteFile(big.Name(), bytes.ReplaceAll(raw, []byte("Kp. Sukamaju"), []byte("Kp. Sukamulya")), 0o644)
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashLeavesRegistryUnchanged$")
-	cmd.Env = append(os.Environ(), crashEnv+"="+dbPath+"|"+big.Name())
-	out, _ := cmd.StdoutPipe()
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(out)
-	rows := 0
-	for sc.Scan() {
-		if _, err := fmt.Sscanf(sc.Text(), "ROWS %d", &rows); err == nil && rows >= 5000 {
-			break
-		}
-	}
-	if rows < 5000 {
-		t.Fatalf("child ended before the kill (read %d rows)", rows)
-	}
-	_ = cmd.Process.Kill() // SIGKILL
-	_ = cmd.Wait()
-	t.Logf("killed the importing process after %d rows", rows)
+	killImportAfter(t, dbPath, big.Name(), 5000)
 
 	st, err = store.Open(context.Background(), dbPath)
 	if err != nil {
@@ -134,3 +115,30 @@ func crashChild() {
 }
 
 func auditFilter() audit.Filter { return audit.Filter{Page: 1, PerPage: 1} }
+
+// killImportAfter re-runs this test binary as a child that imports csvPath
+// into dbPath, and kills it with SIGKILL once it reports at least minRows
+// rows read: the state a power cut or kill -9 leaves behind.
+func killImportAfter(t *testing.T, dbPath, csvPath string, minRows int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashLeavesRegistryUnchanged$")
+	cmd.Env = append(os.Environ(), crashEnv+"="+dbPath+"|"+csvPath)
+	out, _ := cmd.StdoutPipe()
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	rows := 0
+	for sc.Scan() {
+		if _, err := fmt.Sscanf(sc.Text(), "ROWS %d", &rows); err == nil && rows >= minRows {
+			break
+		}
+	}
+	if rows < minRows {
+		t.Fatalf("child ended before the kill (read %d rows)", rows)
+	}
+	_ = cmd.Process.Kill() // SIGKILL
+	_ = cmd.Wait()
+	t.Logf("killed the importing process after %d rows", rows)
+}
