@@ -72,15 +72,21 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, b *Business) (*Busin
 	b.SizeClass, b.SizeBasis = old.SizeClass, old.SizeBasis
 	wantRevenue, wantCapital, wantEmployees := b.AnnualRevenue, b.Capital, b.Employees
 	b.AnnualRevenue, b.Capital, b.Employees = old.AnnualRevenue, old.Capital, old.Employees
-	if err := s.Store.UpdateBusiness(ctx, b, entry(a, audit.Update, b.ID, old, b)); err != nil {
-		return nil, err
-	}
-	if moneyChanged && (wantRevenue > 0 || wantCapital > 0) {
-		m := &Measurement{BusinessID: b.ID, Year: s.Now().Year(), AnnualRevenue: wantRevenue, Capital: wantCapital,
-			Employees: wantEmployees, Source: sourceFor(a), RecordedBy: a.Username}
-		if _, err := s.AddMeasurement(ctx, a, m); err != nil {
+	ent := entry(a, audit.Update, b.ID, old, b)
+	if !moneyChanged || (wantRevenue == 0 && wantCapital == 0) {
+		if err := s.Store.UpdateBusiness(ctx, b, ent); err != nil {
 			return nil, err
 		}
+		return s.Get(ctx, a, b.ID)
+	}
+	m := &Measurement{BusinessID: b.ID, Year: s.Now().Year(), AnnualRevenue: wantRevenue, Capital: wantCapital,
+		Employees: wantEmployees, Source: sourceFor(a), RecordedBy: a.Username}
+	if err := apperr.Validation(m.Validate(s.Now())); err != nil {
+		return nil, err
+	}
+	m.SizeClass, m.SizeBasis = Classify(m.AnnualRevenue, m.Capital)
+	if err := s.Store.UpdateMeasured(ctx, b, ent, m, measurementEntry(a, m)); err != nil {
+		return nil, err
 	}
 	return s.Get(ctx, a, b.ID)
 }
@@ -137,9 +143,7 @@ func (s *Service) AddMeasurement(ctx context.Context, a auth.Actor, m *Measureme
 	}
 	m.SizeClass, m.SizeBasis = Classify(m.AnnualRevenue, m.Capital)
 	m.RecordedBy = a.Username
-	ent := &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Create, Entity: "measurement",
-		EntityID: m.BusinessID, After: mustJSON(m)}
-	if err := s.Store.AddMeasurement(ctx, m, a.Role != auth.Owner, ent); err != nil {
+	if err := s.Store.AddMeasurement(ctx, m, a.Role != auth.Owner, measurementEntry(a, m)); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -155,4 +159,9 @@ func sourceFor(a auth.Actor) string {
 func staleVersion(current int64) error {
 	return &apperr.Error{Code: apperr.Conflict,
 		Message: fmt.Sprintf("Data ini sudah diubah orang lain (versi sekarang %d). Muat ulang lalu ulangi perubahan Anda.", current)}
+}
+
+func measurementEntry(a auth.Actor, m *Measurement) *audit.Entry {
+	return &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Create, Entity: "measurement",
+		EntityID: m.BusinessID, After: mustJSON(m)}
 }

@@ -75,6 +75,10 @@ type Store interface {
 	// UpdateBusiness saves b if the stored version equals b.Version, then
 	// increments b.Version. Returns Conflict on a stale version.
 	UpdateBusiness(ctx context.Context, b *Business, a *audit.Entry) error
+	// UpdateMeasured is UpdateBusiness followed by AddMeasurement(m, mirror
+	// true) in one transaction, with an audit entry for each: an edit that
+	// changes the money fields is saved whole or not at all.
+	UpdateMeasured(ctx context.Context, b *Business, a *audit.Entry, m *Measurement, ma *audit.Entry) error
 	// ListBusinesses returns one page of businesses matching f, and the total.
 	ListBusinesses(ctx context.Context, f Filter) ([]Business, int, error)
 	// EachBusiness calls fn for every business matching f (ignoring paging),

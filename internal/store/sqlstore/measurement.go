@@ -136,3 +136,27 @@ func (db *DB) CountBusinesses(ctx context.Context) (int, error) {
 	err := db.R().QueryRow(ctx, `SELECT COUNT(*) FROM businesses`).Scan(&n)
 	return n, err
 }
+
+// UpdateMeasured implements registry.Store.
+func (db *DB) UpdateMeasured(ctx context.Context, b *registry.Business, a *audit.Entry, m *registry.Measurement, ma *audit.Entry) error {
+	return db.Tx(ctx, func(q *Q) error {
+		if err := q.UpdateBusiness(ctx, b); err != nil {
+			return err
+		}
+		if a != nil {
+			a.EntityID = b.ID
+			if err := q.InsertAudit(ctx, a); err != nil {
+				return err
+			}
+		}
+		m.BusinessID = b.ID
+		if err := q.AddMeasurement(ctx, m, true); err != nil {
+			return err
+		}
+		if ma == nil {
+			return nil
+		}
+		ma.EntityID = b.ID
+		return q.InsertAudit(ctx, ma)
+	})
+}

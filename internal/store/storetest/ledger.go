@@ -81,3 +81,42 @@ func testMeasurements(t *testing.T, s store.Store) {
 		t.Errorf("measurement audit entries = %d, want 4", total)
 	}
 }
+
+// An edit that changes money saves the fields, the new measurement and both
+// audit entries together; a stale version saves none of them.
+func testUpdateMeasured(t *testing.T, s store.Store) {
+	b := biz("Gula Aren Cikande", cikandeA)
+	b.AnnualRevenue, b.SizeClass, b.SizeBasis = 500_000_000, registry.Mikro, registry.BasisRevenue
+	if err := s.CreateBusiness(ctx, b, measurement(0, 2024, 500_000_000, registry.SourceOfficerVerified), nil); err != nil {
+		t.Fatal(err)
+	}
+	stale := *b
+	b.Address = "Jl. Raya Cikande No. 1"
+	ua := &audit.Entry{Username: "uji", Action: audit.Update, Entity: "business"}
+	ma := &audit.Entry{Username: "uji", Action: audit.Create, Entity: "measurement"}
+	if err := s.UpdateMeasured(ctx, b, ua, measurement(0, 2025, 4_000_000_000, registry.SourceOfficerVerified), ma); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.GetBusiness(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Address != b.Address || got.AnnualRevenue != 4_000_000_000 || got.SizeClass != registry.Kecil || got.Version != 3 {
+		t.Fatalf("after UpdateMeasured: %+v", got)
+	}
+	if ua.EntityID != b.ID || ma.EntityID != b.ID {
+		t.Fatalf("audit entity ids %d %d, want %d", ua.EntityID, ma.EntityID, b.ID)
+	}
+	stale.Address = "tidak tersimpan"
+	err = s.UpdateMeasured(ctx, &stale, nil, measurement(0, 2025, 60_000_000_000, registry.SourceOfficerVerified), nil)
+	if apperr.CodeOf(err) != apperr.Conflict {
+		t.Fatalf("stale UpdateMeasured = %v, want Conflict", err)
+	}
+	ms, err := s.ListMeasurements(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 2 {
+		t.Fatalf("ledger has %d entries after a refused edit, want 2", len(ms))
+	}
+}

@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchArchived", testSearchArchived},
 		{"Each", testEach},
 		{"Measurements", testMeasurements},
+		{"UpdateMeasured", testUpdateMeasured},
 		{"Stats", testStats},
 		{"Users", testUsers},
 		{"TokensSessions", testTokensSessions},
