@@ -66,12 +66,44 @@ type importTx struct {
 	tx      *sql.Tx
 	insB    *sql.Stmt
 	reserve func(ctx context.Context, q *Q, n int) ([]int64, error)
+	stmts   map[string]*sql.Stmt // multi-row INSERTs prepared on tx, by text
 }
+
+// maxImportStmts bounds the statements one import keeps prepared.
+const maxImportStmts = 24
 
 func (t *importTx) close() {
 	if t.insB != nil {
 		_ = t.insB.Close()
 	}
+	for _, st := range t.stmts {
+		_ = st.Close()
+	}
+}
+
+// exec runs a statement prepared once per import. An import sends
+// thousands of multi-row INSERTs of the same few shapes; parsing and
+// planning each again cost a million-row SQLite import about 18 s. At most
+// maxImportStmts shapes are kept (a chunk mixing inserts and updates makes
+// odd-sized remainders); the rest run unprepared.
+func (t *importTx) exec(ctx context.Context, query string, args ...any) error {
+	st := t.stmts[query]
+	if st == nil && len(t.stmts) >= maxImportStmts {
+		_, err := t.q.Exec(ctx, query, args...)
+		return err
+	}
+	if st == nil {
+		var err error
+		if st, err = t.tx.PrepareContext(ctx, t.q.D.Rebind(query)); err != nil {
+			return err
+		}
+		if t.stmts == nil {
+			t.stmts = map[string]*sql.Stmt{}
+		}
+		t.stmts[query] = st
+	}
+	_, err := st.ExecContext(ctx, args...)
+	return err
 }
 
 func (t *importTx) prepare(ctx context.Context) error {
@@ -191,7 +223,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		{`INSERT INTO import_businesses (import_id, business_id, action) VALUES `,
 			` ON CONFLICT (import_id, business_id) DO NOTHING`, links},
 	} {
-		if err := t.q.execRows(ctx, batch.head, batch.tail, batch.rows); err != nil {
+		if err := execRows(ctx, t.exec, batch.head, batch.tail, batch.rows); err != nil {
 			return fmt.Errorf("import write: %w", err)
 		}
 	}
@@ -224,7 +256,7 @@ func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) er
 		rows[i] = append([]any{b.ID}, BusinessArgs(t.q.D, b)...)
 	}
 	head := strings.Replace(InsertBusinessSQL[:strings.Index(InsertBusinessSQL, "VALUES")], "(name,", "(id, name,", 1)
-	if err := t.q.execRows(ctx, head+"VALUES ", "", rows); err != nil {
+	if err := execRows(ctx, t.exec, head+"VALUES ", "", rows); err != nil {
 		for _, b := range news {
 			b.ID = 0
 		}
@@ -235,6 +267,15 @@ func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) er
 
 // execRows inserts rows with multi-row VALUES lists of up to 6,000 values.
 func (q *Q) execRows(ctx context.Context, head, tail string, rows [][]any) error {
+	return execRows(ctx, func(ctx context.Context, query string, args ...any) error {
+		_, err := q.Exec(ctx, query, args...)
+		return err
+	}, head, tail, rows)
+}
+
+// execRows sends rows as multi-row INSERTs of up to 6,000 values through exec.
+func execRows(ctx context.Context, exec func(ctx context.Context, query string, args ...any) error,
+	head, tail string, rows [][]any) error {
 	for len(rows) > 0 {
 		n := min(len(rows), max(1, 6000/len(rows[0])))
 		var b strings.Builder
@@ -249,7 +290,7 @@ func (q *Q) execRows(ctx context.Context, head, tail string, rows [][]any) error
 			args = append(args, r...)
 		}
 		b.WriteString(tail)
-		if _, err := q.Exec(ctx, b.String(), args...); err != nil {
+		if err := exec(ctx, b.String(), args...); err != nil {
 			return err
 		}
 		rows = rows[n:]
