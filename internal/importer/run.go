@@ -127,8 +127,8 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 	}
 	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row,
 		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now()},
-		plan:   &planner{source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
-		seen:   map[matchKey]int{}, existing: map[matchKey]int64{}}
+		plan:   &planner{importID: imp.ID, source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
+		seen:   map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}}
 	imp.Status = StatusDone
 	if opt.DryRun {
 		imp.Status = StatusDryRun

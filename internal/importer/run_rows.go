@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // runner holds one import's state while its rows stream through.
@@ -19,6 +20,7 @@ type runner struct {
 	row      int                // number of the last row read
 	seen     map[matchKey]int   // keys of accepted rows → their row number
 	existing map[matchKey]int64 // keys of stored businesses → id
+	claimed  map[int64]int      // stored businesses matched by a row → that row's number
 	report   reportWriter
 }
 
@@ -60,24 +62,58 @@ type chunkIn struct {
 	err         error
 }
 
-// readAll streams the rows in chunks: a reader goroutine parses and
-// interprets rows (pure work) while this one matches and writes the
-// previous chunk, so the two cores of an office PC both work.
+// chunkPlanned is one chunk matched and planned, ready to write.
+type chunkPlanned struct {
+	ms          []matched
+	changes     []Change
+	where       []int // index in ms of each change
+	done, total int64
+	err         error
+}
+
+// readAll streams the rows through three goroutines, so that the cores of
+// an office PC all work: one parses and interprets rows (pure work), one
+// matches and plans them, and this one writes each planned chunk and
+// records its outcomes, in file order. The planner reads stored
+// businesses through the same transaction the writer writes with; txMu
+// keeps the two from using it at once (PostgreSQL's connection cannot
+// interleave them). Planning a chunk never depends on the chunks before it
+// being written: a stored business is matched by at most one row (a second
+// is a duplicate), and rows never match businesses this import inserts.
 func (r *runner) readAll(ctx context.Context, tx Tx) error {
 	r.report.header = r.interp.Header.Cells
 	chunks := make(chan chunkIn, 2)
+	planned := make(chan chunkPlanned, 2)
 	stop := make(chan struct{})
-	defer close(stop)
-	go r.produce(chunks, stop)
-	for ch := range chunks {
-		if ch.err != nil {
-			return ch.err
+	var txMu sync.Mutex
+	var wg sync.WaitGroup
+	defer func() { close(stop); wg.Wait() }() // no goroutine outlives the transaction
+	wg.Add(2)
+	go func() { defer wg.Done(); r.produce(chunks, stop) }()
+	go func() { defer wg.Done(); r.planAll(ctx, tx, &txMu, chunks, planned, stop) }()
+	for pc := range planned {
+		if pc.err != nil {
+			return pc.err
 		}
-		if err := r.flush(ctx, tx, ch.rows); err != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if len(pc.changes) > 0 {
+			txMu.Lock()
+			err := tx.Apply(ctx, r.imp.ID, pc.changes)
+			txMu.Unlock()
+			if err != nil {
+				return err
+			}
+		}
+		for j, ch := range pc.changes {
+			pc.ms[pc.where[j]].out.BusinessID = ch.Business.ID
+		}
+		if err := r.record(pc.ms); err != nil {
 			return err
 		}
 		if r.opt.OnProgress != nil {
-			r.opt.OnProgress(Progress{Rows: r.imp.Summary.Total, Done: ch.done, Total: ch.total})
+			r.opt.OnProgress(Progress{Rows: r.imp.Summary.Total, Done: pc.done, Total: pc.total})
 		}
 	}
 	return nil
@@ -118,16 +154,40 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 	send(chunkIn{rows: chunk, done: done, total: total})
 }
 
+// planAll matches and plans each chunk from in, until in ends, an error
+// occurs (sent as the last chunk), or stop is closed.
+func (r *runner) planAll(ctx context.Context, tx Tx, txMu *sync.Mutex, in <-chan chunkIn, out chan<- chunkPlanned,
+	stop <-chan struct{}) {
+	defer close(out)
+	for c := range in {
+		var pc chunkPlanned
+		if c.err != nil {
+			pc.err = c.err
+		} else {
+			pc = r.planChunk(ctx, tx, txMu, c.rows)
+			pc.done, pc.total = c.done, c.total
+		}
+		select {
+		case out <- pc:
+		case <-stop:
+			return
+		}
+		if pc.err != nil {
+			return
+		}
+	}
+}
+
 type matched struct {
 	c   *Candidate
 	id  int64 // 0 = new
 	out RowOutcome
 }
 
-// flush processes one chunk of interpreted rows.
-func (r *runner) flush(ctx context.Context, tx Tx, chunk []*Candidate) error {
+// planChunk matches one chunk of interpreted rows and plans their changes.
+func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk []*Candidate) chunkPlanned {
 	if err := ctx.Err(); err != nil {
-		return err
+		return chunkPlanned{err: err}
 	}
 	ms := make([]matched, len(chunk))
 	var ids []int64
@@ -156,12 +216,14 @@ func (r *runner) flush(ctx context.Context, tx Tx, chunk []*Candidate) error {
 	var olds map[int64]*Existing
 	if len(ids) > 0 {
 		var err error
-		if olds, err = tx.Load(ctx, ids, r.interp.Header.has(FYear)); err != nil {
-			return err
+		txMu.Lock()
+		olds, err = tx.Load(ctx, ids, r.interp.Header.has(FYear))
+		txMu.Unlock()
+		if err != nil {
+			return chunkPlanned{err: err}
 		}
 	}
-	changes := make([]Change, 0, len(chunk))
-	where := make([]int, 0, len(chunk)) // index in ms of each change
+	pc := chunkPlanned{ms: ms, changes: make([]Change, 0, len(chunk)), where: make([]int, 0, len(chunk))}
 	for i := range ms {
 		m := &ms[i]
 		if m.out.Outcome == Rejected {
@@ -170,11 +232,23 @@ func (r *runner) flush(ctx context.Context, tx Tx, chunk []*Candidate) error {
 		var old *Existing
 		if m.id != 0 {
 			if old = olds[m.id]; old == nil {
-				return fmt.Errorf("importer: business %d vanished during the import", m.id)
+				return chunkPlanned{err: fmt.Errorf("importer: business %d vanished during the import", m.id)}
 			}
 			if m.c.Business.NIB != "" && old.Business.NIB != "" && old.Business.NIB != m.c.Business.NIB {
 				old = nil // matched by NIK and name, but a different NIB: another business
 			}
+		}
+		if old != nil {
+			// Two rows with different keys can still both lead to one stored
+			// business (one by its NIB, one by its NIK and old name): the
+			// same business twice in one file.
+			if first, dup := r.claimed[old.Business.ID]; dup {
+				m.out.Outcome, m.out.Duplicate = Rejected, true
+				m.out.Reasons = []string{fmt.Sprintf("Duplikat dalam berkas: baris %d sudah cocok dengan usaha yang sama (ID %d)",
+					first, old.Business.ID)}
+				continue
+			}
+			r.claimed[old.Business.ID] = m.c.Row
 		}
 		ch, reasons := r.plan.plan(m.c, old)
 		if len(reasons) > 0 {
@@ -185,18 +259,10 @@ func (r *runner) flush(ctx context.Context, tx Tx, chunk []*Candidate) error {
 		if ch.Action == Updated {
 			m.out.Changed = changedFields(ch)
 		}
-		changes = append(changes, *ch)
-		where = append(where, i)
+		pc.changes = append(pc.changes, *ch)
+		pc.where = append(pc.where, i)
 	}
-	if len(changes) > 0 {
-		if err := tx.Apply(ctx, r.imp.ID, changes); err != nil {
-			return err
-		}
-	}
-	for j, ch := range changes {
-		ms[where[j]].out.BusinessID = ch.Business.ID
-	}
-	return r.record(ms)
+	return pc
 }
 
 // firstSeen reports whether a key of this row belongs to an earlier row.

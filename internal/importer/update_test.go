@@ -2,9 +2,12 @@ package importer_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
+	"naikkelas/internal/audit"
 	"naikkelas/internal/importer"
 )
 
@@ -71,5 +74,59 @@ func TestUpdateFieldByFieldAndLedger(t *testing.T) {
 	imps, _ := st.BusinessImports(ctx, id)
 	if len(imps) != 5 {
 		t.Errorf("business remembers %d imports, want 5", len(imps))
+	}
+}
+
+// TestTwoRowsOneStoredBusiness checks that two rows with different keys
+// that both lead to one stored business (one by its NIB, one by its NIK and
+// old name) are the same business twice in the file: the second is a
+// duplicate within the file, not a second update of the same version
+// (which failed the whole import), whichever chunk each row lands in.
+func TestTwoRowsOneStoredBusiness(t *testing.T) {
+	ctx := context.Background()
+	first := "NIB;NIK;Nama Usaha;Nama Pemilik;Desa;Kecamatan\n" +
+		"1112223334445;3604014505800001;Emping Bu Siti;Siti;Julang;Cikande\n"
+	// Row 2 renames the business (found by NIB); the last row still carries
+	// the old name without an NIB (found by NIK + old name). Padding rows put
+	// it in a later chunk.
+	for _, pad := range []int{0, 1500} {
+		st := openStore(t)
+		_, outs := runImport(t, st, "awal.csv", []byte(first), importer.Options{})
+		id := outs[2].BusinessID
+		var b strings.Builder
+		b.WriteString("NIB;NIK;Nama Usaha;Nama Pemilik;Desa;Kecamatan\n")
+		b.WriteString("1112223334445;3604014505800001;Emping Siti Jaya;Siti;Julang;Cikande\n")
+		for i := range pad {
+			fmt.Fprintf(&b, ";;Usaha Isi %d;Pemilik %d;Julang;Cikande\n", i, i)
+		}
+		b.WriteString(";3604014505800001;Emping Bu Siti;Siti;Julang;Cikande\n")
+		imp, outs := runImport(t, st, fmt.Sprintf("ganda-%d.csv", pad), []byte(b.String()), importer.Options{})
+		last := outs[3+pad]
+		if !last.Duplicate || last.Outcome != importer.Rejected || !strings.Contains(last.Reasons[0], "baris 2") {
+			t.Fatalf("pad %d: second row of the same business: %+v (summary %+v)", pad, last, imp.Summary)
+		}
+		if s := imp.Summary; s.Total != pad+2 || s.Updated != 1 || s.Inserted != pad || s.DuplicatesInFile != 1 {
+			t.Errorf("pad %d: summary %+v", pad, s)
+		}
+		if b, _ := st.GetBusiness(ctx, id); b.Name != "Emping Siti Jaya" {
+			t.Errorf("pad %d: business after the file: %q", pad, b.Name)
+		}
+	}
+}
+
+// TestImportedCreationAudit checks that a business an import creates has its
+// creation in the audit trail, by reference to the import and the row.
+func TestImportedCreationAudit(t *testing.T) {
+	st := openStore(t)
+	data := "Nama Usaha;Nama Pemilik;Desa;Kecamatan\nKeripik Pak Udin;Udin;Julang;Cikande\n"
+	imp, outs := runImport(t, st, "audit.csv", []byte(data), importer.Options{})
+	id := outs[2].BusinessID
+	es, _, err := st.ListAudit(context.Background(), audit.Filter{Entity: "business", EntityID: id, Page: 1, PerPage: 10})
+	if err != nil || len(es) != 1 {
+		t.Fatalf("audit of business %d: %+v, %v", id, es, err)
+	}
+	want := fmt.Sprintf(`{"import_id":%d,"row":2}`, imp.ID)
+	if e := es[0]; e.Action != audit.Create || string(e.After) != want || e.Username != "admin" {
+		t.Errorf("creation entry %+v after %s, want action create, after %s", e, e.After, want)
 	}
 }
