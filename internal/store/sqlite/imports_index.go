@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"naikkelas/internal/store/sqlstore"
@@ -19,10 +21,22 @@ import (
 // bulkTables are the tables an import writes.
 var bulkTables = []string{"businesses", "measurements", "audit_log", "import_businesses"}
 
-// bulkKeep are the non-unique indexes the import itself reads while it runs
-// (Load fetches the ledgers of matched businesses by business_id), so they
-// stay. UNIQUE indexes always stay, so their constraints hold row by row.
-var bulkKeep = map[string]bool{"ix_measurements_business": true}
+// bulkKeep are the non-unique indexes that stay while an import runs. Two
+// kinds: those the import itself reads (Load fetches the ledgers of matched
+// businesses by business_id), and those whose keys grow with the rows the
+// import appends (new ids, this import's timestamp), so that keeping them
+// costs an append at the right edge of each, cheaper than sorting the whole
+// table again. UNIQUE indexes always stay, so their constraints hold row by
+// row.
+var bulkKeep = map[string]bool{
+	"ix_measurements_business":      true, // read by Load; (business_id, year)
+	"ix_measurements_evidence":      true, // (business_id, …)
+	"ix_businesses_id_name":         true, // (id, …)
+	"ix_businesses_evidence":        true, // (status, id, …)
+	"ix_businesses_updated":         true, // (status, updated_at)
+	"ix_audit_entity":               true, // (entity, entity_id, id)
+	"ix_import_businesses_business": true, // (business_id, import_id)
+}
 
 // bulkDropMin is how many new businesses an import must have written before
 // it drops the indexes. Below it the rebuild, a full sort of every index,
@@ -47,6 +61,7 @@ type bulkIndexes struct {
 	inserted int64 // new businesses written so far
 	dropped  bool
 	saved    []bulkIndex
+	undo     []string // PRAGMAs that put back the connection's settings (see tune)
 }
 
 // around runs work, then rebuilds the indexes it dropped (only when the
@@ -99,27 +114,66 @@ func (b *bulkIndexes) added(ctx context.Context, q *sqlstore.Q, n int) error {
 	return nil
 }
 
+// Connection settings of a large import's last phases, after the rows are
+// written. Each is put back when the import ends; a switch that fails
+// leaves the usual setting.
+//   - temp_store=FILE, from the search index on: each search-index
+//     statement and each CREATE INDEX keeps its statement journal or sort
+//     runs in temporary storage, which in memory (the connection's usual
+//     setting) took a million-business CLI import to 543-570 MB RSS.
+//   - a 16 MB cache for the index rebuild: each CREATE INDEX sorts the whole
+//     table in runs the size of the cache. (The search index keeps the
+//     connection's 64 MB: its merges reread recent pages, and with 16 MB it
+//     took 4 s longer.)
+//   - threads, for the index rebuild: the sorter uses the other cores (the
+//     file reader has finished by now), which took a million-row CREATE
+//     INDEX from 3.3-3.8 s to 2.2-2.8 s on two cores.
+type setting struct {
+	pragma string
+	value  func() int64
+}
+
+var (
+	searchSettings  = []setting{{"temp_store", func() int64 { return 1 }}} // FILE
+	rebuildSettings = []setting{
+		{"temp_store", func() int64 { return 1 }},
+		{"cache_size", func() int64 { return -rebuildCacheKiB }},
+		{"threads", func() int64 { return int64(runtime.NumCPU()) }},
+	}
+)
+
+// tune applies settings, if this import dropped the indexes; untune puts
+// back the first value of each.
+func (b *bulkIndexes) tune(ctx context.Context, q *sqlstore.Q, settings []setting) {
+	if !b.dropped {
+		return
+	}
+	for _, st := range settings {
+		var old int64
+		v := st.value()
+		if err := q.QueryRow(ctx, `PRAGMA `+st.pragma).Scan(&old); err != nil || old == v {
+			continue
+		}
+		if _, err := q.Exec(ctx, fmt.Sprintf(`PRAGMA %s = %d`, st.pragma, v)); err == nil {
+			b.undo = append(b.undo, fmt.Sprintf(`PRAGMA %s = %d`, st.pragma, old))
+		}
+	}
+}
+
+// untune puts back what tune changed, on the import's connection (the
+// store's single write connection), once the transaction has ended.
+func (b *bulkIndexes) untune(ctx context.Context, exec func(ctx context.Context, query string, args ...any) (sql.Result, error)) {
+	for _, u := range b.undo {
+		_, _ = exec(context.WithoutCancel(ctx), u)
+	}
+	b.undo = nil
+}
+
 // restore recreates the dropped indexes and refreshes the planner's
 // statistics of their tables (dropping an index deletes its sqlite_stat1
 // row, and the list queries rely on those rows; see migration 0005).
-//
-// Memory: each CREATE INDEX sorts the whole table. With the connection's
-// own settings (temp_store=MEMORY, 64 MB page cache) a million-business CLI
-// import peaked at 543-570 MB RSS; sorting with temporary files and a 16 MB
-// cache for the rebuild brought it to 435 MB (the import without the drop:
-// 360 MB), at the same speed. Both settings are put back before commit; if
-// a switch fails (temp_store cannot change while the connection has a
-// temporary database open) the rebuild runs with the usual settings.
 func (b *bulkIndexes) restore(ctx context.Context, q *sqlstore.Q) error {
-	if _, err := q.Exec(ctx, `PRAGMA temp_store = FILE`); err == nil {
-		defer func() { _, _ = q.Exec(ctx, `PRAGMA temp_store = MEMORY`) }()
-	}
-	var cache int64
-	if err := q.QueryRow(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil && (cache < -rebuildCacheKiB || cache > 0) {
-		if _, err := q.Exec(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, -rebuildCacheKiB)); err == nil {
-			defer func() { _, _ = q.Exec(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, cache)) }()
-		}
-	}
+	b.tune(ctx, q, rebuildSettings)
 	tables := map[string]bool{}
 	for _, ix := range b.saved {
 		if _, err := q.Exec(ctx, ix.sql); err != nil {
