@@ -89,8 +89,13 @@ func (s *Server) apiImportReport(w http.ResponseWriter, r *http.Request) {
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 func sendFile(w http.ResponseWriter, data []byte, name, ctype string) {
+	setFileHeaders(w, name, ctype)
+	_, _ = w.Write(data)
+}
+
+// setFileHeaders marks a response as a download that is not cached.
+func setFileHeaders(w http.ResponseWriter, name, ctype string) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(data)
 }
