@@ -137,7 +137,12 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 		if err := r.loadKeys(ctx, tx); err != nil {
 			return err
 		}
-		if err := r.readAll(ctx, tx); err != nil {
+		err := r.readAll(ctx, tx)
+		// The matching keys (tens of megabytes for a million rows) are not
+		// needed once the rows are written; the store may still spend
+		// minutes indexing them, so let the collector have them now.
+		r.seen, r.existing, r.claimed = nil, nil, nil
+		if err != nil {
 			return err
 		}
 		if imp.Summary.Total == 0 {

@@ -50,7 +50,7 @@ const bulkDropMin = 20_000
 const bulkRegistryShare = 4
 
 // rebuildCacheKiB is the page cache (and sort run) size of the rebuild.
-const rebuildCacheKiB = 16 << 10
+const rebuildCacheKiB = 8 << 10
 
 // bulkIndex is a dropped index and the statement that recreates it.
 type bulkIndex struct{ name, table, sql string }
@@ -121,13 +121,15 @@ func (b *bulkIndexes) added(ctx context.Context, q *sqlstore.Q, n int) error {
 //     statement and each CREATE INDEX keeps its statement journal or sort
 //     runs in temporary storage, which in memory (the connection's usual
 //     setting) took a million-business CLI import to 543-570 MB RSS.
-//   - a 16 MB cache for the index rebuild: each CREATE INDEX sorts the whole
-//     table in runs the size of the cache. (The search index keeps the
-//     connection's 64 MB: its merges reread recent pages, and with 16 MB it
-//     took 4 s longer.)
+//   - an 8 MB cache for the index rebuild: each CREATE INDEX sorts the whole
+//     table in runs the size of the cache, one per sorter thread. (The
+//     search index keeps the connection's 64 MB: its merges reread recent
+//     pages, and with 16 MB it took 4 s longer.)
 //   - threads, for the index rebuild: the sorter uses the other cores (the
 //     file reader has finished by now), which took a million-row CREATE
-//     INDEX from 3.3-3.8 s to 2.2-2.8 s on two cores.
+//     INDEX from 3.3-3.8 s to 2.2-2.8 s on two cores. With a 16 MB cache the
+//     threads' runs took the CLI import's peak from 464 MB to 498-510 MB
+//     RSS; with 8 MB it was 456-476 MB, at the same speed.
 type setting struct {
 	pragma string
 	value  func() int64
