@@ -48,7 +48,8 @@ func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
 	defer tmp.Close()
 	each := func(fn func(*registry.Business) error) error { return s.Registry.Each(r.Context(), a, f, fn) }
 	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := write(bw, s.Registry.Regions, each); err == nil {
+	err = write(bw, s.Registry.Regions, each)
+	if err == nil {
 		err = bw.Flush()
 	}
 	if err == nil {

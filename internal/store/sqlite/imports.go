@@ -23,6 +23,9 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 		Around: func(q *sqlstore.Q, work func() error) error {
 			return bulk.around(ctx, q, commit, func() error {
 				return withoutSearchTrigger(ctx, q, work, func(maxID int64) error {
+					if !commit {
+						return nil // a dry run is rolled back: nothing to search
+					}
 					bulk.tune(ctx, q, searchSettings)
 					return indexSearchChunked(ctx, q, maxID)
 				})
