@@ -18,11 +18,11 @@ func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) e
 	if len(items) == 0 {
 		return nil
 	}
-	var bulk bulkIndexes
+	bulk := newBulkIndexes()
 	defer bulk.untune(ctx, s.Write.ExecContext)
 	return s.Tx(ctx, func(q *sqlstore.Q) error {
-		return bulk.around(ctx, q, true, func() error {
-			if err := bulk.added(ctx, q, len(items)); err != nil {
+		return bulk.Around(ctx, q, true, func() error {
+			if err := bulk.Added(ctx, q, len(items)); err != nil {
 				return err
 			}
 			return DeferSearchIndex(ctx, q, func() error { return q.InsertBatch(ctx, items) })

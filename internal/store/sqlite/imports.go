@@ -18,10 +18,10 @@ import (
 // and rebuild secondary indexes (bulkIndexes, imports_index.go).
 func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
 	var next int64
-	var bulk bulkIndexes
+	bulk := newBulkIndexes()
 	hooks := sqlstore.ImportHooks{
 		Around: func(q *sqlstore.Q, work func() error) error {
-			return bulk.around(ctx, q, commit, func() error {
+			return bulk.Around(ctx, q, commit, func() error {
 				return withoutSearchTrigger(ctx, q, work, func(maxID int64) error {
 					if !commit {
 						return nil // a dry run is rolled back: nothing to search
@@ -32,7 +32,7 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 			})
 		},
 		ReserveIDs: func(ctx context.Context, q *sqlstore.Q, n int) ([]int64, error) {
-			if err := bulk.added(ctx, q, n); err != nil {
+			if err := bulk.Added(ctx, q, n); err != nil {
 				return nil, err
 			}
 			if next == 0 {

@@ -5,113 +5,51 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
-	"strings"
 
 	"naikkelas/internal/store/sqlstore"
 )
 
-// Large imports (issue 3) spend most of their time keeping the ~20 secondary
-// indexes of the tables they write up to date row by row: every new
-// business is a random insert into each of them. Past a threshold the
-// import drops those indexes, writes on, and builds them again once at the
-// end, which sorts each index in one pass. It all happens inside the
-// import's transaction: SQLite DDL is transactional, so a failure, a dry
-// run or a crash (kill -9) rolls the drops back along with the rows.
-
-// bulkTables are the tables an import writes.
-var bulkTables = []string{"businesses", "measurements", "audit_log", "import_businesses"}
-
-// bulkKeep are the non-unique indexes that stay while an import runs. Two
-// kinds: those the import itself reads (Load fetches the ledgers of matched
-// businesses by business_id), and those whose keys grow with the rows the
-// import appends (new ids, this import's timestamp), so that keeping them
-// costs an append at the right edge of each, cheaper than sorting the whole
-// table again. UNIQUE indexes always stay, so their constraints hold row by
-// row.
-var bulkKeep = map[string]bool{
-	"ix_measurements_business":      true, // read by Load; (business_id, year)
-	"ix_measurements_evidence":      true, // (business_id, …)
-	"ix_businesses_id_name":         true, // (id, …)
-	"ix_businesses_evidence":        true, // (status, id, …)
-	"ix_businesses_updated":         true, // (status, updated_at)
-	"ix_audit_entity":               true, // (entity, entity_id, id)
-	"ix_import_businesses_business": true, // (business_id, import_id)
-}
-
-// bulkDropMin is how many new businesses an import must have written before
-// it drops the indexes. Below it the rebuild, a full sort of every index,
-// costs about as much as it saves.
-const bulkDropMin = 20_000
-
-// bulkRegistryShare: the import must also have written at least 1/N as many
-// businesses as the registry held before it, because rebuilding sorts the
-// whole table, old rows included, while row-by-row upkeep only costs for
-// the new ones.
-const bulkRegistryShare = 4
+// Large imports drop and rebuild secondary indexes (sqlstore.BulkIndexes).
+// SQLite's part: listing the indexes from sqlite_master, and connection
+// settings for the phases after the rows are written.
 
 // rebuildCacheKiB is the page cache (and sort run) size of the rebuild.
 const rebuildCacheKiB = 8 << 10
 
-// bulkIndex is a dropped index and the statement that recreates it.
-type bulkIndex struct{ name, table, sql string }
-
-// bulkIndexes tracks one import's index drop.
+// bulkIndexes is sqlstore.BulkIndexes with SQLite's settings.
 type bulkIndexes struct {
-	before   int64 // businesses (MAX(id)) before the import
-	inserted int64 // new businesses written so far
-	dropped  bool
-	saved    []bulkIndex
-	undo     []string // PRAGMAs that put back the connection's settings (see tune)
+	sqlstore.BulkIndexes
+	undo []string // PRAGMAs that put back the connection's settings (see tune)
 }
 
-// around runs work, then rebuilds the indexes it dropped (only when the
-// import commits: a rollback restores them anyway).
-func (b *bulkIndexes) around(ctx context.Context, q *sqlstore.Q, commit bool, work func() error) error {
-	if err := q.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM businesses`).Scan(&b.before); err != nil {
-		return err
-	}
-	if err := work(); err != nil {
-		return err
-	}
-	if !b.dropped || !commit {
+func newBulkIndexes() *bulkIndexes {
+	b := &bulkIndexes{}
+	b.List = listIndexes
+	b.Tune = func(ctx context.Context, q *sqlstore.Q) error {
+		b.tune(ctx, q, rebuildSettings) // a setting that cannot be changed stays as it was
 		return nil
 	}
-	return b.restore(ctx, q)
+	return b
 }
 
-// added records n more new businesses and drops the indexes once the import
-// is large enough.
-func (b *bulkIndexes) added(ctx context.Context, q *sqlstore.Q, n int) error {
-	b.inserted += int64(n)
-	if b.dropped || b.inserted < max(bulkDropMin, b.before/bulkRegistryShare) {
-		return nil
-	}
-	b.dropped = true
+// listIndexes returns the indexes of the tables an import writes.
+func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, error) {
+	t := sqlstore.BulkTables
 	rows, err := q.Query(ctx, `SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN (?, ?, ?, ?) ORDER BY tbl_name, name`, bulkTables[0], bulkTables[1], bulkTables[2], bulkTables[3])
+		AND tbl_name IN (?, ?, ?, ?) ORDER BY tbl_name, name`, t[0], t[1], t[2], t[3])
 	if err != nil {
-		return fmt.Errorf("list indexes: %w", err)
+		return nil, err
 	}
+	defer rows.Close()
+	var out []sqlstore.BulkIndex
 	for rows.Next() {
-		var ix bulkIndex
-		if err := rows.Scan(&ix.name, &ix.table, &ix.sql); err != nil {
-			rows.Close()
-			return err
+		var ix sqlstore.BulkIndex
+		if err := rows.Scan(&ix.Name, &ix.Table, &ix.SQL); err != nil {
+			return nil, err
 		}
-		if !bulkKeep[ix.name] && !isUnique(ix.sql) {
-			b.saved = append(b.saved, ix)
-		}
+		out = append(out, ix)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, ix := range b.saved {
-		if _, err := q.Exec(ctx, `DROP INDEX `+quoteIdent(ix.name)); err != nil {
-			return fmt.Errorf("drop index %s: %w", ix.name, err)
-		}
-	}
-	return nil
+	return out, rows.Err()
 }
 
 // Connection settings of a large import's last phases, after the rows are
@@ -143,7 +81,7 @@ var (
 // tune applies settings, if this import dropped the indexes; untune puts
 // back the first value of each.
 func (b *bulkIndexes) tune(ctx context.Context, q *sqlstore.Q, settings []setting) {
-	if !b.dropped {
+	if !b.Dropped {
 		return
 	}
 	for _, st := range settings {
@@ -164,36 +102,4 @@ func (b *bulkIndexes) untune(ctx context.Context, exec func(ctx context.Context,
 		_, _ = exec(context.WithoutCancel(ctx), u)
 	}
 	b.undo = nil
-}
-
-// restore recreates the dropped indexes and refreshes the planner's
-// statistics of their tables (dropping an index deletes its sqlite_stat1
-// row, and the list queries rely on those rows; see migration 0005).
-func (b *bulkIndexes) restore(ctx context.Context, q *sqlstore.Q) error {
-	b.tune(ctx, q, rebuildSettings)
-	tables := map[string]bool{}
-	for _, ix := range b.saved {
-		if _, err := q.Exec(ctx, ix.sql); err != nil {
-			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
-		}
-		tables[ix.table] = true
-	}
-	for _, t := range bulkTables {
-		if tables[t] {
-			if _, err := q.Exec(ctx, `ANALYZE `+quoteIdent(t)); err != nil {
-				return fmt.Errorf("analyze %s: %w", t, err)
-			}
-		}
-	}
-	return nil
-}
-
-// isUnique reports whether an index's CREATE statement makes it UNIQUE.
-func isUnique(sql string) bool {
-	return strings.HasPrefix(strings.ToUpper(strings.Join(strings.Fields(sql), " ")), "CREATE UNIQUE ")
-}
-
-// quoteIdent quotes an SQLite identifier.
-func quoteIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }

@@ -60,33 +60,34 @@ func TestBulkIndexesDropAndRestore(t *testing.T) {
 	}
 	defer tx.Rollback()
 	q := &sqlstore.Q{C: tx, D: s.Dialect}
-	b := bulkIndexes{before: 200_000}
+	b := newBulkIndexes()
+	b.Before = 200_000
 	for _, step := range []struct {
 		n    int
 		drop bool
-	}{{bulkDropMin, false}, {bulkDropMin, false}, {10_000, true}} { // 50,000 = 200,000/4
-		if err := b.added(ctx, q, step.n); err != nil {
+	}{{sqlstore.BulkDropMin, false}, {sqlstore.BulkDropMin, false}, {10_000, true}} { // 50,000 = 200,000/4
+		if err := b.Added(ctx, q, step.n); err != nil {
 			t.Fatal(err)
 		}
-		if b.dropped != step.drop {
-			t.Fatalf("after %d new rows dropped = %v, want %v", b.inserted, b.dropped, step.drop)
+		if b.Dropped != step.drop {
+			t.Fatalf("after %d new rows dropped = %v, want %v", b.Inserted, b.Dropped, step.drop)
 		}
 	}
-	for name := range bulkKeep {
+	for name := range sqlstore.BulkKeep {
 		if _, ok := before[name]; !ok {
-			t.Errorf("bulkKeep names %s, which the schema does not have", name)
+			t.Errorf("sqlstore.BulkKeep names %s, which the schema does not have", name)
 		}
 	}
 	during := indexSchema(t, tx)
 	for name, sql := range before {
 		_, kept := during[name]
-		wantKept := sql == "" || strings.Contains(sql, "UNIQUE") || bulkKeep[name]
+		wantKept := sql == "" || strings.Contains(sql, "UNIQUE") || sqlstore.BulkKeep[name]
 		if kept != wantKept {
 			t.Errorf("index %s kept = %v, want %v (%s)", name, kept, wantKept, sql)
 		}
 	}
-	if len(b.saved) < 12 {
-		t.Errorf("only %d indexes dropped", len(b.saved))
+	if len(b.Saved) < 12 {
+		t.Errorf("only %d indexes dropped", len(b.Saved))
 	}
 	for i := range 3 { // ANALYZE writes no statistics for an empty table
 		r := &registry.Business{Name: fmt.Sprintf("Usaha %d", i), OwnerName: "Siti", VillageCode: "36.04.01.2001",
@@ -97,7 +98,7 @@ func TestBulkIndexesDropAndRestore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := b.restore(ctx, q); err != nil {
+	if err := b.Restore(ctx, q); err != nil {
 		t.Fatal(err)
 	}
 	after := indexSchema(t, tx)
@@ -139,9 +140,9 @@ func TestBulkIndexesRollback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := bulkIndexes{}
-	if err := b.added(ctx, &sqlstore.Q{C: tx, D: s.Dialect}, bulkDropMin); err != nil || !b.dropped {
-		t.Fatalf("dropped = %v, %v", b.dropped, err)
+	b := newBulkIndexes()
+	if err := b.Added(ctx, &sqlstore.Q{C: tx, D: s.Dialect}, sqlstore.BulkDropMin); err != nil || !b.Dropped {
+		t.Fatalf("dropped = %v, %v", b.Dropped, err)
 	}
 	if err := tx.Rollback(); err != nil {
 		t.Fatal(err)
@@ -167,19 +168,6 @@ func TestNewDatabasePageSize(t *testing.T) {
 	}
 }
 
-func TestIsUnique(t *testing.T) {
-	for sql, want := range map[string]bool{
-		"CREATE UNIQUE INDEX ux ON t (a)":        true,
-		"create   unique\n index ux ON t (a)":    true,
-		"CREATE INDEX ix_unique ON t (a)":        false,
-		"CREATE INDEX ix ON t (a) WHERE a <> ''": false,
-	} {
-		if got := isUnique(sql); got != want {
-			t.Errorf("isUnique(%q) = %v", sql, got)
-		}
-	}
-}
-
 // TestInsertBatchRebuildsIndexes checks that a batch large enough to drop
 // the indexes (the demo's) leaves them all in place, with statistics, and
 // the rows findable through them and through search.
@@ -187,7 +175,7 @@ func TestInsertBatchRebuildsIndexes(t *testing.T) {
 	ctx := context.Background()
 	s := openIndexStore(t)
 	before := indexSchema(t, s.Write)
-	items := make([]registry.NewBusiness, bulkDropMin)
+	items := make([]registry.NewBusiness, sqlstore.BulkDropMin)
 	for i := range items {
 		items[i].Business = &registry.Business{Name: fmt.Sprintf("Usaha Batch %d", i), OwnerName: "Siti",
 			VillageCode: "36.04.01.2001", Sector: "C", FoundedYear: 2000, Employees: 3, AnnualRevenue: int64(i) * 1000,
@@ -211,7 +199,7 @@ func TestInsertBatchRebuildsIndexes(t *testing.T) {
 		t.Errorf("statistics of ix_businesses_district: %d rows, %v", stats, err)
 	}
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM businesses INDEXED BY ix_businesses_revenue
-		WHERE status = 'active' AND annual_revenue >= 1000000`).Scan(&n); err != nil || n != bulkDropMin-1000 {
+		WHERE status = 'active' AND annual_revenue >= 1000000`).Scan(&n); err != nil || n != sqlstore.BulkDropMin-1000 {
 		t.Errorf("rows through the rebuilt index: %d, %v", n, err)
 	}
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM businesses_fts WHERE businesses_fts MATCH '"Batch 19999"'`).
