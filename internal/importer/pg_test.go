@@ -3,12 +3,15 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"maps"
 	"testing"
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/store/postgres"
+	"naikkelas/internal/store/sqlstore"
 )
 
 // TestPostgresImportRoundTrip runs the messy CSV, the re-import and the
@@ -38,5 +41,66 @@ func TestPostgresImportRoundTrip(t *testing.T) {
 	}
 	if rep, err := st.ImportReport(context.Background(), imp.ID); err != nil || len(rep) == 0 {
 		t.Errorf("report: %d bytes, %v", len(rep), err)
+	}
+}
+
+// TestPostgresBulkImport imports a file large enough to drop the secondary
+// indexes (sqlstore.BulkIndexes) into an empty PostgreSQL registry: a dry
+// run first, which must leave the indexes and the registry as they were,
+// then the real import, after which every index is back as it was and
+// search and filtered lists find the rows.
+func TestPostgresBulkImport(t *testing.T) {
+	st := pgSchemaStore(t)
+	db := st.(*postgres.Store).DB
+	indexes := func() map[string]string {
+		rows, err := db.Read.Query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var name, def string
+			if err := rows.Scan(&name, &def); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = def
+		}
+		return out
+	}
+	before := indexes()
+	if _, ok := before["ix_businesses_search"]; !ok || len(before) < 20 {
+		t.Fatalf("unexpected schema: %d indexes", len(before))
+	}
+	n := sqlstore.BulkDropMin
+	var csv bytes.Buffer
+	if err := writeGenCSV(&csv, n); err != nil {
+		t.Fatal(err)
+	}
+	dry, _ := runImport(t, st, "bulk.csv", csv.Bytes(), importer.Options{DryRun: true})
+	if dry.Summary.Inserted != n {
+		t.Fatalf("dry run %+v", dry.Summary)
+	}
+	if got := indexes(); !maps.Equal(got, before) {
+		t.Fatalf("indexes after the dry run:\n%v\nwant\n%v", got, before)
+	}
+	svc := registry.NewService(st, "36.04")
+	if _, total, err := svc.List(context.Background(), auth.System, registry.Filter{}); err != nil || total != 0 {
+		t.Fatalf("registry after the dry run: %d businesses, %v", total, err)
+	}
+	imp, _ := runImport(t, st, "bulk.csv", csv.Bytes(), importer.Options{})
+	if imp.Summary.Inserted != n {
+		t.Fatalf("import %+v", imp.Summary)
+	}
+	if got := indexes(); !maps.Equal(got, before) {
+		t.Fatalf("indexes after the import:\n%v\nwant\n%v", got, before)
+	}
+	items, total, err := svc.List(context.Background(), auth.System, registry.Filter{Q: "Pemilik 12345"})
+	if err != nil || total != 1 || items[0].Name != "Usaha Maju 12345" {
+		t.Errorf("search after the import: %d found, %v", total, err)
+	}
+	district := region.All().Villages("36.04")[0].Code[:8]
+	if _, total, err := svc.List(context.Background(), auth.System, registry.Filter{District: district}); err != nil || total == 0 {
+		t.Errorf("kecamatan %s after the import: %d businesses, %v", district, total, err)
 	}
 }

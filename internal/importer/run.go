@@ -67,8 +67,24 @@ type Options struct {
 	OnRow      func(RowOutcome)
 }
 
-// chunkSize is how many rows are matched and written together.
+// chunkSize is how many rows are matched and written together, unless the
+// store says otherwise (ChunkSizer).
 const chunkSize = 1000
+
+// ChunkSizer is implemented by a store that writes faster in chunks of
+// another size. Measured on a million-row import (2 cores): writing the
+// rows into PostgreSQL took 72 s in chunks of 1,000, 61 s in 5,000, 47 s
+// in 10,000 and 48 s in 25,000 (each chunk costs an id reservation and
+// four COPYs); SQLite's rows and search index took 53-55 s in chunks of
+// 1,000 or 2,000 but 76-82 s in 5,000.
+type ChunkSizer interface{ ImportChunkSize() int }
+
+func (im *Importer) chunkSize() int {
+	if cs, ok := im.Store.(ChunkSizer); ok && cs.ImportChunkSize() > 0 {
+		return cs.ImportChunkSize()
+	}
+	return chunkSize
+}
 
 func (im *Importer) regionMatcher() *RegionMatcher {
 	im.matcherOnce.Do(func() { im.matcher = NewRegionMatcher(im.Regions, im.Jurisdiction) })
@@ -125,7 +141,7 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 	for _, c := range h.Unknown() {
 		imp.UnknownColumns = append(imp.UnknownColumns, fmt.Sprintf("%s (%s)", c.Header, c.Letter))
 	}
-	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row,
+	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row, chunk: im.chunkSize(),
 		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now()},
 		plan:   &planner{importID: imp.ID, source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
 		seen:   map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}}

@@ -11,6 +11,7 @@ import (
 // runner holds one import's state while its rows stream through.
 type runner struct {
 	im       *Importer
+	chunk    int // rows per chunk
 	imp      *Import
 	t        Table
 	opt      Options
@@ -131,7 +132,7 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 			return false
 		}
 	}
-	chunk := make([]*Candidate, 0, chunkSize)
+	chunk := make([]*Candidate, 0, r.chunk)
 	for {
 		cells, err := r.next()
 		if errors.Is(err, io.EOF) {
@@ -142,12 +143,12 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 			return
 		}
 		chunk = append(chunk, r.interp.Interpret(r.row, cells))
-		if len(chunk) == chunkSize {
+		if len(chunk) == r.chunk {
 			done, total := r.t.Progress()
 			if !send(chunkIn{rows: chunk, done: done, total: total}) {
 				return
 			}
-			chunk = make([]*Candidate, 0, chunkSize)
+			chunk = make([]*Candidate, 0, r.chunk)
 		}
 	}
 	done, total := r.t.Progress()

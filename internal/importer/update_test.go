@@ -9,6 +9,7 @@ import (
 
 	"naikkelas/internal/audit"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/store"
 )
 
 // TestUpdateFieldByFieldAndLedger checks the update plan: only the fields a
@@ -81,16 +82,27 @@ func TestUpdateFieldByFieldAndLedger(t *testing.T) {
 // that both lead to one stored business (one by its NIB, one by its NIK and
 // old name) are the same business twice in the file: the second is a
 // duplicate within the file, not a second update of the same version
-// (which failed the whole import), whichever chunk each row lands in.
+// (which failed the whole import), whichever chunk each row lands in. On
+// PostgreSQL it also checks that the business is linked to the import
+// once: the import links go in with COPY there, which has no ON CONFLICT.
 func TestTwoRowsOneStoredBusiness(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { twoRowsOneStoredBusiness(t, func() store.Store { return openStore(t) }) })
+	t.Run("postgres", func(t *testing.T) {
+		pgSchemaStore(t) // skips visibly without NAIKKELAS_TEST_POSTGRES
+		twoRowsOneStoredBusiness(t, func() store.Store { return pgSchemaStore(t) })
+	})
+}
+
+func twoRowsOneStoredBusiness(t *testing.T, open func() store.Store) {
 	ctx := context.Background()
 	first := "NIB;NIK;Nama Usaha;Nama Pemilik;Desa;Kecamatan\n" +
 		"1112223334445;3604014505800001;Emping Bu Siti;Siti;Julang;Cikande\n"
 	// Row 2 renames the business (found by NIB); the last row still carries
 	// the old name without an NIB (found by NIK + old name). Padding rows put
-	// it in a later chunk.
-	for _, pad := range []int{0, 1500} {
-		st := openStore(t)
+	// it in a later chunk (chunks are 1,000 rows on SQLite, 5,000 on
+	// PostgreSQL).
+	for _, pad := range []int{0, 1500, 6000} {
+		st := open()
 		_, outs := runImport(t, st, "awal.csv", []byte(first), importer.Options{})
 		id := outs[2].BusinessID
 		var b strings.Builder
@@ -110,6 +122,9 @@ func TestTwoRowsOneStoredBusiness(t *testing.T) {
 		}
 		if b, _ := st.GetBusiness(ctx, id); b.Name != "Emping Siti Jaya" {
 			t.Errorf("pad %d: business after the file: %q", pad, b.Name)
+		}
+		if imps, err := st.BusinessImports(ctx, id); err != nil || len(imps) != 2 {
+			t.Errorf("pad %d: business remembers %d imports (%v), want 2", pad, len(imps), err)
 		}
 	}
 }

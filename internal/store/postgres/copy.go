@@ -37,6 +37,9 @@ func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) e
 }
 
 func copyBatch(ctx context.Context, tx pgx.Tx, items []registry.NewBusiness) error {
+	if _, err := tx.Exec(ctx, lockForIDs); err != nil { // before drawing ids: see reserveIDs
+		return fmt.Errorf("reserve ids: %w", err)
+	}
 	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('businesses', 'id')) FROM generate_series(1, $1)`, len(items))
 	if err != nil {
 		return fmt.Errorf("reserve ids: %w", err)

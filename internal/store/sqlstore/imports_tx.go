@@ -26,16 +26,30 @@ type ImportHooks struct {
 	// businesses go in multi-row INSERTs; otherwise each is inserted alone
 	// with RETURNING id.
 	ReserveIDs func(ctx context.Context, q *Q, n int) ([]int64, error)
+	// Copy, when set, writes new rows (businesses with reserved ids,
+	// measurements, audit entries, import links) on the transaction's
+	// connection instead of multi-row INSERTs (PostgreSQL's COPY).
+	Copy func(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error
 }
 
 // RunImportWith is RunImport with engine hooks.
 func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bool, hooks ImportHooks,
 	fn func(importer.Tx) error) error {
-	tx, err := db.Write.BeginTx(ctx, nil)
+	conn, err := db.Write.Conn(ctx)
+	if err != nil {
+		return db.MapError(fmt.Errorf("begin import: %w", err))
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return db.MapError(fmt.Errorf("begin import: %w", err))
 	}
 	itx := &importTx{q: &Q{C: tx, D: db.Dialect}, tx: tx, reserve: hooks.ReserveIDs}
+	if hooks.Copy != nil {
+		itx.copy = func(ctx context.Context, table string, cols []string, rows [][]any) error {
+			return hooks.Copy(ctx, conn, table, cols, rows)
+		}
+	}
 	defer itx.close()
 	work := func() error { return fn(itx) }
 	if hooks.Around != nil {
@@ -66,7 +80,8 @@ type importTx struct {
 	tx      *sql.Tx
 	insB    *sql.Stmt
 	reserve func(ctx context.Context, q *Q, n int) ([]int64, error)
-	stmts   map[string]*sql.Stmt // multi-row INSERTs prepared on tx, by text
+	copy    func(ctx context.Context, table string, cols []string, rows [][]any) error // see ImportHooks.Copy
+	stmts   map[string]*sql.Stmt                                                       // multi-row INSERTs prepared on tx, by text
 }
 
 // maxImportStmts bounds the statements one import keeps prepared.
@@ -220,14 +235,41 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		{`INSERT INTO measurements (business_id, year, annual_revenue, capital, employees, source, size_class, size_basis,
 			recorded_by, created_at) VALUES `, "", ms},
 		{`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES `, "", as},
+		// Each business is linked once per import: the importer reports a
+		// second row for a business as a duplicate within the file.
 		{`INSERT INTO import_businesses (import_id, business_id, action) VALUES `,
 			` ON CONFLICT (import_id, business_id) DO NOTHING`, links},
 	} {
-		if err := execRows(ctx, t.exec, batch.head, batch.tail, batch.rows); err != nil {
+		if err := t.writeRows(ctx, batch.head, batch.tail, batch.rows); err != nil {
 			return fmt.Errorf("import write: %w", err)
 		}
 	}
 	return nil
+}
+
+// writeRows writes new rows with the engine's Copy hook when it has one
+// (head names the table and columns; tail is then not needed), otherwise
+// with multi-row INSERTs.
+func (t *importTx) writeRows(ctx context.Context, head, tail string, rows [][]any) error {
+	if t.copy == nil {
+		return execRows(ctx, t.exec, head, tail, rows)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	table, cols := insertTarget(head)
+	return t.copy(ctx, table, cols, rows)
+}
+
+// insertTarget returns the table and columns of "INSERT INTO t (a, b) …".
+func insertTarget(head string) (string, []string) {
+	open, end := strings.Index(head, "("), strings.Index(head, ")")
+	table := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(head[:open]), "INSERT INTO"))
+	var cols []string
+	for _, c := range strings.Split(head[open+1:end], ",") {
+		cols = append(cols, strings.TrimSpace(c))
+	}
+	return table, cols
 }
 
 // insertMany inserts the chunk's new businesses with ids reserved by the
@@ -256,7 +298,7 @@ func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) er
 		rows[i] = append([]any{b.ID}, BusinessArgs(t.q.D, b)...)
 	}
 	head := strings.Replace(InsertBusinessSQL[:strings.Index(InsertBusinessSQL, "VALUES")], "(name,", "(id, name,", 1)
-	if err := execRows(ctx, t.exec, head+"VALUES ", "", rows); err != nil {
+	if err := t.writeRows(ctx, head+"VALUES ", "", rows); err != nil {
 		for _, b := range news {
 			b.ID = 0
 		}
