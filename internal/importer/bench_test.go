@@ -3,18 +3,23 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/sqlite"
 	"naikkelas/internal/store/sqlstore"
@@ -60,11 +65,7 @@ func plainInserts(b *testing.B, db *sqlstore.DB, n int) time.Duration {
 	}
 	took += time.Since(start)
 	for i := 0; i < n; i++ {
-		c := genRow(i, villages)
-		r := &registry.Business{Name: c[0], OwnerName: c[1], NIK: c[2], NIB: c[3], Phone: "+62" + c[4][1:],
-			VillageCode: c[5], Address: c[6], Sector: "C", FoundedYear: 2000, Employees: 3, AnnualRevenue: 100_000_000,
-			Capital: 10_000_000, SizeClass: "mikro", SizeBasis: "revenue"}
-		sqlstore.PrepareNew(r)
+		r := floorBusiness(i, villages)
 		args := sqlstore.BusinessArgs(db.Dialect, r)
 		t0 := time.Now()
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
@@ -226,3 +227,236 @@ func BenchmarkLargeCSV1MPostgres(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkLargeFloorSQLite times, on the same schema and machine, the parts
+// of a million-business SQLite import that no import code can avoid: the
+// businesses table alone (no measurements, audit entries or import links,
+// no file to read, parse or match), written with prepared multi-row
+// INSERTs while its non-unique indexes and search trigger are dropped; the
+// FTS5 trigram search index (issue 2) built afterwards; those indexes built
+// again; ANALYZE; and the commit with its checkpoint. It is the lower bound
+// the closing note of issue 3 compares BenchmarkLargeCSV1MSQLite with.
+func BenchmarkLargeFloorSQLite(b *testing.B) {
+	if os.Getenv("NAIKKELAS_BENCH_LARGE") != "1" {
+		b.Skip("SKIP 1M-row benchmark: set NAIKKELAS_BENCH_LARGE=1")
+	}
+	const n = 1_000_000
+	villages := region.All().Villages("36.04")
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		st, db := sqliteStore(b)
+		b.StartTimer()
+		phases := map[string]time.Duration{}
+		last := time.Now()
+		lap := func(name string) {
+			phases[name] += time.Since(last)
+			last = time.Now()
+		}
+		tx, err := db.Write.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		exec := func(q string, args ...any) {
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				b.Fatalf("%s: %v", q, err)
+			}
+		}
+		var saved []string
+		rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'businesses'
+			AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var names []string
+		for rows.Next() {
+			var name, sql string
+			if err := rows.Scan(&name, &sql); err != nil {
+				b.Fatal(err)
+			}
+			names, saved = append(names, name), append(saved, sql)
+		}
+		rows.Close()
+		for _, name := range names {
+			exec(`DROP INDEX ` + name)
+		}
+		exec(`DROP TRIGGER businesses_fts_ai`)
+		head := strings.Replace(sqlstore.InsertBusinessSQL[:strings.Index(sqlstore.InsertBusinessSQL, "VALUES")],
+			"(name,", "(id, name,", 1)
+		const cols = 35 // id and InsertBusinessSQL's columns
+		stmts := map[int]*sql.Stmt{}
+		lap("setup")
+		args := make([]any, 0, 6000)
+		for i := 0; i < n; i += 6000 / cols {
+			b.StopTimer()
+			k := min(6000/cols, n-i)
+			args = args[:0]
+			for j := i; j < i+k; j++ {
+				args = append(append(args, int64(j+1)), sqlstore.BusinessArgs(db.Dialect, floorBusiness(j, villages))...)
+			}
+			stmt := stmts[k]
+			if stmt == nil {
+				ph := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
+				if stmt, err = tx.PrepareContext(ctx, head+"VALUES "+strings.TrimSuffix(strings.Repeat(ph+",", k), ",")); err != nil {
+					b.Fatal(err)
+				}
+				stmts[k] = stmt
+			}
+			b.StartTimer()
+			last = time.Now()
+			if _, err := stmt.ExecContext(ctx, args...); err != nil {
+				b.Fatal(err)
+			}
+			lap("rows")
+		}
+		for _, stmt := range stmts {
+			stmt.Close()
+		}
+		for from := 0; from < n; from += 50_000 {
+			exec(`INSERT INTO businesses_fts (rowid, name, brand, owner_name, nik, nib, phone)
+				SELECT id, name, brand, owner_name, nik, nib, phone FROM businesses WHERE id > ? AND id <= ? ORDER BY id`,
+				from, from+50_000)
+		}
+		lap("search index")
+		exec(`PRAGMA threads = 2`)
+		for _, sql := range saved {
+			exec(sql)
+		}
+		lap("indexes")
+		exec(`ANALYZE businesses`)
+		lap("analyze")
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil { // the last connection checkpoints the WAL
+			b.Fatal(err)
+		}
+		lap("commit+checkpoint")
+		var total time.Duration
+		for name, d := range phases {
+			total += d
+			b.ReportMetric(d.Seconds(), "s/"+strings.ReplaceAll(name, " ", "-"))
+		}
+		b.ReportMetric(total.Seconds(), "s/total")
+		b.Logf("nproc=%d floor of a %d-business import: %s (rows %s, search index %s, %d indexes %s, analyze %s, commit+checkpoint %s)",
+			runtime.NumCPU(), n, total.Round(time.Millisecond), phases["rows"].Round(time.Millisecond),
+			phases["search index"].Round(time.Millisecond), len(saved), phases["indexes"].Round(time.Millisecond),
+			phases["analyze"].Round(time.Millisecond), phases["commit+checkpoint"].Round(time.Millisecond))
+	}
+}
+
+// floorBusiness is generated business j of the floor benchmarks (the
+// values of the CSV row genRow(j), as the import would store them).
+func floorBusiness(j int, villages []region.Region) *registry.Business {
+	c := genRow(j, villages)
+	r := &registry.Business{Name: c[0], OwnerName: c[1], NIK: c[2], NIB: c[3], Phone: "+62" + c[4][1:],
+		VillageCode: c[5], DistrictCode: c[5][:8], Address: c[6], Sector: "C", FoundedYear: 2000, Employees: 3,
+		AnnualRevenue: 100_000_000, Capital: 10_000_000, SizeClass: "mikro", SizeBasis: "revenue"}
+	sqlstore.PrepareNew(r)
+	return r
+}
+
+// BenchmarkLargeFloorPostgres is BenchmarkLargeFloorSQLite on PostgreSQL
+// (NAIKKELAS_TEST_POSTGRES): the businesses alone, sent with COPY while the
+// table's non-unique indexes are dropped, then those indexes built again
+// (the pg_trgm GIN search index timed apart), ANALYZE and the commit.
+func BenchmarkLargeFloorPostgres(b *testing.B) {
+	pgtest.DSN(b) // skips without NAIKKELAS_TEST_POSTGRES
+	if os.Getenv("NAIKKELAS_BENCH_LARGE") != "1" {
+		b.Skip("SKIP 1M-row benchmark: set NAIKKELAS_BENCH_LARGE=1")
+	}
+	const n = 1_000_000
+	villages := region.All().Villages("36.04")
+	ctx := context.Background()
+	head := sqlstore.InsertBusinessSQL[strings.Index(sqlstore.InsertBusinessSQL, "(")+1 : strings.Index(sqlstore.InsertBusinessSQL, ")")]
+	cols := []string{"id"}
+	for _, c := range strings.Split(head, ",") {
+		cols = append(cols, strings.TrimSpace(c))
+	}
+	for b.Loop() {
+		b.StopTimer()
+		dsn := pgtest.FreshDSN(b)
+		st, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Migrate(ctx); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		phases := map[string]time.Duration{}
+		last := time.Now()
+		lap := func(name string) {
+			phases[name] += time.Since(last)
+			last = time.Now()
+		}
+		tx, err := conn.Begin(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		exec := func(q string) {
+			if _, err := tx.Exec(ctx, q); err != nil {
+				b.Fatalf("%s: %v", q, err)
+			}
+		}
+		exec(`SET LOCAL maintenance_work_mem = '256MB'`)
+		rows, err := tx.Query(ctx, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+			AND tablename = 'businesses' AND indexdef NOT LIKE 'CREATE UNIQUE%'`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		type index struct{ Name, Def string }
+		indexes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[index])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, ix := range indexes {
+			exec(`DROP INDEX ` + ix.Name)
+		}
+		lap("setup")
+		j := 0
+		copied, err := tx.CopyFrom(ctx, pgx.Identifier{"businesses"}, cols, pgx.CopyFromFunc(func() ([]any, error) {
+			if j == n {
+				return nil, nil
+			}
+			j++
+			return append([]any{int64(j)}, sqlstore.BusinessArgs(postgresDialect(st), floorBusiness(j-1, villages))...), nil
+		}))
+		if err != nil || copied != n {
+			b.Fatalf("copy: %d rows, %v", copied, err)
+		}
+		lap("rows")
+		for _, ix := range indexes {
+			exec(ix.Def)
+			if strings.Contains(ix.Def, "gin") {
+				lap("search index")
+			} else {
+				lap("indexes")
+			}
+		}
+		exec(`ANALYZE businesses`)
+		lap("analyze")
+		if err := tx.Commit(ctx); err != nil {
+			b.Fatal(err)
+		}
+		lap("commit")
+		conn.Close(ctx)
+		var total time.Duration
+		for name, d := range phases {
+			total += d
+			b.ReportMetric(d.Seconds(), "s/"+strings.ReplaceAll(name, " ", "-"))
+		}
+		b.ReportMetric(total.Seconds(), "s/total")
+		b.Logf("nproc=%d floor of a %d-business import: %s (COPY %s, search index %s, %d indexes %s, analyze %s, commit %s)",
+			runtime.NumCPU(), n, total.Round(time.Millisecond), phases["rows"].Round(time.Millisecond),
+			phases["search index"].Round(time.Millisecond), len(indexes)-1, phases["indexes"].Round(time.Millisecond),
+			phases["analyze"].Round(time.Millisecond), phases["commit"].Round(time.Millisecond))
+	}
+}
+
+func postgresDialect(st *postgres.Store) sqlstore.Dialect { return st.DB.Dialect }
