@@ -31,6 +31,10 @@ type Store interface {
 	Migrate(ctx context.Context) error
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+	// MapError turns an engine error that no method mapped (a read that
+	// gave up waiting for a lock, say) into an apperr error where it can,
+	// and returns any other error unchanged.
+	MapError(err error) error
 	// Close releases the database.
 	Close() error
 }

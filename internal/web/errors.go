@@ -57,6 +57,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &mbe) {
 		err = errBodyTooLarge
 	}
+	if apperr.CodeOf(err) == apperr.Internal && s.Store != nil {
+		err = s.Store.MapError(err) // e.g. a read that waited too long for a bulk import's lock
+	}
 	code := apperr.CodeOf(err)
 	status := statusOf(code)
 	if status == http.StatusInternalServerError {

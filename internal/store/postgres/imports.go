@@ -21,8 +21,15 @@ import (
 func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
 	bulk := &sqlstore.BulkIndexes{List: listIndexes, Tune: tuneRebuild}
 	hooks := sqlstore.ImportHooks{
-		Around: func(q *sqlstore.Q, work func() error) error { return bulk.Around(ctx, q, commit, work) },
-		Copy:   copyRows,
+		Around: func(q *sqlstore.Q, work func() error) error {
+			// An import waits for the locks it needs (the tables of a bulk
+			// load) however long readers hold them; see LockTimeout.
+			if _, err := q.Exec(ctx, `SET LOCAL lock_timeout = 0`); err != nil {
+				return err
+			}
+			return bulk.Around(ctx, q, commit, work)
+		},
+		Copy: copyRows,
 		ReserveIDs: func(ctx context.Context, q *sqlstore.Q, n int) ([]int64, error) {
 			if err := bulk.Added(ctx, q, n); err != nil {
 				return nil, err

@@ -34,6 +34,9 @@ var migrations embed.FS
 // TypoThreshold is pg_trgm.word_similarity_threshold for the typo fallback.
 const TypoThreshold = "0.3"
 
+// LockTimeout is the connections' lock_timeout, unless the DSN sets one.
+const LockTimeout = "10s"
+
 // Store is the PostgreSQL implementation of store.Store.
 type Store struct {
 	*sqlstore.DB
@@ -52,6 +55,14 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		cfg.RuntimeParams = map[string]string{}
 	}
 	cfg.RuntimeParams["pg_trgm.word_similarity_threshold"] = TypoThreshold
+	// A statement that waits this long for a lock fails as "busy" (the
+	// store's 10 s busy_timeout on SQLite), instead of hanging a web
+	// request: a bulk import holds the registry's tables until it commits.
+	// Migrations and imports wait without limit (SET LOCAL lock_timeout).
+	// A lock_timeout in the DSN wins.
+	if _, ok := cfg.RuntimeParams["lock_timeout"]; !ok {
+		cfg.RuntimeParams["lock_timeout"] = LockTimeout
+	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(8)
@@ -74,7 +85,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.DB.Migrate(ctx, sub, "SELECT pg_advisory_xact_lock(7241706)")
+	err = s.DB.Migrate(ctx, sub, "SET LOCAL lock_timeout = 0; SELECT pg_advisory_xact_lock(7241706)")
 	if err != nil && strings.Contains(err.Error(), "pg_trgm") {
 		return fmt.Errorf("ekstensi PostgreSQL pg_trgm tidak tersedia: pasang paket postgresql-contrib "+
 			"(Debian: apt-get install postgresql-contrib) atau jalankan CREATE EXTENSION pg_trgm sebagai superuser (%s)", oneLine(err))

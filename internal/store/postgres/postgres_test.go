@@ -2,8 +2,12 @@ package postgres_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
@@ -71,4 +75,42 @@ func containsNewline(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestLockWaitIsBusy checks that a request that waits for a lock longer
+// than lock_timeout (here 300 ms, from the DSN) gets the store's "busy"
+// conflict instead of hanging: what a web reader sees while a bulk import
+// holds the registry. The import itself waits (SET LOCAL lock_timeout = 0).
+func TestLockWaitIsBusy(t *testing.T) {
+	_, dsn := openFreshDSN(t)
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, dsn+"&lock_timeout=300ms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	holder, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	tx, err := holder.Write.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE businesses IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, _, err = st.ListBusinesses(ctx, registry.Filter{})
+	if err == nil {
+		t.Fatal("list while the table is locked: no error")
+	}
+	if mapped := st.MapError(err); !apperr.Is(mapped, apperr.Conflict) || !strings.Contains(apperr.MessageOf(mapped), "sibuk") {
+		t.Fatalf("list while the table is locked: %v, mapped to %v", err, mapped)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("waited %s for the lock", waited)
+	}
 }

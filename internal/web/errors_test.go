@@ -1,0 +1,50 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+)
+
+// lockedStore answers every list with an engine error no store method
+// mapped, as PostgreSQL's lock timeout does while a bulk import holds the
+// registry, and maps it in MapError as the engines do.
+type lockedStore struct{ store.Store }
+
+var errLockTimeout = errors.New("ERROR: canceling statement due to lock timeout (SQLSTATE 55P03)")
+
+func (lockedStore) ListBusinesses(context.Context, registry.Filter) ([]registry.Business, int, error) {
+	return nil, 0, errLockTimeout
+}
+
+func (s lockedStore) MapError(err error) error {
+	if errors.Is(err, errLockTimeout) {
+		return apperr.Wrap(apperr.Conflict, err, "Basis data sedang sibuk. Silakan coba lagi.")
+	}
+	return s.Store.MapError(err)
+}
+
+// TestUnmappedStoreErrorAskedOfStore checks that an error a store method
+// returned unmapped is classified by the store before it becomes a status:
+// the user is told the database is busy (409), not shown a server error.
+func TestUnmappedStoreErrorAskedOfStore(t *testing.T) {
+	f := newFixture(t)
+	st := lockedStore{f.st}
+	srv, err := New(Deps{Store: st, Registry: registry.NewService(st, "36.04"), Jurisdiction: "36.04", Logger: f.srv.Logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv = srv
+	for _, path := range []string{"/api/v1/businesses", "/usaha"} {
+		w := f.do(request{Method: "GET", Path: path, Role: "admin"})
+		if w.Code != http.StatusConflict || !strings.Contains(w.Body.String(), "sedang sibuk") {
+			t.Errorf("GET %s while locked: %d %.200s", path, w.Code, w.Body.String())
+		}
+	}
+}
