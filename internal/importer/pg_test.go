@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"maps"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/sqlstore"
 )
@@ -51,23 +55,7 @@ func TestPostgresImportRoundTrip(t *testing.T) {
 // search and filtered lists find the rows.
 func TestPostgresBulkImport(t *testing.T) {
 	st := pgSchemaStore(t)
-	db := st.(*postgres.Store).DB
-	indexes := func() map[string]string {
-		rows, err := db.Read.Query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		out := map[string]string{}
-		for rows.Next() {
-			var name, def string
-			if err := rows.Scan(&name, &def); err != nil {
-				t.Fatal(err)
-			}
-			out[name] = def
-		}
-		return out
-	}
+	indexes := func() map[string]string { return pgSchemaObjects(t, st) }
 	before := indexes()
 	if _, ok := before["ix_businesses_search"]; !ok || len(before) < 20 {
 		t.Fatalf("unexpected schema: %d indexes", len(before))
@@ -102,5 +90,70 @@ func TestPostgresBulkImport(t *testing.T) {
 	district := region.All().Villages("36.04")[0].Code[:8]
 	if _, total, err := svc.List(context.Background(), auth.System, registry.Filter{District: district}); err != nil || total == 0 {
 		t.Errorf("kecamatan %s after the import: %d businesses, %v", district, total, err)
+	}
+}
+
+// pgSchemaObjects returns the indexes and constraints of the store's schema
+// with their definitions.
+func pgSchemaObjects(t *testing.T, st store.Store) map[string]string {
+	t.Helper()
+	rows, err := st.(*postgres.Store).Read.Query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+		UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+		WHERE connamespace = current_schema()::regnamespace`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = def
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPostgresCrashAfterIndexDrop kills a bulk PostgreSQL import (child
+// process, SIGKILL) after it has dropped the indexes and foreign keys and
+// written more rows, and checks that the registry, its indexes and its
+// constraints are exactly as before.
+func TestPostgresCrashAfterIndexDrop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("SKIP 40,000-row crash test in -short mode")
+	}
+	dsn := pgtest.FreshDSN(t)
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var small bytes.Buffer
+	if err := writeGenCSV(&small, 300); err != nil {
+		t.Fatal(err)
+	}
+	runImport(t, st, "awal.csv", small.Bytes(), importer.Options{})
+	before, objects := registryDigest(t, st), pgSchemaObjects(t, st)
+	if _, ok := objects["measurements_business_id_fkey"]; !ok {
+		t.Fatalf("unexpected schema: %v", objects)
+	}
+	var big bytes.Buffer
+	if err := writeGenCSV(&big, 40000); err != nil {
+		t.Fatal(err)
+	}
+	bigPath := filepath.Join(t.TempDir(), "besar.csv")
+	if err := os.WriteFile(bigPath, big.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	killImportAfter(t, dsn, bigPath, 30000) // chunks of 10,000: the drop came with the second
+	if after := registryDigest(t, st); after != before {
+		t.Fatal("the registry changed after the import was killed")
+	}
+	if after := pgSchemaObjects(t, st); !maps.Equal(after, objects) {
+		t.Fatalf("indexes and constraints after the crash:\n%v\nwant:\n%v", after, objects)
 	}
 }
