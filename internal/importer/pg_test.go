@@ -50,9 +50,10 @@ func TestPostgresImportRoundTrip(t *testing.T) {
 
 // TestPostgresBulkImport imports a file large enough to drop the secondary
 // indexes (sqlstore.BulkIndexes) into an empty PostgreSQL registry: a dry
-// run first, which must leave the indexes and the registry as they were,
-// then the real import, after which every index is back as it was and
-// search and filtered lists find the rows.
+// run first, which drops nothing (it would lock the registry only to roll
+// back) and leaves the registry empty, then the real import, after which
+// every index and constraint is back as it was and search and filtered
+// lists find the rows.
 func TestPostgresBulkImport(t *testing.T) {
 	st := pgSchemaStore(t)
 	indexes := func() map[string]string { return pgSchemaObjects(t, st) }
@@ -65,9 +66,22 @@ func TestPostgresBulkImport(t *testing.T) {
 	if err := writeGenCSV(&csv, n); err != nil {
 		t.Fatal(err)
 	}
-	dry, _ := runImport(t, st, "bulk.csv", csv.Bytes(), importer.Options{DryRun: true})
-	if dry.Summary.Inserted != n {
-		t.Fatalf("dry run %+v", dry.Summary)
+	// locked reports, from another connection, whether some transaction
+	// holds businesses exclusively (the bulk mode's DROP INDEX).
+	db := st.(*postgres.Store).DB
+	locked := false
+	watch := func(importer.Progress) {
+		var n int
+		if err := db.Read.QueryRow(`SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+			WHERE c.relname = 'businesses' AND c.relnamespace = current_schema()::regnamespace
+			AND l.mode = 'AccessExclusiveLock' AND l.granted`).Scan(&n); err != nil {
+			t.Error(err)
+		}
+		locked = locked || n > 0
+	}
+	dry, _ := runImport(t, st, "bulk.csv", csv.Bytes(), importer.Options{DryRun: true, OnProgress: watch})
+	if dry.Summary.Inserted != n || locked {
+		t.Fatalf("dry run %+v, registry locked: %v", dry.Summary, locked)
 	}
 	if got := indexes(); !maps.Equal(got, before) {
 		t.Fatalf("indexes after the dry run:\n%v\nwant\n%v", got, before)
@@ -76,9 +90,9 @@ func TestPostgresBulkImport(t *testing.T) {
 	if _, total, err := svc.List(context.Background(), auth.System, registry.Filter{}); err != nil || total != 0 {
 		t.Fatalf("registry after the dry run: %d businesses, %v", total, err)
 	}
-	imp, _ := runImport(t, st, "bulk.csv", csv.Bytes(), importer.Options{})
-	if imp.Summary.Inserted != n {
-		t.Fatalf("import %+v", imp.Summary)
+	imp, _ := runImport(t, st, "bulk.csv", csv.Bytes(), importer.Options{OnProgress: watch})
+	if imp.Summary.Inserted != n || !locked {
+		t.Fatalf("import %+v, bulk mode (registry locked): %v", imp.Summary, locked)
 	}
 	if got := indexes(); !maps.Equal(got, before) {
 		t.Fatalf("indexes after the import:\n%v\nwant\n%v", got, before)
@@ -149,7 +163,7 @@ func TestPostgresCrashAfterIndexDrop(t *testing.T) {
 	if err := os.WriteFile(bigPath, big.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	killImportAfter(t, dsn, bigPath, 30000) // chunks of 10,000: the drop came with the second
+	killImportAfter(t, dsn, bigPath, 30000) // batches of 10,000: the drop came with the second
 	if after := registryDigest(t, st); after != before {
 		t.Fatal("the registry changed after the import was killed")
 	}

@@ -11,7 +11,7 @@ import (
 // runner holds one import's state while its rows stream through.
 type runner struct {
 	im       *Importer
-	chunk    int // rows per chunk
+	batch    int // changes per Apply (BatchSizer)
 	imp      *Import
 	t        Table
 	opt      Options
@@ -92,6 +92,33 @@ func (r *runner) readAll(ctx context.Context, tx Tx) error {
 	wg.Add(2)
 	go func() { defer wg.Done(); r.produce(chunks, stop) }()
 	go func() { defer wg.Done(); r.planAll(ctx, tx, &txMu, chunks, planned, stop) }()
+	// The writer merges planned chunks until it has batch changes, then
+	// writes them with one Apply (see BatchSizer).
+	var pending []chunkPlanned
+	var changes []Change
+	flush := func() error {
+		if len(changes) > 0 {
+			txMu.Lock()
+			err := tx.Apply(ctx, r.imp.ID, changes)
+			txMu.Unlock()
+			if err != nil {
+				return err
+			}
+		}
+		for _, pc := range pending {
+			for j, ch := range pc.changes {
+				pc.ms[pc.where[j]].out.BusinessID = ch.Business.ID
+			}
+			if err := r.record(pc.ms); err != nil {
+				return err
+			}
+			if r.opt.OnProgress != nil {
+				r.opt.OnProgress(Progress{Rows: r.imp.Summary.Total, Done: pc.done, Total: pc.total})
+			}
+		}
+		pending, changes = pending[:0], changes[:0]
+		return nil
+	}
 	for pc := range planned {
 		if pc.err != nil {
 			return pc.err
@@ -99,25 +126,14 @@ func (r *runner) readAll(ctx context.Context, tx Tx) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if len(pc.changes) > 0 {
-			txMu.Lock()
-			err := tx.Apply(ctx, r.imp.ID, pc.changes)
-			txMu.Unlock()
-			if err != nil {
+		pending, changes = append(pending, pc), append(changes, pc.changes...)
+		if len(changes) >= r.batch {
+			if err := flush(); err != nil {
 				return err
 			}
 		}
-		for j, ch := range pc.changes {
-			pc.ms[pc.where[j]].out.BusinessID = ch.Business.ID
-		}
-		if err := r.record(pc.ms); err != nil {
-			return err
-		}
-		if r.opt.OnProgress != nil {
-			r.opt.OnProgress(Progress{Rows: r.imp.Summary.Total, Done: pc.done, Total: pc.total})
-		}
 	}
-	return nil
+	return flush()
 }
 
 // produce reads and interprets rows into chunks until the file ends, an
@@ -132,7 +148,7 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 			return false
 		}
 	}
-	chunk := make([]*Candidate, 0, r.chunk)
+	chunk := make([]*Candidate, 0, chunkSize)
 	for {
 		cells, err := r.next()
 		if errors.Is(err, io.EOF) {
@@ -143,12 +159,12 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 			return
 		}
 		chunk = append(chunk, r.interp.Interpret(r.row, cells))
-		if len(chunk) == r.chunk {
+		if len(chunk) == chunkSize {
 			done, total := r.t.Progress()
 			if !send(chunkIn{rows: chunk, done: done, total: total}) {
 				return
 			}
-			chunk = make([]*Candidate, 0, r.chunk)
+			chunk = make([]*Candidate, 0, chunkSize)
 		}
 	}
 	done, total := r.t.Progress()

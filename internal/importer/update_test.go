@@ -99,9 +99,9 @@ func twoRowsOneStoredBusiness(t *testing.T, open func() store.Store) {
 		"1112223334445;3604014505800001;Emping Bu Siti;Siti;Julang;Cikande\n"
 	// Row 2 renames the business (found by NIB); the last row still carries
 	// the old name without an NIB (found by NIK + old name). Padding rows put
-	// it in a later chunk (chunks are 1,000 rows on SQLite, 5,000 on
-	// PostgreSQL).
-	for _, pad := range []int{0, 1500, 6000} {
+	// it in a later chunk (1,000 rows) and, on PostgreSQL, a later write
+	// batch (10,000 rows).
+	for _, pad := range []int{0, 1500, 12000} {
 		st := open()
 		_, outs := runImport(t, st, "awal.csv", []byte(first), importer.Options{})
 		id := outs[2].BusinessID

@@ -12,12 +12,14 @@ import (
 	"naikkelas/internal/store/sqlstore"
 )
 
-// RunImport implements importer.Store (issue 3) with the shared SQL of
-// sqlstore; new businesses take ids drawn from the identity sequence in
-// one query per chunk, so that they go in multi-row INSERTs instead of one
-// round trip each. Large imports drop and rebuild the secondary indexes
-// (sqlstore.BulkIndexes): readers of the registry then wait for the
-// import to commit, which the threshold limits to bulk loads.
+// RunImport implements importer.Store (issue 3) with the shared code of
+// sqlstore. New businesses take ids reserved per chunk (reserveIDs), and
+// every new row goes in with COPY (copyRows). A large import that commits
+// drops and rebuilds the secondary indexes and the foreign keys to
+// businesses (sqlstore.BulkIndexes, listIndexes): it then holds those
+// tables exclusively, and readers get "busy" after LockTimeout until it
+// commits, which the threshold limits to bulk loads. A dry run never
+// drops anything: it would lock the registry only to roll back.
 func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
 	bulk := &sqlstore.BulkIndexes{List: listIndexes, Tune: tuneRebuild}
 	hooks := sqlstore.ImportHooks{
@@ -31,8 +33,10 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 		},
 		Copy: copyRows,
 		ReserveIDs: func(ctx context.Context, q *sqlstore.Q, n int) ([]int64, error) {
-			if err := bulk.Added(ctx, q, n); err != nil {
-				return nil, err
+			if commit {
+				if err := bulk.Added(ctx, q, n); err != nil {
+					return nil, err
+				}
 			}
 			return reserveIDs(ctx, q, n, bulk.Dropped)
 		},
@@ -40,9 +44,9 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 	return s.RunImportWith(ctx, imp, commit, hooks, fn)
 }
 
-// ImportChunkSize implements importer.ChunkSizer: each chunk costs an id
+// ImportBatchSize implements importer.BatchSizer: each batch costs an id
 // reservation and four COPYs, each a few round trips.
-func (s *Store) ImportChunkSize() int { return 10000 }
+func (s *Store) ImportBatchSize() int { return 10000 }
 
 // reserveIDs draws n business ids from the identity sequence. Every code
 // path that draws from it holds a lock on businesses first (an INSERT
