@@ -10,19 +10,6 @@ import (
 	"naikkelas/internal/store/sqlstore"
 )
 
-// copyBusinessColumns are the columns COPY fills (id included: ids are drawn
-// from the identity sequence first so that measurements can refer to them).
-var copyBusinessColumns = []string{"id", "name", "brand", "owner_name", "nik", "owner_gender", "owner_birth_date", "phone",
-	"email", "village_code", "district_code", "address", "latitude", "longitude", "kbli", "sector", "founded_year",
-	"employees", "annual_revenue", "capital", "size_class", "size_basis", "nib", "pirt_number", "pirt_expires_on",
-	"halal_status", "halal_number", "halal_expires_on", "bpom_number", "hki_number", "products", "status", "version",
-	"created_at", "updated_at"}
-
-var copyMeasurementColumns = []string{"business_id", "year", "annual_revenue", "capital", "employees", "source",
-	"size_class", "size_basis", "recorded_by", "created_at"}
-
-var copyAuditColumns = []string{"at", "user_id", "username", "action", "entity", "entity_id", "before_json", "after_json"}
-
 // InsertBatch implements registry.Store with COPY in one transaction: ids are
 // reserved from the sequence, then businesses, measurements and audit
 // entries are streamed. Any failure rolls everything back.
@@ -75,19 +62,18 @@ func copyBatch(ctx context.Context, tx pgx.Tx, items []registry.NewBusiness) err
 		}
 	}
 	for _, c := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
+		to   sqlstore.RowTarget
+		rows [][]any
 	}{
-		{"businesses", copyBusinessColumns, bizRows},
-		{"measurements", copyMeasurementColumns, mRows},
-		{"audit_log", copyAuditColumns, aRows},
+		{sqlstore.BusinessTarget, bizRows},
+		{sqlstore.MeasurementTarget, mRows},
+		{sqlstore.AuditTarget, aRows},
 	} {
 		if len(c.rows) == 0 {
 			continue
 		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
-			return fmt.Errorf("copy %s: %w", c.table, err)
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.to.Table}, c.to.Cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("copy %s: %w", c.to.Table, err)
 		}
 	}
 	return nil

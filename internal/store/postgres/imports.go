@@ -122,7 +122,7 @@ func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, 
 // which the web's import pages read and write meanwhile.)
 func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, error) {
 	t := sqlstore.BulkTables
-	rows, err := q.Query(ctx, `SELECT indexname, tablename, indexdef, '' FROM pg_indexes
+	return sqlstore.QueryBulkIndexes(ctx, q, `SELECT indexname, tablename, indexdef, '' FROM pg_indexes
 		WHERE schemaname = current_schema() AND tablename IN (?, ?, ?, ?)
 		UNION ALL
 		SELECT c.conname, r.relname, 'ALTER TABLE ' || quote_ident(r.relname) || ' ADD CONSTRAINT ' ||
@@ -132,19 +132,6 @@ func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, erro
 		WHERE c.contype = 'f' AND c.confrelid = 'businesses'::regclass AND r.relnamespace = c.connamespace
 			AND r.relname IN (?, ?, ?, ?)
 		ORDER BY 4, 2, 1`, t[0], t[1], t[2], t[3], t[0], t[1], t[2], t[3])
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []sqlstore.BulkIndex
-	for rows.Next() {
-		var ix sqlstore.BulkIndex
-		if err := rows.Scan(&ix.Name, &ix.Table, &ix.SQL, &ix.Drop); err != nil {
-			return nil, err
-		}
-		out = append(out, ix)
-	}
-	return out, rows.Err()
 }
 
 // tuneRebuild gives the rebuild's sorts (and the trigram GIN build) more

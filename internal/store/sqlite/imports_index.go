@@ -35,21 +35,9 @@ func newBulkIndexes() *bulkIndexes {
 // listIndexes returns the indexes of the tables an import writes.
 func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, error) {
 	t := sqlstore.BulkTables
-	rows, err := q.Query(ctx, `SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN (?, ?, ?, ?) ORDER BY tbl_name, name`, t[0], t[1], t[2], t[3])
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []sqlstore.BulkIndex
-	for rows.Next() {
-		var ix sqlstore.BulkIndex
-		if err := rows.Scan(&ix.Name, &ix.Table, &ix.SQL); err != nil {
-			return nil, err
-		}
-		out = append(out, ix)
-	}
-	return out, rows.Err()
+	return sqlstore.QueryBulkIndexes(ctx, q, `SELECT name, tbl_name, sql, '' FROM sqlite_master
+		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?, ?) ORDER BY tbl_name, name`,
+		t[0], t[1], t[2], t[3])
 }
 
 // Connection settings of a large import's last phases, after the rows are

@@ -140,6 +140,26 @@ func (b *BulkIndexes) Restore(ctx context.Context, q *Q) error {
 	return nil
 }
 
+// QueryBulkIndexes runs an engine's query for BulkIndexes.List: each row
+// is a name, a table, the CREATE (or ADD) statement and the DROP statement
+// (empty for a plain DROP INDEX).
+func QueryBulkIndexes(ctx context.Context, q *Q, query string, args ...any) ([]BulkIndex, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BulkIndex
+	for rows.Next() {
+		var ix BulkIndex
+		if err := rows.Scan(&ix.Name, &ix.Table, &ix.SQL, &ix.Drop); err != nil {
+			return nil, err
+		}
+		out = append(out, ix)
+	}
+	return out, rows.Err()
+}
+
 // isUniqueIndex reports whether an index's CREATE statement makes it UNIQUE.
 func isUniqueIndex(sql string) bool {
 	return strings.HasPrefix(strings.ToUpper(strings.Join(strings.Fields(sql), " ")), "CREATE UNIQUE ")

@@ -229,18 +229,17 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		links = append(links, []any{importID, b.ID, ch.Action})
 	}
 	for _, batch := range []struct {
-		head, tail string
-		rows       [][]any
+		to   RowTarget
+		tail string
+		rows [][]any
 	}{
-		{`INSERT INTO measurements (business_id, year, annual_revenue, capital, employees, source, size_class, size_basis,
-			recorded_by, created_at) VALUES `, "", ms},
-		{`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES `, "", as},
+		{MeasurementTarget, "", ms},
+		{AuditTarget, "", as},
 		// Each business is linked once per import: the importer reports a
 		// second row for a business as a duplicate within the file.
-		{`INSERT INTO import_businesses (import_id, business_id, action) VALUES `,
-			` ON CONFLICT (import_id, business_id) DO NOTHING`, links},
+		{ImportLinkTarget, ` ON CONFLICT (import_id, business_id) DO NOTHING`, links},
 	} {
-		if err := t.writeRows(ctx, batch.head, batch.tail, batch.rows); err != nil {
+		if err := t.writeRows(ctx, batch.to, batch.tail, batch.rows); err != nil {
 			return fmt.Errorf("import write: %w", err)
 		}
 	}
@@ -248,28 +247,16 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 }
 
 // writeRows writes new rows with the engine's Copy hook when it has one
-// (head names the table and columns; tail is then not needed), otherwise
+// (tail, an INSERT's ON CONFLICT clause, is then not needed), otherwise
 // with multi-row INSERTs.
-func (t *importTx) writeRows(ctx context.Context, head, tail string, rows [][]any) error {
+func (t *importTx) writeRows(ctx context.Context, to RowTarget, tail string, rows [][]any) error {
 	if t.copy == nil {
-		return execRows(ctx, t.exec, head, tail, rows)
+		return execRows(ctx, t.exec, to.InsertHead(), tail, rows)
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	table, cols := insertTarget(head)
-	return t.copy(ctx, table, cols, rows)
-}
-
-// insertTarget returns the table and columns of "INSERT INTO t (a, b) …".
-func insertTarget(head string) (string, []string) {
-	open, end := strings.Index(head, "("), strings.Index(head, ")")
-	table := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(head[:open]), "INSERT INTO"))
-	var cols []string
-	for _, c := range strings.Split(head[open+1:end], ",") {
-		cols = append(cols, strings.TrimSpace(c))
-	}
-	return table, cols
+	return t.copy(ctx, to.Table, to.Cols, rows)
 }
 
 // insertMany inserts the chunk's new businesses with ids reserved by the
@@ -297,8 +284,7 @@ func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) er
 		b.ID = ids[i]
 		rows[i] = append([]any{b.ID}, BusinessArgs(t.q.D, b)...)
 	}
-	head := strings.Replace(InsertBusinessSQL[:strings.Index(InsertBusinessSQL, "VALUES")], "(name,", "(id, name,", 1)
-	if err := t.writeRows(ctx, head+"VALUES ", "", rows); err != nil {
+	if err := t.writeRows(ctx, BusinessTarget, "", rows); err != nil {
 		for _, b := range news {
 			b.ID = 0
 		}
