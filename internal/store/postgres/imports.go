@@ -23,7 +23,7 @@ import (
 func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
 	bulk := &sqlstore.BulkIndexes{List: listIndexes, Tune: tuneRebuild}
 	hooks := sqlstore.ImportHooks{
-		Around: func(q *sqlstore.Q, work func() error) error {
+		Around: func(q *sqlstore.Runner, work func() error) error {
 			// An import waits for the locks it needs (the tables of a bulk
 			// load) however long readers hold them; see LockTimeout.
 			if _, err := q.Exec(ctx, `SET LOCAL lock_timeout = 0`); err != nil {
@@ -32,7 +32,7 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 			return bulk.Around(ctx, q, commit, work)
 		},
 		Copy: copyRows,
-		ReserveIDs: func(ctx context.Context, q *sqlstore.Q, n int) ([]int64, error) {
+		ReserveIDs: func(ctx context.Context, q *sqlstore.Runner, n int) ([]int64, error) {
 			if commit {
 				if err := bulk.Added(ctx, q, n); err != nil {
 					return nil, err
@@ -55,7 +55,7 @@ func (s *Store) ImportBatchSize() int { return 10000 }
 // exclusively (its DROP INDEX), nobody else can draw, and it takes its n
 // ids as one block with setval instead of n calls of nextval (about 7 s of
 // a million-row import).
-func reserveIDs(ctx context.Context, q *sqlstore.Q, n int, exclusive bool) ([]int64, error) {
+func reserveIDs(ctx context.Context, q *sqlstore.Runner, n int, exclusive bool) ([]int64, error) {
 	ids := make([]int64, 0, n)
 	if exclusive {
 		// Held already since the first DROP INDEX; said again so that the
@@ -120,7 +120,7 @@ func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, 
 // and import link, while adding them back checks all rows in one join.
 // (The key to imports stays: dropping it would lock the imports table,
 // which the web's import pages read and write meanwhile.)
-func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, error) {
+func listIndexes(ctx context.Context, q *sqlstore.Runner) ([]sqlstore.BulkIndex, error) {
 	t := sqlstore.BulkTables
 	return sqlstore.QueryBulkIndexes(ctx, q, `SELECT indexname, tablename, indexdef, '' FROM pg_indexes
 		WHERE schemaname = current_schema() AND tablename IN (?, ?, ?, ?)
@@ -136,7 +136,7 @@ func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, erro
 
 // tuneRebuild gives the rebuild's sorts (and the trigram GIN build) more
 // memory than PostgreSQL's default 64 MB, for this transaction only.
-func tuneRebuild(ctx context.Context, q *sqlstore.Q) error {
+func tuneRebuild(ctx context.Context, q *sqlstore.Runner) error {
 	_, err := q.Exec(ctx, `SET LOCAL maintenance_work_mem = '256MB'`)
 	return err
 }

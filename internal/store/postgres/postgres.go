@@ -3,7 +3,7 @@
 //
 // Layout, for whoever adds files here (imports*.go, programs*.go, …):
 //   - Store embeds *sqlstore.DB; Read and Write are the same pgx pool.
-//   - s.Tx(ctx, func(q *sqlstore.Q) error) runs a transaction; q.Exec,
+//   - s.Tx(ctx, func(q *sqlstore.Runner) error) runs a transaction; q.Exec,
 //     q.Query, q.QueryRow and q.InsertID take ? placeholders, which
 //     dialect.Rebind turns into $1, $2, … so the SQL is shared with SQLite.
 //   - Errors pass through sqlstore.MapError, which uses dialect.Classify

@@ -20,7 +20,7 @@ func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) e
 	}
 	bulk := newBulkIndexes()
 	defer bulk.untune(ctx, s.Write.ExecContext)
-	return s.Tx(ctx, func(q *sqlstore.Q) error {
+	return s.Tx(ctx, func(q *sqlstore.Runner) error {
 		return bulk.Around(ctx, q, true, func() error {
 			if err := bulk.Added(ctx, q, len(items)); err != nil {
 				return err
@@ -38,7 +38,7 @@ func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) e
 // dropped and re-created inside the transaction, so other connections never
 // see it missing, and a rollback restores it. Use it for bulk inserts only
 // (updates still go through the update trigger).
-func DeferSearchIndex(ctx context.Context, q *sqlstore.Q, fn func() error) error {
+func DeferSearchIndex(ctx context.Context, q *sqlstore.Runner, fn func() error) error {
 	return withoutSearchTrigger(ctx, q, fn, func(maxID int64) error {
 		if _, err := q.Exec(ctx, `INSERT INTO businesses_fts (rowid, name, brand, owner_name, nik, nib, phone)
 		SELECT id, name, brand, owner_name, nik, nib, phone FROM businesses WHERE id > ? AND status = 'active' ORDER BY id`, maxID); err != nil {
@@ -51,7 +51,7 @@ func DeferSearchIndex(ctx context.Context, q *sqlstore.Q, fn func() error) error
 // withoutSearchTrigger runs work with the search-index insert trigger
 // dropped, then index (given the largest business id from before work) and
 // re-creates the trigger, all on q: see DeferSearchIndex.
-func withoutSearchTrigger(ctx context.Context, q *sqlstore.Q, work func() error, index func(maxID int64) error) error {
+func withoutSearchTrigger(ctx context.Context, q *sqlstore.Runner, work func() error, index func(maxID int64) error) error {
 	var trigger string
 	var maxID int64
 	if err := q.QueryRow(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'businesses_fts_ai'`).

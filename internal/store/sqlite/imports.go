@@ -20,7 +20,7 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 	var next int64
 	bulk := newBulkIndexes()
 	hooks := sqlstore.ImportHooks{
-		Around: func(q *sqlstore.Q, work func() error) error {
+		Around: func(q *sqlstore.Runner, work func() error) error {
 			return bulk.Around(ctx, q, commit, func() error {
 				return withoutSearchTrigger(ctx, q, work, func(maxID int64) error {
 					if !commit {
@@ -31,7 +31,7 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 				})
 			})
 		},
-		ReserveIDs: func(ctx context.Context, q *sqlstore.Q, n int) ([]int64, error) {
+		ReserveIDs: func(ctx context.Context, q *sqlstore.Runner, n int) ([]int64, error) {
 			if err := bulk.Added(ctx, q, n); err != nil {
 				return nil, err
 			}
@@ -61,7 +61,7 @@ const searchIndexChunk = 50_000
 
 // indexSearchChunked indexes for search the businesses after maxID (the
 // imported ones), in statements of searchIndexChunk rows.
-func indexSearchChunked(ctx context.Context, q *sqlstore.Q, maxID int64) error {
+func indexSearchChunked(ctx context.Context, q *sqlstore.Runner, maxID int64) error {
 	var last int64
 	if err := q.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM businesses`).Scan(&last); err != nil {
 		return err

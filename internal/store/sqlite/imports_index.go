@@ -25,7 +25,7 @@ type bulkIndexes struct {
 func newBulkIndexes() *bulkIndexes {
 	b := &bulkIndexes{}
 	b.List = listIndexes
-	b.Tune = func(ctx context.Context, q *sqlstore.Q) error {
+	b.Tune = func(ctx context.Context, q *sqlstore.Runner) error {
 		b.tune(ctx, q, rebuildSettings) // a setting that cannot be changed stays as it was
 		return nil
 	}
@@ -33,7 +33,7 @@ func newBulkIndexes() *bulkIndexes {
 }
 
 // listIndexes returns the indexes of the tables an import writes.
-func listIndexes(ctx context.Context, q *sqlstore.Q) ([]sqlstore.BulkIndex, error) {
+func listIndexes(ctx context.Context, q *sqlstore.Runner) ([]sqlstore.BulkIndex, error) {
 	t := sqlstore.BulkTables
 	return sqlstore.QueryBulkIndexes(ctx, q, `SELECT name, tbl_name, sql, '' FROM sqlite_master
 		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?, ?) ORDER BY tbl_name, name`,
@@ -68,7 +68,7 @@ var (
 
 // tune applies settings, if this import dropped the indexes; untune puts
 // back the first value of each.
-func (b *bulkIndexes) tune(ctx context.Context, q *sqlstore.Q, settings []setting) {
+func (b *bulkIndexes) tune(ctx context.Context, q *sqlstore.Runner, settings []setting) {
 	if !b.Dropped {
 		return
 	}

@@ -59,7 +59,7 @@ func TestBulkIndexesDropAndRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	q := &sqlstore.Q{C: tx, D: s.Dialect}
+	q := &sqlstore.Runner{Conn: tx, Dialect: s.Dialect}
 	b := newBulkIndexes()
 	b.Before = 200_000
 	for _, step := range []struct {
@@ -94,7 +94,7 @@ func TestBulkIndexesDropAndRestore(t *testing.T) {
 			Sector: "C", FoundedYear: 2000, Employees: 3, AnnualRevenue: 100_000_000, SizeClass: "mikro",
 			SizeBasis: "revenue"}
 		sqlstore.PrepareNew(r)
-		if _, err := q.Exec(ctx, sqlstore.InsertBusinessSQL, sqlstore.BusinessArgs(q.D, r)...); err != nil {
+		if _, err := q.Exec(ctx, sqlstore.InsertBusinessSQL, sqlstore.BusinessArgs(q.Dialect, r)...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -141,7 +141,7 @@ func TestBulkIndexesRollback(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newBulkIndexes()
-	if err := b.Added(ctx, &sqlstore.Q{C: tx, D: s.Dialect}, sqlstore.BulkDropMin); err != nil || !b.Dropped {
+	if err := b.Added(ctx, &sqlstore.Runner{Conn: tx, Dialect: s.Dialect}, sqlstore.BulkDropMin); err != nil || !b.Dropped {
 		t.Fatalf("dropped = %v, %v", b.Dropped, err)
 	}
 	if err := tx.Rollback(); err != nil {

@@ -4,10 +4,10 @@
 //   - Store embeds *sqlstore.DB, which holds the two pools: s.Read (several
 //     connections, WAL readers) and s.Write (one connection, so writes are
 //     serialised; transactions start with BEGIN IMMEDIATE).
-//   - s.Tx(ctx, func(q *sqlstore.Q) error) runs a write transaction; q.Exec,
+//   - s.Tx(ctx, func(q *sqlstore.Runner) error) runs a write transaction; q.Exec,
 //     q.Query, q.QueryRow and q.InsertID take ? placeholders (rebinding is a
 //     no-op here and $n on PostgreSQL, so the same SQL serves both engines).
-//     s.R() is a *sqlstore.Q on the read pool.
+//     s.Reader() is a *sqlstore.Runner on the read pool.
 //   - Errors: s.Tx passes errors through sqlstore.MapError, which uses
 //     dialect.Classify (dialect.go) to turn SQLite constraint codes into
 //     apperr Conflict/Invalid with Indonesian messages.

@@ -21,7 +21,7 @@ const assessmentCols = `id, business_id, instrument_version, assessed_on, source
 
 // AddAssessment implements assessment.Store.
 func (db *DB) AddAssessment(ctx context.Context, a *assessment.Assessment, e *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		return q.insertAssessment(ctx, a, e)
 	})
 }
@@ -29,10 +29,10 @@ func (db *DB) AddAssessment(ctx context.Context, a *assessment.Assessment, e *au
 // InsertAssessments implements assessment.Store. The statement is prepared
 // once; a missing business fails the whole batch on its foreign key.
 func (db *DB) InsertAssessments(ctx context.Context, items []*assessment.Assessment) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		insert := func(args ...any) (int64, error) { return q.InsertID(ctx, insertAssessmentSQL, args...) }
-		if tx, ok := q.C.(*sql.Tx); ok {
-			stmt, err := tx.PrepareContext(ctx, q.D.Rebind(insertAssessmentSQL+" RETURNING id"))
+		if tx, ok := q.Conn.(*sql.Tx); ok {
+			stmt, err := tx.PrepareContext(ctx, q.Dialect.Rebind(insertAssessmentSQL+" RETURNING id"))
 			if err != nil {
 				return err
 			}
@@ -44,7 +44,7 @@ func (db *DB) InsertAssessments(ctx context.Context, items []*assessment.Assessm
 			}
 		}
 		for _, a := range items {
-			args, err := assessmentArgs(q.D, a)
+			args, err := assessmentArgs(q.Dialect, a)
 			if err != nil {
 				return err
 			}
@@ -77,14 +77,14 @@ func assessmentArgs(d Dialect, a *assessment.Assessment) ([]any, error) {
 		string(recs), a.AssessorID, a.Assessor, a.VisitDate, verifiedFrom, a.ClientRef, d.Time(a.CreatedAt)}, nil
 }
 
-func (q *Q) insertAssessment(ctx context.Context, a *assessment.Assessment, e *audit.Entry) error {
+func (q *Runner) insertAssessment(ctx context.Context, a *assessment.Assessment, e *audit.Entry) error {
 	var one int
 	if err := q.QueryRow(ctx, `SELECT 1 FROM businesses WHERE id = ?`, a.BusinessID).Scan(&one); ErrNoRows(err) {
 		return errBusinessNotFound
 	} else if err != nil {
 		return fmt.Errorf("assessment business: %w", err)
 	}
-	args, err := assessmentArgs(q.D, a)
+	args, err := assessmentArgs(q.Dialect, a)
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func (q *Q) insertAssessment(ctx context.Context, a *assessment.Assessment, e *a
 // GetAssessment implements assessment.Store.
 func (db *DB) GetAssessment(ctx context.Context, id int64) (*assessment.Assessment, error) {
 	var a assessment.Assessment
-	err := scanAssessment(db.R().QueryRow(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE id = ?`, id), &a)
+	err := scanAssessment(db.Reader().QueryRow(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE id = ?`, id), &a)
 	if ErrNoRows(err) {
 		return nil, errAssessmentNotFound
 	}
@@ -110,7 +110,7 @@ func (db *DB) GetAssessment(ctx context.Context, id int64) (*assessment.Assessme
 
 // ListAssessments implements assessment.Store.
 func (db *DB) ListAssessments(ctx context.Context, businessID int64) ([]assessment.Assessment, error) {
-	rows, err := db.R().Query(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE business_id = ?
+	rows, err := db.Reader().Query(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE business_id = ?
 		ORDER BY assessed_on, id`, businessID)
 	if err != nil {
 		return nil, fmt.Errorf("list assessments: %w", err)
@@ -133,8 +133,8 @@ func (db *DB) LatestAssessments(ctx context.Context, businessIDs []int64) (map[i
 	if len(businessIDs) == 0 {
 		return out, nil
 	}
-	q := db.R()
-	cond, arg := q.D.InIDs("business_id", businessIDs)
+	q := db.Reader()
+	cond, arg := q.Dialect.InIDs("business_id", businessIDs)
 	rows, err := q.Query(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE `+cond+` ORDER BY business_id, assessed_on, id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("latest assessments: %w", err)
@@ -158,8 +158,8 @@ func (db *DB) LatestDimensionScores(ctx context.Context, businessIDs []int64) (m
 	if len(businessIDs) == 0 {
 		return out, nil
 	}
-	q := db.R()
-	cond, arg := q.D.InIDs("business_id", businessIDs)
+	q := db.Reader()
+	cond, arg := q.Dialect.InIDs("business_id", businessIDs)
 	rows, err := q.Query(ctx, `SELECT business_id, instrument_version, answers, scores FROM assessments WHERE `+cond+`
 		ORDER BY business_id, assessed_on, id`, arg)
 	if err != nil {
@@ -199,7 +199,7 @@ type assessmentRow interface{ Scan(dest ...any) error }
 func scanAssessment(r assessmentRow, a *assessment.Assessment) error {
 	var answers, scores, recs string
 	err := r.Scan(&a.ID, &a.BusinessID, &a.InstrumentVersion, &a.AssessedOn, &a.Source, &answers, &scores, &a.Level,
-		&recs, &a.AssessorID, &a.Assessor, &a.VisitDate, &a.VerifiedFrom, &a.ClientRef, T(&a.CreatedAt))
+		&recs, &a.AssessorID, &a.Assessor, &a.VisitDate, &a.VerifiedFrom, &a.ClientRef, ScanTime(&a.CreatedAt))
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ import (
 func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*assessment.BusinessFacts) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	q := db.R()
+	q := db.Reader()
 	w, err := BusinessWhere(ctx, q, registry.Filter{District: fq.District, Scope: fq.Scope})
 	if err != nil {
 		return err
@@ -43,8 +43,8 @@ func (db *DB) EachFacts(ctx context.Context, fq assessment.FactsQuery, fn func(*
 			_ = c.Close()
 		}
 	}()
-	qm, qa, qb := &Q{C: conns[0], D: db.Dialect}, &Q{C: conns[1], D: db.Dialect}, &Q{C: conns[2], D: db.Dialect}
-	ms, err := qm.Query(ctx, factsMeasurementsSQL(q.D.Engine(), inScope), append([]any{maxYear}, scopeArgs...)...)
+	qm, qa, qb := &Runner{Conn: conns[0], Dialect: db.Dialect}, &Runner{Conn: conns[1], Dialect: db.Dialect}, &Runner{Conn: conns[2], Dialect: db.Dialect}
+	ms, err := qm.Query(ctx, factsMeasurementsSQL(q.Dialect.Engine(), inScope), append([]any{maxYear}, scopeArgs...)...)
 	if err != nil {
 		return fmt.Errorf("facts measurements: %w", err)
 	}
@@ -214,7 +214,7 @@ var yearEnds sync.Map // int → "YYYY-12-31"
 
 func measurementDate(year int, created string) string {
 	var t time.Time
-	if err := T(&t).Scan(created); err != nil || t.Year() > year {
+	if err := ScanTime(&t).Scan(created); err != nil || t.Year() > year {
 		return yearEnd(year)
 	}
 	return assessment.MeasurementDate(year, t)

@@ -16,7 +16,7 @@ import (
 // ProgramCohort implements assessment.ProgramFacts. Participants are the
 // businesses that held a place (selected, attended, completed, dropped out).
 func (db *DB) ProgramCohort(ctx context.Context, programID int64) (*assessment.Cohort, error) {
-	q := db.R()
+	q := db.Reader()
 	c := &assessment.Cohort{ProgramID: programID}
 	err := q.QueryRow(ctx, `SELECT name, starts_on FROM programs WHERE id = ?`, programID).Scan(&c.Name, &c.StartsOn)
 	if ErrNoRows(err) {
@@ -50,7 +50,7 @@ func (db *DB) ProgramCohort(ctx context.Context, programID int64) (*assessment.C
 // entered late do not move history); completion is dated at the end of the
 // programme.
 func (db *DB) ProgramEvents(ctx context.Context, businessID int64) ([]assessment.ProgramEvent, error) {
-	rows, err := db.R().Query(ctx, `SELECT a.program_id, p.name, p.starts_on, p.ends_on, a.status, a.applied_at,
+	rows, err := db.Reader().Query(ctx, `SELECT a.program_id, p.name, p.starts_on, p.ends_on, a.status, a.applied_at,
 		(SELECT MIN(h.at) FROM application_history h WHERE h.application_id = a.id AND h.to_status = 'selected')
 		FROM applications a JOIN programs p ON p.id = a.program_id WHERE a.business_id = ? ORDER BY a.id`, businessID)
 	if err != nil {
@@ -62,7 +62,7 @@ func (db *DB) ProgramEvents(ctx context.Context, businessID int64) ([]assessment
 		var id int64
 		var name, starts, ends, status string
 		var applied, selected time.Time
-		if err := rows.Scan(&id, &name, &starts, &ends, &status, T(&applied), T(&selected)); err != nil {
+		if err := rows.Scan(&id, &name, &starts, &ends, &status, ScanTime(&applied), ScanTime(&selected)); err != nil {
 			return nil, err
 		}
 		ev := func(kind, date string) {
@@ -94,7 +94,7 @@ func capDate(t time.Time, limit string) string {
 
 // ProgramRefs implements assessment.ProgramFacts.
 func (db *DB) ProgramRefs(ctx context.Context, status string) ([]assessment.ProgramRef, error) {
-	rows, err := db.R().Query(ctx, `SELECT id, name, starts_on, status, spec FROM programs
+	rows, err := db.Reader().Query(ctx, `SELECT id, name, starts_on, status, spec FROM programs
 		WHERE (CAST(? AS TEXT) = '' OR status = ?) ORDER BY starts_on DESC, id DESC`, status, status)
 	if err != nil {
 		return nil, fmt.Errorf("program refs: %w", err)

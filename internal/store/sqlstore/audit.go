@@ -9,12 +9,12 @@ import (
 )
 
 // InsertAudit appends e (setting ID and, when zero, At).
-func (q *Q) InsertAudit(ctx context.Context, e *audit.Entry) error {
+func (q *Runner) InsertAudit(ctx context.Context, e *audit.Entry) error {
 	if e.At.IsZero() {
 		e.At = Now()
 	}
 	id, err := q.InsertID(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, AuditArgs(q.D, e)...)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, AuditArgs(q.Dialect, e)...)
 	if err != nil {
 		return fmt.Errorf("insert audit: %w", err)
 	}
@@ -45,7 +45,7 @@ func (db *DB) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, int
 		where += " AND entity_id = ?"
 		args = append(args, f.EntityID)
 	}
-	q := db.R()
+	q := db.Reader()
 	var total int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count audit: %w", err)
@@ -61,7 +61,7 @@ func (db *DB) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, int
 	for rows.Next() {
 		var e audit.Entry
 		var before, after string
-		if err := rows.Scan(&e.ID, T(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &before, &after); err != nil {
+		if err := rows.Scan(&e.ID, ScanTime(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &before, &after); err != nil {
 			return nil, 0, err
 		}
 		e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
@@ -72,7 +72,7 @@ func (db *DB) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, int
 
 // AppendAudit writes a standalone entry.
 func (db *DB) AppendAudit(ctx context.Context, e *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error { return q.InsertAudit(ctx, e) })
+	return db.Tx(ctx, func(q *Runner) error { return q.InsertAudit(ctx, e) })
 }
 
 // clampPage applies defaults (page 1, 25 per page) and the 500-row cap.

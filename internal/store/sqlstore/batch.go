@@ -31,12 +31,12 @@ func MirrorLatest(b *registry.Business, ms []registry.Measurement) {
 // InsertBatch implements registry.Store with three prepared statements in
 // one transaction: all items are stored or none.
 func (db *DB) InsertBatch(ctx context.Context, items []registry.NewBusiness) error {
-	return db.Tx(ctx, func(q *Q) error { return q.InsertBatch(ctx, items) })
+	return db.Tx(ctx, func(q *Runner) error { return q.InsertBatch(ctx, items) })
 }
 
 // InsertBatch inserts items inside the transaction q runs on.
-func (q *Q) InsertBatch(ctx context.Context, items []registry.NewBusiness) error {
-	p, ok := q.C.(interface {
+func (q *Runner) InsertBatch(ctx context.Context, items []registry.NewBusiness) error {
+	p, ok := q.Conn.(interface {
 		PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 	})
 	if !ok {
@@ -44,22 +44,22 @@ func (q *Q) InsertBatch(ctx context.Context, items []registry.NewBusiness) error
 	}
 	// SQLite reports the new rowid without a result set, which is cheaper
 	// than RETURNING; other engines use RETURNING.
-	lastID := q.D.Engine() == "sqlite"
+	lastID := q.Dialect.Engine() == "sqlite"
 	insSQL := InsertBusinessSQL
 	if !lastID {
 		insSQL += " RETURNING id"
 	}
-	insB, err := p.PrepareContext(ctx, q.D.Rebind(insSQL))
+	insB, err := p.PrepareContext(ctx, q.Dialect.Rebind(insSQL))
 	if err != nil {
 		return err
 	}
 	defer insB.Close()
-	insM, err := p.PrepareContext(ctx, q.D.Rebind(InsertMeasurementSQL))
+	insM, err := p.PrepareContext(ctx, q.Dialect.Rebind(InsertMeasurementSQL))
 	if err != nil {
 		return err
 	}
 	defer insM.Close()
-	insA, err := p.PrepareContext(ctx, q.D.Rebind(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id,
+	insA, err := p.PrepareContext(ctx, q.Dialect.Rebind(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id,
 		before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return err
@@ -72,7 +72,7 @@ func (q *Q) InsertBatch(ctx context.Context, items []registry.NewBusiness) error
 		MirrorLatest(b, it.Measurements)
 		PrepareNew(b)
 		b.CreatedAt, b.UpdatedAt = now, now
-		if err := insertRow(ctx, insB, lastID, BusinessArgs(q.D, b), &b.ID); err != nil {
+		if err := insertRow(ctx, insB, lastID, BusinessArgs(q.Dialect, b), &b.ID); err != nil {
 			return fmt.Errorf("batch item %d (%s): %w", i+1, b.Name, err)
 		}
 		for j := range it.Measurements {
@@ -81,7 +81,7 @@ func (q *Q) InsertBatch(ctx context.Context, items []registry.NewBusiness) error
 			if m.CreatedAt.IsZero() {
 				m.CreatedAt = now
 			}
-			if _, err := insM.ExecContext(ctx, MeasurementArgs(q.D, m)...); err != nil {
+			if _, err := insM.ExecContext(ctx, MeasurementArgs(q.Dialect, m)...); err != nil {
 				return fmt.Errorf("batch item %d measurement: %w", i+1, err)
 			}
 		}
@@ -91,7 +91,7 @@ func (q *Q) InsertBatch(ctx context.Context, items []registry.NewBusiness) error
 			if a.At.IsZero() {
 				a.At = now
 			}
-			if _, err := insA.ExecContext(ctx, AuditArgs(q.D, a)...); err != nil {
+			if _, err := insA.ExecContext(ctx, AuditArgs(q.Dialect, a)...); err != nil {
 				return fmt.Errorf("batch item %d audit: %w", i+1, err)
 			}
 		}

@@ -65,14 +65,14 @@ type BulkIndexes struct {
 	// List returns the indexes of BulkTables with their CREATE statements
 	// (unique ones and BulkKeep are then left alone), and any constraint
 	// the engine drops with them.
-	List func(ctx context.Context, q *Q) ([]BulkIndex, error)
+	List func(ctx context.Context, q *Runner) ([]BulkIndex, error)
 	// Tune, when set, runs before the rebuild.
-	Tune func(ctx context.Context, q *Q) error
+	Tune func(ctx context.Context, q *Runner) error
 }
 
 // Around runs work, then rebuilds the indexes it dropped (only when the
 // import commits: a rollback restores them anyway).
-func (b *BulkIndexes) Around(ctx context.Context, q *Q, commit bool, work func() error) error {
+func (b *BulkIndexes) Around(ctx context.Context, q *Runner, commit bool, work func() error) error {
 	if err := q.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM businesses`).Scan(&b.Before); err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (b *BulkIndexes) Around(ctx context.Context, q *Q, commit bool, work func()
 
 // Added records n more new businesses and drops the indexes once the import
 // is large enough.
-func (b *BulkIndexes) Added(ctx context.Context, q *Q, n int) error {
+func (b *BulkIndexes) Added(ctx context.Context, q *Runner, n int) error {
 	b.Inserted += int64(n)
 	if b.Dropped || b.Inserted < max(BulkDropMin, b.Before/BulkRegistryShare) {
 		return nil
@@ -117,7 +117,7 @@ func (b *BulkIndexes) Added(ctx context.Context, q *Q, n int) error {
 // statistics of their tables (SQLite deletes a dropped index's
 // sqlite_stat1 row, and the list queries rely on those rows; see its
 // migration 0005).
-func (b *BulkIndexes) Restore(ctx context.Context, q *Q) error {
+func (b *BulkIndexes) Restore(ctx context.Context, q *Runner) error {
 	if b.Tune != nil {
 		if err := b.Tune(ctx, q); err != nil {
 			return fmt.Errorf("settings of the index rebuild: %w", err)
@@ -143,7 +143,7 @@ func (b *BulkIndexes) Restore(ctx context.Context, q *Q) error {
 // QueryBulkIndexes runs an engine's query for BulkIndexes.List: each row
 // is a name, a table, the CREATE (or ADD) statement and the DROP statement
 // (empty for a plain DROP INDEX).
-func QueryBulkIndexes(ctx context.Context, q *Q, query string, args ...any) ([]BulkIndex, error) {
+func QueryBulkIndexes(ctx context.Context, q *Runner, query string, args ...any) ([]BulkIndex, error) {
 	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err

@@ -39,7 +39,7 @@ func ScanBusiness(s Scanner, b *registry.Business) error {
 		&b.VillageCode, &b.DistrictCode, &b.Address, &lat, &lng, &b.KBLI, &b.Sector, &b.FoundedYear, &b.Employees,
 		&b.AnnualRevenue, &b.Capital, &b.SizeClass, &b.SizeBasis, &b.NIB, &b.PIRTNumber, &b.PIRTExpiresOn, &b.HalalStatus,
 		&b.HalalNumber, &b.HalalExpiresOn, &b.BPOMNumber, &b.HKINumber, &products, &b.Status, &b.Version,
-		T(&b.CreatedAt), T(&b.UpdatedAt))
+		ScanTime(&b.CreatedAt), ScanTime(&b.UpdatedAt))
 	if err != nil {
 		return err
 	}
@@ -121,9 +121,9 @@ func districtOf(village string) string {
 }
 
 // InsertBusiness inserts b (setting ID, Version 1 and timestamps).
-func (q *Q) InsertBusiness(ctx context.Context, b *registry.Business) error {
+func (q *Runner) InsertBusiness(ctx context.Context, b *registry.Business) error {
 	PrepareNew(b)
-	id, err := q.InsertID(ctx, InsertBusinessSQL, BusinessArgs(q.D, b)...)
+	id, err := q.InsertID(ctx, InsertBusinessSQL, BusinessArgs(q.Dialect, b)...)
 	if err != nil {
 		return fmt.Errorf("insert business: %w", err)
 	}
@@ -132,7 +132,7 @@ func (q *Q) InsertBusiness(ctx context.Context, b *registry.Business) error {
 }
 
 // GetBusiness returns a business by id, or NotFound.
-func (q *Q) GetBusiness(ctx context.Context, id int64) (*registry.Business, error) {
+func (q *Runner) GetBusiness(ctx context.Context, id int64) (*registry.Business, error) {
 	var b registry.Business
 	err := ScanBusiness(q.QueryRow(ctx, `SELECT `+BusinessColumns+` FROM businesses WHERE id = ?`, id), &b)
 	if ErrNoRows(err) {
@@ -147,12 +147,12 @@ func (q *Q) GetBusiness(ctx context.Context, id int64) (*registry.Business, erro
 // UpdateBusiness saves every field of b when the stored version equals
 // b.Version, then increments b.Version and sets UpdatedAt. Returns NotFound
 // for an absent business and Conflict for a stale version.
-func (q *Q) UpdateBusiness(ctx context.Context, b *registry.Business) error {
+func (q *Runner) UpdateBusiness(ctx context.Context, b *registry.Business) error {
 	b.DistrictCode = districtOf(b.VillageCode)
 	b.UpdatedAt = Now()
-	args := BusinessArgs(q.D, b)
+	args := BusinessArgs(q.Dialect, b)
 	// Drop version and created_at from the insert arguments: neither is set here.
-	set := append(args[:31:31], q.D.Time(b.UpdatedAt), b.ID, b.Version)
+	set := append(args[:31:31], q.Dialect.Time(b.UpdatedAt), b.ID, b.Version)
 	res, err := q.Exec(ctx, `UPDATE businesses SET name=?, brand=?, owner_name=?, nik=?, owner_gender=?, owner_birth_date=?,
 		phone=?, email=?, village_code=?, district_code=?, address=?, latitude=?, longitude=?, kbli=?, sector=?,
 		founded_year=?, employees=?, annual_revenue=?, capital=?, size_class=?, size_basis=?, nib=?, pirt_number=?,

@@ -4,11 +4,15 @@
 // full-text search, ID-set parameters and how driver errors are classified.
 //
 // How to add queries (for engine packages and later domains):
-//   - Methods that must run inside a transaction take a *Q (a Conn plus the
-//     Dialect). Q.Exec, Q.Query and Q.QueryRow rebind ? placeholders.
+//   - Queries run on a *Runner: a Conn (a pool, a transaction or a single
+//     connection) plus the Dialect. Runner.Exec, Runner.Query,
+//     Runner.QueryRow and Runner.InsertID rebind ? placeholders, so methods
+//     that must run inside a transaction simply take a *Runner.
 //   - DB.Tx runs a function in a write transaction on the write pool (a single
 //     connection on SQLite, so writes are serialised) and maps any error with
-//     MapError. DB.R returns a *Q on the read pool.
+//     MapError. DB.Reader returns a *Runner on the read pool, DB.Writer one on
+//     the write pool for single statements outside a transaction.
+//   - ScanTime reads a timestamp column of either engine.
 //   - MapError turns constraint violations into apperr Conflict/Invalid
 //     errors with Indonesian messages; add new constraints to the table in
 //     errors.go, named identically in both engines' migrations.
@@ -92,26 +96,26 @@ type DB struct {
 	Dialect Dialect
 }
 
-// Q runs queries on one Conn (a pool or a transaction) with ? placeholders.
-type Q struct {
-	C Conn
-	D Dialect
+// Runner runs queries on one Conn (a pool or a transaction) with ? placeholders.
+type Runner struct {
+	Conn    Conn
+	Dialect Dialect
 }
 
-// R returns a Q on the read pool.
-func (db *DB) R() *Q { return &Q{C: db.Read, D: db.Dialect} }
+// Reader returns a Runner on the read pool.
+func (db *DB) Reader() *Runner { return &Runner{Conn: db.Read, Dialect: db.Dialect} }
 
-// W returns a Q on the write pool (single statements outside a transaction).
-func (db *DB) W() *Q { return &Q{C: db.Write, D: db.Dialect} }
+// Writer returns a Runner on the write pool (single statements outside a transaction).
+func (db *DB) Writer() *Runner { return &Runner{Conn: db.Write, Dialect: db.Dialect} }
 
 // Tx runs fn in a transaction on the write pool, commits if fn returns nil
 // and rolls back otherwise. The returned error has passed MapError.
-func (db *DB) Tx(ctx context.Context, fn func(q *Q) error) error {
+func (db *DB) Tx(ctx context.Context, fn func(q *Runner) error) error {
 	tx, err := db.Write.BeginTx(ctx, nil)
 	if err != nil {
 		return db.MapError(fmt.Errorf("begin: %w", err))
 	}
-	if err := fn(&Q{C: tx, D: db.Dialect}); err != nil {
+	if err := fn(&Runner{Conn: tx, Dialect: db.Dialect}); err != nil {
 		_ = tx.Rollback()
 		return db.MapError(err)
 	}
@@ -122,22 +126,22 @@ func (db *DB) Tx(ctx context.Context, fn func(q *Q) error) error {
 }
 
 // Exec runs a statement.
-func (q *Q) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return q.C.ExecContext(ctx, q.D.Rebind(query), args...)
+func (q *Runner) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return q.Conn.ExecContext(ctx, q.Dialect.Rebind(query), args...)
 }
 
 // Query runs a query returning rows.
-func (q *Q) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return q.C.QueryContext(ctx, q.D.Rebind(query), args...)
+func (q *Runner) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.Conn.QueryContext(ctx, q.Dialect.Rebind(query), args...)
 }
 
 // QueryRow runs a query returning at most one row.
-func (q *Q) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return q.C.QueryRowContext(ctx, q.D.Rebind(query), args...)
+func (q *Runner) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.Conn.QueryRowContext(ctx, q.Dialect.Rebind(query), args...)
 }
 
 // InsertID runs an INSERT … RETURNING id and returns the id.
-func (q *Q) InsertID(ctx context.Context, query string, args ...any) (int64, error) {
+func (q *Runner) InsertID(ctx context.Context, query string, args ...any) (int64, error) {
 	var id int64
 	err := q.QueryRow(ctx, query+" RETURNING id", args...).Scan(&id)
 	return id, err
@@ -173,10 +177,10 @@ func RebindDollar(query string) string {
 // order is time order.
 const TimeText = "2006-01-02T15:04:05.000000Z"
 
-// scanTime reads a timestamp stored as time.Time (PostgreSQL) or text (SQLite).
-type scanTime struct{ t *time.Time }
+// timeScanner reads a timestamp stored as time.Time (PostgreSQL) or text (SQLite).
+type timeScanner struct{ t *time.Time }
 
-func (s scanTime) Scan(v any) error {
+func (s timeScanner) Scan(v any) error {
 	switch x := v.(type) {
 	case nil:
 		*s.t = time.Time{}
@@ -192,7 +196,7 @@ func (s scanTime) Scan(v any) error {
 	return nil
 }
 
-func (s scanTime) parse(x string) error {
+func (s timeScanner) parse(x string) error {
 	for _, layout := range []string{TimeText, time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(layout, x); err == nil {
 			*s.t = t.UTC()
@@ -202,8 +206,8 @@ func (s scanTime) parse(x string) error {
 	return fmt.Errorf("sqlstore: bad time %q", x)
 }
 
-// T returns a scanner into t for timestamps of either engine.
-func T(t *time.Time) sql.Scanner { return scanTime{t} }
+// ScanTime returns a scanner into t for timestamps of either engine.
+func ScanTime(t *time.Time) sql.Scanner { return timeScanner{t} }
 
 // ErrNoRows reports whether err is sql.ErrNoRows.
 func ErrNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -62,7 +62,7 @@ func (w *Where) SQL() string {
 // BusinessWhere builds the conditions (on alias b) for every field of f
 // except paging and sort. The search term may need queries (typo fallback),
 // hence q and the error.
-func BusinessWhere(ctx context.Context, q *Q, f registry.Filter) (Where, error) {
+func BusinessWhere(ctx context.Context, q *Runner, f registry.Filter) (Where, error) {
 	var w Where
 	if f.Archived {
 		w.Add("b.status = 'archived'")
@@ -85,7 +85,7 @@ func BusinessWhere(ctx context.Context, q *Q, f registry.Filter) (Where, error) 
 		addDoc(&w, f.Doc, f.Today)
 	}
 	if len(f.IDs) > 0 {
-		cond, arg := q.D.InIDs("b.id", f.IDs)
+		cond, arg := q.Dialect.InIDs("b.id", f.IDs)
 		w.Add(cond, arg)
 	}
 	addScope(&w, f.Scope)

@@ -23,7 +23,7 @@ func (db *DB) CreateImport(ctx context.Context, imp *importer.Import) error {
 	if imp.Status == "" {
 		imp.Status = importer.StatusRunning
 	}
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		id, err := q.InsertID(ctx, `INSERT INTO imports (source, file_name, user_id, username, dry_run, status, message,
 			summary_json, unknown_columns, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			imp.Source, imp.FileName, imp.UserID, imp.Username, imp.DryRun, imp.Status, imp.Message,
@@ -35,16 +35,16 @@ func (db *DB) CreateImport(ctx context.Context, imp *importer.Import) error {
 
 // SaveImport updates an import's outcome outside any import transaction.
 func (db *DB) SaveImport(ctx context.Context, imp *importer.Import) error {
-	return db.Tx(ctx, func(q *Q) error { return q.saveImport(ctx, imp) })
+	return db.Tx(ctx, func(q *Runner) error { return q.saveImport(ctx, imp) })
 }
 
-func (q *Q) saveImport(ctx context.Context, imp *importer.Import) error {
+func (q *Runner) saveImport(ctx context.Context, imp *importer.Import) error {
 	if imp.FinishedAt.IsZero() && imp.Status != importer.StatusRunning {
 		imp.FinishedAt = Now()
 	}
 	var finished any
 	if !imp.FinishedAt.IsZero() {
-		finished = q.D.Time(imp.FinishedAt.UTC())
+		finished = q.Dialect.Time(imp.FinishedAt.UTC())
 	}
 	var report any
 	if imp.Report != nil {
@@ -80,7 +80,7 @@ func scanImport(s Scanner, imp *importer.Import) error {
 	var summary, unknown string
 	var finished time.Time
 	if err := s.Scan(&imp.ID, &imp.Source, &imp.FileName, &imp.UserID, &imp.Username, &imp.DryRun, &imp.Status,
-		&imp.Message, &summary, &unknown, T(&imp.CreatedAt), T(&finished)); err != nil {
+		&imp.Message, &summary, &unknown, ScanTime(&imp.CreatedAt), ScanTime(&finished)); err != nil {
 		return err
 	}
 	imp.FinishedAt = finished
@@ -93,7 +93,7 @@ func scanImport(s Scanner, imp *importer.Import) error {
 // GetImport returns an import without its report, or NotFound.
 func (db *DB) GetImport(ctx context.Context, id int64) (*importer.Import, error) {
 	var imp importer.Import
-	err := scanImport(db.R().QueryRow(ctx, `SELECT `+importColumns+` FROM imports WHERE id = ?`, id), &imp)
+	err := scanImport(db.Reader().QueryRow(ctx, `SELECT `+importColumns+` FROM imports WHERE id = ?`, id), &imp)
 	if ErrNoRows(err) {
 		return nil, errImportNotFound
 	}
@@ -107,7 +107,7 @@ func (db *DB) GetImport(ctx context.Context, id int64) (*importer.Import, error)
 func (db *DB) ListImports(ctx context.Context, page, perPage int) ([]importer.Import, int, error) {
 	page, perPage = clampPage(page, perPage)
 	var total int
-	if err := db.R().QueryRow(ctx, `SELECT COUNT(*) FROM imports`).Scan(&total); err != nil {
+	if err := db.Reader().QueryRow(ctx, `SELECT COUNT(*) FROM imports`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count imports: %w", err)
 	}
 	items, err := db.queryImports(ctx, `SELECT `+importColumns+` FROM imports ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -124,7 +124,7 @@ func (db *DB) BusinessImports(ctx context.Context, businessID int64) ([]importer
 }
 
 func (db *DB) queryImports(ctx context.Context, query string, args ...any) ([]importer.Import, error) {
-	rows, err := db.R().Query(ctx, query, args...)
+	rows, err := db.Reader().Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list imports: %w", err)
 	}
@@ -143,7 +143,7 @@ func (db *DB) queryImports(ctx context.Context, query string, args ...any) ([]im
 // ImportReport returns an import's rejected-rows XLSX (nil when none), or NotFound.
 func (db *DB) ImportReport(ctx context.Context, id int64) ([]byte, error) {
 	var report []byte
-	err := db.R().QueryRow(ctx, `SELECT report FROM imports WHERE id = ?`, id).Scan(&report)
+	err := db.Reader().QueryRow(ctx, `SELECT report FROM imports WHERE id = ?`, id).Scan(&report)
 	if ErrNoRows(err) {
 		return nil, errImportNotFound
 	}
@@ -155,7 +155,7 @@ func (db *DB) ImportReport(ctx context.Context, id int64) ([]byte, error) {
 
 // FailInterrupted implements importer.Store.
 func (db *DB) FailInterrupted(ctx context.Context, msg string) (int, error) {
-	res, err := db.W().Exec(ctx, `UPDATE imports SET status = ?, message = ?, finished_at = ? WHERE status = ?`,
+	res, err := db.Writer().Exec(ctx, `UPDATE imports SET status = ?, message = ?, finished_at = ? WHERE status = ?`,
 		importer.StatusFailed, msg, db.Dialect.Time(Now()), importer.StatusRunning)
 	if err != nil {
 		return 0, db.MapError(fmt.Errorf("fail interrupted imports: %w", err))

@@ -21,11 +21,11 @@ func (db *DB) RunImport(ctx context.Context, imp *importer.Import, commit bool, 
 type ImportHooks struct {
 	// Around, when set, wraps the import's work inside the transaction
 	// (SQLite defers its search index to one statement at the end).
-	Around func(q *Q, work func() error) error
+	Around func(q *Runner, work func() error) error
 	// ReserveIDs, when set, returns n new business ids, so that new
 	// businesses go in multi-row INSERTs; otherwise each is inserted alone
 	// with RETURNING id.
-	ReserveIDs func(ctx context.Context, q *Q, n int) ([]int64, error)
+	ReserveIDs func(ctx context.Context, q *Runner, n int) ([]int64, error)
 	// Copy, when set, writes new rows (businesses with reserved ids,
 	// measurements, audit entries, import links) on the transaction's
 	// connection instead of multi-row INSERTs (PostgreSQL's COPY).
@@ -44,7 +44,7 @@ func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bo
 	if err != nil {
 		return db.MapError(fmt.Errorf("begin import: %w", err))
 	}
-	itx := &importTx{q: &Q{C: tx, D: db.Dialect}, tx: tx, reserve: hooks.ReserveIDs}
+	itx := &importTx{q: &Runner{Conn: tx, Dialect: db.Dialect}, tx: tx, reserve: hooks.ReserveIDs}
 	if hooks.Copy != nil {
 		itx.copy = func(ctx context.Context, table string, cols []string, rows [][]any) error {
 			return hooks.Copy(ctx, conn, table, cols, rows)
@@ -76,10 +76,10 @@ func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bo
 
 // importTx implements importer.Tx with statements prepared once per import.
 type importTx struct {
-	q       *Q
+	q       *Runner
 	tx      *sql.Tx
 	insB    *sql.Stmt
-	reserve func(ctx context.Context, q *Q, n int) ([]int64, error)
+	reserve func(ctx context.Context, q *Runner, n int) ([]int64, error)
 	copy    func(ctx context.Context, table string, cols []string, rows [][]any) error // see ImportHooks.Copy
 	stmts   map[string]*sql.Stmt                                                       // multi-row INSERTs prepared on tx, by text
 }
@@ -109,7 +109,7 @@ func (t *importTx) exec(ctx context.Context, query string, args ...any) error {
 	}
 	if st == nil {
 		var err error
-		if st, err = t.tx.PrepareContext(ctx, t.q.D.Rebind(query)); err != nil {
+		if st, err = t.tx.PrepareContext(ctx, t.q.Dialect.Rebind(query)); err != nil {
 			return err
 		}
 		if t.stmts == nil {
@@ -126,7 +126,7 @@ func (t *importTx) prepare(ctx context.Context) error {
 		return nil
 	}
 	var err error
-	t.insB, err = t.tx.PrepareContext(ctx, t.q.D.Rebind(InsertBusinessSQL+" RETURNING id"))
+	t.insB, err = t.tx.PrepareContext(ctx, t.q.Dialect.Rebind(InsertBusinessSQL+" RETURNING id"))
 	return err
 }
 
@@ -151,7 +151,7 @@ func (t *importTx) EachKey(ctx context.Context, fn func(importer.ExistingKey) er
 
 // Load returns the businesses with these ids, with their ledgers if asked.
 func (t *importTx) Load(ctx context.Context, ids []int64, ledgers bool) (map[int64]*importer.Existing, error) {
-	cond, arg := t.q.D.InIDs("id", ids)
+	cond, arg := t.q.Dialect.InIDs("id", ids)
 	rows, err := t.q.Query(ctx, `SELECT `+BusinessColumns+` FROM businesses WHERE `+cond, arg)
 	if err != nil {
 		return nil, fmt.Errorf("import load: %w", err)
@@ -169,7 +169,7 @@ func (t *importTx) Load(ctx context.Context, ids []int64, ledgers bool) (map[int
 	if err := rows.Err(); err != nil || !ledgers {
 		return out, err
 	}
-	cond, arg = t.q.D.InIDs("business_id", ids)
+	cond, arg = t.q.Dialect.InIDs("business_id", ids)
 	rows, err = t.q.Query(ctx, `SELECT business_id, year, annual_revenue, capital, employees, source
 		FROM measurements WHERE `+cond+` ORDER BY business_id, year, id`, arg)
 	if err != nil {
@@ -209,7 +209,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 				break // inserted by insertMany
 			}
 			PrepareNew(b)
-			if err := t.insB.QueryRowContext(ctx, BusinessArgs(t.q.D, b)...).Scan(&b.ID); err != nil {
+			if err := t.insB.QueryRowContext(ctx, BusinessArgs(t.q.Dialect, b)...).Scan(&b.ID); err != nil {
 				return fmt.Errorf("import insert %s: %w", b.Name, err)
 			}
 		case importer.Updated:
@@ -220,11 +220,11 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		for j := range ch.Measurements {
 			m := &ch.Measurements[j]
 			m.BusinessID, m.CreatedAt = b.ID, now
-			ms = append(ms, MeasurementArgs(t.q.D, m))
+			ms = append(ms, MeasurementArgs(t.q.Dialect, m))
 		}
 		if a := ch.Audit; a != nil {
 			a.EntityID, a.At = b.ID, now
-			as = append(as, AuditArgs(t.q.D, a))
+			as = append(as, AuditArgs(t.q.Dialect, a))
 		}
 		links = append(links, []any{importID, b.ID, ch.Action})
 	}
@@ -282,7 +282,7 @@ func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) er
 	for i, b := range news {
 		PrepareNew(b)
 		b.ID = ids[i]
-		rows[i] = append([]any{b.ID}, BusinessArgs(t.q.D, b)...)
+		rows[i] = append([]any{b.ID}, BusinessArgs(t.q.Dialect, b)...)
 	}
 	if err := t.writeRows(ctx, BusinessTarget, "", rows); err != nil {
 		for _, b := range news {
@@ -294,7 +294,7 @@ func (t *importTx) insertMany(ctx context.Context, changes []importer.Change) er
 }
 
 // execRows inserts rows with multi-row VALUES lists of up to 6,000 values.
-func (q *Q) execRows(ctx context.Context, head, tail string, rows [][]any) error {
+func (q *Runner) execRows(ctx context.Context, head, tail string, rows [][]any) error {
 	return execRows(ctx, func(ctx context.Context, query string, args ...any) error {
 		_, err := q.Exec(ctx, query, args...)
 		return err

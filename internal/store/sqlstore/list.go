@@ -11,12 +11,12 @@ import (
 
 // ListBusinesses implements registry.Store.
 func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry.Business, int, error) {
-	q := db.R()
+	q := db.Reader()
 	w, err := BusinessWhere(ctx, q, f)
 	if err != nil {
 		return nil, 0, err
 	}
-	p := planList(f, w, q.D)
+	p := planList(f, w, q.Dialect)
 	var total int
 	if err := q.QueryRow(ctx, p.countSQL, p.countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count businesses: %w", err)
@@ -49,7 +49,7 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 
 // EachBusiness implements registry.Store: rows are streamed, never held.
 func (db *DB) EachBusiness(ctx context.Context, f registry.Filter, fn func(*registry.Business) error) error {
-	q := db.R()
+	q := db.Reader()
 	w, err := BusinessWhere(ctx, q, f)
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func (db *DB) EachBusiness(ctx context.Context, f registry.Filter, fn func(*regi
 // one matching business are returned, ordered by code; names come from the
 // embedded region directory.
 func (db *DB) DistrictStats(ctx context.Context, f registry.Filter) ([]registry.DistrictCount, error) {
-	q := db.R()
+	q := db.Reader()
 	f.Archived = false
 	w, err := BusinessWhere(ctx, q, f)
 	if err != nil {
@@ -126,7 +126,7 @@ func (db *DB) DistrictStats(ctx context.Context, f registry.Filter) ([]registry.
 
 // HomeStats implements registry.Store.
 func (db *DB) HomeStats(ctx context.Context, f registry.Filter) (registry.HomeStats, error) {
-	q := db.R()
+	q := db.Reader()
 	f.Archived = false
 	hs := registry.HomeStats{BySizeClass: map[string]int{}}
 	w, err := BusinessWhere(ctx, q, f)

@@ -19,11 +19,11 @@ func MeasurementArgs(d Dialect, m *registry.Measurement) []any {
 }
 
 // InsertMeasurement appends m (setting ID and CreatedAt).
-func (q *Q) InsertMeasurement(ctx context.Context, m *registry.Measurement) error {
+func (q *Runner) InsertMeasurement(ctx context.Context, m *registry.Measurement) error {
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = Now()
 	}
-	id, err := q.InsertID(ctx, InsertMeasurementSQL, MeasurementArgs(q.D, m)...)
+	id, err := q.InsertID(ctx, InsertMeasurementSQL, MeasurementArgs(q.Dialect, m)...)
 	if err != nil {
 		return fmt.Errorf("insert measurement: %w", err)
 	}
@@ -34,7 +34,7 @@ func (q *Q) InsertMeasurement(ctx context.Context, m *registry.Measurement) erro
 // AddMeasurement appends m; when mirror is true and m's year is not older
 // than any other entry's, the business takes m's money, employees and class,
 // and its version increases.
-func (q *Q) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror bool) error {
+func (q *Runner) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror bool) error {
 	var maxYear int
 	var version int64
 	err := q.QueryRow(ctx, `SELECT b.version, COALESCE((SELECT MAX(year) FROM measurements WHERE business_id = b.id), 0)
@@ -53,13 +53,13 @@ func (q *Q) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror 
 	}
 	_, err = q.Exec(ctx, `UPDATE businesses SET annual_revenue = ?, capital = ?, employees = ?, size_class = ?, size_basis = ?,
 		version = version + 1, updated_at = ? WHERE id = ?`,
-		m.AnnualRevenue, m.Capital, m.Employees, m.SizeClass, m.SizeBasis, q.D.Time(Now()), m.BusinessID)
+		m.AnnualRevenue, m.Capital, m.Employees, m.SizeClass, m.SizeBasis, q.Dialect.Time(Now()), m.BusinessID)
 	return err
 }
 
 // AddMeasurement implements registry.Store.
 func (db *DB) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror bool, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if err := q.AddMeasurement(ctx, m, mirror); err != nil {
 			return err
 		}
@@ -73,7 +73,7 @@ func (db *DB) AddMeasurement(ctx context.Context, m *registry.Measurement, mirro
 
 // ListMeasurements returns a business's ledger, oldest first.
 func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registry.Measurement, error) {
-	rows, err := db.R().Query(ctx, `SELECT id, business_id, year, annual_revenue, capital, employees, source,
+	rows, err := db.Reader().Query(ctx, `SELECT id, business_id, year, annual_revenue, capital, employees, source,
 		size_class, size_basis, recorded_by, created_at FROM measurements WHERE business_id = ? ORDER BY year, id`, businessID)
 	if err != nil {
 		return nil, fmt.Errorf("list measurements: %w", err)
@@ -83,7 +83,7 @@ func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registr
 	for rows.Next() {
 		var m registry.Measurement
 		if err := rows.Scan(&m.ID, &m.BusinessID, &m.Year, &m.AnnualRevenue, &m.Capital, &m.Employees, &m.Source,
-			&m.SizeClass, &m.SizeBasis, &m.RecordedBy, T(&m.CreatedAt)); err != nil {
+			&m.SizeClass, &m.SizeBasis, &m.RecordedBy, ScanTime(&m.CreatedAt)); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
@@ -93,7 +93,7 @@ func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registr
 
 // CreateBusiness implements registry.Store.
 func (db *DB) CreateBusiness(ctx context.Context, b *registry.Business, m *registry.Measurement, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if err := q.InsertBusiness(ctx, b); err != nil {
 			return err
 		}
@@ -113,12 +113,12 @@ func (db *DB) CreateBusiness(ctx context.Context, b *registry.Business, m *regis
 
 // GetBusiness implements registry.Store.
 func (db *DB) GetBusiness(ctx context.Context, id int64) (*registry.Business, error) {
-	return db.R().GetBusiness(ctx, id)
+	return db.Reader().GetBusiness(ctx, id)
 }
 
 // UpdateBusiness implements registry.Store.
 func (db *DB) UpdateBusiness(ctx context.Context, b *registry.Business, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if err := q.UpdateBusiness(ctx, b); err != nil {
 			return err
 		}
@@ -133,13 +133,13 @@ func (db *DB) UpdateBusiness(ctx context.Context, b *registry.Business, a *audit
 // CountBusinesses counts all businesses, archived included.
 func (db *DB) CountBusinesses(ctx context.Context) (int, error) {
 	var n int
-	err := db.R().QueryRow(ctx, `SELECT COUNT(*) FROM businesses`).Scan(&n)
+	err := db.Reader().QueryRow(ctx, `SELECT COUNT(*) FROM businesses`).Scan(&n)
 	return n, err
 }
 
 // UpdateMeasured implements registry.Store.
 func (db *DB) UpdateMeasured(ctx context.Context, b *registry.Business, a *audit.Entry, m *registry.Measurement, ma *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if err := q.UpdateBusiness(ctx, b); err != nil {
 			return err
 		}

@@ -63,7 +63,7 @@ func (db *DB) Migrate(ctx context.Context, fsys fs.FS, lock string) error {
 		return fmt.Errorf("membuat schema_migrations: %w", err)
 	}
 	for _, m := range ms {
-		err := db.Tx(ctx, func(q *Q) error {
+		err := db.Tx(ctx, func(q *Runner) error {
 			if lock != "" {
 				if _, err := q.Exec(ctx, lock); err != nil {
 					return err
@@ -76,7 +76,7 @@ func (db *DB) Migrate(ctx context.Context, fsys fs.FS, lock string) error {
 			if n > 0 {
 				return nil
 			}
-			if _, err := q.C.ExecContext(ctx, m.SQL); err != nil {
+			if _, err := q.Conn.ExecContext(ctx, m.SQL); err != nil {
 				return err
 			}
 			_, err := q.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,

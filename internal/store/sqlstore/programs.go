@@ -40,7 +40,7 @@ func specOf(p *programs.Program) (string, error) {
 func scanProgram(s Scanner, p *programs.Program) error {
 	var spec string
 	if err := s.Scan(&p.ID, &p.Name, &p.Kind, &p.Status, &p.StartsOn, &p.EndsOn, &p.Venue, &p.Capacity, &p.MaxPerDistrict,
-		&p.MinDistricts, &p.Budget, &spec, &p.Version, &p.CreatedBy, T(&p.CreatedAt), T(&p.UpdatedAt)); err != nil {
+		&p.MinDistricts, &p.Budget, &spec, &p.Version, &p.CreatedBy, ScanTime(&p.CreatedAt), ScanTime(&p.UpdatedAt)); err != nil {
 		return err
 	}
 	var sp programSpec
@@ -60,11 +60,11 @@ func (db *DB) CreateProgram(ctx context.Context, p *programs.Program, a *audit.E
 		return err
 	}
 	now := Now()
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		id, err := q.InsertID(ctx, `INSERT INTO programs (name, kind, status, starts_on, ends_on, venue, capacity,
 			max_per_district, min_districts, budget, spec, version, created_by, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`, p.Name, p.Kind, p.Status, p.StartsOn, p.EndsOn, p.Venue,
-			p.Capacity, p.MaxPerDistrict, p.MinDistricts, p.Budget, spec, p.CreatedBy, q.D.Time(now), q.D.Time(now))
+			p.Capacity, p.MaxPerDistrict, p.MinDistricts, p.Budget, spec, p.CreatedBy, q.Dialect.Time(now), q.Dialect.Time(now))
 		if err != nil {
 			return fmt.Errorf("insert program: %w", err)
 		}
@@ -77,7 +77,7 @@ func (db *DB) CreateProgram(ctx context.Context, p *programs.Program, a *audit.E
 // GetProgram implements programs.Store.
 func (db *DB) GetProgram(ctx context.Context, id int64) (*programs.Program, error) {
 	var p programs.Program
-	err := scanProgram(db.R().QueryRow(ctx, `SELECT `+programCols+` FROM programs WHERE id = ?`, id), &p)
+	err := scanProgram(db.Reader().QueryRow(ctx, `SELECT `+programCols+` FROM programs WHERE id = ?`, id), &p)
 	if ErrNoRows(err) {
 		return nil, errProgramNotFound
 	}
@@ -94,11 +94,11 @@ func (db *DB) UpdateProgram(ctx context.Context, p *programs.Program, a *audit.E
 		return err
 	}
 	now := Now()
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		res, err := q.Exec(ctx, `UPDATE programs SET name = ?, kind = ?, status = ?, starts_on = ?, ends_on = ?, venue = ?,
 			capacity = ?, max_per_district = ?, min_districts = ?, budget = ?, spec = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`, p.Name, p.Kind, p.Status, p.StartsOn, p.EndsOn, p.Venue, p.Capacity,
-			p.MaxPerDistrict, p.MinDistricts, p.Budget, spec, q.D.Time(now), p.ID, p.Version)
+			p.MaxPerDistrict, p.MinDistricts, p.Budget, spec, q.Dialect.Time(now), p.ID, p.Version)
 		if err != nil {
 			return fmt.Errorf("update program: %w", err)
 		}
@@ -117,7 +117,7 @@ func (db *DB) UpdateProgram(ctx context.Context, p *programs.Program, a *audit.E
 
 // DeleteProgram implements programs.Store.
 func (db *DB) DeleteProgram(ctx context.Context, id int64, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		var n int
 		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM applications WHERE program_id = ?`, id).Scan(&n); err != nil {
 			return err
@@ -149,7 +149,7 @@ func (db *DB) ListPrograms(ctx context.Context, f programs.ProgramFilter) ([]pro
 	if f.Public {
 		where += " AND status <> 'draft'"
 	}
-	q := db.R()
+	q := db.Reader()
 	var total int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM programs WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count programs: %w", err)
@@ -175,9 +175,9 @@ func (db *DB) ListPrograms(ctx context.Context, f programs.ProgramFilter) ([]pro
 // CreatePartner implements programs.Store.
 func (db *DB) CreatePartner(ctx context.Context, pt *programs.Partner, a *audit.Entry) error {
 	now := Now()
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		id, err := q.InsertID(ctx, `INSERT INTO partners (name, kind, contact, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			pt.Name, pt.Kind, pt.Contact, q.D.Time(now), q.D.Time(now))
+			pt.Name, pt.Kind, pt.Contact, q.Dialect.Time(now), q.Dialect.Time(now))
 		if err != nil {
 			return fmt.Errorf("insert partner: %w", err)
 		}
@@ -190,8 +190,8 @@ func (db *DB) CreatePartner(ctx context.Context, pt *programs.Partner, a *audit.
 // GetPartner implements programs.Store.
 func (db *DB) GetPartner(ctx context.Context, id int64) (*programs.Partner, error) {
 	var pt programs.Partner
-	err := db.R().QueryRow(ctx, `SELECT id, name, kind, contact, created_at, updated_at FROM partners WHERE id = ?`, id).
-		Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, T(&pt.CreatedAt), T(&pt.UpdatedAt))
+	err := db.Reader().QueryRow(ctx, `SELECT id, name, kind, contact, created_at, updated_at FROM partners WHERE id = ?`, id).
+		Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt))
 	if ErrNoRows(err) {
 		return nil, errPartnerNotFound
 	}
@@ -201,9 +201,9 @@ func (db *DB) GetPartner(ctx context.Context, id int64) (*programs.Partner, erro
 // UpdatePartner implements programs.Store.
 func (db *DB) UpdatePartner(ctx context.Context, pt *programs.Partner, a *audit.Entry) error {
 	now := Now()
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		res, err := q.Exec(ctx, `UPDATE partners SET name = ?, kind = ?, contact = ?, updated_at = ? WHERE id = ?`,
-			pt.Name, pt.Kind, pt.Contact, q.D.Time(now), pt.ID)
+			pt.Name, pt.Kind, pt.Contact, q.Dialect.Time(now), pt.ID)
 		if err != nil {
 			return fmt.Errorf("update partner: %w", err)
 		}
@@ -217,7 +217,7 @@ func (db *DB) UpdatePartner(ctx context.Context, pt *programs.Partner, a *audit.
 
 // DeletePartner implements programs.Store.
 func (db *DB) DeletePartner(ctx context.Context, id int64, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		res, err := q.Exec(ctx, `DELETE FROM partners WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete partner: %w", err)
@@ -231,7 +231,7 @@ func (db *DB) DeletePartner(ctx context.Context, id int64, a *audit.Entry) error
 
 // ListPartners implements programs.Store.
 func (db *DB) ListPartners(ctx context.Context) ([]programs.Partner, error) {
-	rows, err := db.R().Query(ctx, `SELECT id, name, kind, contact, created_at, updated_at FROM partners ORDER BY name, id`)
+	rows, err := db.Reader().Query(ctx, `SELECT id, name, kind, contact, created_at, updated_at FROM partners ORDER BY name, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list partners: %w", err)
 	}
@@ -239,7 +239,7 @@ func (db *DB) ListPartners(ctx context.Context) ([]programs.Partner, error) {
 	out := []programs.Partner{}
 	for rows.Next() {
 		var pt programs.Partner
-		if err := rows.Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, T(&pt.CreatedAt), T(&pt.UpdatedAt)); err != nil {
+		if err := rows.Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt)); err != nil {
 			return nil, err
 		}
 		out = append(out, pt)

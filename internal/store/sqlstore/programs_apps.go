@@ -18,7 +18,7 @@ const applicationCols = `id, program_id, business_id, business_name, village_cod
 
 func scanApplication(s Scanner, a *programs.Application) error {
 	return s.Scan(&a.ID, &a.ProgramID, &a.BusinessID, &a.BusinessName, &a.VillageCode, &a.DistrictCode, &a.Channel,
-		&a.Status, &a.Reason, T(&a.AppliedAt), &a.AppliedBy, T(&a.UpdatedAt))
+		&a.Status, &a.Reason, ScanTime(&a.AppliedAt), &a.AppliedBy, ScanTime(&a.UpdatedAt))
 }
 
 // AddApplications implements programs.Store. The rows go in with
@@ -41,8 +41,8 @@ func (db *DB) AddApplications(ctx context.Context, apps []*programs.Application,
 		}
 		ids[i], byBiz[a.BusinessID] = a.BusinessID, a
 	}
-	return db.Tx(ctx, func(q *Q) error {
-		cond, arg := q.D.InIDs("business_id", ids)
+	return db.Tx(ctx, func(q *Runner) error {
+		cond, arg := q.Dialect.InIDs("business_id", ids)
 		var taken int64
 		err := q.QueryRow(ctx, `SELECT business_id FROM applications WHERE program_id = ? AND `+cond+` LIMIT 1`, pid, arg).Scan(&taken)
 		if err == nil {
@@ -58,7 +58,7 @@ func (db *DB) AddApplications(ctx context.Context, apps []*programs.Application,
 			}
 			a.AppliedAt, a.UpdatedAt = a.AppliedAt.UTC().Truncate(time.Microsecond), now
 			rows[i] = []any{a.ProgramID, a.BusinessID, a.BusinessName, a.VillageCode, a.DistrictCode, a.Channel, a.Status,
-				a.Reason, q.D.Time(a.AppliedAt), a.AppliedBy, q.D.Time(now)}
+				a.Reason, q.Dialect.Time(a.AppliedAt), a.AppliedBy, q.Dialect.Time(now)}
 		}
 		if err := q.execRows(ctx, `INSERT INTO applications (program_id, business_id, business_name, village_code,
 			district_code, channel, status, reason, applied_at, applied_by, updated_at) VALUES `, "", rows); err != nil {
@@ -89,12 +89,12 @@ func (db *DB) AddApplications(ctx context.Context, apps []*programs.Application,
 }
 
 // addHistory writes history rows and audit entries for status moves.
-func (q *Q) addHistory(ctx context.Context, changes []programs.StatusChange, who programs.Who) error {
+func (q *Runner) addHistory(ctx context.Context, changes []programs.StatusChange, who programs.Who) error {
 	hist := make([][]any, len(changes))
 	audits := make([][]any, len(changes))
 	for i, c := range changes {
-		hist[i] = []any{c.ApplicationID, c.From, c.To, c.Reason, q.D.Time(c.At), c.By}
-		audits[i] = AuditArgs(q.D, c.Audit(who))
+		hist[i] = []any{c.ApplicationID, c.From, c.To, c.Reason, q.Dialect.Time(c.At), c.By}
+		audits[i] = AuditArgs(q.Dialect, c.Audit(who))
 	}
 	if err := q.execRows(ctx, `INSERT INTO application_history (application_id, from_status, to_status, reason, at, by_user) VALUES `,
 		"", hist); err != nil {
@@ -107,7 +107,7 @@ func (q *Q) addHistory(ctx context.Context, changes []programs.StatusChange, who
 // changeStatuses applies status moves inside a transaction: one UPDATE per
 // distinct (from, to, reason), then the history and audit rows. Each
 // application may appear once. Conflict when one is no longer in From.
-func (q *Q) changeStatuses(ctx context.Context, changes []programs.StatusChange, who programs.Who) error {
+func (q *Runner) changeStatuses(ctx context.Context, changes []programs.StatusChange, who programs.Who) error {
 	type move struct{ from, to, reason string }
 	groups := map[move][]int64{}
 	var order []move
@@ -130,9 +130,9 @@ func (q *Q) changeStatuses(ctx context.Context, changes []programs.StatusChange,
 	}
 	for _, m := range order {
 		ids := groups[m]
-		cond, arg := q.D.InIDs("id", ids)
+		cond, arg := q.Dialect.InIDs("id", ids)
 		res, err := q.Exec(ctx, `UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE status = ? AND `+cond,
-			m.to, m.reason, q.D.Time(now), m.from, arg)
+			m.to, m.reason, q.Dialect.Time(now), m.from, arg)
 		if err != nil {
 			return fmt.Errorf("update applications: %w", err)
 		}
@@ -148,13 +148,13 @@ func (db *DB) ChangeStatuses(ctx context.Context, changes []programs.StatusChang
 	if len(changes) == 0 {
 		return nil
 	}
-	return db.Tx(ctx, func(q *Q) error { return q.changeStatuses(ctx, changes, who) })
+	return db.Tx(ctx, func(q *Runner) error { return q.changeStatuses(ctx, changes, who) })
 }
 
 // GetApplication implements programs.Store.
 func (db *DB) GetApplication(ctx context.Context, programID, businessID int64) (*programs.Application, error) {
 	var a programs.Application
-	err := scanApplication(db.R().QueryRow(ctx, `SELECT `+applicationCols+` FROM applications
+	err := scanApplication(db.Reader().QueryRow(ctx, `SELECT `+applicationCols+` FROM applications
 		WHERE program_id = ? AND business_id = ?`, programID, businessID), &a)
 	if ErrNoRows(err) {
 		return nil, errApplicationNotFound
@@ -163,7 +163,7 @@ func (db *DB) GetApplication(ctx context.Context, programID, businessID int64) (
 }
 
 func (db *DB) listApplications(ctx context.Context, where string, arg any) ([]programs.Application, error) {
-	rows, err := db.R().Query(ctx, `SELECT `+applicationCols+` FROM applications WHERE `+where, arg)
+	rows, err := db.Reader().Query(ctx, `SELECT `+applicationCols+` FROM applications WHERE `+where, arg)
 	if err != nil {
 		return nil, fmt.Errorf("list applications: %w", err)
 	}
@@ -191,7 +191,7 @@ func (db *DB) BusinessApplications(ctx context.Context, businessID int64) ([]pro
 
 // ApplicationHistory implements programs.Store.
 func (db *DB) ApplicationHistory(ctx context.Context, applicationID int64) ([]programs.StatusChange, error) {
-	rows, err := db.R().Query(ctx, `SELECT h.application_id, a.business_id, h.from_status, h.to_status, h.reason, h.at, h.by_user
+	rows, err := db.Reader().Query(ctx, `SELECT h.application_id, a.business_id, h.from_status, h.to_status, h.reason, h.at, h.by_user
 		FROM application_history h JOIN applications a ON a.id = h.application_id WHERE h.application_id = ? ORDER BY h.id`, applicationID)
 	if err != nil {
 		return nil, fmt.Errorf("application history: %w", err)
@@ -200,7 +200,7 @@ func (db *DB) ApplicationHistory(ctx context.Context, applicationID int64) ([]pr
 	out := []programs.StatusChange{}
 	for rows.Next() {
 		var c programs.StatusChange
-		if err := rows.Scan(&c.ApplicationID, &c.BusinessID, &c.From, &c.To, &c.Reason, T(&c.At), &c.By); err != nil {
+		if err := rows.Scan(&c.ApplicationID, &c.BusinessID, &c.From, &c.To, &c.Reason, ScanTime(&c.At), &c.By); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -217,7 +217,7 @@ func (db *DB) ApplicantHistory(ctx context.Context, programID int64, ids []int64
 		}
 		cond, arg = db.Dialect.InIDs("a.business_id", ids)
 	}
-	rows, err := db.R().Query(ctx, `SELECT a.business_id, a.status, a.applied_at, p.ends_on, p.name
+	rows, err := db.Reader().Query(ctx, `SELECT a.business_id, a.status, a.applied_at, p.ends_on, p.name
 		FROM applications a JOIN programs p ON p.id = a.program_id
 		WHERE a.program_id <> ? AND a.status IN ('completed', 'reserve', 'not_selected') AND `+cond, programID, arg)
 	if err != nil {
@@ -233,7 +233,7 @@ func (db *DB) ApplicantHistory(ctx context.Context, programID int64, ids []int64
 		var id int64
 		var status, endsOn, name string
 		var applied time.Time
-		if err := rows.Scan(&id, &status, T(&applied), &endsOn, &name); err != nil {
+		if err := rows.Scan(&id, &status, ScanTime(&applied), &endsOn, &name); err != nil {
 			return nil, err
 		}
 		x := all[id]
@@ -264,7 +264,7 @@ const selectionCols = `program_id, seed, result, run_at, run_by, locked, locked_
 
 // SaveSelection implements programs.Store.
 func (db *DB) SaveSelection(ctx context.Context, rec *programs.SelectionRecord, changes []programs.StatusChange, who programs.Who) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		var locked int
 		err := q.QueryRow(ctx, `SELECT locked FROM selections WHERE program_id = ?`, rec.ProgramID).Scan(&locked)
 		if err != nil && !ErrNoRows(err) {
@@ -277,7 +277,7 @@ func (db *DB) SaveSelection(ctx context.Context, rec *programs.SelectionRecord, 
 			return err
 		}
 		if _, err := q.Exec(ctx, `INSERT INTO selections (program_id, seed, result, run_at, run_by, locked, locked_by, published)
-			VALUES (?, ?, ?, ?, ?, 0, '', 0)`, rec.ProgramID, rec.Seed, string(rec.Result), q.D.Time(rec.RunAt), rec.RunBy); err != nil {
+			VALUES (?, ?, ?, ?, ?, 0, '', 0)`, rec.ProgramID, rec.Seed, string(rec.Result), q.Dialect.Time(rec.RunAt), rec.RunBy); err != nil {
 			return fmt.Errorf("insert selection: %w", err)
 		}
 		if err := q.changeStatuses(ctx, changes, who); err != nil {
@@ -295,8 +295,8 @@ func (db *DB) GetSelection(ctx context.Context, programID int64) (*programs.Sele
 	var result string
 	var locked, published int
 	var lockedAt, publishedAt time.Time
-	err := db.R().QueryRow(ctx, `SELECT `+selectionCols+` FROM selections WHERE program_id = ?`, programID).Scan(
-		&r.ProgramID, &r.Seed, &result, T(&r.RunAt), &r.RunBy, &locked, T(&lockedAt), &r.LockedBy, &published, T(&publishedAt))
+	err := db.Reader().QueryRow(ctx, `SELECT `+selectionCols+` FROM selections WHERE program_id = ?`, programID).Scan(
+		&r.ProgramID, &r.Seed, &result, ScanTime(&r.RunAt), &r.RunBy, &locked, ScanTime(&lockedAt), &r.LockedBy, &published, ScanTime(&publishedAt))
 	if ErrNoRows(err) {
 		return nil, apperr.New(apperr.NotFound, "Seleksi belum dijalankan")
 	}
@@ -322,7 +322,7 @@ func (db *DB) UpdateSelection(ctx context.Context, rec *programs.SelectionRecord
 	if rec.PublishedAt != nil {
 		publishedAt = db.Dialect.Time(*rec.PublishedAt)
 	}
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		res, err := q.Exec(ctx, `UPDATE selections SET result = ?, locked = ?, locked_at = ?, locked_by = ?, published = ?,
 			published_at = ? WHERE program_id = ?`, string(rec.Result), boolInt(rec.Locked), lockedAt, rec.LockedBy,
 			boolInt(rec.Published), publishedAt, rec.ProgramID)

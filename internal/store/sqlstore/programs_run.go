@@ -15,14 +15,14 @@ import (
 
 // SetAttendance implements programs.Store.
 func (db *DB) SetAttendance(ctx context.Context, at *programs.Attendance, change *programs.StatusChange, who programs.Who) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if _, err := q.Exec(ctx, `DELETE FROM attendance WHERE program_id = ? AND business_id = ? AND session = ?`,
 			at.ProgramID, at.BusinessID, at.Session); err != nil {
 			return err
 		}
 		if _, err := q.Exec(ctx, `INSERT INTO attendance (program_id, business_id, session, present, recorded_by, recorded_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, at.ProgramID, at.BusinessID, at.Session, boolInt(at.Present), at.RecordedBy,
-			q.D.Time(at.RecordedAt)); err != nil {
+			q.Dialect.Time(at.RecordedAt)); err != nil {
 			return fmt.Errorf("insert attendance: %w", err)
 		}
 		if err := q.InsertAudit(ctx, at.Audit(who)); err != nil {
@@ -37,7 +37,7 @@ func (db *DB) SetAttendance(ctx context.Context, at *programs.Attendance, change
 
 // ListAttendance implements programs.Store.
 func (db *DB) ListAttendance(ctx context.Context, programID int64) ([]programs.Attendance, error) {
-	rows, err := db.R().Query(ctx, `SELECT program_id, business_id, session, present, recorded_by, recorded_at
+	rows, err := db.Reader().Query(ctx, `SELECT program_id, business_id, session, present, recorded_by, recorded_at
 		FROM attendance WHERE program_id = ? ORDER BY business_id, session`, programID)
 	if err != nil {
 		return nil, fmt.Errorf("list attendance: %w", err)
@@ -47,7 +47,7 @@ func (db *DB) ListAttendance(ctx context.Context, programID int64) ([]programs.A
 	for rows.Next() {
 		var a programs.Attendance
 		var present int
-		if err := rows.Scan(&a.ProgramID, &a.BusinessID, &a.Session, &present, &a.RecordedBy, T(&a.RecordedAt)); err != nil {
+		if err := rows.Scan(&a.ProgramID, &a.BusinessID, &a.Session, &present, &a.RecordedBy, ScanTime(&a.RecordedAt)); err != nil {
 			return nil, err
 		}
 		a.Present = present != 0
@@ -65,13 +65,13 @@ func nullFloat(v *float64) any {
 
 // SetScores implements programs.Store.
 func (db *DB) SetScores(ctx context.Context, sc *programs.Scores, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if _, err := q.Exec(ctx, `DELETE FROM test_scores WHERE program_id = ? AND business_id = ?`, sc.ProgramID, sc.BusinessID); err != nil {
 			return err
 		}
 		if _, err := q.Exec(ctx, `INSERT INTO test_scores (program_id, business_id, pre_test, post_test, recorded_by, recorded_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, sc.ProgramID, sc.BusinessID, nullFloat(sc.PreTest), nullFloat(sc.PostTest),
-			sc.RecordedBy, q.D.Time(sc.RecordedAt)); err != nil {
+			sc.RecordedBy, q.Dialect.Time(sc.RecordedAt)); err != nil {
 			return fmt.Errorf("insert scores: %w", err)
 		}
 		return q.InsertAudit(ctx, a)
@@ -80,7 +80,7 @@ func (db *DB) SetScores(ctx context.Context, sc *programs.Scores, a *audit.Entry
 
 // ListScores implements programs.Store.
 func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Scores, error) {
-	rows, err := db.R().Query(ctx, `SELECT program_id, business_id, pre_test, post_test, recorded_by, recorded_at
+	rows, err := db.Reader().Query(ctx, `SELECT program_id, business_id, pre_test, post_test, recorded_by, recorded_at
 		FROM test_scores WHERE program_id = ? ORDER BY business_id`, programID)
 	if err != nil {
 		return nil, fmt.Errorf("list scores: %w", err)
@@ -90,7 +90,7 @@ func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Score
 	for rows.Next() {
 		var s programs.Scores
 		var pre, post sql.NullFloat64
-		if err := rows.Scan(&s.ProgramID, &s.BusinessID, &pre, &post, &s.RecordedBy, T(&s.RecordedAt)); err != nil {
+		if err := rows.Scan(&s.ProgramID, &s.BusinessID, &pre, &post, &s.RecordedBy, ScanTime(&s.RecordedAt)); err != nil {
 			return nil, err
 		}
 		if pre.Valid {
@@ -107,12 +107,12 @@ func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Score
 const certificateCols = `id, program_id, business_id, code, business_name, owner_name, issued_at`
 
 func scanCertificate(s Scanner, c *programs.Certificate) error {
-	return s.Scan(&c.ID, &c.ProgramID, &c.BusinessID, &c.Code, &c.BusinessName, &c.OwnerName, T(&c.IssuedAt))
+	return s.Scan(&c.ID, &c.ProgramID, &c.BusinessID, &c.Code, &c.BusinessName, &c.OwnerName, ScanTime(&c.IssuedAt))
 }
 
 // IssueCertificate implements programs.Store.
 func (db *DB) IssueCertificate(ctx context.Context, c *programs.Certificate, a *audit.Entry) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		err := scanCertificate(q.QueryRow(ctx, `SELECT `+certificateCols+` FROM certificates WHERE program_id = ? AND business_id = ?`,
 			c.ProgramID, c.BusinessID), c)
 		if err == nil || !ErrNoRows(err) {
@@ -120,7 +120,7 @@ func (db *DB) IssueCertificate(ctx context.Context, c *programs.Certificate, a *
 		}
 		c.IssuedAt = c.IssuedAt.UTC().Truncate(time.Microsecond)
 		id, err := q.InsertID(ctx, `INSERT INTO certificates (program_id, business_id, code, business_name, owner_name, issued_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.ProgramID, c.BusinessID, c.Code, c.BusinessName, c.OwnerName, q.D.Time(c.IssuedAt))
+			VALUES (?, ?, ?, ?, ?, ?)`, c.ProgramID, c.BusinessID, c.Code, c.BusinessName, c.OwnerName, q.Dialect.Time(c.IssuedAt))
 		if err != nil {
 			return fmt.Errorf("insert certificate: %w", err)
 		}
@@ -132,7 +132,7 @@ func (db *DB) IssueCertificate(ctx context.Context, c *programs.Certificate, a *
 // CertificateByCode implements programs.Store.
 func (db *DB) CertificateByCode(ctx context.Context, code string) (*programs.Certificate, error) {
 	var c programs.Certificate
-	err := scanCertificate(db.R().QueryRow(ctx, `SELECT `+certificateCols+` FROM certificates WHERE code = ?`, code), &c)
+	err := scanCertificate(db.Reader().QueryRow(ctx, `SELECT `+certificateCols+` FROM certificates WHERE code = ?`, code), &c)
 	if ErrNoRows(err) {
 		return nil, apperr.New(apperr.NotFound, "Sertifikat tidak ditemukan")
 	}
@@ -141,7 +141,7 @@ func (db *DB) CertificateByCode(ctx context.Context, code string) (*programs.Cer
 
 // ListCertificates implements programs.Store.
 func (db *DB) ListCertificates(ctx context.Context, programID int64) ([]programs.Certificate, error) {
-	rows, err := db.R().Query(ctx, `SELECT `+certificateCols+` FROM certificates WHERE program_id = ? ORDER BY id`, programID)
+	rows, err := db.Reader().Query(ctx, `SELECT `+certificateCols+` FROM certificates WHERE program_id = ? ORDER BY id`, programID)
 	if err != nil {
 		return nil, fmt.Errorf("list certificates: %w", err)
 	}
@@ -162,7 +162,7 @@ func (db *DB) AddFollowUps(ctx context.Context, tasks []programs.FollowUp) error
 	if len(tasks) == 0 {
 		return nil
 	}
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		for _, t := range tasks {
 			if _, err := q.Exec(ctx, `INSERT INTO follow_ups (program_id, business_id, business_name, district_code,
 				village_code, month, due_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')
@@ -181,7 +181,7 @@ const followUpCols = `f.id, f.program_id, p.name, f.business_id, f.business_name
 func scanFollowUp(s Scanner, t *programs.FollowUp) error {
 	var done time.Time
 	if err := s.Scan(&t.ID, &t.ProgramID, &t.ProgramName, &t.BusinessID, &t.BusinessName, &t.DistrictCode, &t.VillageCode,
-		&t.Month, &t.DueOn, &t.Status, &t.Method, &t.Notes, T(&done), &t.DoneBy); err != nil {
+		&t.Month, &t.DueOn, &t.Status, &t.Method, &t.Notes, ScanTime(&done), &t.DoneBy); err != nil {
 		return err
 	}
 	t.DoneAt = nil
@@ -212,7 +212,7 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 		where = append(where, "("+strings.Join(or, " OR ")+")")
 	}
 	w := strings.Join(where, " AND ")
-	q := db.R()
+	q := db.Reader()
 	var total int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM follow_ups f WHERE `+w, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count follow-ups: %w", err)
@@ -238,7 +238,7 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 // GetFollowUp implements programs.Store.
 func (db *DB) GetFollowUp(ctx context.Context, id int64) (*programs.FollowUp, error) {
 	var t programs.FollowUp
-	err := scanFollowUp(db.R().QueryRow(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id
+	err := scanFollowUp(db.Reader().QueryRow(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id
 		WHERE f.id = ?`, id), &t)
 	if ErrNoRows(err) {
 		return nil, apperr.New(apperr.NotFound, "Tugas pendampingan tidak ditemukan")
@@ -252,7 +252,7 @@ func (db *DB) CompleteFollowUp(ctx context.Context, t *programs.FollowUp, a *aud
 	if t.DoneAt != nil {
 		done = db.Dialect.Time(*t.DoneAt)
 	}
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if _, err := q.Exec(ctx, `UPDATE follow_ups SET status = ?, method = ?, notes = ?, done_at = ?, done_by = ? WHERE id = ?`,
 			t.Status, t.Method, t.Notes, done, t.DoneBy, t.ID); err != nil {
 			return fmt.Errorf("update follow-up: %w", err)
@@ -266,7 +266,7 @@ func (db *DB) TrainedPerDistrict(ctx context.Context, scope registry.Scope) (map
 	var w Where
 	w.Add("a.status = 'completed' AND b.status = 'active'")
 	addScope(&w, scope)
-	rows, err := db.R().Query(ctx, `SELECT b.district_code, COUNT(DISTINCT a.business_id) FROM applications a
+	rows, err := db.Reader().Query(ctx, `SELECT b.district_code, COUNT(DISTINCT a.business_id) FROM applications a
 		JOIN businesses b ON b.id = a.business_id WHERE `+w.SQL()+` GROUP BY b.district_code`, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("trained per district: %w", err)

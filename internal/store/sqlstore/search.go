@@ -65,7 +65,7 @@ func phoneDigits(s string) (string, bool) {
 // match); a query of only shorter words is a prefix match. When nothing
 // matches and a word has FuzzyMin+ characters, the words are corrected (see
 // corrections) and searched again, exactly.
-func addSearch(ctx context.Context, q *Q, w *Where, raw string, archived bool) error {
+func addSearch(ctx context.Context, q *Runner, w *Where, raw string, archived bool) error {
 	var groups [][]string
 	var fuzzy bool
 	toks := tokens(raw)
@@ -77,17 +77,17 @@ func addSearch(ctx context.Context, q *Q, w *Where, raw string, archived bool) e
 	}
 	if len(groups) == 0 {
 		p := likeEscape(strings.ToLower(strings.TrimSpace(raw))) + "%"
-		op := q.D.ILike()
+		op := q.Dialect.ILike()
 		w.Add(fmt.Sprintf(`(b.name %[1]s ? ESCAPE '\' OR b.brand %[1]s ? ESCAPE '\' OR b.owner_name %[1]s ? ESCAPE '\'
 			OR b.nik LIKE ? ESCAPE '\' OR b.nib LIKE ? ESCAPE '\')`, op), p, p, p, p, p)
 		return nil
 	}
-	cond, args := q.D.SearchAll(groups, archived)
+	cond, args := q.Dialect.SearchAll(groups, archived)
 	if fuzzy {
 		var found int
 		probeSQL := `SELECT COUNT(*) FROM (SELECT 1 FROM businesses b WHERE ` + w.SQL() + ` AND ` + cond + ` LIMIT 1) x`
 		probe := append(append([]any{}, w.Args...), args...)
-		if planner, ok := q.D.(SearchPlanner); ok && !archived {
+		if planner, ok := q.Dialect.(SearchPlanner); ok && !archived {
 			// Walk the index's matches, stopping at the first that passes
 			// the other conditions, rather than materialising them all.
 			from, _, fromArgs := planner.SearchJoin(groups)
@@ -102,7 +102,7 @@ func addSearch(ctx context.Context, q *Q, w *Where, raw string, archived bool) e
 			if groups, err = corrections(ctx, q, *w, toks, archived); err != nil {
 				return err
 			}
-			cond, args = q.D.SearchAll(groups, archived)
+			cond, args = q.Dialect.SearchAll(groups, archived)
 		}
 	}
 	w.Add(cond, args...)
@@ -123,7 +123,7 @@ func likeEscape(s string) string {
 // of their fields within one edit of the word are its corrections (at most
 // MaxCorrections, the most frequent). The corrected search is then an exact
 // one, so its results and total are as complete and fast as any search.
-func corrections(ctx context.Context, q *Q, base Where, toks []token, archived bool) ([][]string, error) {
+func corrections(ctx context.Context, q *Runner, base Where, toks []token, archived bool) ([][]string, error) {
 	var groups [][]string
 	for _, t := range toks {
 		if !t.long() {
@@ -136,7 +136,7 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token, archived b
 		var args []any
 		for _, a := range t.alts {
 			if utf8.RuneCountInString(a) >= FuzzyMin {
-				c, ca := q.D.SearchTypo(a, archived)
+				c, ca := q.Dialect.SearchTypo(a, archived)
 				ors = append(ors, c)
 				args = append(args, ca...)
 				fuzzyAlts = append(fuzzyAlts, []rune(a))
@@ -144,7 +144,7 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token, archived b
 		}
 		if len(ors) > 0 {
 			from, fromArgs := "businesses b", []any(nil)
-			if planner, ok := q.D.(SearchPlanner); ok && !archived {
+			if planner, ok := q.Dialect.(SearchPlanner); ok && !archived {
 				// Walk the index's rows holding a phrase, stopping at
 				// FuzzySample, rather than materialising them all.
 				var phrases []string
@@ -169,7 +169,7 @@ func corrections(ctx context.Context, q *Q, base Where, toks []token, archived b
 // typoCandidates reads up to FuzzySample candidate rows (FROM from WHERE
 // where, with args) and collects the substrings of their searched fields
 // within one edit of any of words, most frequent first.
-func typoCandidates(ctx context.Context, q *Q, from string, args []any, where string, words [][]rune) ([]string, error) {
+func typoCandidates(ctx context.Context, q *Runner, from string, args []any, where string, words [][]rune) ([]string, error) {
 	rows, err := q.Query(ctx, `SELECT b.name, b.brand, b.owner_name, b.nik, b.nib, b.phone FROM `+from+`
 		WHERE `+where+` LIMIT ?`, append(args, FuzzySample)...)
 	if err != nil {

@@ -17,7 +17,7 @@ const userColumns = `u.id, u.username, u.role, u.regions, u.business_id, u.passw
 func scanUser(s Scanner) (*auth.User, error) {
 	var u auth.User
 	var role, regions string
-	err := s.Scan(&u.ID, &u.Username, &role, &regions, &u.BusinessID, &u.PasswordHash, &u.Disabled, T(&u.CreatedAt))
+	err := s.Scan(&u.ID, &u.Username, &role, &regions, &u.BusinessID, &u.PasswordHash, &u.Disabled, ScanTime(&u.CreatedAt))
 	if ErrNoRows(err) {
 		return nil, errUserNotFound
 	}
@@ -34,10 +34,10 @@ func (db *DB) CreateUser(ctx context.Context, u *auth.User) error {
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = Now()
 	}
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		id, err := q.InsertID(ctx, `INSERT INTO users (username, role, regions, business_id, password_hash, disabled, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, u.Username, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID,
-			u.PasswordHash, u.Disabled, q.D.Time(u.CreatedAt))
+			u.PasswordHash, u.Disabled, q.Dialect.Time(u.CreatedAt))
 		u.ID = id
 		return err
 	})
@@ -45,17 +45,17 @@ func (db *DB) CreateUser(ctx context.Context, u *auth.User) error {
 
 // UserByUsername implements auth.Store.
 func (db *DB) UserByUsername(ctx context.Context, username string) (*auth.User, error) {
-	return scanUser(db.R().QueryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.username = ?`, username))
+	return scanUser(db.Reader().QueryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.username = ?`, username))
 }
 
 // UserByID implements auth.Store.
 func (db *DB) UserByID(ctx context.Context, id int64) (*auth.User, error) {
-	return scanUser(db.R().QueryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.id = ?`, id))
+	return scanUser(db.Reader().QueryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.id = ?`, id))
 }
 
 // ListUsers implements auth.Store.
 func (db *DB) ListUsers(ctx context.Context) ([]auth.User, error) {
-	rows, err := db.R().Query(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.username`)
+	rows, err := db.Reader().Query(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.username`)
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
@@ -73,7 +73,7 @@ func (db *DB) ListUsers(ctx context.Context) ([]auth.User, error) {
 
 // UpdateUser implements auth.Store.
 func (db *DB) UpdateUser(ctx context.Context, u *auth.User) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		res, err := q.Exec(ctx, `UPDATE users SET role = ?, regions = ?, business_id = ?, disabled = ?, password_hash = ?
 			WHERE id = ?`, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID, u.Disabled, u.PasswordHash, u.ID)
 		if err != nil {
@@ -88,9 +88,9 @@ func (db *DB) UpdateUser(ctx context.Context, u *auth.User) error {
 
 // CreateToken implements auth.Store.
 func (db *DB) CreateToken(ctx context.Context, userID int64, hash string) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		if _, err := q.Exec(ctx, `INSERT INTO api_tokens (user_id, hash, created_at) VALUES (?, ?, ?)`,
-			userID, hash, q.D.Time(Now())); err != nil {
+			userID, hash, q.Dialect.Time(Now())); err != nil {
 			return err
 		}
 		return nil
@@ -99,33 +99,33 @@ func (db *DB) CreateToken(ctx context.Context, userID int64, hash string) error 
 
 // UserByToken implements auth.Store.
 func (db *DB) UserByToken(ctx context.Context, hash string) (*auth.User, error) {
-	return scanUser(db.R().QueryRow(ctx, `SELECT `+userColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id
+	return scanUser(db.Reader().QueryRow(ctx, `SELECT `+userColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id
 		WHERE t.hash = ?`, hash))
 }
 
 // CreateSession implements auth.Store.
 func (db *DB) CreateSession(ctx context.Context, hash string, userID int64, expires time.Time) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		now := Now()
 		// Expired sessions are dropped here, so the table does not grow without bound.
-		if _, err := q.Exec(ctx, `DELETE FROM sessions WHERE expires_at < ?`, q.D.Time(now)); err != nil {
+		if _, err := q.Exec(ctx, `DELETE FROM sessions WHERE expires_at < ?`, q.Dialect.Time(now)); err != nil {
 			return err
 		}
 		_, err := q.Exec(ctx, `INSERT INTO sessions (hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)`,
-			hash, userID, q.D.Time(expires), q.D.Time(now))
+			hash, userID, q.Dialect.Time(expires), q.Dialect.Time(now))
 		return err
 	})
 }
 
 // UserBySession implements auth.Store.
 func (db *DB) UserBySession(ctx context.Context, hash string, now time.Time) (*auth.User, error) {
-	return scanUser(db.R().QueryRow(ctx, `SELECT `+userColumns+` FROM sessions s JOIN users u ON u.id = s.user_id
+	return scanUser(db.Reader().QueryRow(ctx, `SELECT `+userColumns+` FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.hash = ? AND s.expires_at > ?`, hash, db.Dialect.Time(now)))
 }
 
 // DeleteSession implements auth.Store.
 func (db *DB) DeleteSession(ctx context.Context, hash string) error {
-	return db.Tx(ctx, func(q *Q) error {
+	return db.Tx(ctx, func(q *Runner) error {
 		_, err := q.Exec(ctx, `DELETE FROM sessions WHERE hash = ?`, hash)
 		return err
 	})
