@@ -14,6 +14,7 @@ import (
 	"os"
 	"time"
 
+	"naikkelas/internal/accounts"
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
 	"naikkelas/internal/region"
@@ -80,7 +81,7 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 	}
 	reg := registry.NewService(st, cfg.Jurisdiction)
 	h, err := web.New(web.Deps{
-		Store: st, Registry: reg, Jurisdiction: cfg.Jurisdiction, Logger: a.log,
+		Store: st, Registry: reg, Accounts: accounts.NewService(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, Logger: a.log,
 		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 	})
 	if err != nil {

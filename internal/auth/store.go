@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"time"
+
+	"naikkelas/internal/audit"
 )
 
 // Token is an API token's stored form.
@@ -15,16 +17,19 @@ type Token struct {
 
 // Store keeps users, API tokens and browser sessions.
 type Store interface {
-	// CreateUser inserts u and sets its ID. Returns Conflict if the username is taken.
-	CreateUser(ctx context.Context, u *User) error
+	// CreateUser inserts u, sets its ID and, when a is not nil, writes a
+	// (with EntityID set to the new ID) in the same transaction. Returns
+	// Conflict if the username is taken.
+	CreateUser(ctx context.Context, u *User, a *audit.Entry) error
 	// UserByUsername returns NotFound if there is no such user.
 	UserByUsername(ctx context.Context, username string) (*User, error)
 	// UserByID returns NotFound if there is no such user.
 	UserByID(ctx context.Context, id int64) (*User, error)
 	// ListUsers returns all users ordered by username.
 	ListUsers(ctx context.Context) ([]User, error)
-	// UpdateUser saves role, regions, business, disabled and password hash.
-	UpdateUser(ctx context.Context, u *User) error
+	// UpdateUser saves role, regions, business, disabled and password hash,
+	// and a when not nil, in one transaction. NotFound for an absent user.
+	UpdateUser(ctx context.Context, u *User, a *audit.Entry) error
 
 	// CreateToken stores the hash of a new API token for a user.
 	CreateToken(ctx context.Context, userID int64, hash string) error

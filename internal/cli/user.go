@@ -3,18 +3,15 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
+	"naikkelas/internal/accounts"
 	"naikkelas/internal/apperr"
-	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/config"
-	"naikkelas/internal/region"
 )
 
 var userAddCommand = Command{
@@ -24,20 +21,15 @@ var userAddCommand = Command{
 	Run:     runUserAdd,
 }
 
-// MinPasswordLen is the shortest password an account may have.
-const MinPasswordLen = 8
-
-// maxPasswordBytes is bcrypt's limit; longer input would be cut silently.
-const maxPasswordBytes = 72
-
-var usernameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,63}$`)
-
 type userAddArgs struct {
 	username, role, regions string
 	business                int64
 	passwordStdin           bool
 }
 
+// runUserAdd reads the flags and the password and hands them to the
+// account service, which holds every rule; this command only translates
+// the service's field names back into flag names.
 func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg := config.FromEnv(env.Getenv)
 	fs := flags(c)
@@ -59,9 +51,8 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 	if err := config.ValidateJurisdiction(cfg.Jurisdiction); err != nil {
 		return usageError{err.Error()}
 	}
-	u, err := a.user(cfg.Jurisdiction)
-	if err != nil {
-		return err
+	if !a.passwordStdin {
+		return usagef("kata sandi harus diberikan lewat stdin dengan --password-stdin")
 	}
 	pw, err := readPassword(env.Stdin)
 	if err != nil {
@@ -72,77 +63,45 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 		return err
 	}
 	defer st.Close()
-	if u.BusinessID != 0 {
-		if _, err := st.GetBusiness(ctx, u.BusinessID); apperr.Is(err, apperr.NotFound) {
-			return fmt.Errorf("usaha dengan ID %d tidak ada", u.BusinessID)
-		} else if err != nil {
-			return err
-		}
-	}
-	if u.PasswordHash, err = auth.HashPassword(pw); err != nil {
-		return err
-	}
-	if err := st.CreateUser(ctx, u); apperr.Is(err, apperr.Conflict) {
-		return fmt.Errorf("nama pengguna %q sudah dipakai", u.Username)
-	} else if err != nil {
-		return err
-	}
-	after, _ := json.Marshal(map[string]any{"username": u.Username, "role": u.Role, "regions": u.Regions, "business_id": u.BusinessID})
-	if err := st.AppendAudit(ctx, &audit.Entry{Username: auth.System.Username, Action: audit.Create, Entity: "user", EntityID: u.ID, After: after}); err != nil {
-		return err
+	svc := accounts.NewService(st, cfg.Jurisdiction)
+	u, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: a.username, Password: pw,
+		Role: auth.Role(a.role), Regions: auth.ParseRegions(a.regions), BusinessID: a.business})
+	if err != nil {
+		return accountError(err)
 	}
 	fmt.Fprintf(env.Stdout, "Pengguna %s (%s) dibuat, ID %d.\n", u.Username, auth.RoleLabel(u.Role), u.ID)
 	return nil
 }
 
-// user checks the flags against the roles' rules and builds the account.
-func (a userAddArgs) user(jurisdiction string) (*auth.User, error) {
-	if !a.passwordStdin {
-		return nil, usagef("kata sandi harus diberikan lewat stdin dengan --password-stdin")
-	}
-	if !usernameRe.MatchString(a.username) {
-		return nil, usagef("--username wajib: 2–64 karakter huruf kecil, angka, titik, garis bawah atau tanda hubung")
-	}
-	role := auth.Role(a.role)
-	if !auth.ValidRole(role) {
-		return nil, usagef("--role %q tidak dikenal; pilih admin, operator, pimpinan atau owner", a.role)
-	}
-	u := &auth.User{Username: a.username, Role: role, Regions: auth.ParseRegions(a.regions), BusinessID: a.business}
-	switch {
-	case role == auth.Operator && len(u.Regions) == 0:
-		return nil, usagef("operator wajib punya --regions (kode kecamatan atau desa)")
-	case role != auth.Operator && len(u.Regions) > 0:
-		return nil, usagef("--regions hanya untuk peran operator")
-	case role == auth.Owner && a.business <= 0:
-		return nil, usagef("owner wajib punya --business (ID usaha)")
-	case role != auth.Owner && a.business != 0:
-		return nil, usagef("--business hanya untuk peran owner")
-	}
-	dir := region.All()
-	for _, code := range u.Regions {
-		r, ok := dir.Get(code)
-		if !ok || (r.Level != region.District && r.Level != region.Village) {
-			return nil, usagef("--regions: %q bukan kode kecamatan atau desa yang dikenal", code)
-		}
-		if !region.Within(code, jurisdiction) {
-			return nil, usagef("--regions: %s (%s) di luar wilayah instansi %s", code, r.Name, jurisdiction)
-		}
-	}
-	return u, nil
+// accountFlags names, for each field of the account service, the flag (or
+// input) of `user add` that carries it, in the order of the synopsis.
+var accountFlags = []struct{ field, flag string }{
+	{"username", "--username"}, {"password", "kata sandi (stdin)"}, {"role", "--role"},
+	{"regions", "--regions"}, {"business_id", "--business"},
 }
 
-// readPassword takes the first line of r, without its line ending.
+// accountError turns the service's per-field messages into one line of
+// flag names; a refused input is a usage error (exit 2).
+func accountError(err error) error {
+	fields := apperr.FieldsOf(err)
+	if !apperr.Is(err, apperr.Invalid) || len(fields) == 0 {
+		return err
+	}
+	var parts []string
+	for _, f := range accountFlags {
+		if msg, ok := fields[f.field]; ok {
+			parts = append(parts, f.flag+": "+msg)
+		}
+	}
+	return usageError{strings.Join(parts, "; ")}
+}
+
+// readPassword takes the first line of r, without its line ending. The
+// account service judges it.
 func readPassword(r io.Reader) (string, error) {
 	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadString('\n')
-	if err != nil && err != io.EOF {
+	if err != nil && !errors.Is(err, io.EOF) {
 		return "", fmt.Errorf("membaca kata sandi dari stdin: %w", err)
 	}
-	pw := strings.TrimRight(line, "\r\n")
-	switch {
-	case utf8.RuneCountInString(pw) < MinPasswordLen:
-		return "", usagef("kata sandi minimal %d karakter", MinPasswordLen)
-	case len(pw) > maxPasswordBytes:
-		return "", usagef("kata sandi maksimal %d byte", maxPasswordBytes)
-	}
-	return pw, nil
+	return strings.TrimRight(line, "\r\n"), nil
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"naikkelas/internal/accounts"
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
@@ -127,16 +128,14 @@ func ownerBusiness(items []registry.NewBusiness) int64 {
 }
 
 func stepAccounts(ctx context.Context, l *Loader) error {
+	svc := accounts.NewService(l.Store, Jurisdiction)
 	for _, a := range demoAccounts(ownerBusiness(l.Businesses)) {
 		if a.Role == auth.Owner && a.BusinessID == 0 {
 			continue
 		}
-		hash, err := auth.HashPassword(a.Password)
-		if err != nil {
-			return err
-		}
-		u := &auth.User{Username: a.Username, Role: a.Role, Regions: a.Regions, BusinessID: a.BusinessID, PasswordHash: hash}
-		if err := l.Store.CreateUser(ctx, u); err != nil && !apperr.Is(err, apperr.Conflict) {
+		_, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: a.Username, Password: a.Password,
+			Role: a.Role, Regions: a.Regions, BusinessID: a.BusinessID})
+		if err != nil && !apperr.Is(err, apperr.Conflict) {
 			return err
 		} else if err != nil {
 			a.Note += " (akun sudah ada; kata sandi lama tetap berlaku)"

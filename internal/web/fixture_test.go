@@ -129,7 +129,7 @@ func buildSeed(t testing.TB) {
 		{Username: "pemilik", Role: auth.Owner, BusinessID: f.In.ID},
 	} {
 		u.PasswordHash = testHash(t)
-		if err := st.CreateUser(ctx, u); err != nil {
+		if err := st.CreateUser(ctx, u, nil); err != nil {
 			t.Fatalf("CreateUser %s: %v", u.Username, err)
 		}
 		role := string(u.Role)
@@ -146,7 +146,7 @@ func buildSeed(t testing.TB) {
 		f.cookies[role] = plain
 	}
 	f.spare = &auth.User{Username: "cadangan", Role: auth.Operator, Regions: []string{cikande}, PasswordHash: testHash(t)}
-	if err := st.CreateUser(ctx, f.spare); err != nil {
+	if err := st.CreateUser(ctx, f.spare, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {

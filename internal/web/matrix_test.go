@@ -80,7 +80,7 @@ var matrix = map[string]matrixCase{
 	"GET /wilayah/desa":   {path: fixed("/wilayah/desa?district=36.04.15"), want: all(s200)},
 	"GET /admin/pengguna": {path: fixed("/admin/pengguna"), want: adminOnlyW(s200)},
 	"POST /admin/pengguna": {path: fixed("/admin/pengguna"), body: func(*fixture, int64, string) string {
-		return "username=petugas.baru&password=kata-sandi-1&role=operator&regions=36.04.15"
+		return "username=petugas.baru&password=Emping-Melinjo-77&role=operator&regions=36.04.15"
 	}, want: adminOnlyW(s303)},
 	"POST /admin/pengguna/{id}/nonaktif": {path: func(f *fixture, _ int64, _ string) string {
 		return "/admin/pengguna/" + itoa64(f.spare.ID) + "/nonaktif"
@@ -100,6 +100,10 @@ var matrix = map[string]matrixCase{
 	}, want: writers(s201)},
 	"GET /api/v1/stats/districts": {path: fixed("/api/v1/stats/districts"), want: all(s200)},
 	"GET /api/v1/audit":           {path: fixed("/api/v1/audit"), want: adminOnlyW(s200)},
+	"GET /api/v1/users":           {path: fixed("/api/v1/users"), want: adminOnlyW(s200)},
+	"POST /api/v1/users": {path: fixed("/api/v1/users"), body: func(*fixture, int64, string) string {
+		return `{"username":"petugas.api","password":"Emping-Melinjo-77","role":"operator","regions":["36.04.15"]}`
+	}, want: adminOnlyW(s201)},
 }
 
 func withAnon(w want, anon int) want { w.anon = anon; return w }

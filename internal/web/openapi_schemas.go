@@ -1,5 +1,7 @@
 package web
 
+import "naikkelas/internal/auth"
+
 // Schemas of the OpenAPI document. Field names follow the JSON tags of the
 // domain types (registry.Business, registry.Measurement, …).
 
@@ -21,6 +23,15 @@ var (
 func arrayOf(name string) map[string]any { return map[string]any{"type": "array", "items": ref(name)} }
 
 func enum(vals ...string) map[string]any { return map[string]any{"type": "string", "enum": vals} }
+
+// roleEnum lists the roles of auth.Roles, so the document follows the code.
+func roleEnum() map[string]any {
+	names := make([]string, len(auth.Roles))
+	for i, r := range auth.Roles {
+		names[i] = string(r)
+	}
+	return enum(names...)
+}
 
 func pagedList(item string) map[string]any {
 	return obj(map[string]any{"items": arrayOf(item), "total": integer, "page": integer, "per_page": integer},
@@ -50,6 +61,13 @@ var openapiSchemas = map[string]any{
 		"status":   enum("active", "archived"), "version": integer, "created_at": instant, "updated_at": instant,
 	}, "name", "owner_name", "village_code"),
 	"BusinessList": pagedList("Business"),
+	"UserInput": obj(map[string]any{"username": str, "password": str,
+		"role": roleEnum(), "regions": map[string]any{"type": "array", "items": str},
+		"business_id": integer}, "username", "password", "role"),
+	"User": obj(map[string]any{"id": integer, "username": str, "role": roleEnum(),
+		"regions": map[string]any{"type": "array", "items": str}, "business_id": integer, "disabled": map[string]any{"type": "boolean"},
+		"created_at": instant}, "id", "username", "role", "regions", "business_id", "disabled", "created_at"),
+	"UserList": obj(map[string]any{"items": arrayOf("User")}, "items"),
 	"MeasurementInput": obj(map[string]any{"year": integer, "annual_revenue": integer, "capital": integer,
 		"employees": integer, "source": str}, "year"),
 	"Measurement": obj(map[string]any{"id": integer, "business_id": integer, "year": integer,

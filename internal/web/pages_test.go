@@ -133,7 +133,7 @@ func TestPages(t *testing.T) {
 		{name: "archive asks first", rq: get("operator", in+"/arsip"), status: 200, contains: []string{"Arsipkan usaha?", `action="/usaha/` + itoa64(f.In.ID) + `/arsip"`}},
 		{name: "measurement form error", rq: request{Method: "POST", Path: in + "/ukuran", Role: "operator", Body: "year=20x5&annual_revenue=1000&source=officer_verified"}, status: 422, contains: []string{"Tahun harus angka", `value="20x5"`}},
 		{name: "users page", rq: get("admin", "/admin/pengguna"), status: 200, contains: []string{"operator.cikande", "Cikande", "Tambah pengguna"}},
-		{name: "new user with errors", rq: request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=A&password=1&role=operator&regions=99.99"}, status: 422, contains: []string{"minimal 8", "99.99", `value="A"`}},
+		{name: "new user with errors", rq: request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=A&password=1&role=operator&regions=99.99"}, status: 422, contains: []string{"minimal 10", "99.99", `value="A"`}},
 		{name: "duplicate username", rq: request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=pimpinan&password=panjang-sekali&role=pimpinan"}, status: 422, contains: []string{"sudah dipakai"}},
 		{name: "audit page", rq: get("admin", "/admin/audit"), status: 200, contains: []string{"Jejak audit", "usaha #"}},
 		{name: "unknown page", rq: get("admin", "/tidak-ada"), status: 404, contains: []string{"Halaman tidak ditemukan"}},
@@ -150,7 +150,7 @@ func TestPages(t *testing.T) {
 // disabled account's token stops working.
 func TestCreateThenDisableUser(t *testing.T) {
 	f := newFixture(t)
-	w := f.do(request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=petugas.kibin&password=kata-sandi-1&role=operator&regions=36.04.16"})
+	w := f.do(request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=petugas.kibin&password=Kopi-Tubruk-2025&role=operator&regions=36.04.16"})
 	if w.Code != http.StatusSeeOther {
 		t.Fatalf("create user: %d %s", w.Code, w.Body.String())
 	}

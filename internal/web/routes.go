@@ -77,6 +77,10 @@ func (s *Server) routeTable() []route {
 			doc("Tambah satu ukuran bertanggal; tidak pernah menimpa", "MeasurementInput", "Measurement", 201, 401, 403, 404, 422)},
 		{"GET /api/v1/stats/districts", member, s.apiStatsDistricts,
 			doc("Jumlah usaha per kecamatan dan kelas di wilayah pemanggil", "", "DistrictStats", 200, 401)},
+		{"GET /api/v1/users", adminOnly, s.apiUserList, doc("Daftar pengguna (admin)", "", "UserList", 200, 401, 403)},
+		{"POST /api/v1/users", adminOnly, s.apiUserCreate,
+			doc("Tambah pengguna; aturan nama, kata sandi, peran dan wilayah sama dengan halaman dan perintah user add",
+				"UserInput", "User", 201, 401, 403, 409, 422)},
 		{"GET /api/v1/audit", adminOnly, s.apiAuditList,
 			doc("Jejak audit, terbaru dulu (admin)", "", "AuditList", 200, 401, 403).
 				query("entity", "Jenis data, mis. business").query("entity_id", "ID data").

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
@@ -23,6 +24,7 @@ import (
 type Deps struct {
 	Store        store.Store
 	Registry     *registry.Service
+	Accounts     *accounts.Service   // nil = built from Store
 	Assessments  *assessment.Service // nil = built from Store and Registry
 	Programs     *programs.Service   // nil = built from Store (issue 4)
 	Jurisdiction string              // "" = all Indonesia, e.g. "36.04"
@@ -71,6 +73,9 @@ func New(d Deps) (*Server, error) {
 	}
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Accounts == nil {
+		d.Accounts = accounts.NewService(d.Store, d.Jurisdiction)
 	}
 	if d.Assessments == nil {
 		d.Assessments = assessment.NewService(d.Store, d.Registry, d.Store)

@@ -2,14 +2,12 @@ package web
 
 import (
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"naikkelas/internal/accounts"
 	"naikkelas/internal/apperr"
-	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
-	"naikkelas/internal/region"
 )
 
 type usersView struct {
@@ -27,7 +25,7 @@ func (s *Server) userList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, v usersView) {
-	users, err := s.Store.ListUsers(r.Context())
+	users, err := s.Accounts.List(r.Context(), actor(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -36,10 +34,8 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 	s.render(w, r, status, "users", page{Title: "Pengguna", Active: "users", Data: v})
 }
 
-var usernameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,39}$`)
-
-// userCreate adds an account. The password is hashed with bcrypt; the
-// form keeps everything but the password when a field is wrong.
+// userCreate adds an account through the account service. The form keeps
+// everything but the password when a field is wrong.
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
@@ -49,76 +45,33 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	for _, k := range []string{"username", "role", "regions", "business_id"} {
 		v.Form[k] = strings.TrimSpace(r.PostForm.Get(k))
 	}
-	u := &auth.User{Username: strings.ToLower(v.Form["username"]), Role: auth.Role(v.Form["role"]),
-		Regions: auth.ParseRegions(v.Form["regions"])}
-	s.checkUser(r, u, v.Form["business_id"], r.PostForm.Get("password"), v.Errors)
-	if len(v.Errors) == 0 {
-		hash, err := auth.HashPassword(r.PostForm.Get("password"))
-		if err != nil {
-			s.fail(w, r, err)
-			return
+	in := accounts.NewAccount{Username: v.Form["username"], Password: r.PostForm.Get("password"),
+		Role: auth.Role(v.Form["role"]), Regions: auth.ParseRegions(v.Form["regions"])}
+	badBusiness := false
+	if b := v.Form["business_id"]; b != "" {
+		id, err := strconv.ParseInt(b, 10, 64)
+		if badBusiness = err != nil || id <= 0; badBusiness {
+			id = -1 // never a valid link: the service refuses the account and reports the other fields too
 		}
-		u.PasswordHash = hash
-		err = s.Store.CreateUser(r.Context(), u)
-		if err == nil {
-			a := actor(r)
-			err = s.Store.AppendAudit(r.Context(), &audit.Entry{UserID: a.UserID, Username: a.Username,
-				Action: audit.Create, Entity: "user", EntityID: u.ID, Before: []byte("null"),
-				After: userAuditJSON(u)})
+		in.BusinessID = id
+	}
+	u, err := s.Accounts.Create(r.Context(), actor(r), in)
+	switch {
+	case err == nil:
+		http.Redirect(w, r, "/admin/pengguna?dibuat="+u.Username, http.StatusSeeOther)
+		return
+	case apperr.Is(err, apperr.Invalid):
+		v.Errors = apperr.FieldsOf(err)
+		if badBusiness {
+			v.Errors["business_id"] = "ID usaha harus berupa bilangan bulat positif"
 		}
-		switch {
-		case err == nil:
-			http.Redirect(w, r, "/admin/pengguna?dibuat="+u.Username, http.StatusSeeOther)
-			return
-		case apperr.Is(err, apperr.Conflict):
-			v.Errors["username"] = "Nama pengguna sudah dipakai"
-		default:
-			s.fail(w, r, err)
-			return
-		}
+	case apperr.Is(err, apperr.Conflict):
+		v.Errors["username"] = apperr.MessageOf(err)
+	default:
+		s.fail(w, r, err)
+		return
 	}
 	s.renderUsers(w, r, http.StatusUnprocessableEntity, v)
-}
-
-// checkUser validates a new account's fields into errs.
-func (s *Server) checkUser(r *http.Request, u *auth.User, businessID, password string, errs map[string]string) {
-	if !usernameRe.MatchString(u.Username) {
-		errs["username"] = "3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung"
-	}
-	if len(password) < 8 {
-		errs["password"] = "Kata sandi minimal 8 karakter"
-	}
-	if !auth.ValidRole(u.Role) {
-		errs["role"] = "Pilih peran"
-	}
-	dir := region.All()
-	for _, code := range u.Regions {
-		reg, ok := dir.Get(code)
-		if !ok || (reg.Level != region.District && reg.Level != region.Village) || !region.Within(code, s.Jurisdiction) {
-			errs["regions"] = "Kode " + code + " bukan kecamatan/desa di wilayah instansi ini"
-		}
-	}
-	if u.Role == auth.Operator && len(u.Regions) == 0 {
-		errs["regions"] = "Operator wajib punya wilayah tugas, mis. 36.04.15"
-	}
-	if u.Role == auth.Owner {
-		id, err := strconv.ParseInt(businessID, 10, 64)
-		if err == nil {
-			if _, gerr := s.Store.GetBusiness(r.Context(), id); gerr != nil {
-				err = gerr
-			}
-		}
-		if err != nil {
-			errs["business_id"] = "Pemilik usaha wajib dikaitkan dengan ID usaha yang ada"
-		}
-		u.BusinessID = id
-	}
-}
-
-func userAuditJSON(u *auth.User) []byte {
-	b, _ := jsonMarshal(map[string]any{"username": u.Username, "role": u.Role, "regions": u.Regions,
-		"business_id": u.BusinessID, "disabled": u.Disabled})
-	return b
 }
 
 // userDisable turns an account off; its sessions and tokens stop working.
@@ -128,25 +81,9 @@ func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a := actor(r)
-	if id == a.UserID {
-		s.fail(w, r, apperr.New(apperr.Conflict, "Anda tidak dapat menonaktifkan akun Anda sendiri"))
-		return
-	}
-	u, err := s.Store.UserByID(r.Context(), id)
-	if err != nil {
+	if _, err := s.Accounts.Disable(r.Context(), actor(r), id); err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if !u.Disabled {
-		u.Disabled = true
-		if err := s.Store.UpdateUser(r.Context(), u); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		_ = s.Store.AppendAudit(r.Context(), &audit.Entry{UserID: a.UserID, Username: a.Username,
-			Action: audit.Update, Entity: "user", EntityID: u.ID, Before: []byte(`{"disabled":false}`),
-			After: []byte(`{"disabled":true}`)})
 	}
 	http.Redirect(w, r, "/admin/pengguna", http.StatusSeeOther)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 )
 
@@ -30,7 +31,7 @@ func scanUser(s Scanner) (*auth.User, error) {
 }
 
 // CreateUser implements auth.Store.
-func (db *DB) CreateUser(ctx context.Context, u *auth.User) error {
+func (db *DB) CreateUser(ctx context.Context, u *auth.User, a *audit.Entry) error {
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = Now()
 	}
@@ -38,8 +39,15 @@ func (db *DB) CreateUser(ctx context.Context, u *auth.User) error {
 		id, err := q.InsertID(ctx, `INSERT INTO users (username, role, regions, business_id, password_hash, disabled, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, u.Username, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID,
 			u.PasswordHash, u.Disabled, q.Dialect.Time(u.CreatedAt))
+		if err != nil {
+			return err
+		}
 		u.ID = id
-		return err
+		if a == nil {
+			return nil
+		}
+		a.EntityID = id
+		return q.InsertAudit(ctx, a)
 	})
 }
 
@@ -72,7 +80,7 @@ func (db *DB) ListUsers(ctx context.Context) ([]auth.User, error) {
 }
 
 // UpdateUser implements auth.Store.
-func (db *DB) UpdateUser(ctx context.Context, u *auth.User) error {
+func (db *DB) UpdateUser(ctx context.Context, u *auth.User, a *audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error {
 		res, err := q.Exec(ctx, `UPDATE users SET role = ?, regions = ?, business_id = ?, disabled = ?, password_hash = ?
 			WHERE id = ?`, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID, u.Disabled, u.PasswordHash, u.ID)
@@ -82,7 +90,10 @@ func (db *DB) UpdateUser(ctx context.Context, u *auth.User) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errUserNotFound
 		}
-		return nil
+		if a == nil {
+			return nil
+		}
+		return q.InsertAudit(ctx, a)
 	})
 }
 

@@ -14,7 +14,7 @@ import (
 func user(t *testing.T, s store.Store, name string, role auth.Role) *auth.User {
 	t.Helper()
 	u := &auth.User{Username: name, Role: role, PasswordHash: "$2a$10$hash-of-" + name}
-	if err := s.CreateUser(ctx, u); err != nil {
+	if err := s.CreateUser(ctx, u, nil); err != nil {
 		t.Fatalf("CreateUser(%s): %v", name, err)
 	}
 	return u
@@ -23,12 +23,21 @@ func user(t *testing.T, s store.Store, name string, role auth.Role) *auth.User {
 func testUsers(t *testing.T, s store.Store) {
 	op := &auth.User{Username: "operator.cikande", Role: auth.Operator, Regions: []string{"36.04.15", "36.04.16.2001"},
 		PasswordHash: "$2a$10$x"}
-	if err := s.CreateUser(ctx, op); err != nil || op.ID == 0 {
+	created := &audit.Entry{Username: "admin", Action: audit.Create, Entity: "user", After: []byte(`{"username":"operator.cikande"}`)}
+	if err := s.CreateUser(ctx, op, created); err != nil || op.ID == 0 {
 		t.Fatalf("CreateUser: %v (id %d)", err, op.ID)
 	}
+	if created.ID == 0 || created.EntityID != op.ID {
+		t.Errorf("audit entry of CreateUser = %+v, want written for user %d", created, op.ID)
+	}
 	user(t, s, "admin", auth.Admin)
-	wantCode(t, s.CreateUser(ctx, &auth.User{Username: "admin", Role: auth.Pimpinan, PasswordHash: "x"}), apperr.Conflict)
-	wantCode(t, s.CreateUser(ctx, &auth.User{Username: "aneh", Role: "raja", PasswordHash: "x"}), apperr.Invalid)
+	// A refused user leaves no audit entry behind: both are one transaction.
+	dup := &audit.Entry{Username: "admin", Action: audit.Create, Entity: "user", After: []byte(`{"username":"dup"}`)}
+	wantCode(t, s.CreateUser(ctx, &auth.User{Username: "admin", Role: auth.Pimpinan, PasswordHash: "x"}, dup), apperr.Conflict)
+	wantCode(t, s.CreateUser(ctx, &auth.User{Username: "aneh", Role: "raja", PasswordHash: "x"}, dup), apperr.Invalid)
+	if entries, n, err := s.ListAudit(ctx, audit.Filter{Entity: "user"}); err != nil || n != 1 || entries[0].EntityID != op.ID {
+		t.Errorf("user audit after two refused creations = %+v (%d), %v; want only the operator's", entries, n, err)
+	}
 
 	got, err := s.UserByUsername(ctx, "operator.cikande")
 	if err != nil || got.ID != op.ID || got.Role != auth.Operator || fmt.Sprint(got.Regions) != "[36.04.15 36.04.16.2001]" ||
@@ -41,7 +50,7 @@ func testUsers(t *testing.T, s store.Store) {
 	wantCode(t, err, apperr.NotFound)
 
 	got.Role, got.Regions, got.BusinessID, got.Disabled, got.PasswordHash = auth.Owner, nil, 42, true, "$2a$10$y"
-	if err := s.UpdateUser(ctx, got); err != nil {
+	if err := s.UpdateUser(ctx, got, &audit.Entry{Username: "admin", Action: audit.Update, Entity: "user", EntityID: got.ID}); err != nil {
 		t.Fatalf("UpdateUser: %v", err)
 	}
 	again, err := s.UserByID(ctx, op.ID)
@@ -49,7 +58,13 @@ func testUsers(t *testing.T, s store.Store) {
 		again.PasswordHash != "$2a$10$y" {
 		t.Errorf("after UpdateUser = %+v, %v", again, err)
 	}
-	wantCode(t, s.UpdateUser(ctx, &auth.User{ID: 999, Role: auth.Admin}), apperr.NotFound)
+	if _, n, _ := s.ListAudit(ctx, audit.Filter{Entity: "user", EntityID: op.ID}); n != 2 {
+		t.Errorf("user %d has %d audit entries after create and update, want 2", op.ID, n)
+	}
+	wantCode(t, s.UpdateUser(ctx, &auth.User{ID: 999, Role: auth.Admin}, &audit.Entry{Action: audit.Update, Entity: "user", EntityID: 999}), apperr.NotFound)
+	if _, n, _ := s.ListAudit(ctx, audit.Filter{Entity: "user", EntityID: 999}); n != 0 {
+		t.Errorf("a failed UpdateUser left %d audit entries", n)
+	}
 
 	us, err := s.ListUsers(ctx)
 	if err != nil || len(us) != 2 || us[0].Username != "admin" || us[1].Username != "operator.cikande" {
