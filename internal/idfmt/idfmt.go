@@ -74,6 +74,25 @@ func DateString(s string) string {
 	return Date(t)
 }
 
+// DateRange writes two "YYYY-MM-DD" dates as one span: "20–22 Oktober
+// 2025", "30 Oktober – 2 November 2025", or a single date when both ends
+// are the same day.
+func DateRange(start, end string) string {
+	s, err1 := time.Parse(time.DateOnly, start)
+	e, err2 := time.Parse(time.DateOnly, end)
+	switch {
+	case err1 != nil || err2 != nil:
+		return DateString(start) + " – " + DateString(end)
+	case s.Equal(e):
+		return Date(s)
+	case s.Year() == e.Year() && s.Month() == e.Month():
+		return strconv.Itoa(s.Day()) + "–" + Date(e)
+	case s.Year() == e.Year():
+		return strconv.Itoa(s.Day()) + " " + Month(s.Month()) + " – " + Date(e)
+	}
+	return Date(s) + " – " + Date(e)
+}
+
 // DateTime writes an instant in WIB as "20 Oktober 2025 14.05 WIB".
 func DateTime(t time.Time) string {
 	if t.IsZero() {

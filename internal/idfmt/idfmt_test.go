@@ -111,3 +111,17 @@ func FuzzParseRupiah(f *testing.F) {
 		}
 	})
 }
+
+func TestDateRange(t *testing.T) {
+	for _, tc := range []struct{ from, to, want string }{
+		{"2025-10-20", "2025-10-22", "20–22 Oktober 2025"},
+		{"2025-10-30", "2025-11-02", "30 Oktober – 2 November 2025"},
+		{"2025-12-30", "2026-01-02", "30 Desember 2025 – 2 Januari 2026"},
+		{"2025-10-20", "2025-10-20", "20 Oktober 2025"},
+		{"2025-10-20", "", "20 Oktober 2025 – "},
+	} {
+		if got := DateRange(tc.from, tc.to); got != tc.want {
+			t.Errorf("DateRange(%q, %q) = %q, want %q", tc.from, tc.to, got, tc.want)
+		}
+	}
+}

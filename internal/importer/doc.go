@@ -25,11 +25,13 @@
 // updates write audit entries; every business the import saw is linked to
 // it (import_businesses).
 //
-// Export. XLSX is streamed with excelize's StreamWriter. CSV is UTF-8 with a
-// byte-order mark and ';' as separator, CRLF line ends: what Excel in an
-// Indonesian locale opens correctly by double-click (',' is the decimal
-// comma there). Text cells starting with = + - @, tab or CR get a leading
-// apostrophe against formula injection; the importer strips it again.
+// Fields. Every business field an import can carry is one entry of the
+// fields table (fields.go): its Indonesian label, the headers that name it,
+// how a cell is read and how the value applies to a stored business.
+//
+// Export. Spreadsheets are written by package sheet: XLSX streamed, CSV as
+// Excel in an Indonesian locale opens it, text cells neutralised against
+// formula injection (the importer strips the apostrophe again).
 // Export headers are import headers, so an export imports back unchanged.
 //
 // The package knows neither HTTP nor SQL.

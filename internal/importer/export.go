@@ -1,8 +1,9 @@
 package importer
 
 import (
-	"strconv"
 	"strings"
+
+	"naikkelas/internal/idfmt"
 
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
@@ -24,8 +25,8 @@ var ExportColumns = []string{
 type Each func(fn func(*registry.Business) error) error
 
 // exportRow returns a business's cells in ExportColumns order. Numbers are
-// int64 or float64 (numeric cells in XLSX); everything else is text,
-// neutralised against formula injection.
+// int64 or float64 (numeric cells in XLSX); everything else is text, which
+// the sheet writers neutralise against formula injection.
 func exportRow(dir *region.Directory, b *registry.Business) []any {
 	num := func(n int64) any { return n }
 	opt := func(n int) any {
@@ -44,30 +45,14 @@ func exportRow(dir *region.Directory, b *registry.Business) []any {
 	for i, p := range b.Products {
 		products[i] = p.Name
 	}
-	row := []any{
+	return []any{
 		b.ID, b.Name, b.Brand, b.OwnerName, b.NIK, b.OwnerGender, b.OwnerBirthDate, localPhone(b.Phone), b.Email,
 		b.VillageCode, dir.Name(b.VillageCode), dir.Name(b.DistrictCode), b.Address, coord(b.Latitude), coord(b.Longitude),
 		b.KBLI, b.Sector, opt(b.FoundedYear), int64(b.Employees), num(b.AnnualRevenue), num(b.Capital),
 		classLabel(b.SizeClass), basisLabel(b.SizeBasis), b.NIB, b.PIRTNumber, b.PIRTExpiresOn, halalLabel(b.HalalStatus),
 		b.HalalNumber, b.HalalExpiresOn, b.BPOMNumber, b.HKINumber, strings.Join(products, "; "),
-		b.UpdatedAt.In(jakarta).Format("2006-01-02 15:04"),
+		b.UpdatedAt.In(idfmt.WIB).Format("2006-01-02 15:04"),
 	}
-	for i, v := range row {
-		if s, ok := v.(string); ok {
-			row[i] = SafeCell(s)
-		}
-	}
-	return row
-}
-
-// SafeCell neutralises a text cell against formula injection: text that
-// starts with = + - @, a tab or a carriage return gets a leading apostrophe,
-// which spreadsheet programs show as text. The importer strips it again.
-func SafeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // localPhone writes +628… as 08… (what officers type; it imports back to
@@ -102,19 +87,6 @@ func basisLabel(s string) string {
 		return "omzet"
 	case registry.BasisCapital:
 		return "modal"
-	}
-	return ""
-}
-
-// cellText renders an export value for CSV.
-func cellText(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return ""
 }

@@ -1,10 +1,5 @@
 package importer
 
-import (
-	"strings"
-	"unicode"
-)
-
 // Field names a business attribute an import column can carry. Values equal
 // the API's JSON names where one exists.
 type Field string
@@ -51,147 +46,150 @@ const (
 	FIgnore Field = "ignore"
 )
 
+// fieldSpec is everything the importer knows about one field: its
+// Indonesian label, the headers that name it, how a cell is read and how
+// the value is applied to a stored business. The label and the field's own
+// name are headers too (FInfo's label is not; FIgnore has none).
+type fieldSpec struct {
+	field   Field
+	label   string
+	aliases []string
+	value   fieldValue
+	// attr is the business's JSON name the field sets, when it is not the
+	// field's own name (a desa name sets village_code).
+	attr string
+}
+
+// fields is the one table of import fields, in the order of the officer's
+// mapping dropdown. Field, label, aliases, parser and how the value applies
+// to a business are all here; FieldLabels, the header lookup, Interpret and
+// applyAttrs are derived from it.
+var fields = []fieldSpec{
+	{field: FName, label: "Nama Usaha", value: text(func(b *business) *string { return &b.Name }),
+		aliases: []string{"Nama UMKM", "Nama UKM", "Nama Perusahaan", "Nama Unit Usaha", "Usaha", "Nama Toko", "Nama Pelaku Usaha"}},
+	{field: FBrand, label: "Merek", value: text(func(b *business) *string { return &b.Brand }),
+		aliases: []string{"Merk", "Brand", "Merek Dagang", "Nama Merek"}},
+	{field: FOwnerName, label: "Nama Pemilik", value: text(func(b *business) *string { return &b.OwnerName }),
+		aliases: []string{"Pemilik", "Nama Pemilik Usaha", "Nama", "Nama Lengkap", "Nama Penanggung Jawab", "Owner"}},
+	{field: FNIK, label: "NIK", value: parsed(ParseNIK, func(b *business) *string { return &b.NIK }),
+		aliases: []string{"No NIK", "NIK Pemilik", "No KTP", "Nomor KTP", "Nomor Induk Kependudukan"}},
+	{field: FOwnerGender, label: "Jenis Kelamin", value: parsed(ParseGender, func(b *business) *string { return &b.OwnerGender }),
+		aliases: []string{"JK", "L/P", "Gender", "Kelamin"}},
+	{field: FOwnerBirthDate, label: "Tanggal Lahir", value: parsed(ParseDate, func(b *business) *string { return &b.OwnerBirthDate }),
+		aliases: []string{"Tgl Lahir", "Tanggal Lahir Pemilik"}},
+	{field: FPhone, label: "No HP", value: parsed(ParsePhone, func(b *business) *string { return &b.Phone }),
+		aliases: []string{"No. HP", "Nomor HP", "HP", "No WA", "No. WA", "Nomor WA", "WA", "WhatsApp", "No Telepon",
+			"Telepon", "Telp", "No Telp", "No HP/WA", "Kontak"}},
+	{field: FEmail, label: "Email", value: parsed(lowerCase, func(b *business) *string { return &b.Email }),
+		aliases: []string{"E-mail", "Surel", "Alamat Email"}},
+	{field: FVillageCode, label: "Kode Desa", value: placePart(func(r *rowValues) *string { return &r.villageCode }),
+		aliases: []string{"Kode Kelurahan", "Kode Desa/Kel"}},
+	{field: FVillage, label: "Desa", attr: "village_code",
+		value: fieldValue{read: placePart(func(r *rowValues) *string { return &r.desa }).read,
+			apply: same(func(b *business) *string { return &b.VillageCode })},
+		aliases: []string{"Kelurahan", "Desa/Kel", "Desa/Kelurahan", "Kel/Desa", "Kelurahan/Desa", "Nama Desa", "village_name"}},
+	{field: FDistrict, label: "Kecamatan", value: placePart(func(r *rowValues) *string { return &r.kec }),
+		aliases: []string{"Kec", "Nama Kecamatan", "Kode Kecamatan", "district_code", "district_name"}},
+	{field: FAddress, label: "Alamat", value: text(func(b *business) *string { return &b.Address }),
+		aliases: []string{"Alamat Usaha", "Alamat Lengkap", "Alamat Tempat Usaha"}},
+	{field: FLatitude, label: "Lintang", value: coordinate(func(b *business) **float64 { return &b.Latitude }),
+		aliases: []string{"Latitude", "Lat"}},
+	{field: FLongitude, label: "Bujur", value: coordinate(func(b *business) **float64 { return &b.Longitude }),
+		aliases: []string{"Longitude", "Long", "Lng", "Lon"}},
+	{field: FKBLI, label: "KBLI", value: parsed(ParseKBLI, func(b *business) *string { return &b.KBLI }),
+		aliases: []string{"Kode KBLI", "KBLI 2020"}},
+	{field: FSector, label: "Sektor", value: parsed(ParseSector, func(b *business) *string { return &b.Sector }),
+		aliases: []string{"Sektor Usaha", "Kategori KBLI", "Bidang Usaha"}},
+	{field: FBusinessType, label: "Jenis Usaha", value: fieldValue{read: readBusinessType},
+		aliases: []string{"Jenis", "Kegiatan Usaha"}},
+	{field: FFoundedYear, label: "Tahun Berdiri", value: whole(parseYear, func(b *business) *int { return &b.FoundedYear }),
+		aliases: []string{"Thn Berdiri", "Tahun Mulai Usaha", "Tahun Usaha", "Berdiri Sejak"}},
+	{field: FEmployees, label: "Tenaga Kerja", value: whole(parseCount, func(b *business) *int { return &b.Employees }),
+		aliases: []string{"Jumlah Tenaga Kerja", "Jumlah Karyawan", "Karyawan", "TK", "Jml TK", "Pekerja"}},
+	{field: FRevenue, label: "Omzet per Tahun", value: money(func(r *rowValues, n int64) { r.c.money().setRevenue(n) }),
+		aliases: []string{"Omzet", "Omset", "Omset per Tahun", "Omzet Tahunan", "Omset Tahunan", "Hasil Penjualan Tahunan",
+			"Penjualan per Tahun", "Omzet (Rp)", "Omzet/Tahun", "Omset/Tahun"}},
+	{field: FMonthlyRevenue, label: "Omzet per Bulan", value: money(func(r *rowValues, n int64) { r.monthly, r.hasMonthly = n, true }),
+		aliases: []string{"Omset per Bulan", "Omzet Bulanan", "Omset Bulanan", "Omzet/Bulan", "Omset/Bulan", "Penjualan per Bulan"}},
+	{field: FCapital, label: "Modal", value: money(func(r *rowValues, n int64) { r.c.money().setCapital(n) }),
+		aliases: []string{"Modal Usaha", "Aset", "Modal (Rp)", "Kekayaan Bersih"}},
+	{field: FYear, label: "Tahun Data", value: fieldValue{read: readMeasurementYear},
+		aliases: []string{"Tahun Omzet", "Tahun Pendataan", "Tahun Laporan"}},
+	{field: FNIB, label: "NIB", value: parsed(ParseNIB, func(b *business) *string { return &b.NIB }),
+		aliases: []string{"No NIB", "Nomor NIB", "Nomor Induk Berusaha"}},
+	{field: FPIRT, label: "No PIRT", value: parsed(pirtNumber, func(b *business) *string { return &b.PIRTNumber }),
+		aliases: []string{"PIRT", "P-IRT", "No P-IRT", "Nomor PIRT", "SPP-IRT", "No SPP-IRT"}},
+	{field: FPIRTExpires, label: "PIRT Berlaku Sampai", value: parsed(ParseDate, func(b *business) *string { return &b.PIRTExpiresOn }),
+		aliases: []string{"Masa Berlaku PIRT", "Tgl Kedaluwarsa PIRT"}},
+	{field: FHalalStatus, label: "Status Halal", value: parsed(ParseHalalStatus, func(b *business) *string { return &b.HalalStatus }),
+		aliases: []string{"Halal", "Sertifikat Halal"}},
+	{field: FHalalNumber, label: "No Sertifikat Halal", value: text(func(b *business) *string { return &b.HalalNumber }),
+		aliases: []string{"Nomor Sertifikat Halal", "No Halal", "Nomor Halal", "ID Halal"}},
+	{field: FHalalExpires, label: "Halal Berlaku Sampai", value: parsed(ParseDate, func(b *business) *string { return &b.HalalExpiresOn }),
+		aliases: []string{"Masa Berlaku Halal"}},
+	{field: FBPOM, label: "No BPOM", value: text(func(b *business) *string { return &b.BPOMNumber }),
+		aliases: []string{"BPOM", "Nomor BPOM", "BPOM MD", "No MD"}},
+	{field: FHKI, label: "No HKI", value: text(func(b *business) *string { return &b.HKINumber }),
+		aliases: []string{"HKI", "Nomor HKI", "Merek Terdaftar HKI"}},
+	{field: FProducts, label: "Produk", value: productList,
+		aliases: []string{"Nama Produk", "Produk Utama", "Jenis Produk", "Products"}},
+	{field: FInfo, label: "Informasi (tidak diimpor)",
+		aliases: []string{"ID", "No", "No.", "Nomor", "No Urut", "Kelas Usaha", "Dasar Kelas", "Versi", "Status Data",
+			"Dibuat", "Diperbarui", "Baris Asal", "Alasan Ditolak", "Nama Sektor",
+			"id", "size_class", "size_basis", "version", "status", "created_at", "updated_at"}},
+	{field: FIgnore, label: "Abaikan"},
+}
+
 // FieldLabels are the Indonesian names of the fields, in the order used by
-// exports, templates and mapping dropdowns.
-var FieldLabels = []struct {
+// mapping dropdowns.
+var FieldLabels = fieldLabels()
+
+func fieldLabels() []FieldLabel {
+	out := make([]FieldLabel, len(fields))
+	for i, s := range fields {
+		out[i] = FieldLabel{Field: s.field, Label: s.label}
+	}
+	return out
+}
+
+// FieldLabel pairs a field with its Indonesian name.
+type FieldLabel struct {
 	Field Field
 	Label string
-}{
-	{FName, "Nama Usaha"}, {FBrand, "Merek"}, {FOwnerName, "Nama Pemilik"}, {FNIK, "NIK"},
-	{FOwnerGender, "Jenis Kelamin"}, {FOwnerBirthDate, "Tanggal Lahir"}, {FPhone, "No HP"},
-	{FEmail, "Email"}, {FVillageCode, "Kode Desa"}, {FVillage, "Desa"}, {FDistrict, "Kecamatan"},
-	{FAddress, "Alamat"}, {FLatitude, "Lintang"}, {FLongitude, "Bujur"}, {FKBLI, "KBLI"},
-	{FSector, "Sektor"}, {FBusinessType, "Jenis Usaha"}, {FFoundedYear, "Tahun Berdiri"},
-	{FEmployees, "Tenaga Kerja"}, {FRevenue, "Omzet per Tahun"}, {FMonthlyRevenue, "Omzet per Bulan"},
-	{FCapital, "Modal"}, {FYear, "Tahun Data"}, {FNIB, "NIB"}, {FPIRT, "No PIRT"},
-	{FPIRTExpires, "PIRT Berlaku Sampai"}, {FHalalStatus, "Status Halal"},
-	{FHalalNumber, "No Sertifikat Halal"}, {FHalalExpires, "Halal Berlaku Sampai"},
-	{FBPOM, "No BPOM"}, {FHKI, "No HKI"}, {FProducts, "Produk"},
-	{FInfo, "Informasi (tidak diimpor)"}, {FIgnore, "Abaikan"},
+}
+
+// fieldIndex is each field's position in fields (its bit in a fieldSet).
+var fieldIndex = func() map[Field]int {
+	m := make(map[Field]int, len(fields))
+	for i, s := range fields {
+		m[s.field] = i
+	}
+	return m
+}()
+
+// spec returns the table entry of f, or nil for an unknown field.
+func spec(f Field) *fieldSpec {
+	if i, ok := fieldIndex[f]; ok {
+		return &fields[i]
+	}
+	return nil
 }
 
 // Label returns the Indonesian name of a field.
 func (f Field) Label() string {
-	for _, l := range FieldLabels {
-		if l.Field == f {
-			return l.Label
-		}
+	if s := spec(f); s != nil {
+		return s.label
 	}
 	return string(f)
 }
 
 // ValidField reports whether f is a field a column may be mapped to.
-func ValidField(f Field) bool {
-	for _, l := range FieldLabels {
-		if l.Field == f {
-			return true
-		}
-	}
-	return false
-}
+func ValidField(f Field) bool { return spec(f) != nil }
 
-// aliases maps a normalised header (see NormalizeHeader) to its field.
-// English API names are added by init.
-var aliases = map[string]Field{}
-
-func init() {
-	add := func(f Field, names ...string) {
-		for _, n := range names {
-			aliases[NormalizeHeader(n)] = f
-		}
+// attrName is the business's JSON name the field sets.
+func (s *fieldSpec) attrName() string {
+	if s.attr != "" {
+		return s.attr
 	}
-	add(FName, "Nama Usaha", "Nama UMKM", "Nama UKM", "Nama Perusahaan", "Nama Unit Usaha", "Usaha", "Nama Toko", "Nama Pelaku Usaha")
-	add(FBrand, "Merek", "Merk", "Brand", "Merek Dagang", "Nama Merek")
-	add(FOwnerName, "Nama Pemilik", "Pemilik", "Nama Pemilik Usaha", "Nama", "Nama Lengkap", "Nama Penanggung Jawab", "Owner")
-	add(FNIK, "NIK", "No NIK", "NIK Pemilik", "No KTP", "Nomor KTP", "Nomor Induk Kependudukan")
-	add(FOwnerGender, "Jenis Kelamin", "JK", "L/P", "Gender", "Kelamin")
-	add(FOwnerBirthDate, "Tanggal Lahir", "Tgl Lahir", "Tanggal Lahir Pemilik")
-	add(FPhone, "No HP", "No. HP", "Nomor HP", "HP", "No WA", "No. WA", "Nomor WA", "WA", "WhatsApp", "No Telepon", "Telepon", "Telp", "No Telp", "No HP/WA", "Kontak")
-	add(FEmail, "Email", "E-mail", "Surel", "Alamat Email")
-	add(FVillageCode, "Kode Desa", "Kode Kelurahan", "Kode Desa/Kel")
-	add(FVillage, "Desa", "Kelurahan", "Desa/Kel", "Desa/Kelurahan", "Kel/Desa", "Kelurahan/Desa", "Nama Desa")
-	add(FDistrict, "Kecamatan", "Kec", "Nama Kecamatan", "Kode Kecamatan")
-	add(FAddress, "Alamat", "Alamat Usaha", "Alamat Lengkap", "Alamat Tempat Usaha")
-	add(FLatitude, "Lintang", "Latitude", "Lat")
-	add(FLongitude, "Bujur", "Longitude", "Long", "Lng", "Lon")
-	add(FKBLI, "KBLI", "Kode KBLI", "KBLI 2020")
-	add(FSector, "Sektor", "Sektor Usaha", "Kategori KBLI", "Bidang Usaha")
-	add(FBusinessType, "Jenis Usaha", "Jenis", "Kegiatan Usaha")
-	add(FFoundedYear, "Tahun Berdiri", "Thn Berdiri", "Tahun Mulai Usaha", "Tahun Usaha", "Berdiri Sejak")
-	add(FEmployees, "Tenaga Kerja", "Jumlah Tenaga Kerja", "Jumlah Karyawan", "Karyawan", "TK", "Jml TK", "Pekerja")
-	add(FRevenue, "Omzet", "Omset", "Omzet per Tahun", "Omset per Tahun", "Omzet Tahunan", "Omset Tahunan", "Hasil Penjualan Tahunan", "Penjualan per Tahun", "Omzet (Rp)", "Omzet/Tahun", "Omset/Tahun")
-	add(FMonthlyRevenue, "Omzet per Bulan", "Omset per Bulan", "Omzet Bulanan", "Omset Bulanan", "Omzet/Bulan", "Omset/Bulan", "Penjualan per Bulan")
-	add(FCapital, "Modal", "Modal Usaha", "Aset", "Modal (Rp)", "Kekayaan Bersih")
-	add(FYear, "Tahun Data", "Tahun Omzet", "Tahun Pendataan", "Tahun Laporan")
-	add(FNIB, "NIB", "No NIB", "Nomor NIB", "Nomor Induk Berusaha")
-	add(FPIRT, "No PIRT", "PIRT", "P-IRT", "No P-IRT", "Nomor PIRT", "SPP-IRT", "No SPP-IRT")
-	add(FPIRTExpires, "PIRT Berlaku Sampai", "Masa Berlaku PIRT", "Tgl Kedaluwarsa PIRT")
-	add(FHalalStatus, "Status Halal", "Halal", "Sertifikat Halal")
-	add(FHalalNumber, "No Sertifikat Halal", "Nomor Sertifikat Halal", "No Halal", "Nomor Halal", "ID Halal")
-	add(FHalalExpires, "Halal Berlaku Sampai", "Masa Berlaku Halal")
-	add(FBPOM, "No BPOM", "BPOM", "Nomor BPOM", "BPOM MD", "No MD")
-	add(FHKI, "No HKI", "HKI", "Nomor HKI", "Merek Terdaftar HKI")
-	add(FProducts, "Produk", "Nama Produk", "Produk Utama", "Jenis Produk", "Products")
-	add(FInfo, "ID", "No", "No.", "Nomor", "No Urut", "Kelas Usaha", "Dasar Kelas", "Versi", "Status Data",
-		"Dibuat", "Diperbarui", "Baris Asal", "Alasan Ditolak", "Nama Sektor")
-	for _, l := range FieldLabels {
-		if l.Field != FIgnore {
-			add(l.Field, string(l.Field))
-		}
-	}
-	add(FVillage, "village_name")
-	add(FDistrict, "district_code", "district_name")
-	add(FInfo, "id", "size_class", "size_basis", "version", "status", "created_at", "updated_at")
-}
-
-// NormalizeHeader folds a header for lookup: lower case, letters and digits
-// only, so "No. HP", "NO HP" and "no_hp" are the same key.
-func NormalizeHeader(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// LookupHeader returns the field a header names, if any: an exact alias
-// first, then a few telling words ("Omzet … Bulan", "Kecamatan …").
-func LookupHeader(h string) (Field, bool) {
-	n := NormalizeHeader(h)
-	if f, ok := aliases[n]; ok {
-		return f, true
-	}
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(n, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case n == "":
-		return "", false
-	case has("omzet", "omset", "penjualan") && has("bulan"):
-		return FMonthlyRevenue, true
-	case has("omzet", "omset"):
-		return FRevenue, true
-	case has("modal"):
-		return FCapital, true
-	case has("kecamatan"):
-		return FDistrict, true
-	case has("desa", "kelurahan"):
-		return FVillage, true
-	case strings.HasPrefix(n, "nib"):
-		return FNIB, true
-	case strings.HasPrefix(n, "nik"):
-		return FNIK, true
-	case has("pirt"):
-		return FPIRT, true
-	case has("karyawan", "tenagakerja"):
-		return FEmployees, true
-	}
-	return "", false
+	return string(s.field)
 }

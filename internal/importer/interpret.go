@@ -2,42 +2,9 @@ package importer
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"naikkelas/internal/registry"
-)
-
-// attr is a business attribute an import can set; a Candidate records which
-// ones its row filled so that an update changes only those.
-type attr uint
-
-const (
-	aName attr = iota
-	aBrand
-	aOwnerName
-	aNIK
-	aGender
-	aBirthDate
-	aPhone
-	aEmail
-	aVillage
-	aAddress
-	aLatitude
-	aLongitude
-	aKBLI
-	aSector
-	aFounded
-	aEmployees
-	aNIB
-	aPIRT
-	aPIRTExpires
-	aHalalStatus
-	aHalalNumber
-	aHalalExpires
-	aBPOM
-	aHKI
-	aProducts
 )
 
 // Candidate is one data row read into a business, before it is matched
@@ -46,7 +13,7 @@ type Candidate struct {
 	Row      int      // 1-based row number in the file
 	Cells    []string // the original cells
 	Business registry.Business
-	has      uint32 // bit per attr the row filled
+	has      fieldSet // the attributes the row filled
 	Money    *MoneyIn
 	Reasons  []string // Indonesian; the row is rejected when any
 	Warnings []string
@@ -59,11 +26,24 @@ type MoneyIn struct {
 	HasRevenue, HasCapital bool
 }
 
-func (c *Candidate) set(a attr)      { c.has |= 1 << a }
-func (c *Candidate) Has(a attr) bool { return c.has&(1<<a) != 0 }
+// fieldSet holds one bit per entry of fields.
+type fieldSet uint64
+
+func (c *Candidate) set(f Field) { c.has |= 1 << fieldIndex[f] }
+
+// Has reports whether the row filled the business attribute of f.
+func (c *Candidate) Has(f Field) bool { return c.has&(1<<fieldIndex[f]) != 0 }
+
 func (c *Candidate) reject(format string, args ...any) {
 	c.Reasons = append(c.Reasons, fmt.Sprintf(format, args...))
 }
+
+func (c *Candidate) warn(format string, args ...any) {
+	c.Warnings = append(c.Warnings, fmt.Sprintf(format, args...))
+}
+
+func (m *MoneyIn) setRevenue(n int64) { m.Revenue, m.HasRevenue = n, true }
+func (m *MoneyIn) setCapital(n int64) { m.Capital, m.HasCapital = n, true }
 
 // Interpreter turns rows into Candidates.
 type Interpreter struct {
@@ -76,193 +56,41 @@ type Interpreter struct {
 // its column; nothing panics on odd input.
 func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
 	c := &Candidate{Row: row, Cells: cells}
-	b := &c.Business
-	var desa, kec, villageCode string
-	var monthly int64
-	hasMonthly := false
+	r := rowValues{c: c, now: in.Now}
 	for _, col := range in.Header.Columns {
-		if col.Index >= len(cells) || col.Field == "" || col.Field == FInfo || col.Field == FIgnore {
+		s := spec(col.Field)
+		if col.Index >= len(cells) || s == nil || s.value.read == nil {
 			continue
 		}
-		raw := cells[col.Index]
-		v := cleanText(raw)
+		v := cleanText(cells[col.Index])
 		if v == "" {
 			continue
 		}
-		bad := func(err error) { c.reject("Kolom %s (%s): %s", col.Header, col.Letter, err.Error()) }
-		text := func(p *string, a attr) { *p = v; c.set(a) }
-		switch col.Field {
-		case FName:
-			text(&b.Name, aName)
-		case FBrand:
-			text(&b.Brand, aBrand)
-		case FOwnerName:
-			text(&b.OwnerName, aOwnerName)
-		case FAddress:
-			text(&b.Address, aAddress)
-		case FEmail:
-			b.Email = strings.ToLower(v)
-			c.set(aEmail)
-		case FNIK:
-			if s, err := ParseNIK(v); err != nil {
-				bad(err)
-			} else {
-				b.NIK = s
-				c.set(aNIK)
-			}
-		case FNIB:
-			if s, err := ParseNIB(v); err != nil {
-				bad(err)
-			} else {
-				b.NIB = s
-				c.set(aNIB)
-			}
-		case FPhone:
-			if s, err := ParsePhone(v); err != nil {
-				bad(err)
-			} else {
-				b.Phone = s
-				c.set(aPhone)
-			}
-		case FOwnerGender:
-			if s, err := ParseGender(v); err != nil {
-				bad(err)
-			} else {
-				b.OwnerGender = s
-				c.set(aGender)
-			}
-		case FOwnerBirthDate, FPIRTExpires, FHalalExpires:
-			d, err := ParseDate(v)
-			if err != nil {
-				bad(err)
-				break
-			}
-			switch col.Field {
-			case FOwnerBirthDate:
-				b.OwnerBirthDate = d
-				c.set(aBirthDate)
-			case FPIRTExpires:
-				b.PIRTExpiresOn = d
-				c.set(aPIRTExpires)
-			default:
-				b.HalalExpiresOn = d
-				c.set(aHalalExpires)
-			}
-		case FVillage:
-			desa = v
-		case FVillageCode:
-			villageCode = v
-		case FDistrict:
-			kec = v
-		case FLatitude, FLongitude:
-			f, err := ParseCoordinate(v)
-			if err != nil {
-				bad(err)
-			} else if col.Field == FLatitude {
-				b.Latitude = &f
-				c.set(aLatitude)
-			} else {
-				b.Longitude = &f
-				c.set(aLongitude)
-			}
-		case FKBLI:
-			if s, err := ParseKBLI(v); err != nil {
-				bad(err)
-			} else {
-				b.KBLI = s
-				c.set(aKBLI)
-			}
-		case FSector:
-			if s, err := ParseSector(v); err != nil {
-				bad(err)
-			} else {
-				b.Sector = s
-				c.set(aSector)
-			}
-		case FBusinessType:
-			if k, s := ParseBusinessType(v); k != "" && !c.Has(aKBLI) {
-				b.KBLI = k
-				c.set(aKBLI)
-			} else if s != "" && !c.Has(aSector) {
-				b.Sector = s
-				c.set(aSector)
-			} else if k == "" && s == "" {
-				c.Warnings = append(c.Warnings, fmt.Sprintf("Jenis usaha %q tidak dipetakan ke sektor KBLI", v))
-			}
-		case FFoundedYear:
-			if y, err := ParseYear(v, in.Now.Year()); err != nil {
-				bad(err)
-			} else {
-				b.FoundedYear = y
-				c.set(aFounded)
-			}
-		case FEmployees:
-			if n, err := ParseCount(v); err != nil {
-				bad(err)
-			} else {
-				b.Employees = n
-				c.set(aEmployees)
-			}
-		case FRevenue, FMonthlyRevenue, FCapital:
-			n, err := ParseMoney(v)
-			if err != nil {
-				bad(err)
-				break
-			}
-			m := c.money()
-			switch col.Field {
-			case FRevenue:
-				m.Revenue, m.HasRevenue = n, true
-			case FMonthlyRevenue:
-				monthly, hasMonthly = n, true
-			default:
-				m.Capital, m.HasCapital = n, true
-			}
-		case FYear:
-			if y, err := ParseYear(v, in.Now.Year()); err != nil {
-				bad(err)
-			} else {
-				c.money().Year = y
-			}
-		case FPIRT:
-			text(&b.PIRTNumber, aPIRT)
-			b.PIRTNumber = strings.ReplaceAll(strings.ReplaceAll(b.PIRTNumber, " ", ""), "-", "")
-		case FHalalStatus:
-			if s, err := ParseHalalStatus(v); err != nil {
-				bad(err)
-			} else {
-				b.HalalStatus = s
-				c.set(aHalalStatus)
-			}
-		case FHalalNumber:
-			text(&b.HalalNumber, aHalalNumber)
-		case FBPOM:
-			text(&b.BPOMNumber, aBPOM)
-		case FHKI:
-			text(&b.HKINumber, aHKI)
-		case FProducts:
-			b.Products = ParseProducts(v)
-			c.set(aProducts)
+		filled, err := s.value.read(&r, s.field, v)
+		if err != nil {
+			c.reject("Kolom %s (%s): %s", col.Header, col.Letter, err.Error())
+		} else if filled != "" {
+			c.set(filled)
 		}
 	}
-	if hasMonthly {
+	if r.hasMonthly {
 		m := c.money()
 		if m.HasRevenue {
-			c.Warnings = append(c.Warnings, "Omzet per tahun dan per bulan sama-sama diisi; dipakai omzet per tahun")
-		} else if monthly > (1<<63-1)/12 {
+			c.warn("Omzet per tahun dan per bulan sama-sama diisi; dipakai omzet per tahun")
+		} else if r.monthly > (1<<63-1)/12 {
 			c.reject("Omzet per bulan terlalu besar")
 		} else {
-			m.Revenue, m.HasRevenue = monthly*12, true
+			m.setRevenue(r.monthly * 12)
 		}
 	}
 	if c.Money != nil && !c.Money.HasRevenue && !c.Money.HasCapital {
 		c.Money = nil // a year without figures carries no measurement
 	}
-	if c.Has(aHalalNumber) && !c.Has(aHalalStatus) {
-		b.HalalStatus = registry.HalalCertified
-		c.set(aHalalStatus)
+	if c.Has(FHalalNumber) && !c.Has(FHalalStatus) {
+		c.Business.HalalStatus = registry.HalalCertified
+		c.set(FHalalStatus)
 	}
-	in.place(c, villageCode, desa, kec)
+	in.place(c, r.villageCode, r.desa, r.kec)
 	return c
 }
 
@@ -295,5 +123,5 @@ func (in *Interpreter) place(c *Candidate, code, desa, kec string) {
 		c.reject("%s", err.Error())
 		return
 	}
-	c.set(aVillage)
+	c.set(FVillage)
 }

@@ -205,7 +205,7 @@ func (p *planner) measurementFor(c *Candidate, old *Existing) *registry.Measurem
 		capital = c.Money.Capital
 	}
 	emp := ob.Employees
-	if c.Has(aEmployees) {
+	if c.Has(FEmployees) {
 		emp = c.Business.Employees
 	}
 	if c.Money.Year == 0 {

@@ -102,20 +102,18 @@ func openCSV(src io.Reader, size int64, opt ReadOptions) (Table, error) {
 }
 
 func (t *csvTable) Next() ([]string, error) {
-	for {
-		rec, err := t.r.Read()
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrFieldCount) {
-				return nil, &FormatError{"CSV rusak di baris " + itoa(pe.Line) + ": " + pe.Err.Error()}
-			}
-			return nil, err
+	rec, err := t.r.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, &FormatError{"CSV rusak di baris " + itoa(pe.Line) + ": " + pe.Err.Error()}
 		}
-		if err := t.limit.add(rec); err != nil {
-			return nil, err
-		}
-		return rec, nil
+		return nil, err
 	}
+	if err := t.limit.add(rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
 }
 
 func (t *csvTable) Progress() (int64, int64) { return t.counted.n, t.size }

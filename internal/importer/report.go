@@ -3,10 +3,11 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"naikkelas/internal/sheet"
 )
 
 // Headers of the two columns a rejection report adds. Both map to FInfo,
@@ -20,30 +21,18 @@ const (
 // each rejected row's original cells, its row number and its reasons.
 type reportWriter struct {
 	header []string
-	f      *excelize.File
-	sw     *excelize.StreamWriter
-	n      int
+	wb     *sheet.Workbook
+	rows   *sheet.Stream
 }
 
 func (w *reportWriter) add(row int, cells []string, reasons []string) error {
-	if w.f == nil {
-		w.f = excelize.NewFile()
-		_ = w.f.SetSheetName("Sheet1", "Ditolak")
+	if w.wb == nil {
+		w.wb = sheet.New()
 		var err error
-		if w.sw, err = w.f.NewStreamWriter("Ditolak"); err != nil {
+		if w.rows, err = w.wb.Stream("Ditolak", append(slices.Clone(w.header), ReportRowHeader, ReportReasonHeader)); err != nil {
 			return err
 		}
-		hdr := make([]any, 0, len(w.header)+2)
-		for _, h := range w.header {
-			hdr = append(hdr, h)
-		}
-		hdr = append(hdr, ReportRowHeader, ReportReasonHeader)
-		if err := w.sw.SetRow("A1", hdr); err != nil {
-			return err
-		}
-		w.n = 1
 	}
-	w.n++
 	// cells beyond the header have no column name and cannot be imported
 	vals := make([]any, len(w.header)+2)
 	for i := range w.header {
@@ -54,21 +43,17 @@ func (w *reportWriter) add(row int, cells []string, reasons []string) error {
 	}
 	vals[len(w.header)] = row
 	vals[len(w.header)+1] = strings.Join(reasons, "; ")
-	cell, _ := excelize.CoordinatesToCellName(1, w.n)
-	return w.sw.SetRow(cell, vals)
+	return w.rows.Row(vals)
 }
 
 // finish returns the XLSX bytes, or nil when no row was rejected.
 func (w *reportWriter) finish() ([]byte, error) {
-	if w.f == nil {
+	if w.wb == nil {
 		return nil, nil
 	}
-	defer w.f.Close()
-	if err := w.sw.Flush(); err != nil {
-		return nil, err
-	}
+	defer w.wb.Close()
 	var buf bytes.Buffer
-	if err := w.f.Write(&buf); err != nil {
+	if err := w.wb.Write(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

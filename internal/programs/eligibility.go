@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -65,11 +66,11 @@ func Eligible(p *Program, f *Facts, today time.Time) []string {
 		done, err := time.Parse(time.DateOnly, f.LastCompletedOn)
 		if err == nil && done.AddDate(0, n, 0).After(today) {
 			why = append(why, fmt.Sprintf("sudah menyelesaikan program %q pada %s (kurang dari %d bulan)",
-				f.LastCompletedProgram, FormatDate(f.LastCompletedOn), n))
+				f.LastCompletedProgram, idfmt.DateString(f.LastCompletedOn), n))
 		}
 	}
 	if m := e.MaxAnnualRevenue; m > 0 && b.AnnualRevenue > m {
-		why = append(why, fmt.Sprintf("omzet tahunan %s melebihi batas %s", FormatRupiah(b.AnnualRevenue), FormatRupiah(m)))
+		why = append(why, fmt.Sprintf("omzet tahunan %s melebihi batas %s", idfmt.Rupiah(b.AnnualRevenue), idfmt.Rupiah(m)))
 	}
 	return why
 }
@@ -79,55 +80,4 @@ func districtName(code string) string {
 		return "(tidak diketahui)"
 	}
 	return region.All().Name(code)
-}
-
-var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-	"September", "Oktober", "November", "Desember"}
-
-// FormatDate writes a "YYYY-MM-DD" date the Indonesian way: "20 Oktober 2025".
-// Anything unparsable is returned unchanged.
-func FormatDate(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
-}
-
-// FormatDateRange writes "20–22 Oktober 2025", "30 Oktober – 2 November 2025"
-// or a single date when both ends are the same day.
-func FormatDateRange(start, end string) string {
-	s, err1 := time.Parse(time.DateOnly, start)
-	e, err2 := time.Parse(time.DateOnly, end)
-	switch {
-	case err1 != nil || err2 != nil:
-		return FormatDate(start) + " – " + FormatDate(end)
-	case s.Equal(e):
-		return FormatDate(start)
-	case s.Year() == e.Year() && s.Month() == e.Month():
-		return fmt.Sprintf("%d–%s", s.Day(), FormatDate(end))
-	case s.Year() == e.Year():
-		return fmt.Sprintf("%d %s – %s", s.Day(), bulan[s.Month()-1], FormatDate(end))
-	}
-	return FormatDate(start) + " – " + FormatDate(end)
-}
-
-// FormatRupiah writes whole rupiah with dots: Rp1.500.000.
-func FormatRupiah(v int64) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	s := fmt.Sprint(v)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-Rp" + b.String()
-	}
-	return "Rp" + b.String()
 }

@@ -184,20 +184,6 @@ func TestReplacement(t *testing.T) {
 	}
 }
 
-func TestFormat(t *testing.T) {
-	for in, want := range map[int64]string{0: "Rp0", 1500000: "Rp1.500.000", 999: "Rp999", 1000: "Rp1.000", -25000: "-Rp25.000"} {
-		if got := FormatRupiah(in); got != want {
-			t.Errorf("FormatRupiah(%d) = %q", in, got)
-		}
-	}
-	if got := FormatDateRange("2025-10-20", "2025-10-22"); got != "20–22 Oktober 2025" {
-		t.Errorf("range %q", got)
-	}
-	if got := FormatDateRange("2025-10-30", "2025-11-02"); got != "30 Oktober – 2 November 2025" {
-		t.Errorf("range %q", got)
-	}
-}
-
 func TestPlanFollowUps(t *testing.T) {
 	p := &Program{ID: 9, EndsOn: "2025-10-31"}
 	tasks := PlanFollowUps(p, []Application{{BusinessID: 1}})

@@ -8,6 +8,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/certificate"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
@@ -95,9 +96,9 @@ func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *pr
 	}
 	kind := strings.ReplaceAll(p.Kind, "_", " ")
 	return certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,
-		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: programs.FormatDateRange(p.StartsOn, p.EndsOn),
+		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: idfmt.DateRange(p.StartsOn, p.EndsOn),
 		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: fmt.Sprintf("%s://%s/verifikasi/%s", scheme, r.Host, c.Code),
-		IssuedOn: programs.FormatDate(c.IssuedAt.Format("2006-01-02")), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
+		IssuedOn: idfmt.DateString(c.IssuedAt.Format("2006-01-02")), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
 		IssuedAt: c.IssuedAt}
 }
 

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/xuri/excelize/v2"
-
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/sheet"
 )
 
 // naikKelasExport downloads the report as XLSX: one sheet per kecamatan
@@ -18,15 +17,15 @@ func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := naikKelasWorkbook(st)
+	wb, err := naikKelasWorkbook(st)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	defer f.Close()
+	defer wb.Close()
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="naik-kelas_%s_%s.xlsx"`, st.From, st.To))
-	if err := f.Write(w); err != nil {
+	if err := wb.Write(w); err != nil {
 		s.Logger.Error("xlsx write", "error", err.Error())
 	}
 }
@@ -38,12 +37,8 @@ func countCells(c assessment.Counts) []any {
 	return []any{c.SizeUp, c.SizeDown, c.SizeUnchanged, c.SizeNoData, c.LevelUp, c.LevelDown, c.LevelUnchanged, c.LevelNoData}
 }
 
-func naikKelasWorkbook(st *assessment.Stats) (*excelize.File, error) {
-	f := excelize.NewFile()
-	const sheet = "Per kecamatan"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
+func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
+	wb := sheet.New()
 	rows := [][]any{{"Periode", st.From + " s.d. " + st.To}, {}}
 	head := append([]any{"Kode", "Kecamatan"}, toAny(countHeaders)...)
 	head = append(head, "Kelas naik (terverifikasi)", "Level naik (terverifikasi)")
@@ -54,23 +49,19 @@ func naikKelasWorkbook(st *assessment.Stats) (*excelize.File, error) {
 	}
 	total := append([]any{"", "Jumlah"}, countCells(st.Counts)...)
 	rows = append(rows, append(total, st.BySource.Verified.SizeUp, st.BySource.Verified.LevelUp))
-	if err := writeRows(f, sheet, rows); err != nil {
+	if err := wb.Sheet("Per kecamatan", rows); err != nil {
+		wb.Close()
 		return nil, err
 	}
 	years := [][]any{append([]any{"Dari", "Sampai"}, toAny(countHeaders)...)}
 	for _, p := range st.Series {
 		years = append(years, append([]any{p.From, p.To}, countCells(p.Counts)...))
 	}
-	if _, err := f.NewSheet("Per tahun"); err != nil {
-		return nil, err
-	}
-	if err := writeRows(f, "Per tahun", years); err != nil {
+	if err := wb.Sheet("Per tahun", years); err != nil {
+		wb.Close()
 		return nil, err
 	}
 	if p := st.Program; p != nil {
-		if _, err := f.NewSheet("Program"); err != nil {
-			return nil, err
-		}
 		rate := func(v *float64) any {
 			if v == nil {
 				return "—"
@@ -86,24 +77,12 @@ func naikKelasWorkbook(st *assessment.Stats) (*excelize.File, error) {
 			{"Dasar persentase level", p.CompletersGroup.LevelRateBase, p.ComparisonGroup.LevelRateBase},
 			{"Level naik (%)", rate(p.CompletersGroup.LevelUpRate), rate(p.ComparisonGroup.LevelUpRate), rate(p.LevelUpDifference)},
 			{}, {"Catatan", p.Note}}
-		if err := writeRows(f, "Program", prog); err != nil {
+		if err := wb.Sheet("Program", prog); err != nil {
+			wb.Close()
 			return nil, err
 		}
 	}
-	return f, nil
-}
-
-func writeRows(f *excelize.File, sheet string, rows [][]any) error {
-	for i, row := range rows {
-		if len(row) == 0 {
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			return err
-		}
-	}
-	return nil
+	return wb, nil
 }
 
 func toAny(ss []string) []any {

@@ -4,13 +4,14 @@ import (
 	"html/template"
 	"strings"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
 // programFuncs are the template functions of the programme pages.
 func programFuncs() template.FuncMap {
 	return template.FuncMap{
-		"programDates": func(p *programs.Program) string { return programs.FormatDateRange(p.StartsOn, p.EndsOn) },
+		"programDates": func(p *programs.Program) string { return idfmt.DateRange(p.StartsOn, p.EndsOn) },
 		"score":        programs.FormatScore,
 		"topicLabel":   programs.TopicLabel,
 		"topicList": func(ts []string) string {
