@@ -13,13 +13,14 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/demo"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 // newService opens a fresh SQLite store holding one business and returns
 // the account service on it with that business's ID.
 func newService(t *testing.T) (*accounts.Service, store.Store, int64) {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"))
+	st, err := engine.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

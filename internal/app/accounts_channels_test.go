@@ -24,7 +24,7 @@ import (
 	"naikkelas/internal/cli"
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
-	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 // accountInput is one account as a person would type it on every channel.
@@ -123,7 +123,7 @@ func seedDB(t *testing.T) seeded {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nk.db")
-	st, err := store.Open(ctx, path)
+	st, err := engine.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func (s seeded) businessOf(in accountInput) int64 {
 
 func serviceChannel(t *testing.T) func(accountInput) answer {
 	db := seedDB(t)
-	st, err := store.Open(context.Background(), db.path)
+	st, err := engine.Open(context.Background(), db.path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,12 +14,12 @@ import (
 	"os"
 	"time"
 
-	"naikkelas/internal/accounts"
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
 	"naikkelas/internal/region"
-	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/web"
 )
 
@@ -49,8 +49,9 @@ func WithOutput(w io.Writer) Option { return func(a *App) { a.out = w } }
 func WithDemoOptions(o demo.Options) Option { return func(a *App) { a.demo = o } }
 
 // New validates cfg, opens and migrates the store, loads the demo when
-// cfg.Demo is set and the database holds no businesses, and builds the HTTP
-// server. It does not listen yet: see Listen and Run.
+// cfg.Demo is set and the database holds no businesses, builds every
+// service on the store (services.New) and the HTTP server on them. It does
+// not listen yet: see Listen and Run.
 func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 	a := &App{cfg: cfg, out: os.Stdout}
 	for _, o := range opts {
@@ -62,7 +63,7 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.DB)
+	st, err := engine.Open(ctx, cfg.DB)
 	if err != nil {
 		return nil, fmt.Errorf("membuka basis data: %w", err)
 	}
@@ -79,9 +80,8 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 			return nil, err
 		}
 	}
-	reg := registry.NewService(st, cfg.Jurisdiction)
 	h, err := web.New(web.Deps{
-		Store: st, Registry: reg, Accounts: accounts.NewService(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, Logger: a.log,
+		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, Logger: a.log,
 		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 	})
 	if err != nil {
@@ -125,7 +125,7 @@ func (a *App) loadDemo(ctx context.Context) error {
 	accounts, err := demo.Load(ctx, a.store, opt)
 	if err != nil {
 		what := "hapus berkas " + a.cfg.DB
-		if store.IsPostgres(a.cfg.DB) {
+		if engine.IsPostgres(a.cfg.DB) {
 			what = "kosongkan basis data"
 		}
 		return fmt.Errorf("memuat data demo gagal (%w); data demo mungkin tidak lengkap: %s lalu jalankan lagi", err, what)

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"naikkelas/internal/importer"
-	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 // An import whose process was killed stays "running" in its record (its
@@ -15,7 +15,7 @@ import (
 func TestStartMarksInterruptedImportsFailed(t *testing.T) {
 	ctx := context.Background()
 	cfg := testConfig(t)
-	st, err := store.Open(ctx, cfg.DB)
+	st, err := engine.Open(ctx, cfg.DB)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,16 +19,15 @@ import (
 // version, verification by an officer, and the naik-kelas statistics.
 type Service struct {
 	Store    Store
-	Programs ProgramFacts      // nil until programmes exist: no programme events or comparison
+	Programs ProgramFacts      // programme events, open programmes by topic, cohorts
 	Registry *registry.Service // reach checks and measurements
 	Audit    audit.Store       // document dates for the timeline
 	Now      func() time.Time
 }
 
-// NewService returns a Service with the real clock. When st also
-// implements ProgramFacts, programmes take part in timelines and statistics.
-func NewService(st Store, reg *registry.Service, au audit.Store) *Service {
-	pf, _ := st.(ProgramFacts)
+// NewService returns a Service with the real clock. pf lets programmes take
+// part in timelines, recommendations and statistics.
+func NewService(st Store, pf ProgramFacts, reg *registry.Service, au audit.Store) *Service {
 	return &Service{Store: st, Programs: pf, Registry: reg, Audit: au, Now: time.Now}
 }
 
@@ -124,7 +123,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, businessID int64, in
 // AttachPrograms names, on each recommendation, the open programmes that
 // coach its topic.
 func (s *Service) AttachPrograms(ctx context.Context, recs []Recommendation) error {
-	if s.Programs == nil || len(recs) == 0 {
+	if len(recs) == 0 {
 		return nil
 	}
 	open, err := s.Programs.ProgramRefs(ctx, "open")

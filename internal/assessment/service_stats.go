@@ -58,11 +58,7 @@ func (s *Service) Resolve(ctx context.Context, q StatsQuery) (StatsQuery, *Cohor
 	}
 	var cohort *Cohort
 	if q.ProgramID != 0 {
-		if s.Programs == nil {
-			err = apperr.New(apperr.NotFound, "Program tidak ditemukan")
-		} else {
-			cohort, err = s.Programs.ProgramCohort(ctx, q.ProgramID)
-		}
+		cohort, err = s.Programs.ProgramCohort(ctx, q.ProgramID)
 		if apperr.Is(err, apperr.NotFound) {
 			f["program"] = "Program tidak ditemukan"
 		} else if err != nil {
@@ -139,11 +135,9 @@ func (s *Service) Timeline(ctx context.Context, a auth.Actor, businessID int64) 
 	if err != nil {
 		return nil, err
 	}
-	var pe []ProgramEvent
-	if s.Programs != nil {
-		if pe, err = s.Programs.ProgramEvents(ctx, businessID); err != nil {
-			return nil, err
-		}
+	pe, err := s.Programs.ProgramEvents(ctx, businessID)
+	if err != nil {
+		return nil, err
 	}
 	var entries []audit.Entry
 	if s.Audit != nil {

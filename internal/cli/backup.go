@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"naikkelas/internal/config"
-	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 var backupCommand = Command{
@@ -30,7 +30,7 @@ func runBackup(ctx context.Context, env *Env, c *Command, args []string) error {
 		return usagef("sebutkan satu berkas tujuan: naikkelas backup --db DB FILE")
 	}
 	target := pos[0]
-	if store.IsPostgres(cfg.DB) {
+	if engine.IsPostgres(cfg.DB) {
 		return errors.New("untuk PostgreSQL gunakan pg_dump, mis.: pg_dump --format=custom --file=naikkelas.dump \"$NAIKKELAS_DB\"")
 	}
 	if _, err := os.Stat(target); err == nil {
@@ -43,7 +43,7 @@ func runBackup(ctx context.Context, env *Env, c *Command, args []string) error {
 		return err
 	}
 	defer st.Close()
-	b, ok := st.(store.Backuper)
+	b, ok := st.(engine.Backuper)
 	if !ok {
 		return fmt.Errorf("mesin basis data %s tidak mendukung backup dari naikkelas", st.Engine())
 	}

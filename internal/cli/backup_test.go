@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"naikkelas/internal/demo"
-	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 func TestBackupProducesAnOpenableCopy(t *testing.T) {
@@ -17,7 +17,7 @@ func TestBackupProducesAnOpenableCopy(t *testing.T) {
 	if r := run(t, "kata-sandi-ok\n", "user", "add", "--db", db, "--username", "admin", "--role", "admin", "--password-stdin"); r.code != ExitOK {
 		t.Fatal(r.stderr)
 	}
-	st, err := store.Open(ctx, db)
+	st, err := engine.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestBackupProducesAnOpenableCopy(t *testing.T) {
 	if r.code != ExitOK || !strings.Contains(r.stdout, target) {
 		t.Fatalf("backup: exit %d, out %q, err %q", r.code, r.stdout, r.stderr)
 	}
-	cp, err := store.Open(ctx, target)
+	cp, err := engine.Open(ctx, target)
 	if err != nil {
 		t.Fatalf("opening the backup: %v", err)
 	}

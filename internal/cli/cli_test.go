@@ -10,7 +10,7 @@ import (
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/demo"
-	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 type result struct {
@@ -114,7 +114,7 @@ func TestUserAddAndTokenCreate(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	st, err := store.Open(ctx, db)
+	st, err := engine.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestUserAddAndTokenCreate(t *testing.T) {
 func TestUserAddPassesRulesThrough(t *testing.T) {
 	db := tempDB(t)
 	ctx := context.Background()
-	st, err := store.Open(ctx, db)
+	st, err := engine.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestUserAddPassesRulesThrough(t *testing.T) {
 			r.oneLineErr(t, tt.code, tt.want)
 		})
 	}
-	st, err = store.Open(ctx, db)
+	st, err = engine.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 // openStore opens (and migrates) the database named by dsn. With
@@ -19,12 +20,12 @@ func openStore(ctx context.Context, dsn string, mustExist bool) (store.Store, er
 	if dsn == "" {
 		return nil, usagef("--db wajib diisi")
 	}
-	if mustExist && !store.IsPostgres(dsn) {
+	if mustExist && !engine.IsPostgres(dsn) {
 		if _, err := os.Stat(dsn); errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("basis data %s tidak ditemukan", dsn)
 		}
 	}
-	st, err := store.Open(ctx, dsn)
+	st, err := engine.Open(ctx, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("membuka basis data: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"naikkelas/internal/config"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 )
 
 var exportCommand = Command{
@@ -47,7 +48,7 @@ func runExport(ctx context.Context, env *Env, c *Command, args []string) error {
 		return err
 	}
 	defer st.Close()
-	svc := registry.NewService(st, cfg.Jurisdiction)
+	svc := services.New(st, cfg.Jurisdiction).Registry
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*")
 	if err != nil {
 		return fmt.Errorf("membuat berkas: %w", err)

@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/config"
+	"naikkelas/internal/services"
 )
 
 var userAddCommand = Command{
@@ -63,7 +64,7 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 		return err
 	}
 	defer st.Close()
-	svc := accounts.NewService(st, cfg.Jurisdiction)
+	svc := services.New(st, cfg.Jurisdiction).Accounts
 	u, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: a.username, Password: pw,
 		Role: auth.Role(a.role), Regions: auth.ParseRegions(a.regions), BusinessID: a.business})
 	if err != nil {

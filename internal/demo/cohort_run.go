@@ -8,6 +8,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 )
 
 // clock is the programmes service's clock during the demo load: each
@@ -25,8 +26,7 @@ func (c *clock) at(date string, hour, minute int) {
 
 // demoService returns a programmes service over the demo store with a clock.
 func demoService(l *Loader) (*programs.Service, *clock) {
-	needs, _ := l.Store.(programs.NeedSource)
-	svc := programs.NewService(l.Store, l.Store, needs, Jurisdiction)
+	svc := services.New(l.Store, Jurisdiction).Programs
 	c := &clock{}
 	svc.Now = c.now
 	return svc, c

@@ -43,7 +43,7 @@ func loadCohort(t *testing.T) (store.Store, *programs.Program) {
 func TestDemoCohortLifeCycle(t *testing.T) {
 	ctx := context.Background()
 	st, p := loadCohort(t)
-	svc := programs.NewService(st, st, nil, Jurisdiction)
+	svc := programs.NewService(st, st, st, Jurisdiction)
 	count := map[string]int{}
 	channels := map[string]int{}
 	apps, err := st.ListApplications(ctx, p.ID)
@@ -173,7 +173,7 @@ func TestDemoOpenPrograms(t *testing.T) {
 		t.Errorf("the demo owner's business %d applied online to %d open programmes, want 1", owner, ownerApplied)
 	}
 	recs := []assessment.Recommendation{{Topic: "legalitas"}, {Topic: "kemasan_label"}}
-	if err := assessment.NewService(st, registry.NewService(st, Jurisdiction), st).AttachPrograms(ctx, recs); err != nil {
+	if err := assessment.NewService(st, st, registry.NewService(st, Jurisdiction), st).AttachPrograms(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range recs {

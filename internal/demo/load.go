@@ -44,20 +44,24 @@ type Loader struct {
 	Accounts   []Account              // set by the accounts step
 }
 
-// Step is one stage of the demo load. Later features (programmes,
-// assessments, …) append their own step to Steps; each step may use what
-// earlier steps left in the Loader.
+// Step is one stage of the demo load. Each step may use what earlier steps
+// left in the Loader; a new feature adds its step to the list in Steps.
 type Step struct {
 	Name string
 	Run  func(ctx context.Context, l *Loader) error
 }
 
-// Steps is the ordered demo load. Append, do not reorder: later steps rely
-// on the businesses and accounts existing.
+// Steps is the demo load, in running order. Later steps rely on the
+// businesses and accounts existing: the assessments and the October 2025
+// cohort (step_assessments.go) give the naik-kelas report something to
+// show, and the programmes open now (step_programs.go) give the programme
+// list and the recommendations something current to name.
 var Steps = []Step{
 	{Name: "usaha", Run: stepBusinesses},
 	{Name: "akun", Run: stepAccounts},
 	{Name: "audit", Run: stepAudit},
+	{Name: "penilaian", Run: stepAssessments},
+	{Name: "program", Run: stepOpenPrograms},
 }
 
 // Load runs every step against st, which must hold no businesses, and

@@ -11,11 +11,12 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 func openTemp(tb testing.TB) store.Store {
 	tb.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "demo.db"))
+	st, err := engine.Open(context.Background(), filepath.Join(tb.TempDir(), "demo.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"naikkelas/internal/programs"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/pgtest"
 )
 
@@ -14,7 +15,7 @@ import (
 // NAIKKELAS_TEST_POSTGRES, dropped when the test ends, or skips.
 func openPostgres(tb testing.TB) store.Store {
 	tb.Helper()
-	st, err := store.Open(context.Background(), pgtest.FreshDSN(tb))
+	st, err := engine.Open(context.Background(), pgtest.FreshDSN(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -12,10 +12,6 @@ import (
 	"naikkelas/internal/registry"
 )
 
-// Issue 5: assessments and the October 2025 cohort, so that the naik-kelas
-// report means something. Appended after the businesses and accounts.
-func init() { Steps = append(Steps, Step{Name: "penilaian", Run: stepAssessments}) }
-
 // assessedShare is the share of businesses assessed at least once (about
 // 3,100 of 48,000); completers are always assessed.
 const assessedShare = 0.065

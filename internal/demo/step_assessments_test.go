@@ -19,7 +19,7 @@ func TestDemoCohortShowsGrowth(t *testing.T) {
 	if _, err := Load(ctx, st, Options{Count: 12000}); err != nil {
 		t.Fatal(err)
 	}
-	svc := assessment.NewService(st, registry.NewService(st, "36.04"), st)
+	svc := assessment.NewService(st, st, registry.NewService(st, "36.04"), st)
 	refs, err := svc.Programs.ProgramRefs(ctx, "finished")
 	if err != nil || len(refs) != 1 || refs[0].StartsOn != cohortStartsOn {
 		t.Fatalf("finished programmes %+v %v", refs, err)

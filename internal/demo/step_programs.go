@@ -10,11 +10,6 @@ import (
 	"naikkelas/internal/registry"
 )
 
-// Programmes open for applications now, so that the programme list and
-// the assessment recommendations have something current to name. Appended
-// after the assessments (it needs only businesses and accounts).
-func init() { Steps = append(Steps, Step{Name: "program", Run: stepOpenPrograms}) }
-
 // openProgram is one 2026 programme with registration open.
 type openProgram struct {
 	program  programs.Program

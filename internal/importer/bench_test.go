@@ -20,6 +20,7 @@ import (
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/sqlite"
@@ -82,7 +83,7 @@ func plainInserts(b *testing.B, db *sqlstore.DB, n int) time.Duration {
 }
 
 func sqliteStore(b *testing.B) (store.Store, *sqlstore.DB) {
-	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	st, err := engine.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

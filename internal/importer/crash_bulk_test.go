@@ -10,6 +10,7 @@ import (
 
 	"naikkelas/internal/importer"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/sqlite"
 )
 
@@ -42,7 +43,7 @@ func TestCrashAfterIndexDrop(t *testing.T) {
 	}
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "crash.db")
-	st, err := store.Open(context.Background(), dbPath)
+	st, err := engine.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestCrashAfterIndexDrop(t *testing.T) {
 	}
 	killImportAfter(t, dbPath, bigPath, 30000)
 
-	st, err = store.Open(context.Background(), dbPath)
+	st, err = engine.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 const crashEnv = "NAIKKELAS_IMPORT_CRASH_CHILD"
@@ -51,7 +52,7 @@ func TestCrashLeavesRegistryUnchanged(t *testing.T) {
 	}
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "crash.db")
-	st, err := store.Open(context.Background(), dbPath)
+	st, err := engine.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestCrashLeavesRegistryUnchanged(t *testing.T) {
 
 	killImportAfter(t, dbPath, big.Name(), 5000)
 
-	st, err = store.Open(context.Background(), dbPath)
+	st, err = engine.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestCrashLeavesRegistryUnchanged(t *testing.T) {
 
 func crashChild() {
 	parts := strings.SplitN(os.Getenv(crashEnv), "|", 2)
-	st, err := store.Open(context.Background(), parts[0])
+	st, err := engine.Open(context.Background(), parts[0])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)

@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/pgtest"
 )
 
@@ -20,7 +21,7 @@ var fixedNow = func() time.Time { return time.Date(2026, 11, 20, 10, 0, 0, 0, ti
 // openStore opens a fresh migrated SQLite store in a temporary directory.
 func openStore(t testing.TB) store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	st, err := engine.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +72,7 @@ func cp1252(t testing.TB, s string) []byte {
 // dropped when the test ends; it skips visibly without NAIKKELAS_TEST_POSTGRES.
 func pgSchemaStore(tb testing.TB) store.Store {
 	tb.Helper()
-	st, err := store.Open(context.Background(), pgtest.FreshDSN(tb))
+	st, err := engine.Open(context.Background(), pgtest.FreshDSN(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/sqlstore"
@@ -141,7 +142,7 @@ func TestPostgresCrashAfterIndexDrop(t *testing.T) {
 		t.Skip("SKIP 40,000-row crash test in -short mode")
 	}
 	dsn := pgtest.FreshDSN(t)
-	st, err := store.Open(context.Background(), dsn)
+	st, err := engine.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 type Service struct {
 	Store        Store
 	Registry     registry.Store
-	Needs        NeedSource // optional: assessments; nil = need from size class
+	Needs        NeedSource // the latest assessments; a business without one is judged by its size class
 	Regions      *region.Directory
 	Jurisdiction string
 	Now          func() time.Time

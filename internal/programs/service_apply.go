@@ -143,11 +143,9 @@ func (s *Service) factsFor(ctx context.Context, p *Program, bs []*registry.Busin
 	if err != nil {
 		return nil, err
 	}
-	var dims map[int64]map[string]float64
-	if s.Needs != nil {
-		if dims, err = s.Needs.LatestDimensionScores(ctx, ids); err != nil {
-			return nil, err
-		}
+	dims, err := s.Needs.LatestDimensionScores(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	out := make(map[int64]*Facts, len(bs))
 	for _, b := range bs {

@@ -1,6 +1,7 @@
-// Package store chooses and opens the storage engine. The engines live in
-// store/sqlite and store/postgres; both implement Store and pass the same
-// suite in store/storetest. The interfaces themselves belong to the domain
+// Package store names what naikkelas persists: the Store interface, and
+// nothing else. The engines live in store/sqlite and store/postgres; both
+// implement Store and pass the same suite in store/storetest, and
+// store/engine opens one. The interfaces Store gathers belong to the domain
 // packages (registry.Store, auth.Store, …): storage depends on the domain,
 // never the other way.
 package store
@@ -24,6 +25,10 @@ type Store interface {
 	assessment.Store
 	importer.Store
 	programs.Store
+	// The programmes read needs from the latest assessments, and the
+	// assessments read what the programmes record about participation.
+	programs.NeedSource
+	assessment.ProgramFacts
 
 	// Engine returns "sqlite" or "postgres".
 	Engine() string

@@ -2,11 +2,9 @@ package web
 
 import "maps"
 
-// OpenAPI schemas of issue 5 (assessment and naik kelas), merged into
-// openapiSchemas at start-up. Field names follow the JSON tags of the
-// assessment package.
-func init() { maps.Copy(openapiSchemas, assessmentSchemas()) }
-
+// assessmentSchemas are the OpenAPI schemas of assessments and the
+// naik-kelas statistics. Field names follow the JSON tags of the assessment
+// package.
 func assessmentSchemas() map[string]any {
 	scores := map[string]any{"type": "object", "additionalProperties": integer,
 		"description": "Skor 0–100 per dimensi (produksi, pemasaran, kemasan_label, legalitas, keuangan, manajemen_sdm)"}

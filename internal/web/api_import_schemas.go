@@ -1,10 +1,7 @@
 package web
 
-import "maps"
-
-// Issue 3: schemas of the import API.
-func init() { maps.Copy(openapiSchemas, importSchemas()) }
-
+// importSchemas are the OpenAPI schemas of the import API (uploads,
+// previews, background imports and their reports).
 func importSchemas() map[string]any {
 	summary := obj(map[string]any{"total": integer, "inserted": integer, "updated": integer, "unchanged": integer,
 		"rejected": integer, "duplicates_in_file": integer}, "total", "inserted", "updated", "unchanged", "rejected", "duplicates_in_file")

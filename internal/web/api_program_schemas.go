@@ -1,11 +1,8 @@
 package web
 
-import "maps"
-
-// OpenAPI schemas of issue 4 (programmes), merged into openapiSchemas at
-// start-up. Field names follow the JSON tags of the programs package.
-func init() { maps.Copy(openapiSchemas, programSchemas()) }
-
+// programSchemas are the OpenAPI schemas of programmes, partners,
+// applications and their reports. Field names follow the JSON tags of the
+// programs package.
 func programSchemas() map[string]any {
 	strs := map[string]any{"type": "array", "items": str}
 	num := map[string]any{"type": "number"}

@@ -60,8 +60,10 @@ func selfAssessmentPath(f *fixture, id int64, _ string) string {
 
 var statsReaders = want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}}
 
-func init() {
-	rows := map[string]matrixCase{
+// assessmentMatrix is the authorisation matrix of the assessment and
+// naik-kelas routes.
+func assessmentMatrix() map[string]matrixCase {
+	return map[string]matrixCase{
 		"GET /usaha/{id}/penilaian":      {path: byID("/usaha/{id}/penilaian"), want: readOne},
 		"GET /usaha/{id}/penilaian/baru": {path: byID("/usaha/{id}/penilaian/baru"), want: writers(s200)},
 		"POST /usaha/{id}/penilaian": {path: byID("/usaha/{id}/penilaian"),
@@ -80,9 +82,6 @@ func init() {
 			body: func(*fixture, int64, string) string { return answersJSON(false, `,"assessed_on":"2025-06-01"`) }, want: writers(s201)},
 		"POST /api/v1/businesses/{id}/assessments/{aid}/verification": {path: selfAssessmentPath,
 			body: func(*fixture, int64, string) string { return `{"visit_date":"2025-06-10"}` }, want: officers(s201)},
-	}
-	for k, v := range rows {
-		matrix[k] = v
 	}
 }
 

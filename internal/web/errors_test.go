@@ -9,6 +9,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 	"naikkelas/internal/store"
 )
 
@@ -36,7 +37,7 @@ func (s lockedStore) MapError(err error) error {
 func TestUnmappedStoreErrorAskedOfStore(t *testing.T) {
 	f := newFixture(t)
 	st := lockedStore{f.st}
-	srv, err := New(Deps{Store: st, Registry: registry.NewService(st, "36.04"), Jurisdiction: "36.04", Logger: f.srv.Logger})
+	srv, err := New(Deps{Store: st, Set: services.New(st, "36.04"), Jurisdiction: "36.04", Logger: f.srv.Logger})
 	if err != nil {
 		t.Fatal(err)
 	}

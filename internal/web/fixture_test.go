@@ -20,7 +20,9 @@ import (
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
 // Region codes used by the fixtures: the operator works in Cikande.
@@ -164,15 +166,14 @@ func buildSeed(t testing.TB) {
 // openFixture opens a store at path and builds the server on it.
 func openFixture(t testing.TB, path string) *fixture {
 	t.Helper()
-	st, err := store.Open(context.Background(), path)
+	st, err := engine.Open(context.Background(), path)
 	if err != nil {
-		t.Fatalf("store.Open: %v", err)
+		t.Fatalf("engine.Open: %v", err)
 	}
-	reg := registry.NewService(st, "36.04")
 	logs := &strings.Builder{}
 	var mu sync.Mutex
 	logger := slog.New(slog.NewTextHandler(lockedWriter{&mu, logs}, nil))
-	srv, err := New(Deps{Store: st, Registry: reg, Jurisdiction: "36.04", Logger: logger})
+	srv, err := New(Deps{Store: st, Set: services.New(st, "36.04"), Jurisdiction: "36.04", Logger: logger})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

@@ -13,21 +13,23 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Issue 3: the import and export routes in the authorisation matrix.
-func init() {
+// importMatrix is the authorisation matrix of the import and export routes.
+func importMatrix() map[string]matrixCase {
 	officersOnly := func(ok int) want {
 		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
 	}
-	matrix["GET /impor"] = matrixCase{path: fixed("/impor"), want: officersOnly(s200)}
-	matrix["POST /impor"] = matrixCase{path: fixed("/impor"), body: func(*fixture, int64, string) string { return "source=x" }, want: officersOnly(s422)}
-	matrix["POST /impor/unggahan/{token}"] = matrixCase{path: fixed("/impor/unggahan/tidakada"), body: func(*fixture, int64, string) string { return "action=dry" }, want: all(s404)}
-	matrix["GET /impor/riwayat"] = matrixCase{path: fixed("/impor/riwayat"), want: officersOnly(s200)}
-	matrix["GET /impor/{id}"] = matrixCase{path: fixed("/impor/999999"), want: officersOnly(s404)}
-	matrix["POST /api/v1/imports"] = matrixCase{path: fixed("/api/v1/imports"), body: func(*fixture, int64, string) string { return `{}` }, want: officersOnly(s422)}
-	matrix["GET /api/v1/imports/{id}"] = matrixCase{path: fixed("/api/v1/imports/999999"), want: officersOnly(s404)}
-	matrix["GET /api/v1/imports/{id}/report"] = matrixCase{path: fixed("/api/v1/imports/999999/report"), want: officersOnly(s404)}
-	matrix["GET /api/v1/businesses/export"] = matrixCase{path: fixed("/api/v1/businesses/export?format=csv&q=emping"), want: all(s200)}
-	matrix["GET /api/v1/businesses/template.xlsx"] = matrixCase{path: fixed("/api/v1/businesses/template.xlsx"), want: all(s200)}
+	return map[string]matrixCase{
+		"GET /impor":                           {path: fixed("/impor"), want: officersOnly(s200)},
+		"POST /impor":                          {path: fixed("/impor"), body: func(*fixture, int64, string) string { return "source=x" }, want: officersOnly(s422)},
+		"POST /impor/unggahan/{token}":         {path: fixed("/impor/unggahan/tidakada"), body: func(*fixture, int64, string) string { return "action=dry" }, want: all(s404)},
+		"GET /impor/riwayat":                   {path: fixed("/impor/riwayat"), want: officersOnly(s200)},
+		"GET /impor/{id}":                      {path: fixed("/impor/999999"), want: officersOnly(s404)},
+		"POST /api/v1/imports":                 {path: fixed("/api/v1/imports"), body: func(*fixture, int64, string) string { return `{}` }, want: officersOnly(s422)},
+		"GET /api/v1/imports/{id}":             {path: fixed("/api/v1/imports/999999"), want: officersOnly(s404)},
+		"GET /api/v1/imports/{id}/report":      {path: fixed("/api/v1/imports/999999/report"), want: officersOnly(s404)},
+		"GET /api/v1/businesses/export":        {path: fixed("/api/v1/businesses/export?format=csv&q=emping"), want: all(s200)},
+		"GET /api/v1/businesses/template.xlsx": {path: fixed("/api/v1/businesses/template.xlsx"), want: all(s200)},
+	}
 }
 
 // multipartBody builds an upload with a file part and text fields.
@@ -138,7 +140,7 @@ func TestImportAPIScenario(t *testing.T) {
 
 func TestImportUploadTooLarge(t *testing.T) {
 	f := newFixture(t)
-	small, err := New(Deps{Store: f.st, Registry: f.srv.Registry, Jurisdiction: "36.04", MaxUploadBytes: 2000})
+	small, err := New(Deps{Store: f.st, Set: f.srv.Set, Jurisdiction: "36.04", MaxUploadBytes: 2000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -57,9 +58,28 @@ func byID(format string) func(*fixture, int64, string) string {
 	return func(_ *fixture, id int64, _ string) string { return strings.ReplaceAll(format, "{id}", itoa64(id)) }
 }
 
-// matrix has one row per registered route. Routes of later issues add
-// their rows from their own test files: func init() { matrix["GET /x"] = … }.
-var matrix = map[string]matrixCase{
+// matrix has one row per registered route: the register's rows below and
+// each part's rows from its own test file, merged here in one place.
+var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix())
+
+// mergeMatrix joins the rows of the parts; a route with two rows is a
+// mistake in the test.
+func mergeMatrix(parts ...map[string]matrixCase) map[string]matrixCase {
+	out := map[string]matrixCase{}
+	for _, part := range parts {
+		for k, v := range part {
+			if _, dup := out[k]; dup {
+				panic(fmt.Sprintf("matrix row %q defined twice", k))
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// registerMatrix holds the rows of the register's own routes (businesses,
+// regions, measurements, users, sessions).
+var registerMatrix = map[string]matrixCase{
 	"GET /static/{version}/{file...}": {path: func(f *fixture, _ int64, _ string) string { return f.srv.static.url("app.css") }, want: withAnon(all(s200), s200)},
 	"GET /healthz":                    {path: fixed("/healthz"), want: withAnon(all(s200), s200)},
 	"GET /masuk":                      {path: fixed("/masuk"), want: withAnon(all(s303), s200)},

@@ -9,7 +9,7 @@ import (
 )
 
 // apiDoc describes one API route for the OpenAPI document. Body and
-// Response name schemas in openapiSchemas ("" = none).
+// Response name schemas of openapiSchemas ("" = none).
 type apiDoc struct {
 	Summary  string
 	Body     string
@@ -29,6 +29,21 @@ func doc(summary, body, response string, statuses ...int) *apiDoc {
 func (d *apiDoc) query(name, description string) *apiDoc {
 	d.Query = append(d.Query, queryParam{name, description})
 	return d
+}
+
+// openapiSchemas gathers the schemas of every part of the API, in one
+// place. A name defined by two parts is a programming error.
+func openapiSchemas() map[string]any {
+	out := map[string]any{}
+	for _, part := range []map[string]any{registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas()} {
+		for name, schema := range part {
+			if _, dup := out[name]; dup {
+				panic("web: OpenAPI schema " + name + " defined twice")
+			}
+			out[name] = schema
+		}
+	}
+	return out
 }
 
 var pathParam = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)
@@ -74,7 +89,7 @@ func (s *Server) openAPI() map[string]any {
 			"description": "Register UMKM. Kesalahan berbentuk {\"error\":\"…\",\"fields\":{…}}."},
 		"paths": paths,
 		"components": map[string]any{
-			"schemas": openapiSchemas,
+			"schemas": openapiSchemas(),
 			"securitySchemes": map[string]any{
 				"bearer":  map[string]any{"type": "http", "scheme": "bearer"},
 				"session": map[string]any{"type": "apiKey", "in": "cookie", "name": sessionCookie},

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/auth"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
@@ -37,7 +38,7 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := actor(r)
-	if a.Role == "owner" {
+	if a.Role == auth.Owner {
 		s.fail(w, r, errOfficeOnlyPage)
 		return
 	}

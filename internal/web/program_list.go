@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"naikkelas/internal/auth"
 	"naikkelas/internal/programs"
 )
 
@@ -22,6 +23,6 @@ func (s *Server) programList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := programListView{Items: items, Status: st, Officer: a.IsOfficer(), Office: a.IsOfficer() || a.Role == "pimpinan"}
+	v := programListView{Items: items, Status: st, Officer: a.IsOfficer(), Office: a.IsOfficer() || a.Role == auth.Pimpinan}
 	s.render(w, r, http.StatusOK, "program_list", page{Title: "Program pembinaan", Active: "programs", Data: v})
 }

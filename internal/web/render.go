@@ -65,6 +65,16 @@ type page struct {
 // RoleLabel is the Indonesian name of the current user's role.
 func (p page) RoleLabel() string { return auth.RoleLabel(p.Actor.Role) }
 
+// MenuImport tells the layout to offer the import pages (officers only).
+func (p page) MenuImport() bool { return p.Actor.IsOfficer() }
+
+// MenuNaikKelas tells the layout to offer the naik-kelas report (every
+// role but a business owner, who sees only its own business).
+func (p page) MenuNaikKelas() bool { return p.Actor.Role != auth.Owner }
+
+// MenuAdmin tells the layout to offer user management and the audit log.
+func (p page) MenuAdmin() bool { return p.Actor.Role == auth.Admin }
+
 // render executes a full page (layout "layout") with status.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	p.Actor = actor(r)

@@ -12,22 +12,17 @@ import (
 	"sync"
 	"time"
 
-	"naikkelas/internal/accounts"
-	"naikkelas/internal/assessment"
-	"naikkelas/internal/programs"
-	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 	"naikkelas/internal/store"
 )
 
-// Deps is what the web layer needs from the rest of the program. Later
-// capabilities add their services here.
+// Deps is what the web layer needs from the rest of the program: the store
+// and the services built on it (services.New; the caller wires them, the web
+// layer builds none of its own).
 type Deps struct {
-	Store        store.Store
-	Registry     *registry.Service
-	Accounts     *accounts.Service   // nil = built from Store
-	Assessments  *assessment.Service // nil = built from Store and Registry
-	Programs     *programs.Service   // nil = built from Store (issue 4)
-	Jurisdiction string              // "" = all Indonesia, e.g. "36.04"
+	Store store.Store
+	services.Set
+	Jurisdiction string // "" = all Indonesia, e.g. "36.04"
 	Logger       *slog.Logger
 	MaxBodyBytes int64 // request body limit; 0 = 1 MB
 	// MaxUploadBytes limits multipart/form-data bodies (file uploads); 0 = 32 MB.
@@ -45,7 +40,7 @@ type Server struct {
 	static   *staticFiles
 	throttle *throttle
 
-	imports importJobs // issue 3: background imports and uploads (import_jobs.go)
+	imports importJobs // background imports and uploads (import_jobs.go)
 
 	openAPIOnce sync.Once
 	openAPIJSON []byte
@@ -59,8 +54,8 @@ const DefaultMaxUploadBytes = 32 << 20
 
 // New checks d, parses the embedded templates and builds the route table.
 func New(d Deps) (*Server, error) {
-	if d.Store == nil || d.Registry == nil {
-		return nil, errors.New("web: Deps.Store and Deps.Registry are required")
+	if d.Store == nil || d.Registry == nil || d.Accounts == nil || d.Assessments == nil || d.Programs == nil {
+		return nil, errors.New("web: Deps.Store and every service of Deps.Set are required")
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()
@@ -73,18 +68,6 @@ func New(d Deps) (*Server, error) {
 	}
 	if d.Now == nil {
 		d.Now = time.Now
-	}
-	if d.Accounts == nil {
-		d.Accounts = accounts.NewService(d.Store, d.Jurisdiction)
-	}
-	if d.Assessments == nil {
-		d.Assessments = assessment.NewService(d.Store, d.Registry, d.Store)
-		d.Assessments.Now = d.Now
-	}
-	if d.Programs == nil {
-		needs, _ := d.Store.(programs.NeedSource) // the engines implement it with the latest assessments
-		d.Programs = programs.NewService(d.Store, d.Store, needs, d.Jurisdiction)
-		d.Programs.Now = d.Now
 	}
 	s := &Server{Deps: d, mux: http.NewServeMux()}
 	var err error

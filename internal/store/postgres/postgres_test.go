@@ -9,6 +9,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/storetest"
@@ -48,9 +49,9 @@ func TestStoreSuite(t *testing.T) {
 func TestOpenThroughStore(t *testing.T) {
 	_, dsn := openFreshDSN(t)
 	ctx := context.Background()
-	st, err := store.Open(ctx, dsn)
+	st, err := engine.Open(ctx, dsn)
 	if err != nil {
-		t.Fatalf("store.Open: %v", err)
+		t.Fatalf("engine.Open: %v", err)
 	}
 	defer st.Close()
 	if st.Engine() != "postgres" {
@@ -59,7 +60,7 @@ func TestOpenThroughStore(t *testing.T) {
 }
 
 func TestOpenUnreachable(t *testing.T) {
-	_, err := store.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
+	_, err := engine.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
 	if err == nil {
 		t.Fatal("expected an error for an unreachable server")
 	}

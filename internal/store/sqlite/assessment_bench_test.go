@@ -74,7 +74,7 @@ func BenchmarkNaikKelasStats(b *testing.B) {
 			b.Run(sz.name+"/"+c.name, func(b *testing.B) {
 				s := benchStore(b, sz.n)
 				seedAssessments(b, s, sz.n)
-				svc := assessment.NewService(s, registry.NewService(s, "36.04"), s)
+				svc := assessment.NewService(s, s, registry.NewService(s, "36.04"), s)
 				var st *assessment.Stats
 				cpu0, ops := cpuSeconds(), 0
 				for b.Loop() {

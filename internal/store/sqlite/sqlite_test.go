@@ -8,6 +8,7 @@ import (
 
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/sqlite"
 	"naikkelas/internal/store/storetest"
 )
@@ -71,7 +72,7 @@ func TestBackup(t *testing.T) {
 	if err := s.Backup(ctx, path); err == nil {
 		t.Error("Backup over an existing file should fail")
 	}
-	copyStore, err := store.Open(ctx, path)
+	copyStore, err := engine.Open(ctx, path)
 	if err != nil {
 		t.Fatalf("open backup: %v", err)
 	}
@@ -88,14 +89,14 @@ func TestBackup(t *testing.T) {
 
 func TestOpenErrors(t *testing.T) {
 	ctx := context.Background()
-	if _, err := store.Open(ctx, filepath.Join(t.TempDir(), "tidak", "ada", "x.db")); err == nil {
+	if _, err := engine.Open(ctx, filepath.Join(t.TempDir(), "tidak", "ada", "x.db")); err == nil {
 		t.Error("opening a file in a missing folder should fail")
 	}
 	notDB := filepath.Join(t.TempDir(), "bukan.db")
 	if err := os.WriteFile(notDB, []byte("ini bukan database sqlite, hanya teks biasa yang cukup panjang"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Open(ctx, notDB); err == nil {
+	if _, err := engine.Open(ctx, notDB); err == nil {
 		t.Error("opening a text file should fail")
 	}
 }

@@ -1,12 +1,25 @@
-package store
+// Package engine chooses and opens a storage engine: SQLite for a file,
+// PostgreSQL for a postgres:// URL. Only the places that choose an engine
+// import it (the app, the CLI and tests); everything else works on the
+// store.Store interface, so the web layer and the domains never link a
+// database driver.
+package engine
 
 import (
 	"context"
 	"fmt"
 	"strings"
 
+	"naikkelas/internal/store"
 	"naikkelas/internal/store/postgres"
 	"naikkelas/internal/store/sqlite"
+)
+
+// Both engines implement everything naikkelas persists.
+var (
+	_ store.Store = (*sqlite.Store)(nil)
+	_ store.Store = (*postgres.Store)(nil)
+	_ Backuper    = (*sqlite.Store)(nil)
 )
 
 // Backuper is implemented by engines that can copy a live database to a
@@ -24,8 +37,8 @@ func IsPostgres(dsn string) bool {
 // postgres:// or postgresql:// URL opens PostgreSQL; anything else is the
 // path of a SQLite file, created when absent. Errors are one line, fit to
 // print for the user.
-func Open(ctx context.Context, dsn string) (Store, error) {
-	var s Store
+func Open(ctx context.Context, dsn string) (store.Store, error) {
+	var s store.Store
 	if IsPostgres(dsn) {
 		pg, err := postgres.Open(ctx, dsn)
 		if err != nil {

@@ -1,0 +1,36 @@
+// Package services builds the domain services of naikkelas on one store, in
+// one place. The server (app.New), the CLI commands and the tests all take
+// their services from New, so no layer assembles a service of its own with a
+// different set of parts, and a service that needs another part of the store
+// gets it through the store.Store interface, never through an optional cast.
+package services
+
+import (
+	"naikkelas/internal/accounts"
+	"naikkelas/internal/assessment"
+	"naikkelas/internal/programs"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
+)
+
+// Set is every domain service of one naikkelas instance. An import is not
+// among them: an importer.Importer holds one run's caches, so each import
+// builds its own with importer.New.
+type Set struct {
+	Registry    *registry.Service
+	Accounts    *accounts.Service
+	Assessments *assessment.Service
+	Programs    *programs.Service
+}
+
+// New builds the services on st for the instance's jurisdiction ("" = all
+// Indonesia), each with the real clock.
+func New(st store.Store, jurisdiction string) Set {
+	reg := registry.NewService(st, jurisdiction)
+	return Set{
+		Registry:    reg,
+		Accounts:    accounts.NewService(st, jurisdiction),
+		Assessments: assessment.NewService(st, st, reg, st),
+		Programs:    programs.NewService(st, st, st, jurisdiction),
+	}
+}
