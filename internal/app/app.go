@@ -81,7 +81,7 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 		}
 	}
 	h, err := web.New(web.Deps{
-		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, Logger: a.log,
+		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, PublicURL: cfg.PublicURL, Logger: a.log,
 		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 	})
 	if err != nil {

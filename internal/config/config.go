@@ -19,6 +19,7 @@ const (
 	EnvAddr         = "NAIKKELAS_ADDR"
 	EnvDB           = "NAIKKELAS_DB"
 	EnvJurisdiction = "NAIKKELAS_JURISDICTION"
+	EnvPublicURL    = "NAIKKELAS_PUBLIC_URL"
 )
 
 // Defaults.
@@ -34,6 +35,10 @@ type Config struct {
 	DB           string // SQLite file path or postgres:// URL
 	Jurisdiction string // region code the instance serves; "" = all Indonesia
 	Demo         bool   // load the demo data into an empty database
+	// PublicURL is the address users reach naikkelas at ("https://umkm.serangkab.go.id"):
+	// certificates and other absolute links use it, never the request's Host header.
+	// When it is https, cookies are Secure and responses carry HSTS. "" = not set.
+	PublicURL string
 
 	MaxBodyBytes   int64 // limit of an ordinary request body
 	MaxUploadBytes int64 // limit of an uploaded file (imports)
@@ -78,6 +83,9 @@ func FromEnv(getenv func(string) (string, bool)) Config {
 	if v, ok := getenv(EnvJurisdiction); ok {
 		c.Jurisdiction = strings.TrimSpace(v)
 	}
+	if v, ok := getenv(EnvPublicURL); ok {
+		c.PublicURL = strings.TrimSpace(v)
+	}
 	return c
 }
 
@@ -98,7 +106,9 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "alamat server HTTP (env "+EnvAddr+")")
 	c.BindDB(fs)
 	c.BindJurisdiction(fs)
-	fs.BoolVar(&c.Demo, "demo", c.Demo, "muat data demo bila basis data belum berisi usaha")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "muat data demo ke basis data kosong (hanya pada alamat loopback)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL,
+		"alamat publik, mis. https://umkm.serangkab.go.id: dipakai tautan sertifikat; https = cookie Secure dan HSTS (env "+EnvPublicURL+")")
 }
 
 // Validate reports the first problem with c as a one-line message.
@@ -115,6 +125,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("--addr %q: port tidak valid", c.Addr)
 	}
 	if err := ValidateJurisdiction(c.Jurisdiction); err != nil {
+		return err
+	}
+	if err := c.validatePublicURL(); err != nil {
 		return err
 	}
 	if c.MaxBodyBytes <= 0 || c.MaxUploadBytes <= 0 {

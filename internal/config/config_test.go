@@ -47,6 +47,21 @@ func TestPrecedence(t *testing.T) {
 	}
 }
 
+func TestPublicURL(t *testing.T) {
+	c := FromEnv(env(map[string]string{EnvPublicURL: " https://umkm.serangkab.go.id/ "}))
+	if err := c.Validate(); err != nil || c.PublicURL != "https://umkm.serangkab.go.id" || !c.PublicHTTPS() {
+		t.Fatalf("from env: %q https=%v, %v", c.PublicURL, c.PublicHTTPS(), err)
+	}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.BindServe(fs)
+	if err := fs.Parse([]string{"--public-url", "http://192.168.1.10:8080"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil || c.PublicURL != "http://192.168.1.10:8080" || c.PublicHTTPS() {
+		t.Fatalf("flag over env: %q https=%v, %v", c.PublicURL, c.PublicHTTPS(), err)
+	}
+}
+
 func TestValidate(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -61,6 +76,12 @@ func TestValidate(t *testing.T) {
 		{"empty db", func(c *Config) { c.DB = " " }, "--db"},
 		{"bad addr", func(c *Config) { c.Addr = "localhost" }, "host:port"},
 		{"bad port", func(c *Config) { c.Addr = "127.0.0.1:http99" }, "port"},
+		{"public url", func(c *Config) { c.PublicURL = "https://umkm.serangkab.go.id/" }, ""},
+		{"public url on the LAN", func(c *Config) { c.PublicURL = "http://192.168.1.10:8080" }, ""},
+		{"public url without scheme", func(c *Config) { c.PublicURL = "umkm.serangkab.go.id" }, "alamat lengkap"},
+		{"public url ftp", func(c *Config) { c.PublicURL = "ftp://umkm.serangkab.go.id" }, "alamat lengkap"},
+		{"public url with a path", func(c *Config) { c.PublicURL = "https://serangkab.go.id/umkm" }, "tanpa path"},
+		{"public url with a query", func(c *Config) { c.PublicURL = "https://umkm.serangkab.go.id/?a=1" }, "tanpa path"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

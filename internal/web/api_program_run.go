@@ -87,17 +87,10 @@ func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *pr
 	for i, t := range p.Topics {
 		topics[i] = programs.TopicLabel(t)
 	}
-	// The link follows how the certificate was fetched: an office PC serves
-	// plain HTTP on its LAN (http://192.168.1.10:8080), and a QR code saying
-	// https there would not open. Behind a TLS proxy the proxy says https.
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
 	kind := strings.ReplaceAll(p.Kind, "_", " ")
 	return certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,
 		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: idfmt.DateRange(p.StartsOn, p.EndsOn),
-		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: fmt.Sprintf("%s://%s/verifikasi/%s", scheme, r.Host, c.Code),
+		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: s.absoluteURL(r, "/verifikasi/"+c.Code),
 		IssuedOn: idfmt.DateString(c.IssuedAt.Format("2006-01-02")), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
 		IssuedAt: c.IssuedAt}
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/tls"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -157,32 +156,6 @@ func TestArchivedBusinessApplicationsAdminOnly(t *testing.T) {
 	for role, want := range map[string]int{"admin": s200, "operator": s404, "pimpinan": s404, "owner": s404} {
 		if w := f.do(request{Method: "GET", Path: path, Role: role}); w.Code != want {
 			t.Errorf("%s on an archived business's applications: %d, want %d", role, w.Code, want)
-		}
-	}
-}
-
-// The certificate's QR link must open where the certificate was fetched:
-// an office PC on its LAN serves plain HTTP, so https there was a dead link.
-func TestCertificateVerifyURLScheme(t *testing.T) {
-	f := newFixture(t)
-	c := &programs.Certificate{Code: "NK-AAAA-BBBB-CCCC", BusinessName: "Emping Bu Siti"}
-	p := &programs.Program{Name: "Pelatihan", Kind: programs.KindPelatihan, StartsOn: "2025-10-01", EndsOn: "2025-10-03"}
-	lan := httptest.NewRequest("GET", "http://192.168.1.10:8080/x", nil)
-	proxied := httptest.NewRequest("GET", "http://naikkelas.serangkab.go.id/x", nil)
-	proxied.Header.Set("X-Forwarded-Proto", "https")
-	direct := httptest.NewRequest("GET", "https://naikkelas.example/x", nil)
-	direct.TLS = &tls.ConnectionState{}
-	for _, tc := range []struct {
-		name string
-		url  string
-		got  string
-	}{
-		{"lan", "http://192.168.1.10:8080/verifikasi/NK-AAAA-BBBB-CCCC", f.srv.certificateData(lan, c, p).VerifyURL},
-		{"proxy", "https://naikkelas.serangkab.go.id/verifikasi/NK-AAAA-BBBB-CCCC", f.srv.certificateData(proxied, c, p).VerifyURL},
-		{"tls", "https://naikkelas.example/verifikasi/NK-AAAA-BBBB-CCCC", f.srv.certificateData(direct, c, p).VerifyURL},
-	} {
-		if tc.got != tc.url {
-			t.Errorf("%s: VerifyURL %q, want %q", tc.name, tc.got, tc.url)
 		}
 	}
 }

@@ -23,6 +23,9 @@ type Deps struct {
 	Store store.Store
 	services.Set
 	Jurisdiction string // "" = all Indonesia, e.g. "36.04"
+	// PublicURL is where users reach naikkelas, without a trailing slash
+	// ("https://umkm.serangkab.go.id"); "" = not configured. See absoluteURL.
+	PublicURL    string
 	Logger       *slog.Logger
 	MaxBodyBytes int64 // request body limit; 0 = 1 MB
 	// MaxUploadBytes limits multipart/form-data bodies (file uploads); 0 = 32 MB.
@@ -85,7 +88,7 @@ func New(d Deps) (*Server, error) {
 	s.mux.Handle("/", s.wrap(route{Pattern: "/", Access: public, Handler: s.notFound}))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.csrfDenied))
-	s.handler = s.logRequests(s.recoverPanics(csrf.Handler(s.mux)))
+	s.handler = s.logRequests(s.securityHeaders(s.recoverPanics(csrf.Handler(s.mux))))
 	return s, nil
 }
 

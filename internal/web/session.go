@@ -77,7 +77,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *auth.Us
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: plain, Path: "/", Expires: expires,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies(r)})
 	return nil
 }
 
@@ -89,6 +89,6 @@ func (s *Server) endSession(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies(r)})
 	return nil
 }
