@@ -8,5 +8,5 @@ var commands = []Command{
 	userAddCommand,
 	tokenCreateCommand,
 	backupCommand,
-	importCommand, exportCommand, // Issue 3: import/export
+	importCommand, exportCommand,
 }

@@ -50,8 +50,9 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 		return err
 	}
 	if _, set := env.Getenv("GOMEMLIMIT"); !set {
-		// a soft limit keeps a million-row import well under 500 MB of
-		// memory: the collector runs more often instead of the heap growing
+		// a soft limit keeps a million-row import's memory bounded: the
+		// collector runs more often instead of the heap growing
+		// (bench/README.md)
 		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	st, err := openStore(ctx, cfg.DB, true)

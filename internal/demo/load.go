@@ -20,8 +20,7 @@ import (
 // BatchSize is how many businesses go into one InsertBatch transaction: all
 // of the demo's, so that SQLite builds the secondary indexes once at the end
 // (see sqlite.Store.InsertBatch) instead of keeping them up to date row by
-// row. Batches of 2,000 took this step 12.5-13.5 s on a 2-core machine; one
-// batch, 7.5 s.
+// row, which made this step markedly slower (bench/README.md).
 const BatchSize = 50_000
 
 // Account is a demo login. The passwords are public by design: they are

@@ -101,9 +101,9 @@ func (p *planner) planInsert(c *Candidate) (*Change, []string) {
 	// The creation is recorded by reference: the import (who, when, which
 	// file) and the row. The values are the business's first state, and
 	// every later change records its own before and after. Writing the
-	// whole record again as JSON made the audit log of a million-row import
-	// 783 MB, three times the businesses themselves, and a tenth of the
-	// import's time.
+	// whole record again as JSON made the audit log of a large import
+	// three times the size of the businesses themselves, and cost a tenth
+	// of the import's time (bench/README.md).
 	ch.Audit = p.entry(audit.Create, 0, nil, json.RawMessage(`{"import_id":`+strconv.FormatInt(p.importID, 10)+
 		`,"row":`+strconv.Itoa(c.Row)+`}`))
 	return ch, nil

@@ -72,13 +72,11 @@ const chunkSize = 1000
 
 // BatchSizer is implemented by a store that writes faster in batches of
 // more than one chunk's changes; the writer then merges planned chunks
-// into one Apply. Measured on a million-row import (2 cores): writing the
-// rows into PostgreSQL took 72 s in batches of 1,000, 61 s in 5,000, 47 s
-// in 10,000 and 48 s in 25,000 (each batch costs an id reservation and
-// four COPYs). Reading and planning stay in chunks of 1,000, so that fewer
-// rows wait in memory between the goroutines. SQLite writes each chunk:
-// its rows and search index took 53-55 s in chunks of 1,000 or 2,000 but
-// 76-82 s in 5,000.
+// into one Apply. On PostgreSQL each batch costs an id reservation and
+// four COPYs, so larger batches write faster, up to a point. Reading and
+// planning stay in chunks of chunkSize, so that fewer rows wait in memory
+// between the goroutines. SQLite writes each chunk: larger chunks made its
+// rows and search index slower. The measurements are in bench/README.md.
 type BatchSizer interface{ ImportBatchSize() int }
 
 func (im *Importer) batchSize() int {

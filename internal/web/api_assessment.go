@@ -8,7 +8,8 @@ import (
 	"naikkelas/internal/assessment"
 )
 
-// Issue 5: the instrument, assessments, verification and the timeline.
+// The assessment API: the instrument, assessments, verification and the
+// business timeline.
 
 func (s *Server) apiInstrumentShow(w http.ResponseWriter, r *http.Request) {
 	in, err := assessment.Load(r.URL.Query().Get("version"))

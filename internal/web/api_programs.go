@@ -9,7 +9,7 @@ import (
 	"naikkelas/internal/programs"
 )
 
-// Issue 4: the programme API. Handlers parse, call programs.Service with the
+// The programme API. Handlers parse, call programs.Service with the
 // caller's actor, and write JSON; the rules live in the service.
 
 type programPage struct {

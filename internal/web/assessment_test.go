@@ -99,7 +99,7 @@ func decode(t *testing.T, f *fixture, rq request, want int, v any) {
 	}
 }
 
-// TestSelfAssessmentVerificationMovesStats is the scenario of issue 5: an
+// TestSelfAssessmentVerificationMovesStats is the evidence scenario: an
 // owner self-assesses, an officer verifies on a visit, and the naik-kelas
 // statistics move the level-up from self-reported to verified evidence.
 func TestSelfAssessmentVerificationMovesStats(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 )
 
 // TestSelectionNeedFromAssessment checks that the need criterion reads the
-// latest assessment (issue 5) when there is one, and falls back to the size
+// latest assessment when there is one, and falls back to the size
 // class when there is none.
 func TestSelectionNeedFromAssessment(t *testing.T) {
 	f := newFixture(t)

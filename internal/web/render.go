@@ -132,7 +132,7 @@ func (s *Server) templateFuncs() template.FuncMap {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},
 	}
-	maps.Copy(funcs, programFuncs()) // issue 4: programme pages
+	maps.Copy(funcs, programFuncs()) // the programme pages' helpers (program_funcs.go)
 	return funcs
 }
 

@@ -50,7 +50,7 @@ func (s *Server) routeTable() []route {
 		{"POST /admin/pengguna/{id}/nonaktif", adminOnly, s.userDisable, nil},
 		{"GET /admin/audit", adminOnly, s.auditList, nil},
 
-		// JSON API (section 9). Each line carries its OpenAPI summary.
+		// JSON API under /api/v1. Each line carries its OpenAPI summary.
 		{"GET /api/v1/openapi.json", public, s.apiOpenAPI, doc("Dokumen OpenAPI 3 untuk semua rute API", "", "", 200)},
 		{"GET /api/v1/regions", member, s.apiRegionList,
 			doc("Daftar wilayah di bawah parent (tanpa parent: tingkat teratas yurisdiksi)", "", "RegionList", 200, 401, 404).
@@ -86,7 +86,7 @@ func (s *Server) routeTable() []route {
 				query("entity", "Jenis data, mis. business").query("entity_id", "ID data").
 				query("page", "Halaman, mulai 1").query("per_page", "Baris per halaman, maks. 500")},
 
-		// Issue 3: import/export
+		// Import and export
 		{"GET /impor", member, s.importNew, nil},
 		{"POST /impor", member, s.importUpload, nil},
 		{"POST /impor/unggahan/{token}", member, s.importStart, nil},
@@ -105,7 +105,7 @@ func (s *Server) routeTable() []route {
 		{"GET /api/v1/businesses/template.xlsx", member, s.businessTemplate,
 			doc("Templat XLSX isian data UMKM dengan daftar pilihan kecamatan, desa dan sektor", "", "", 200, 401)},
 
-		// Issue 5: assessment and naik kelas
+		// Assessment and naik kelas
 		{"GET /usaha/{id}/penilaian", member, s.assessmentShow, nil},
 		{"GET /usaha/{id}/penilaian/baru", member, s.assessmentNew, nil},
 		{"POST /usaha/{id}/penilaian", member, s.assessmentCreate, nil},
@@ -139,7 +139,7 @@ func (s *Server) routeTable() []route {
 				query("program", "ID program").query("kind", "size|level").query("change", "up|down|unchanged|no_data").
 				query("source", "verified|self_reported").query("group", "completers|comparison")},
 
-		// Issue 4: programmes
+		// Programmes, partners and follow-up
 		{"GET /api/v1/programs", member, s.apiProgramList,
 			doc("Daftar program (pemilik usaha hanya melihat program yang sudah dibuka)", "", "ProgramList", 200, 401).
 				query("status", "draft|open|selected|running|finished").query("page", "Halaman").query("per_page", "Baris per halaman")},

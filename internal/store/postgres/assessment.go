@@ -2,7 +2,7 @@ package postgres
 
 import "naikkelas/internal/assessment"
 
-// Assessments (issue 5) share their SQL with SQLite in
+// Assessments share their SQL with SQLite in
 // sqlstore/assessment*.go; the schema is migrations/0004_assessments.sql.
 var (
 	_ assessment.Store        = (*Store)(nil)

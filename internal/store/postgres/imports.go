@@ -12,7 +12,7 @@ import (
 	"naikkelas/internal/store/sqlstore"
 )
 
-// RunImport implements importer.Store (issue 3) with the shared code of
+// RunImport implements importer.Store with the shared code of
 // sqlstore. New businesses take ids reserved per chunk (reserveIDs), and
 // every new row goes in with COPY (copyRows). A large import that commits
 // drops and rebuilds the secondary indexes and the foreign keys to
@@ -53,8 +53,8 @@ func (s *Store) ImportBatchSize() int { return 10000 }
 // takes ROW EXCLUSIVE before it evaluates the default; reserveIDs and
 // copyBatch take it explicitly). So while a bulk import holds the table
 // exclusively (its DROP INDEX), nobody else can draw, and it takes its n
-// ids as one block with setval instead of n calls of nextval (about 7 s of
-// a million-row import).
+// ids as one block with setval instead of n calls of nextval, which were a
+// noticeable part of a million-row import (bench/README.md).
 func reserveIDs(ctx context.Context, q *sqlstore.Runner, n int, exclusive bool) ([]int64, error) {
 	ids := make([]int64, 0, n)
 	if exclusive {
@@ -112,31 +112,4 @@ func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, 
 		}
 		return err
 	})
-}
-
-// listIndexes returns the indexes of the tables an import writes, in the
-// schema the connection works in, then the foreign keys from those tables
-// to businesses: checking them costs an index probe per new measurement
-// and import link, while adding them back checks all rows in one join.
-// (The key to imports stays: dropping it would lock the imports table,
-// which the web's import pages read and write meanwhile.)
-func listIndexes(ctx context.Context, q *sqlstore.Runner) ([]sqlstore.BulkIndex, error) {
-	t := sqlstore.BulkTables
-	return sqlstore.QueryBulkIndexes(ctx, q, `SELECT indexname, tablename, indexdef, '' FROM pg_indexes
-		WHERE schemaname = current_schema() AND tablename IN (?, ?, ?, ?)
-		UNION ALL
-		SELECT c.conname, r.relname, 'ALTER TABLE ' || quote_ident(r.relname) || ' ADD CONSTRAINT ' ||
-			quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid),
-			'ALTER TABLE ' || quote_ident(r.relname) || ' DROP CONSTRAINT ' || quote_ident(c.conname)
-		FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
-		WHERE c.contype = 'f' AND c.confrelid = 'businesses'::regclass AND r.relnamespace = c.connamespace
-			AND r.relname IN (?, ?, ?, ?)
-		ORDER BY 4, 2, 1`, t[0], t[1], t[2], t[3], t[0], t[1], t[2], t[3])
-}
-
-// tuneRebuild gives the rebuild's sorts (and the trigram GIN build) more
-// memory than PostgreSQL's default 64 MB, for this transaction only.
-func tuneRebuild(ctx context.Context, q *sqlstore.Runner) error {
-	_, err := q.Exec(ctx, `SET LOCAL maintenance_work_mem = '256MB'`)
-	return err
 }

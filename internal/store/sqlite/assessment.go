@@ -2,7 +2,7 @@ package sqlite
 
 import "naikkelas/internal/assessment"
 
-// Assessments (issue 5) share their SQL with PostgreSQL in
+// Assessments share their SQL with PostgreSQL in
 // sqlstore/assessment*.go; the schema is migrations/0004_assessments.sql.
 var (
 	_ assessment.Store        = (*Store)(nil)

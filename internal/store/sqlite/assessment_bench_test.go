@@ -13,7 +13,7 @@ import (
 	"naikkelas/internal/store/sqlite"
 )
 
-// Benchmarks of issue 5: the naik-kelas statistics over the shared benchmark
+// Benchmarks of the naik-kelas statistics over the shared benchmark
 // databases (2023–2025 measurements, 2–3 per business) plus 10,000
 // assessments per 48,000 businesses (about 208,000 at 1,000,000).
 //

@@ -16,7 +16,8 @@ import (
 	"naikkelas/internal/store/storetest"
 )
 
-// Benchmarks of issue 2 §12. Databases are generated once per size with
+// Benchmarks of search, lists, the home page and the district statistics
+// (figures in bench/README.md). Databases are generated once per size with
 // InsertBatch into a temporary folder and reused by every benchmark of the
 // run. The 1,000,000-row database is built only when NAIKKELAS_BENCH_LARGE=1.
 //

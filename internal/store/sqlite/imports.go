@@ -8,14 +8,14 @@ import (
 	"naikkelas/internal/store/sqlstore"
 )
 
-// RunImport implements importer.Store (issue 3) with the shared SQL of
+// RunImport implements importer.Store with the shared SQL of
 // sqlstore, plus two SQLite speed-ups: the imported businesses are indexed
 // for search after the rows are written instead of row by row
 // (indexSearchChunked), and their ids are taken from MAX(id) so that
 // they go in multi-row INSERTs. Both are safe because the import's
 // transaction holds SQLite's only write lock from its first statement
 // (BEGIN IMMEDIATE), and a rollback undoes both. Large imports also drop
-// and rebuild secondary indexes (bulkIndexes, imports_index.go).
+// and rebuild secondary indexes (bulkIndexes, bulk_indexes.go).
 func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool, fn func(importer.Tx) error) error {
 	var next int64
 	bulk := newBulkIndexes()
@@ -54,9 +54,9 @@ func (s *Store) RunImport(ctx context.Context, imp *importer.Import, commit bool
 
 // searchIndexChunk is how many businesses one FTS statement indexes. A
 // statement's merges are journaled until it ends, so a million rows in one
-// INSERT … SELECT would hold hundreds of megabytes. Chunks of 200,000 were
-// 3 s faster on a million rows than 50,000, but took the CLI import's peak
-// to 486-502 MB RSS (50,000: 437-445 MB).
+// INSERT … SELECT would hold hundreds of megabytes. Larger chunks are a
+// little faster but raise the CLI import's peak memory by more than they
+// save in time (bench/README.md).
 const searchIndexChunk = 50_000
 
 // indexSearchChunked indexes for search the businesses after maxID (the

@@ -49,7 +49,7 @@ type Store struct {
 // gets 16 KB pages, set before WAL mode fixes the size (the driver runs the
 // _pragma list, sorted by name, before _journal_mode): a million-business
 // import then writes and rereads a quarter as many pages as with 4 KB, and
-// rebuilt its indexes in 36 s instead of 44 s. An existing database keeps
+// rebuilds its indexes faster (bench/README.md). An existing database keeps
 // its page size.
 func dsn(path string, write bool) string {
 	v := url.Values{}

@@ -11,7 +11,7 @@ import (
 	"naikkelas/internal/audit"
 )
 
-// Assessments (issue 5): one SQL for both engines. Rows are never updated;
+// Assessments: one SQL for both engines. Rows are never updated;
 // the migrations enforce it with a trigger.
 
 var errAssessmentNotFound = apperr.New(apperr.NotFound, "Penilaian tidak ditemukan")

@@ -6,13 +6,22 @@ import (
 	"strings"
 )
 
-// Large imports (issue 3) spend most of their time keeping the secondary
-// indexes of the tables they write up to date row by row: every new
-// business is a random insert into each of them. Past a threshold the
-// import drops those indexes, writes on, and builds them again once at the
-// end, which sorts each index in one pass. It all happens inside the
-// import's transaction (DDL is transactional in both engines), so a
-// failure, a dry run or a crash rolls the drops back along with the rows.
+// Bulk-import index drop — design note.
+//
+// A large import spends most of its time keeping the secondary indexes of
+// the tables it writes up to date row by row: every new business is a
+// random insert into each of them. Past a threshold (BulkDropMin new
+// businesses, and at least 1/BulkRegistryShare of the registry) the import
+// drops those indexes, writes on, and builds them again once at the end,
+// which sorts each index in one pass. It all happens inside the import's
+// transaction (DDL is transactional in both engines), so a failure, a dry
+// run or a crash rolls the drops back along with the rows.
+//
+// The parts: this file decides when and what to drop (BulkIndexes.Added),
+// keeps the CREATE statements and rebuilds (Restore); each engine lists its
+// indexes and tunes the rebuild (sqlite/bulk_indexes.go,
+// postgres/bulk_indexes.go) and plugs BulkIndexes into RunImportWith
+// through ImportHooks (its imports.go).
 //
 // The engines differ in what readers see meanwhile. SQLite's readers keep
 // reading the last committed snapshot (WAL), indexes included. PostgreSQL's

@@ -16,6 +16,11 @@
 //   - MapError turns constraint violations into apperr Conflict/Invalid
 //     errors with Indonesian messages; add new constraints to the table in
 //     errors.go, named identically in both engines' migrations.
+//
+// Two pieces of machinery have their own file and design note:
+// search_plan.go (how a search is counted and paged so that its cost follows
+// the page) and bulk_indexes.go (how a large import drops and rebuilds
+// secondary indexes).
 package sqlstore
 
 import (
@@ -66,27 +71,6 @@ type Dialect interface {
 	InIDs(col string, ids []int64) (cond string, arg any)
 	// ILike is the case-insensitive LIKE operator.
 	ILike() string
-}
-
-// SearchPlanner is implemented by a Dialect whose search index can answer
-// on its own (SQLite's FTS5 table of active businesses): ListBusinesses then
-// counts a plain search from the index alone and reads the page through the
-// FROM clause the dialect proposes for the sort.
-type SearchPlanner interface {
-	// SearchCount returns a query counting the active businesses matching groups.
-	SearchCount(groups [][]string) (query string, args []any)
-	// SearchFrom returns the FROM clause (alias b) for a page of search
-	// results in the given sort order.
-	SearchFrom(sort string) string
-	// SearchIDs returns a query of the ids (one column) of the active
-	// businesses matching groups, read from the index alone; newest (highest
-	// id) first when asked, so that callers may append LIMIT/OFFSET.
-	SearchIDs(groups [][]string, newestFirst bool) (query string, args []any)
-	// SearchJoin returns a FROM clause (alias b) holding only the active
-	// businesses matching groups, its arguments, and the ORDER BY clause
-	// that reads them newest first in the index's own order, so that a page
-	// stops early even under other conditions.
-	SearchJoin(groups [][]string) (from, order string, args []any)
 }
 
 // DB bundles the read and write pools of one database.

@@ -16,35 +16,6 @@ type Where struct {
 	search *searchPart // the substring-search condition, when there is one
 }
 
-// searchPart locates the search condition inside a Where, so that a
-// SearchPlanner can count it from its index alone.
-type searchPart struct {
-	groups         [][]string
-	cond           int // index in Conds
-	argFrom, argTo int // its arguments in Args
-}
-
-// onlySearch reports whether w is "active, matching the search" and nothing else.
-func (w *Where) onlySearch() bool {
-	return w.search != nil && len(w.Conds) == 2 && w.Conds[0] == "b.status = 'active'" && w.search.cond == 1
-}
-
-// withSearch returns a copy of w whose search condition is cond with args
-// (nil cond: dropped).
-func (w *Where) withSearch(cond string, args []any) Where {
-	s := w.search
-	out := Where{Args: append(append(append([]any{}, w.Args[:s.argFrom]...), args...), w.Args[s.argTo:]...)}
-	for i, c := range w.Conds {
-		switch {
-		case i != s.cond:
-			out.Conds = append(out.Conds, c)
-		case cond != "":
-			out.Conds = append(out.Conds, cond)
-		}
-	}
-	return out
-}
-
 // Add appends a condition with its arguments.
 func (w *Where) Add(cond string, args ...any) {
 	w.Conds = append(w.Conds, cond)

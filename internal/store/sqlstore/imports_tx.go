@@ -98,7 +98,8 @@ func (t *importTx) close() {
 
 // exec runs a statement prepared once per import. An import sends
 // thousands of multi-row INSERTs of the same few shapes; parsing and
-// planning each again cost a million-row SQLite import about 18 s. At most
+// planning each again was a noticeable part of a million-row SQLite import
+// (bench/README.md). At most
 // maxImportStmts shapes are kept (a chunk mixing inserts and updates makes
 // odd-sized remainders); the rest run unprepared.
 func (t *importTx) exec(ctx context.Context, query string, args ...any) error {

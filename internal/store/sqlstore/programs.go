@@ -10,7 +10,7 @@ import (
 	"naikkelas/internal/programs"
 )
 
-// Programmes and partners (issue 4): one SQL for both engines. A
+// Programmes and partners: one SQL for both engines. A
 // programme's detailed settings live in the JSON column spec.
 
 var (

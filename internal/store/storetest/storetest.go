@@ -50,9 +50,9 @@ func Run(t *testing.T, open Opener) {
 		{"AssessmentFacts", testAssessmentFacts},
 		{"AssessmentProgramFacts", testAssessmentProgramFacts},
 		{"AssessmentFactsClassify", testAssessmentFactsClassify},
-		{"Programs", testPrograms},                       // Issue 4
-		{"ProgramApplications", testProgramApplications}, // Issue 4
-		{"ProgramRun", testProgramRun},                   // Issue 4
+		{"Programs", testPrograms},
+		{"ProgramApplications", testProgramApplications},
+		{"ProgramRun", testProgramRun},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

@@ -9,9 +9,9 @@ import (
 	"naikkelas/internal/store/sqlstore"
 )
 
-// Large imports drop and rebuild secondary indexes (sqlstore.BulkIndexes).
-// SQLite's part: listing the indexes from sqlite_master, and connection
-// settings for the phases after the rows are written.
+// SQLite's part of the bulk-import index drop (design note in
+// sqlstore/bulk_indexes.go): it lists the indexes from sqlite_master, and
+// changes connection settings for the phases after the rows are written.
 
 // rebuildCacheKiB is the page cache (and sort run) size of the rebuild.
 const rebuildCacheKiB = 8 << 10
@@ -46,16 +46,18 @@ func listIndexes(ctx context.Context, q *sqlstore.Runner) ([]sqlstore.BulkIndex,
 //   - temp_store=FILE, from the search index on: each search-index
 //     statement and each CREATE INDEX keeps its statement journal or sort
 //     runs in temporary storage, which in memory (the connection's usual
-//     setting) took a million-business CLI import to 543-570 MB RSS.
-//   - an 8 MB cache for the index rebuild: each CREATE INDEX sorts the whole
-//     table in runs the size of the cache, one per sorter thread. (The
-//     search index keeps the connection's 64 MB: its merges reread recent
-//     pages, and with 16 MB it took 4 s longer.)
+//     setting) dominated a million-business CLI import's peak memory.
+//   - a small cache (rebuildCacheKiB) for the index rebuild: each CREATE
+//     INDEX sorts the whole table in runs the size of the cache, one per
+//     sorter thread, so the cache multiplies by the threads; a larger one
+//     raised the peak without being faster. (The search index keeps the
+//     connection's larger cache: its merges reread recent pages, and a
+//     smaller cache made them slower.)
 //   - threads, for the index rebuild: the sorter uses the other cores (the
-//     file reader has finished by now), which took a million-row CREATE
-//     INDEX from 3.3-3.8 s to 2.2-2.8 s on two cores. With a 16 MB cache the
-//     threads' runs took the CLI import's peak from 464 MB to 498-510 MB
-//     RSS; with 8 MB it was 456-476 MB, at the same speed.
+//     file reader has finished by now), which makes each CREATE INDEX
+//     faster even on two cores.
+//
+// The measurements behind each choice are in bench/README.md.
 type setting struct {
 	pragma string
 	value  int64
