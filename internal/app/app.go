@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -88,8 +89,18 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 		st.Close()
 		return nil, err
 	}
+	var tlsConfig *tls.Config
+	if cfg.TLS() {
+		cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("memuat sertifikat TLS: %w", err)
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
 	a.srv = &http.Server{
 		Handler:           h,
+		TLSConfig:         tlsConfig,
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,
@@ -103,14 +114,21 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 const interruptedImport = "Impor terhenti karena aplikasi berhenti sebelum selesai. Tidak ada data yang berubah; ulangi impor."
 
 // loadDemo fills an empty database with the demo and prints its accounts.
-// A database that already holds businesses is left alone.
+// A database the demo already filled is left as it is. Any user or business
+// the demo did not make is real data: the demo's public passwords must not
+// be added beside it, so New fails.
 func (a *App) loadDemo(ctx context.Context) error {
-	n, err := a.store.CountBusinesses(ctx)
+	p, err := demo.Inspect(ctx, a.store)
 	if err != nil {
-		return fmt.Errorf("menghitung data usaha: %w", err)
+		return fmt.Errorf("memeriksa isi basis data: %w", err)
 	}
-	if n > 0 {
-		fmt.Fprintf(a.out, "Basis data sudah berisi %d usaha; data demo tidak dimuat ulang.\n", n)
+	if p.Foreign() {
+		return fmt.Errorf("--demo ditolak: basis data %s sudah berisi %s yang tidak dibuat oleh demo; akun demo "+
+			"berkata sandi umum tidak boleh ditambahkan ke data sungguhan. Jalankan tanpa --demo, atau pakai basis data "+
+			"baru untuk demo (mis. --db demo.db)", a.cfg.DB, p.Describe())
+	}
+	if p.Loaded {
+		fmt.Fprintln(a.out, "Basis data ini sudah berisi data demo; data demo tidak dimuat ulang.")
 		return nil
 	}
 	if !region.Within(demo.Jurisdiction, a.cfg.Jurisdiction) {
@@ -173,10 +191,21 @@ func (a *App) Run(ctx context.Context) error {
 	if err := a.Listen(); err != nil {
 		return err
 	}
-	a.log.Info("listening", "addr", a.Addr(), "engine", a.store.Engine(), "jurisdiction", a.cfg.Jurisdiction)
-	fmt.Fprintf(a.out, "naikkelas berjalan: buka http://%s\n", a.Addr())
+	a.log.Info("listening", "addr", a.Addr(), "engine", a.store.Engine(), "jurisdiction", a.cfg.Jurisdiction, "tls", a.cfg.TLS())
+	a.warnPlainNetwork()
+	scheme := "http"
+	if a.cfg.TLS() {
+		scheme = "https"
+	}
+	fmt.Fprintf(a.out, "naikkelas berjalan: buka %s://%s\n", scheme, a.Addr())
 	errc := make(chan error, 1)
-	go func() { errc <- a.srv.Serve(a.ln) }()
+	go func() {
+		if a.cfg.TLS() {
+			errc <- a.srv.ServeTLS(a.ln, "", "")
+			return
+		}
+		errc <- a.srv.Serve(a.ln)
+	}()
 	select {
 	case err := <-errc:
 		if errors.Is(err, http.ErrServerClosed) {
@@ -195,6 +224,18 @@ func (a *App) Run(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// warnPlainNetwork says so, on the start-up output and in the log, when
+// naikkelas listens beyond this computer without TLS.
+func (a *App) warnPlainNetwork() {
+	if a.cfg.TLS() || config.IsLoopback(a.Addr()) {
+		return
+	}
+	a.log.Warn("serving plain http on the network", "addr", a.Addr())
+	fmt.Fprintf(a.out, "PERINGATAN: naikkelas melayani %s tanpa TLS. Kata sandi, cookie sesi, token API dan data pribadi "+
+		"(NIK, nomor HP) melewati jaringan tanpa enkripsi dan dapat disadap atau diubah orang lain di jaringan yang sama. "+
+		"Pasang reverse proxy TLS di depannya dan dengarkan di 127.0.0.1 (README, bagian Keamanan), atau pakai --tls-cert dan --tls-key.\n", a.Addr())
 }
 
 // Close releases the store. Call it after Run returns.

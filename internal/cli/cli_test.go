@@ -204,3 +204,16 @@ func TestTokenCreateErrors(t *testing.T) {
 	run(t, "", "token", "create", "--db", db, "--username", "siapa").oneLineErr(t, ExitError, "siapa")
 	run(t, "", "token", "create", "--db", db).oneLineErr(t, ExitUsage, "--username")
 }
+
+// `serve --demo` refuses, with one line and exit 1, a database holding a
+// real account, and refuses (exit 2) to put the demo on the network.
+func TestServeDemoRefusals(t *testing.T) {
+	db := tempDB(t)
+	if r := run(t, "Kopi-Tubruk-2025\n", "user", "add", "--db", db, "--username", "admin.dinas", "--role", "admin", "--password-stdin"); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	run(t, "", "serve", "--demo", "--addr", "127.0.0.1:0", "--db", db).oneLineErr(t, ExitError, "--demo ditolak: basis data "+db+" sudah berisi 1 pengguna")
+	for _, addr := range []string{"0.0.0.0:8080", ":8080", "192.168.1.10:8080"} {
+		run(t, "", "serve", "--demo", "--addr", addr, "--db", tempDB(t)).oneLineErr(t, ExitUsage, "hanya boleh pada alamat loopback")
+	}
+}

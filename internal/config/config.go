@@ -20,6 +20,8 @@ const (
 	EnvDB           = "NAIKKELAS_DB"
 	EnvJurisdiction = "NAIKKELAS_JURISDICTION"
 	EnvPublicURL    = "NAIKKELAS_PUBLIC_URL"
+	EnvTLSCert      = "NAIKKELAS_TLS_CERT"
+	EnvTLSKey       = "NAIKKELAS_TLS_KEY"
 )
 
 // Defaults.
@@ -39,6 +41,9 @@ type Config struct {
 	// certificates and other absolute links use it, never the request's Host header.
 	// When it is https, cookies are Secure and responses carry HSTS. "" = not set.
 	PublicURL string
+	// TLSCert and TLSKey, both set, make naikkelas serve https itself with
+	// this PEM certificate and key (for an office without a reverse proxy).
+	TLSCert, TLSKey string
 
 	MaxBodyBytes   int64 // limit of an ordinary request body
 	MaxUploadBytes int64 // limit of an uploaded file (imports)
@@ -86,6 +91,12 @@ func FromEnv(getenv func(string) (string, bool)) Config {
 	if v, ok := getenv(EnvPublicURL); ok {
 		c.PublicURL = strings.TrimSpace(v)
 	}
+	if v, ok := getenv(EnvTLSCert); ok {
+		c.TLSCert = strings.TrimSpace(v)
+	}
+	if v, ok := getenv(EnvTLSKey); ok {
+		c.TLSKey = strings.TrimSpace(v)
+	}
 	return c
 }
 
@@ -107,6 +118,8 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	c.BindDB(fs)
 	c.BindJurisdiction(fs)
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "muat data demo ke basis data kosong (hanya pada alamat loopback)")
+	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "berkas sertifikat TLS (PEM) untuk melayani https sendiri (env "+EnvTLSCert+")")
+	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "berkas kunci privat TLS (PEM), bersama --tls-cert (env "+EnvTLSKey+")")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL,
 		"alamat publik, mis. https://umkm.serangkab.go.id: dipakai tautan sertifikat; https = cookie Secure dan HSTS (env "+EnvPublicURL+")")
 }
@@ -128,6 +141,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.validatePublicURL(); err != nil {
+		return err
+	}
+	if err := c.validateNetwork(); err != nil {
 		return err
 	}
 	if c.MaxBodyBytes <= 0 || c.MaxUploadBytes <= 0 {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 )
@@ -26,3 +27,34 @@ func (c *Config) validatePublicURL() error {
 
 // PublicHTTPS reports whether users reach naikkelas over https.
 func (c *Config) PublicHTTPS() bool { return strings.HasPrefix(c.PublicURL, "https://") }
+
+// validateNetwork checks the TLS pair and keeps the demo off the network:
+// its accounts have public passwords.
+func (c *Config) validateNetwork() error {
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return fmt.Errorf("--tls-cert dan --tls-key harus diberikan berdua")
+	}
+	if c.Demo && !IsLoopback(c.Addr) {
+		return fmt.Errorf("--demo hanya boleh pada alamat loopback (127.0.0.1:PORT atau localhost:PORT), bukan %s: "+
+			"akun demo berkata sandi umum akan terbuka bagi seluruh jaringan", c.Addr)
+	}
+	return nil
+}
+
+// TLS reports whether naikkelas serves https itself.
+func (c *Config) TLS() bool { return c.TLSCert != "" }
+
+// IsLoopback reports whether the listen address addr (host:port) accepts
+// connections from this computer only. An empty host ("":8080) or 0.0.0.0
+// listens on every network.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

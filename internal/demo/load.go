@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"naikkelas/internal/accounts"
-	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/region"
@@ -41,6 +40,7 @@ type Loader struct {
 	Options    Options
 	Businesses []registry.NewBusiness // set by the businesses step, with IDs after insert
 	Accounts   []Account              // set by the accounts step
+	userIDs    []int64                // the accounts' IDs, for the demo's audit entry
 }
 
 // Step is one stage of the demo load. Each step may use what earlier steps
@@ -63,9 +63,14 @@ var Steps = []Step{
 	{Name: "program", Run: stepOpenPrograms},
 }
 
-// Load runs every step against st, which must hold no businesses, and
-// returns the demo accounts.
+// Load runs every step against st, which must hold no user and no
+// business (see Inspect), and returns the demo accounts.
 func Load(ctx context.Context, st store.Store, opt Options) ([]Account, error) {
+	if p, err := Inspect(ctx, st); err != nil {
+		return nil, err
+	} else if !p.Empty {
+		return nil, fmt.Errorf("data demo hanya dimuat ke basis data tanpa pengguna dan tanpa usaha")
+	}
 	if opt.Seed == 0 {
 		opt.Seed = DefaultSeed
 	}
@@ -136,23 +141,27 @@ func stepAccounts(ctx context.Context, l *Loader) error {
 		if a.Role == auth.Owner && a.BusinessID == 0 {
 			continue
 		}
-		_, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: a.Username, Password: a.Password,
+		u, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: a.Username, Password: a.Password,
 			Role: a.Role, Regions: a.Regions, BusinessID: a.BusinessID})
-		if err != nil && !apperr.Is(err, apperr.Conflict) {
-			return err
-		} else if err != nil {
-			a.Note += " (akun sudah ada; kata sandi lama tetap berlaku)"
+		if err != nil {
+			return fmt.Errorf("akun demo %s: %w", a.Username, err)
 		}
 		l.Accounts = append(l.Accounts, a)
+		l.userIDs = append(l.userIDs, u.ID)
 	}
 	return nil
 }
 
-// stepAudit records the load itself, once, rather than 48,000 create entries.
+// markerEntity names the demo's audit entry, which Inspect reads back.
+const markerEntity = "demo"
+
+// stepAudit records the load itself, once, rather than 48,000 create
+// entries: how many businesses and which users the demo made.
 func stepAudit(ctx context.Context, l *Loader) error {
-	after, _ := json.Marshal(map[string]any{"businesses": len(l.Businesses), "seed": l.Options.Seed, "ref_date": RefDate.Format("2006-01-02")})
+	after, _ := json.Marshal(marker{Businesses: len(l.Businesses), Users: l.userIDs, Seed: l.Options.Seed,
+		RefDate: RefDate.Format("2006-01-02")})
 	return l.Store.AppendAudit(ctx, &audit.Entry{
-		Username: auth.System.Username, Action: audit.Create, Entity: "demo", After: after,
+		Username: auth.System.Username, Action: audit.Create, Entity: markerEntity, After: after,
 	})
 }
 

@@ -93,3 +93,33 @@ func BenchmarkDemoLoad(b *testing.B) {
 		b.ReportMetric(d.Seconds()/float64(n), "s/step-"+step)
 	}
 }
+
+// Inspect tells the demo's own users and businesses from anyone else's,
+// and Load refuses any database that is not empty.
+func TestInspectAndLoadOnlyIntoEmpty(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	if p, err := Inspect(ctx, st); err != nil || !p.Empty || p.Foreign() {
+		t.Fatalf("empty database: %+v, %v", p, err)
+	}
+	accounts, err := Load(ctx, st, Options{Count: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Inspect(ctx, st); err != nil || p.Empty || !p.Loaded || p.Foreign() {
+		t.Fatalf("after the demo: %+v, %v", p, err)
+	}
+	if _, err := Load(ctx, st, Options{Count: 100}); err == nil {
+		t.Fatal("the demo loaded twice")
+	}
+	u := &auth.User{Username: "admin.dinas", Role: auth.Admin, PasswordHash: "x"}
+	if err := st.CreateUser(ctx, u, nil); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := Inspect(ctx, st); p.ForeignUsers != 1 || p.ForeignBusinesses != 0 || p.Describe() != "1 pengguna" {
+		t.Fatalf("with a real admin: %+v %q", p, p.Describe())
+	}
+	if len(accounts) != 4 {
+		t.Errorf("%d demo accounts", len(accounts))
+	}
+}
