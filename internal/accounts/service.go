@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
@@ -30,11 +31,16 @@ type Service struct {
 	Store        Store
 	Jurisdiction string // operators' regions must lie inside it; "" = all Indonesia
 	Regions      *region.Directory
+	Throttle     *Throttle // failed sign-ins, per (username, address)
+	Now          func() time.Time
 }
 
-// NewService returns a Service on the embedded region directory.
+// NewService returns a Service on the embedded region directory and the
+// real clock, with an empty sign-in throttle.
 func NewService(st Store, jurisdiction string) *Service {
-	return &Service{Store: st, Jurisdiction: jurisdiction, Regions: region.All()}
+	s := &Service{Store: st, Jurisdiction: jurisdiction, Regions: region.All(), Now: time.Now}
+	s.Throttle = NewThrottle(func() time.Time { return s.Now() })
+	return s
 }
 
 // NewAccount is what an administrator gives to create an account. Regions

@@ -81,8 +81,10 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 			return nil, err
 		}
 	}
+	proxies, _ := cfg.TrustedProxies() // checked by Validate
 	h, err := web.New(web.Deps{
-		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, PublicURL: cfg.PublicURL, Logger: a.log,
+		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, PublicURL: cfg.PublicURL,
+		TrustedProxies: proxies, Logger: a.log,
 		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 	})
 	if err != nil {

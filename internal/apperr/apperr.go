@@ -20,7 +20,9 @@ const (
 	Forbidden    Code = "forbidden"    // 403: the caller's role may not do this
 	Unauthorized Code = "unauthorized" // 401: no valid session or token
 	TooLarge     Code = "too_large"    // 413: an upload or body over its limit
-	Internal     Code = "internal"     // 500: never shown; logged
+	// TooManyRequests (429): the caller must wait, e.g. after repeated failed sign-ins.
+	TooManyRequests Code = "too_many_requests"
+	Internal        Code = "internal" // 500: never shown; logged
 )
 
 // Error is a domain error with a user-facing Indonesian Message.

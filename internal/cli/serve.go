@@ -10,7 +10,7 @@ import (
 
 var serveCommand = Command{
 	Name:    "serve",
-	Args:    "[--addr 127.0.0.1:8080] [--db DB] [--jurisdiction 36.04] [--public-url URL] [--demo]",
+	Args:    "[--addr 127.0.0.1:8080] [--db DB] [--jurisdiction 36.04] [--public-url URL] [--trusted-proxy IP] [--tls-cert F --tls-key F] [--demo]",
 	Summary: "jalankan server web (memperbarui skema; --demo memuat data demo ke basis data kosong)",
 	Run:     runServe,
 }

@@ -22,6 +22,7 @@ const (
 	EnvPublicURL    = "NAIKKELAS_PUBLIC_URL"
 	EnvTLSCert      = "NAIKKELAS_TLS_CERT"
 	EnvTLSKey       = "NAIKKELAS_TLS_KEY"
+	EnvTrustedProxy = "NAIKKELAS_TRUSTED_PROXY"
 )
 
 // Defaults.
@@ -44,6 +45,10 @@ type Config struct {
 	// TLSCert and TLSKey, both set, make naikkelas serve https itself with
 	// this PEM certificate and key (for an office without a reverse proxy).
 	TLSCert, TLSKey string
+	// TrustedProxy lists the reverse proxies (addresses or CIDR ranges,
+	// comma-separated) whose X-Forwarded-For header names the client; from
+	// anyone else the header is ignored. "" = trust no one.
+	TrustedProxy string
 
 	MaxBodyBytes   int64 // limit of an ordinary request body
 	MaxUploadBytes int64 // limit of an uploaded file (imports)
@@ -97,6 +102,9 @@ func FromEnv(getenv func(string) (string, bool)) Config {
 	if v, ok := getenv(EnvTLSKey); ok {
 		c.TLSKey = strings.TrimSpace(v)
 	}
+	if v, ok := getenv(EnvTrustedProxy); ok {
+		c.TrustedProxy = strings.TrimSpace(v)
+	}
 	return c
 }
 
@@ -120,6 +128,8 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "muat data demo ke basis data kosong (hanya pada alamat loopback)")
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "berkas sertifikat TLS (PEM) untuk melayani https sendiri (env "+EnvTLSCert+")")
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "berkas kunci privat TLS (PEM), bersama --tls-cert (env "+EnvTLSKey+")")
+	fs.StringVar(&c.TrustedProxy, "trusted-proxy", c.TrustedProxy,
+		"alamat reverse proxy (atau rentang CIDR, dipisah koma) yang header X-Forwarded-For-nya dipercaya (env "+EnvTrustedProxy+")")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL,
 		"alamat publik, mis. https://umkm.serangkab.go.id: dipakai tautan sertifikat; https = cookie Secure dan HSTS (env "+EnvPublicURL+")")
 }

@@ -82,6 +82,12 @@ func TestValidate(t *testing.T) {
 		{"public url ftp", func(c *Config) { c.PublicURL = "ftp://umkm.serangkab.go.id" }, "alamat lengkap"},
 		{"public url with a path", func(c *Config) { c.PublicURL = "https://serangkab.go.id/umkm" }, "tanpa path"},
 		{"public url with a query", func(c *Config) { c.PublicURL = "https://umkm.serangkab.go.id/?a=1" }, "tanpa path"},
+		{"trusted proxies", func(c *Config) { c.TrustedProxy = "127.0.0.1, 10.0.0.0/8,::1" }, ""},
+		{"trusted proxy not an address", func(c *Config) { c.TrustedProxy = "127.0.0.1,proxy.lan" }, "proxy.lan"},
+		{"tls cert without key", func(c *Config) { c.TLSCert = "cert.pem" }, "berdua"},
+		{"demo on the network", func(c *Config) { c.Demo, c.Addr = true, "0.0.0.0:8080" }, "loopback"},
+		{"demo on localhost", func(c *Config) { c.Demo, c.Addr = true, "localhost:8080" }, ""},
+		{"demo on IPv6 loopback", func(c *Config) { c.Demo, c.Addr = true, "[::1]:8080" }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,5 +107,13 @@ func TestValidate(t *testing.T) {
 				t.Fatalf("message must be one line: %q", err)
 			}
 		})
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	c := FromEnv(env(map[string]string{EnvTrustedProxy: "127.0.0.1, 10.0.0.0/8, ::ffff:192.168.1.1"}))
+	ps, err := c.TrustedProxies()
+	if err != nil || len(ps) != 3 || ps[0].String() != "127.0.0.1/32" || ps[1].String() != "10.0.0.0/8" || ps[2].String() != "192.168.1.1/32" {
+		t.Fatalf("TrustedProxies = %v, %v", ps, err)
 	}
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"strings"
 )
@@ -34,6 +35,9 @@ func (c *Config) validateNetwork() error {
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return fmt.Errorf("--tls-cert dan --tls-key harus diberikan berdua")
 	}
+	if _, err := c.TrustedProxies(); err != nil {
+		return err
+	}
 	if c.Demo && !IsLoopback(c.Addr) {
 		return fmt.Errorf("--demo hanya boleh pada alamat loopback (127.0.0.1:PORT atau localhost:PORT), bukan %s: "+
 			"akun demo berkata sandi umum akan terbuka bagi seluruh jaringan", c.Addr)
@@ -57,4 +61,27 @@ func IsLoopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// TrustedProxies parses TrustedProxy: each entry an address (one host) or
+// a CIDR range.
+func (c *Config) TrustedProxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, part := range strings.Split(c.TrustedProxy, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(part); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		ip, err := netip.ParseAddr(part)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxy: %q bukan alamat IP atau rentang CIDR (mis. 127.0.0.1 atau 10.0.0.0/8)", part)
+		}
+		ip = ip.Unmap()
+		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
+	}
+	return out, nil
 }

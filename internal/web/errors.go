@@ -34,14 +34,11 @@ func statusOf(code apperr.Code) int {
 		return http.StatusUnauthorized
 	case apperr.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case codeTooManyRequests:
+	case apperr.TooManyRequests:
 		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
-
-// codeTooManyRequests is the web layer's own code for login throttling.
-const codeTooManyRequests apperr.Code = "too_many_requests"
 
 // errorBody is the JSON shape of every API error.
 type errorBody struct {

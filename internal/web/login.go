@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"strings"
 
@@ -23,32 +22,25 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "login", page{Title: "Masuk", Data: loginForm{Next: safeNext(r.URL.Query().Get("next"))}})
 }
 
-// loginSubmit checks the password with bcrypt, throttling repeated failures
-// per username and per IP. The message never says which part was wrong.
+// loginSubmit hands the username, password and client address to the
+// account service, which throttles failures per (username, address). The
+// message never says which part was wrong.
 func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
 		return
 	}
 	form := loginForm{Username: strings.TrimSpace(r.PostForm.Get("username")), Next: safeNext(r.PostForm.Get("next"))}
-	ip := clientIP(r)
-	if s.throttle.blocked(form.Username, ip) {
-		form.Error = "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit."
-		s.render(w, r, http.StatusTooManyRequests, "login", page{Title: "Masuk", Data: form})
+	u, err := s.Accounts.Login(r.Context(), form.Username, r.PostForm.Get("password"), s.clientIP(r))
+	switch {
+	case apperr.Is(err, apperr.TooManyRequests), apperr.Is(err, apperr.Unauthorized):
+		form.Error = apperr.MessageOf(err)
+		s.render(w, r, statusOf(apperr.CodeOf(err)), "login", page{Title: "Masuk", Data: form})
 		return
-	}
-	u, err := s.Store.UserByUsername(r.Context(), form.Username)
-	if err != nil && !apperr.Is(err, apperr.NotFound) {
+	case err != nil:
 		s.fail(w, r, err)
 		return
 	}
-	if u == nil || u.Disabled || !auth.CheckPassword(u.PasswordHash, r.PostForm.Get("password")) {
-		s.throttle.failed(form.Username, ip)
-		form.Error = "Nama pengguna atau kata sandi salah."
-		s.render(w, r, http.StatusUnauthorized, "login", page{Title: "Masuk", Data: form})
-		return
-	}
-	s.throttle.succeeded(form.Username)
 	if err := s.startSession(w, r, u); err != nil {
 		s.fail(w, r, err)
 		return
@@ -85,14 +77,4 @@ func safeNext(next string) string {
 		}
 	}
 	return next
-}
-
-// clientIP is the peer address. naikkelas does not trust X-Forwarded-For:
-// behind a proxy all clients share one throttle bucket, which is safe.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

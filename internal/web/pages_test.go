@@ -56,38 +56,6 @@ func TestLoginLogoutFlow(t *testing.T) {
 	}
 }
 
-func TestLoginThrottle(t *testing.T) {
-	f := newFixture(t)
-	bad := url.Values{"username": {"admin"}, "password": {"salah"}}.Encode()
-	for i := 0; i < maxUserFailures; i++ {
-		if w := f.do(request{Method: "POST", Path: "/masuk", Body: bad}); w.Code != http.StatusUnauthorized {
-			t.Fatalf("attempt %d: %d", i, w.Code)
-		}
-	}
-	good := url.Values{"username": {"admin"}, "password": {testPassword}}.Encode()
-	w := f.do(request{Method: "POST", Path: "/masuk", Body: good})
-	if w.Code != http.StatusTooManyRequests || !strings.Contains(w.Body.String(), "Terlalu banyak") {
-		t.Fatalf("after %d failures: %d, want 429", maxUserFailures, w.Code)
-	}
-	// Another user from another address is not affected.
-	other := url.Values{"username": {"pimpinan"}, "password": {testPassword}}.Encode()
-	r := httptest.NewRequest("POST", "/masuk", strings.NewReader(other))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.RemoteAddr = "10.1.2.3:4444"
-	rec := httptest.NewRecorder()
-	f.srv.ServeHTTP(rec, r)
-	if rec.Code != http.StatusSeeOther {
-		t.Fatalf("other user: %d", rec.Code)
-	}
-	// Per IP: many usernames from one address are blocked too.
-	for i := 0; i < maxIPFailures; i++ {
-		f.do(request{Method: "POST", Path: "/masuk", Body: url.Values{"username": {"x" + itoa64(int64(i))}, "password": {"y"}}.Encode()})
-	}
-	if w := f.do(request{Method: "POST", Path: "/masuk", Body: other}); w.Code != http.StatusTooManyRequests {
-		t.Errorf("IP not throttled: %d", w.Code)
-	}
-}
-
 func TestCrossOriginPostRefused(t *testing.T) {
 	f := newFixture(t)
 	body := businessFormBody("Usaha CSRF", cikandeVillage, 0)

@@ -3,6 +3,7 @@ package web
 import (
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 )
 
@@ -48,4 +49,44 @@ func (s *Server) absoluteURL(r *http.Request, path string) string {
 		host = la.String() // a *net.TCPAddr: "192.168.1.10:8080", "[fe80::1]:8080"
 	}
 	return scheme + "://" + host + path
+}
+
+// clientIP is the address a request came from, for the sign-in throttle.
+// X-Forwarded-For is believed only when the peer is a trusted proxy
+// (Deps.TrustedProxies): the list is read from the right, past every
+// trusted proxy, to the first address a trusted proxy saw. From anyone
+// else the header is ignored, so a client cannot choose its own address.
+func (s *Server) clientIP(r *http.Request) string {
+	peer := r.RemoteAddr
+	if host, _, err := net.SplitHostPort(peer); err == nil {
+		peer = host
+	}
+	ip, err := netip.ParseAddr(peer)
+	if err != nil || !s.trustedProxy(ip) {
+		return peer
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			return peer // a malformed list: treat the request as the proxy's own
+		}
+		if hop = hop.Unmap(); !s.trustedProxy(hop) {
+			return hop.String()
+		}
+	}
+	return peer
+}
+
+func (s *Server) trustedProxy(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	for _, p := range s.TrustedProxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,10 +6,14 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"naikkelas/internal/accounts"
+	"naikkelas/internal/auth"
 	"naikkelas/internal/programs"
 )
 
@@ -115,5 +119,130 @@ func TestHTTPSPublicURLMakesCookiesSecure(t *testing.T) {
 		if c := out.Result().Cookies(); len(c) != 1 || c[0].Secure != tc.secure {
 			t.Errorf("%q: logout cookie %v", tc.publicURL, c)
 		}
+	}
+}
+
+// loginFrom posts the login form from a client address, optionally through
+// a proxy that adds X-Forwarded-For.
+func loginFrom(f *fixture, user, pw, remote, forwarded string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest("POST", "/masuk", strings.NewReader(url.Values{"username": {user}, "password": {pw}}.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.RemoteAddr = remote
+	if forwarded != "" {
+		r.Header.Set("X-Forwarded-For", forwarded)
+	}
+	w := httptest.NewRecorder()
+	f.srv.ServeHTTP(w, r)
+	return w
+}
+
+type testClock struct{ t time.Time }
+
+func (c *testClock) now() time.Time { return c.t }
+
+// After 20 failures from one address, admin with the right password got
+// 429 for 15 minutes, and so did every other user behind that address (an
+// office behind one proxy). Failures now count per (username, address),
+// with growing waits, and the right password after the wait always works.
+func TestLoginFloodKeepsNoOneElseOut(t *testing.T) {
+	f := newFixture(t)
+	clk := &testClock{t: time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)}
+	f.srv.Accounts.Now = clk.now
+	const attacker, office = "203.0.113.5:40000", "198.51.100.7:40000"
+	for i := range 25 {
+		if w := loginFrom(f, "admin", "tebakan-"+itoa64(int64(i)), attacker, ""); w.Code != http.StatusUnauthorized {
+			t.Fatalf("guess %d: %d", i, w.Code)
+		}
+		clk.t = clk.t.Add(f.srv.Accounts.Throttle.Wait("admin", "203.0.113.5"))
+	}
+	for i := range 25 { // a spray of usernames from the same address
+		loginFrom(f, "orang"+itoa64(int64(i)), "tebakan", attacker, "")
+	}
+	loginFrom(f, "admin", "tebakan-terakhir", attacker, "")
+	if w := loginFrom(f, "admin", testPassword, office, ""); w.Code != http.StatusSeeOther {
+		t.Errorf("admin from the office after a flood against admin: %d, want 303", w.Code)
+	}
+	if w := loginFrom(f, "pimpinan", testPassword, attacker, ""); w.Code != http.StatusSeeOther {
+		t.Errorf("pimpinan from the flooding address: %d, want 303", w.Code)
+	}
+	w := loginFrom(f, "admin", testPassword, attacker, "")
+	if w.Code != http.StatusTooManyRequests || !strings.Contains(w.Body.String(), "Coba lagi dalam") {
+		t.Fatalf("right password during the wait: %d, want 429 with the wait", w.Code)
+	}
+	wait := f.srv.Accounts.Throttle.Wait("admin", "203.0.113.5")
+	if wait <= 0 || wait > 15*time.Minute {
+		t.Fatalf("wait %v", wait)
+	}
+	clk.t = clk.t.Add(wait)
+	if w := loginFrom(f, "admin", testPassword, attacker, ""); w.Code != http.StatusSeeOther {
+		t.Errorf("right password after the wait: %d, want 303", w.Code)
+	}
+}
+
+// An unknown username answered at once while a known one cost a bcrypt
+// comparison, so timing told which accounts exist. Both now cost the
+// same: the unknown one is compared against a dummy hash.
+func TestUnknownUsernameTakesAsLongAsKnown(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.srv.Accounts.Create(context.Background(), auth.System, accounts.NewAccount{Username: "petugas.nyata",
+		Password: "Kopi-Tubruk-2025", Role: auth.Pimpinan}); err != nil {
+		t.Fatal(err)
+	}
+	fastest := func(user string) time.Duration {
+		best := time.Hour
+		for i := range 5 {
+			start := time.Now()
+			if w := loginFrom(f, user, "salah-sekali", "192.0.2."+itoa64(int64(10+i))+":1", ""); w.Code != http.StatusUnauthorized {
+				t.Fatalf("%s: %d", user, w.Code)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	known, unknown := fastest("petugas.nyata"), fastest("tidak.pernah.ada")
+	if unknown < known/2 {
+		t.Errorf("unknown username answered in %v, a known one in %v: the difference tells which usernames exist", unknown, known)
+	}
+}
+
+// X-Forwarded-For is believed only from a configured proxy: a client
+// cannot pick a fresh address for each guess, and clients behind a trusted
+// proxy are told apart.
+func TestForwardedForOnlyFromTrustedProxy(t *testing.T) {
+	f := newFixture(t)
+	f.srv.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8")}
+	for _, tc := range []struct{ remote, xff, want string }{
+		{"198.51.100.7:1", "", "198.51.100.7"},
+		{"198.51.100.7:1", "203.0.113.9", "198.51.100.7"}, // not a proxy: ignored
+		{"127.0.0.1:1", "203.0.113.9", "203.0.113.9"},
+		{"127.0.0.1:1", "203.0.113.9, 10.1.2.3", "203.0.113.9"}, // past every trusted hop
+		{"127.0.0.1:1", "6.6.6.6, 203.0.113.9", "203.0.113.9"},  // the client's own claim is not believed
+		{"127.0.0.1:1", "not-an-ip", "127.0.0.1"},
+		{"127.0.0.1:1", "", "127.0.0.1"},
+		{"[::ffff:10.0.0.1]:1", "203.0.113.9", "203.0.113.9"},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = tc.remote
+		if tc.xff != "" {
+			r.Header.Set("X-Forwarded-For", tc.xff)
+		}
+		if got := f.srv.clientIP(r); got != tc.want {
+			t.Errorf("peer %s, X-Forwarded-For %q: client %q, want %q", tc.remote, tc.xff, got, tc.want)
+		}
+	}
+	// A guesser that invents a new X-Forwarded-For for each try is still throttled.
+	var last int
+	for i := range 6 {
+		last = loginFrom(f, "admin", "tebakan", "198.51.100.7:1", "203.0.113."+itoa64(int64(i))).Code
+	}
+	if last != http.StatusTooManyRequests {
+		t.Errorf("guesser rotating X-Forwarded-For: last answer %d, want 429", last)
+	}
+	// Through the proxy, one client's failures do not hold up another.
+	for range 6 {
+		loginFrom(f, "pimpinan", "tebakan", "127.0.0.1:1", "203.0.113.50")
+	}
+	if w := loginFrom(f, "pimpinan", testPassword, "127.0.0.1:1", "203.0.113.51"); w.Code != http.StatusSeeOther {
+		t.Errorf("second client behind the proxy: %d, want 303", w.Code)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -25,9 +26,12 @@ type Deps struct {
 	Jurisdiction string // "" = all Indonesia, e.g. "36.04"
 	// PublicURL is where users reach naikkelas, without a trailing slash
 	// ("https://umkm.serangkab.go.id"); "" = not configured. See absoluteURL.
-	PublicURL    string
-	Logger       *slog.Logger
-	MaxBodyBytes int64 // request body limit; 0 = 1 MB
+	PublicURL string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed (see clientIP); none by default.
+	TrustedProxies []netip.Prefix
+	Logger         *slog.Logger
+	MaxBodyBytes   int64 // request body limit; 0 = 1 MB
 	// MaxUploadBytes limits multipart/form-data bodies (file uploads); 0 = 32 MB.
 	MaxUploadBytes int64
 	Now            func() time.Time // nil = time.Now
@@ -36,12 +40,11 @@ type Deps struct {
 // Server serves every page and API route. It is safe for concurrent use.
 type Server struct {
 	Deps
-	handler  http.Handler
-	mux      *http.ServeMux
-	routes   []route
-	tmpl     *templates
-	static   *staticFiles
-	throttle *throttle
+	handler http.Handler
+	mux     *http.ServeMux
+	routes  []route
+	tmpl    *templates
+	static  *staticFiles
 
 	imports importJobs // background imports and uploads (import_jobs.go)
 
@@ -80,7 +83,6 @@ func New(d Deps) (*Server, error) {
 	if s.tmpl, err = parseTemplates(s.templateFuncs()); err != nil {
 		return nil, err
 	}
-	s.throttle = newThrottle(d.Now)
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Pattern, s.wrap(rt))
