@@ -13,8 +13,8 @@ import (
 // clock is a settable time for the throttle.
 type clock struct{ t time.Time }
 
-func (c *clock) now() time.Time          { return c.t }
-func (c *clock) add(d time.Duration)     { c.t = c.t.Add(d) }
+func (c *clock) now() time.Time      { return c.t }
+func (c *clock) add(d time.Duration) { c.t = c.t.Add(d) }
 
 func TestLoginThrottlesPerUsernameAndAddress(t *testing.T) {
 	svc, _, _ := newService(t)
