@@ -3,6 +3,7 @@ package assessment
 import (
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -46,7 +47,7 @@ func MeasurementDate(year int, recorded time.Time) string {
 	return end
 }
 
-var wib = time.FixedZone("WIB", 7*3600)
+var wib = idfmt.WIB
 
 // SizePoint turns a measurement into evidence, classing it by PP 7/2021.
 func SizePoint(year int, revenue, capital int64, source string, recorded time.Time) Point {

@@ -55,13 +55,24 @@ func Rupiah(n int64) string {
 	return "Rp" + Number(n)
 }
 
-// Date writes the calendar date of t as "20 Oktober 2025". The zero time is "".
+// Date writes the calendar date of t in WIB as "20 Oktober 2025", so that an
+// instant stored in UTC at 21:38 reads as the next day, as it did in Serang.
+// A date parsed from "YYYY-MM-DD" (UTC midnight) keeps its day. The zero
+// time is "".
 func Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	t = t.In(WIB)
 	return strconv.Itoa(t.Day()) + " " + Month(t.Month()) + " " + strconv.Itoa(t.Year())
 }
+
+// Day is the calendar day of the instant t in WIB as "YYYY-MM-DD": what
+// "today" means for the office, whatever the host's time zone.
+func Day(t time.Time) string { return t.In(WIB).Format(time.DateOnly) }
+
+// Year is the year of the instant t in WIB.
+func Year(t time.Time) int { return t.In(WIB).Year() }
 
 // DateString formats a "YYYY-MM-DD" date as "20 Oktober 2025". Text that is
 // not such a date (including "" and masked dates like "1980-**-**") is
@@ -100,6 +111,28 @@ func DateTime(t time.Time) string {
 	}
 	w := t.In(WIB)
 	return Date(w) + " " + w.Format("15.04") + " WIB"
+}
+
+// Decimal writes v with a decimal comma, thousands dots and at most places
+// decimals, dropping needless zeros: 35 → "35", 72.5 → "72,5",
+// 3972.374 → "3.972,37".
+func Decimal(v float64, places int) string {
+	s := strconv.FormatFloat(v, 'f', places, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	neg := strings.HasPrefix(whole, "-")
+	n, err := strconv.ParseInt(strings.TrimPrefix(whole, "-"), 10, 64)
+	if err != nil { // beyond int64: leave the digits ungrouped
+		return strings.Replace(strings.TrimSuffix(strings.TrimRight(s, "0"), "."), ".", ",", 1)
+	}
+	out := Number(n)
+	if neg && (n != 0 || frac != "") {
+		out = "-" + out
+	}
+	if frac != "" {
+		out += "," + frac
+	}
+	return out
 }
 
 // ParseRupiah reads money typed by a person: "1500000", "1.500.000",

@@ -125,3 +125,47 @@ func TestDateRange(t *testing.T) {
 		}
 	}
 }
+
+func TestWIBDays(t *testing.T) {
+	tests := []struct {
+		at        time.Time
+		date, day string
+	}{
+		// 21:38 UTC on 1 December is 04:38 WIB on 2 December: the certificate's day.
+		{time.Date(2026, 12, 1, 21, 38, 0, 0, time.UTC), "2 Desember 2026", "2026-12-02"},
+		{time.Date(2026, 12, 1, 16, 59, 59, 0, time.UTC), "1 Desember 2026", "2026-12-01"},
+		{time.Date(2026, 12, 1, 17, 0, 0, 0, time.UTC), "2 Desember 2026", "2026-12-02"},
+		{time.Date(2025, 12, 31, 18, 0, 0, 0, time.UTC), "1 Januari 2026", "2026-01-01"},
+		// A date parsed from YYYY-MM-DD keeps its day.
+		{time.Date(2025, 10, 20, 0, 0, 0, 0, time.UTC), "20 Oktober 2025", "2025-10-20"},
+		// An instant in another zone is converted, not read as written.
+		{time.Date(2026, 12, 2, 4, 38, 0, 0, time.FixedZone("X", -5*3600)), "2 Desember 2026", "2026-12-02"},
+	}
+	for _, tc := range tests {
+		if got := Date(tc.at); got != tc.date {
+			t.Errorf("Date(%v) = %q, want %q", tc.at, got, tc.date)
+		}
+		if got := Day(tc.at); got != tc.day {
+			t.Errorf("Day(%v) = %q, want %q", tc.at, got, tc.day)
+		}
+	}
+	if got := Year(time.Date(2025, 12, 31, 18, 0, 0, 0, time.UTC)); got != 2026 {
+		t.Errorf("Year at 01.00 WIB on 1 January = %d, want 2026", got)
+	}
+}
+
+func TestDecimal(t *testing.T) {
+	tests := []struct {
+		v      float64
+		places int
+		want   string
+	}{
+		{35, 2, "35"}, {35.0001, 2, "35"}, {72.5, 2, "72,5"}, {72.25, 2, "72,25"}, {3972.374, 2, "3.972,37"},
+		{0, 2, "0"}, {-1.5, 2, "-1,5"}, {-0.001, 2, "0"}, {1500000, 0, "1.500.000"}, {99.999, 2, "100"},
+	}
+	for _, tc := range tests {
+		if got := Decimal(tc.v, tc.places); got != tc.want {
+			t.Errorf("Decimal(%v, %d) = %q, want %q", tc.v, tc.places, got, tc.want)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func AppStatusLabel(s string) string {
 	case AppIneligible:
 		return "Tidak memenuhi syarat"
 	case AppAttended:
-		return "Hadir"
+		return "Sedang mengikuti"
 	case AppCompleted:
 		return "Lulus"
 	case AppDroppedOut:

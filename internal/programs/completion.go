@@ -5,12 +5,16 @@ import "fmt"
 // Progress is one participant's attendance, tests and completion, as the
 // programme's rules judge them.
 type Progress struct {
-	BusinessID    int64    `json:"business_id"`
-	BusinessName  string   `json:"business_name"`
-	DistrictCode  string   `json:"district_code"`
-	Status        string   `json:"status"`
-	Present       []int    `json:"present"` // session numbers attended
-	AttendancePct float64  `json:"attendance_pct"`
+	BusinessID    int64   `json:"business_id"`
+	BusinessName  string  `json:"business_name"`
+	DistrictCode  string  `json:"district_code"`
+	Status        string  `json:"status"`
+	Present       []int   `json:"present"` // session numbers attended
+	AttendancePct float64 `json:"attendance_pct"`
+	// AttendanceMet says whether the attendance reaches the programme's
+	// completion threshold: a participant at 40% of a 75% rule is not
+	// "hadir" in the programme's sense, whatever it did at one session.
+	AttendanceMet bool     `json:"attendance_met"`
 	PreTest       *float64 `json:"pre_test"`
 	PostTest      *float64 `json:"post_test"`
 	Completed     bool     `json:"completed"`
@@ -78,6 +82,7 @@ func BuildProgress(p *Program, apps []Application, att []Attendance, scores []Sc
 			pr.PreTest, pr.PostTest = sc.PreTest, sc.PostTest
 		}
 		pr.AttendancePct, pr.Unmet = Evaluate(p, present[a.BusinessID], sc)
+		pr.AttendanceMet = pr.AttendancePct >= p.Completion.MinAttendancePct
 		pr.Completed = len(pr.Unmet) == 0
 		if pr.Unmet == nil {
 			pr.Unmet = []string{}

@@ -79,8 +79,22 @@ func NewCertificateCode() string {
 	return s.String()
 }
 
-// NormalizeCode upper-cases a typed code and drops spaces, so that a code
-// read off paper still matches.
+// NormalizeCode turns a code as a person types it off paper ("nk 4bef jzn8
+// 47bs", "NK4BEFJZN847BS", "nk-4bef–jzn8 47bs") into the stored form
+// "NK-4BEF-JZN8-47BS": case, spaces and dashes do not matter. Text that is
+// not twelve code characters after "NK" is only upper-cased and stripped of
+// separators, so that it still fails to match.
 func NormalizeCode(s string) string {
-	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	c := b.String()
+	body, ok := strings.CutPrefix(c, "NK")
+	if !ok || len(body) != 12 {
+		return c
+	}
+	return "NK-" + body[:4] + "-" + body[4:8] + "-" + body[8:]
 }

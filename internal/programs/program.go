@@ -116,6 +116,18 @@ type Session struct {
 	Title  string `json:"title"`
 }
 
+// LastDay is the date of the programme's last session (its end date when
+// it has no sessions): before it, nobody has finished the programme.
+func (p *Program) LastDay() string {
+	last := p.EndsOn
+	for _, ss := range p.Sessions {
+		if ss.Date > last || last == "" {
+			last = ss.Date
+		}
+	}
+	return last
+}
+
 // Eligibility says who may take part. Empty lists and zero numbers mean "no
 // restriction".
 type Eligibility struct {

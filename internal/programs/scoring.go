@@ -4,6 +4,7 @@ import (
 	"math"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -94,7 +95,7 @@ func need(p *Program, f *Facts) float64 {
 func clamp100(v float64) float64 { return math.Max(0, math.Min(100, v)) }
 
 func readiness(b *registry.Business, now time.Time) float64 {
-	today := now.Format(time.DateOnly)
+	today := idfmt.Day(now)
 	r := 0.0
 	if b.NIB != "" {
 		r += 0.25
@@ -113,8 +114,8 @@ func readiness(b *registry.Business, now time.Time) float64 {
 	if b.BPOMNumber != "" || b.HKINumber != "" {
 		r += 0.05
 	}
-	if b.FoundedYear > 0 && b.FoundedYear <= now.Year() {
-		years := float64(now.Year() - b.FoundedYear)
+	if year := idfmt.Year(now); b.FoundedYear > 0 && b.FoundedYear <= year {
+		years := float64(year - b.FoundedYear)
 		r += 0.4 * math.Min(years, 5) / 5
 	}
 	return math.Min(r, 1)

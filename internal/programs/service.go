@@ -9,6 +9,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -60,9 +61,11 @@ func entry(a auth.Actor, action, entity string, id int64, before, after any) *au
 	return &audit.Entry{UserID: a.UserID, Username: a.Username, Action: action, Entity: entity, EntityID: id, Before: b, After: af}
 }
 
+// today is the office's calendar day (WIB) as a UTC midnight, the form in
+// which programme dates are parsed.
 func (s *Service) today() time.Time {
-	n := s.Now()
-	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	d, _ := time.Parse(time.DateOnly, idfmt.Day(s.Now()))
+	return d
 }
 
 // Get returns a programme; every signed-in role may read programmes, except
@@ -200,6 +203,9 @@ func (s *Service) Move(ctx context.Context, a auth.Actor, id int64, to string) (
 		}
 	}
 	if to == StatusFinished {
+		if last := p.LastDay(); idfmt.Day(s.Now()) < last {
+			return nil, apperr.New(apperr.Conflict, "Program baru dapat diselesaikan mulai hari sesi terakhirnya, %s", idfmt.DateString(last))
+		}
 		if err := s.finish(ctx, a, p); err != nil {
 			return nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -132,7 +133,7 @@ func (s *Service) measure(ctx context.Context, a auth.Actor, businessID int64, r
 	if err != nil {
 		return err
 	}
-	m := &registry.Measurement{BusinessID: businessID, Year: s.Now().Year(), AnnualRevenue: b.AnnualRevenue,
+	m := &registry.Measurement{BusinessID: businessID, Year: idfmt.Year(s.Now()), AnnualRevenue: b.AnnualRevenue,
 		Capital: b.Capital, Employees: b.Employees, Source: registry.SourceOfficerVerified, RecordedBy: a.Username}
 	if r.AnnualRevenue != nil {
 		m.AnnualRevenue = *r.AnnualRevenue

@@ -7,89 +7,8 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 )
-
-// participant returns the application of a participant in the officer's area.
-func (s *Service) participant(ctx context.Context, a auth.Actor, p *Program, businessID int64) (*Application, error) {
-	if err := officer(a); err != nil {
-		return nil, err
-	}
-	if p.Status != StatusSelected && p.Status != StatusRunning {
-		return nil, apperr.New(apperr.Conflict, "Kehadiran dan nilai hanya dicatat saat program berjalan (status: %s)", StatusLabel(p.Status))
-	}
-	ap, err := s.Store.GetApplication(ctx, p.ID, businessID)
-	if err != nil || !a.Reaches(ap.BusinessID, ap.VillageCode) {
-		return nil, apperr.New(apperr.NotFound, "Peserta tidak ditemukan")
-	}
-	if !IsParticipant(ap.Status) {
-		return nil, apperr.New(apperr.Conflict, "Usaha ini bukan peserta program (status: %s)", AppStatusLabel(ap.Status))
-	}
-	return ap, nil
-}
-
-// SetAttendance records whether a participant came to a session. The first
-// presence moves a selected participant to attended.
-func (s *Service) SetAttendance(ctx context.Context, a auth.Actor, programID, businessID int64, session int, present bool) (*Attendance, error) {
-	p, err := s.Store.GetProgram(ctx, programID)
-	if err != nil {
-		return nil, err
-	}
-	ap, err := s.participant(ctx, a, p, businessID)
-	if err != nil {
-		return nil, err
-	}
-	if session < 1 || session > len(p.Sessions) {
-		return nil, apperr.Validation(map[string]string{"session": "Sesi tidak ada di program ini"})
-	}
-	now := s.Now().UTC()
-	at := &Attendance{ProgramID: programID, BusinessID: businessID, Session: session, Present: present, RecordedBy: a.Username, RecordedAt: now}
-	var ch *StatusChange
-	if present && ap.Status == AppSelected {
-		ch = &StatusChange{ApplicationID: ap.ID, BusinessID: businessID, From: ap.Status, To: AppAttended, Reason: "hadir", At: now, By: a.Username}
-	}
-	return at, s.Store.SetAttendance(ctx, at, ch, who(a))
-}
-
-// SetScores records a participant's pre-test and post-test (0–100).
-func (s *Service) SetScores(ctx context.Context, a auth.Actor, sc *Scores) (*Scores, error) {
-	p, err := s.Store.GetProgram(ctx, sc.ProgramID)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.participant(ctx, a, p, sc.BusinessID); err != nil {
-		return nil, err
-	}
-	f := map[string]string{}
-	for field, v := range map[string]*float64{"pre_test": sc.PreTest, "post_test": sc.PostTest} {
-		if v != nil && !(*v >= 0 && *v <= 100) { // NaN fails both comparisons
-			f[field] = "Nilai harus antara 0 dan 100"
-		}
-	}
-	if err := apperr.Validation(f); err != nil {
-		return nil, err
-	}
-	// A test left out keeps its stored score: the pre-test is entered on
-	// the first day and the post-test on the last, each on its own.
-	var before *Scores
-	all, err := s.Store.ListScores(ctx, sc.ProgramID)
-	if err != nil {
-		return nil, err
-	}
-	for i := range all {
-		if all[i].BusinessID == sc.BusinessID {
-			before = &all[i]
-			if sc.PreTest == nil {
-				sc.PreTest = before.PreTest
-			}
-			if sc.PostTest == nil {
-				sc.PostTest = before.PostTest
-			}
-		}
-	}
-	sc.RecordedBy, sc.RecordedAt = a.Username, s.Now().UTC()
-	ent := entry(a, audit.Update, "test_scores", sc.BusinessID, before, sc)
-	return sc, s.Store.SetScores(ctx, sc, ent)
-}
 
 // Progress returns attendance, tests and completion of the participants the
 // actor may see.
@@ -198,6 +117,9 @@ func (s *Service) issue(ctx context.Context, a auth.Actor, p *Program, ap *Appli
 	}
 	if p.Status != StatusRunning && p.Status != StatusFinished {
 		return nil, apperr.New(apperr.Conflict, "Sertifikat belum tersedia: program belum berjalan")
+	}
+	if last := p.LastDay(); idfmt.Day(s.Now()) < last {
+		return nil, apperr.New(apperr.Conflict, "Sertifikat baru dapat diterbitkan mulai hari sesi terakhir, %s", idfmt.DateString(last))
 	}
 	att, err := s.Store.ListAttendance(ctx, p.ID)
 	if err != nil {

@@ -90,13 +90,15 @@ type Store interface {
 	// UpdateSelection saves the lock, publication and result of a selection.
 	UpdateSelection(ctx context.Context, rec *SelectionRecord, a *audit.Entry) error
 
-	// SetAttendance records presence at one session (audited), with an
-	// optional status move.
-	SetAttendance(ctx context.Context, at *Attendance, change *StatusChange, who Who) error
+	// SetAttendance records presence marks (each audited, replacing an
+	// earlier mark of the same participant and session) and status moves,
+	// all in one transaction.
+	SetAttendance(ctx context.Context, marks []Attendance, changes []StatusChange, who Who) error
 	// ListAttendance returns a programme's attendance.
 	ListAttendance(ctx context.Context, programID int64) ([]Attendance, error)
-	// SetScores records a participant's tests (replacing earlier ones) and a.
-	SetScores(ctx context.Context, sc *Scores, a *audit.Entry) error
+	// SetScores records participants' tests (each replacing the earlier
+	// ones of its participant) with their audit entries, all or nothing.
+	SetScores(ctx context.Context, scores []Scores, entries []*audit.Entry) error
 	// ListScores returns a programme's tests.
 	ListScores(ctx context.Context, programID int64) ([]Scores, error)
 

@@ -7,6 +7,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 )
 
@@ -115,7 +116,7 @@ func (s *Service) prepare(a auth.Actor, f Filter) Filter {
 		f.PerPage = MaxPerPage
 	}
 	if f.Today == "" {
-		f.Today = s.Now().Format(time.DateOnly)
+		f.Today = idfmt.Day(s.Now())
 	}
 	return f
 }

@@ -7,6 +7,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 )
 
 // Create validates and stores a new business. The size class is computed;
@@ -28,7 +29,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, b *Business) (*Busin
 	b.SizeClass, b.SizeBasis = Classify(b.AnnualRevenue, b.Capital)
 	var m *Measurement
 	if b.AnnualRevenue > 0 || b.Capital > 0 {
-		m = &Measurement{Year: s.Now().Year(), AnnualRevenue: b.AnnualRevenue, Capital: b.Capital,
+		m = &Measurement{Year: idfmt.Year(s.Now()), AnnualRevenue: b.AnnualRevenue, Capital: b.Capital,
 			Employees: b.Employees, Source: sourceFor(a), SizeClass: b.SizeClass, SizeBasis: b.SizeBasis, RecordedBy: a.Username}
 	}
 	if err := s.Store.CreateBusiness(ctx, b, m, entry(a, audit.Create, 0, nil, b)); err != nil {
@@ -79,7 +80,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, b *Business) (*Busin
 		}
 		return s.Get(ctx, a, b.ID)
 	}
-	m := &Measurement{BusinessID: b.ID, Year: s.Now().Year(), AnnualRevenue: wantRevenue, Capital: wantCapital,
+	m := &Measurement{BusinessID: b.ID, Year: idfmt.Year(s.Now()), AnnualRevenue: wantRevenue, Capital: wantCapital,
 		Employees: wantEmployees, Source: sourceFor(a), RecordedBy: a.Username}
 	if err := apperr.Validation(m.Validate(s.Now())); err != nil {
 		return nil, err

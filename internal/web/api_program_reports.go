@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
@@ -74,7 +75,7 @@ func (s *Server) followUpFilter(r *http.Request) (programs.FollowUpFilter, error
 		f.Status = ""
 	}
 	if !q.Has("due_before") {
-		f.DueBefore = s.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+		f.DueBefore = idfmt.Day(s.Now().AddDate(0, 0, 30))
 	} else if f.DueBefore != "" {
 		if _, err := time.Parse(time.DateOnly, f.DueBefore); err != nil {
 			return f, apperr.Validation(map[string]string{"due_before": "Tanggal harus TTTT-BB-HH"})

@@ -91,7 +91,7 @@ func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *pr
 	return certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,
 		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: idfmt.DateRange(p.StartsOn, p.EndsOn),
 		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: s.absoluteURL(r, "/verifikasi/"+c.Code),
-		IssuedOn: idfmt.DateString(c.IssuedAt.Format("2006-01-02")), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
+		IssuedOn: idfmt.Date(c.IssuedAt), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
 		IssuedAt: c.IssuedAt}
 }
 

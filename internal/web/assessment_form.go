@@ -6,10 +6,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -67,7 +67,7 @@ func (s *Server) assessmentNew(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, apperr.New(apperr.Forbidden, "Peran Anda tidak dapat mengisi penilaian untuk usaha ini"))
 		return
 	}
-	today := s.Now().In(time.FixedZone("WIB", 7*3600)).Format(time.DateOnly)
+	today := idfmt.Day(s.Now())
 	v := &assessmentFormView{B: b, Inst: assessment.Current(), Errors: map[string]string{}, AssessedOn: today,
 		VisitDate: today, Today: today, ClientRef: newClientRef()}
 	if vid := r.URL.Query().Get("verifikasi"); vid != "" {
@@ -149,7 +149,7 @@ func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) {
 		inst = assessment.Current()
 	}
 	v := &assessmentFormView{B: b, Inst: inst, Answers: in.Answers, Errors: apperr.FieldsOf(err), General: apperr.MessageOf(err),
-		AssessedOn: in.AssessedOn, VisitDate: in.VisitDate, ClientRef: in.ClientRef, Today: s.Now().Format(time.DateOnly)}
+		AssessedOn: in.AssessedOn, VisitDate: in.VisitDate, ClientRef: in.ClientRef, Today: idfmt.Day(s.Now())}
 	if in.VerifiedFrom != 0 {
 		_ = s.loadVerification(r, v, itoa64(in.VerifiedFrom))
 		v.Answers = in.Answers

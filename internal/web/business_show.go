@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -37,7 +38,7 @@ func (s *Server) businessShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	form := measurementForm{Values: map[string]string{"year": strconv.Itoa(s.Now().Year())}, Errors: map[string]string{}}
+	form := measurementForm{Values: map[string]string{"year": strconv.Itoa(idfmt.Year(s.Now()))}, Errors: map[string]string{}}
 	s.showBusiness(w, r, id, http.StatusOK, form)
 }
 

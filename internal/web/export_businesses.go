@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"os"
 	"strconv"
-	"time"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/registry"
 )
@@ -59,15 +59,13 @@ func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	name := "umkm-" + s.Now().In(wib).Format("2006-01-02") + "." + format
+	name := "umkm-" + idfmt.Day(s.Now()) + "." + format
 	setFileHeaders(w, name, ctype)
 	if info, err := tmp.Stat(); err == nil {
 		w.Header().Set("Content-Length", strconv.FormatInt(info.Size(), 10))
 	}
 	_, _ = io.Copy(w, tmp)
 }
-
-var wib = time.FixedZone("WIB", 7*3600)
 
 // businessTemplate handles GET /api/v1/businesses/template.xlsx: the
 // data-entry template with dropdowns for the instance's kecamatan and desa.

@@ -33,6 +33,12 @@ const (
 	testPassword   = "rahasia-123"
 )
 
+// programClock is the programmes' "now" in the web tests: 10.00 WIB on
+// 5 December 2026, after the sessions of the stages (1–3 December 2026) and
+// before those a test schedules from 6 December on. Sessions and tokens
+// keep the real clock.
+func programClock() time.Time { return time.Date(2026, 12, 5, 3, 0, 0, 0, time.UTC) }
+
 var (
 	hashOnce sync.Once
 	pwHash   string
@@ -177,6 +183,7 @@ func openFixture(t testing.TB, path string) *fixture {
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
+	srv.Programs.Now = programClock
 	return &fixture{t: t, st: st, srv: srv, users: map[string]*auth.User{}, tokens: map[string]string{},
 		cookies: map[string]string{}, logs: logs}
 }

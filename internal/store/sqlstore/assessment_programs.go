@@ -8,6 +8,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/idfmt"
 )
 
 // Programme facts for the naik-kelas comparison and the timeline, read from
@@ -85,7 +86,7 @@ func capDate(t time.Time, limit string) string {
 	if t.IsZero() {
 		return limit
 	}
-	d := t.In(time.FixedZone("WIB", 7*3600)).Format(time.DateOnly)
+	d := idfmt.Day(t)
 	if limit != "" && d > limit {
 		return limit
 	}

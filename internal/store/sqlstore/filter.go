@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -70,7 +71,7 @@ func BusinessWhere(ctx context.Context, q *Runner, f registry.Filter) (Where, er
 
 func addDoc(w *Where, doc, today string) {
 	if today == "" {
-		today = time.Now().UTC().Format(time.DateOnly)
+		today = idfmt.Day(time.Now())
 	}
 	switch doc {
 	case registry.DocNIB:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -135,7 +136,7 @@ func (db *DB) HomeStats(ctx context.Context, f registry.Filter) (registry.HomeSt
 	}
 	today := f.Today
 	if today == "" {
-		today = Now().Format("2006-01-02")
+		today = idfmt.Day(Now())
 	}
 	// Grouping by district too lets SQLite walk its covering stats index in
 	// order instead of visiting every row of the table.

@@ -14,24 +14,26 @@ import (
 )
 
 // SetAttendance implements programs.Store.
-func (db *DB) SetAttendance(ctx context.Context, at *programs.Attendance, change *programs.StatusChange, who programs.Who) error {
+func (db *DB) SetAttendance(ctx context.Context, marks []programs.Attendance, changes []programs.StatusChange, who programs.Who) error {
 	return db.Tx(ctx, func(q *Runner) error {
-		if _, err := q.Exec(ctx, `DELETE FROM attendance WHERE program_id = ? AND business_id = ? AND session = ?`,
-			at.ProgramID, at.BusinessID, at.Session); err != nil {
-			return err
+		for _, at := range marks {
+			if _, err := q.Exec(ctx, `DELETE FROM attendance WHERE program_id = ? AND business_id = ? AND session = ?`,
+				at.ProgramID, at.BusinessID, at.Session); err != nil {
+				return err
+			}
+			if _, err := q.Exec(ctx, `INSERT INTO attendance (program_id, business_id, session, present, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?)`, at.ProgramID, at.BusinessID, at.Session, boolInt(at.Present), at.RecordedBy,
+				q.Dialect.Time(at.RecordedAt)); err != nil {
+				return fmt.Errorf("insert attendance: %w", err)
+			}
+			if err := q.InsertAudit(ctx, at.Audit(who)); err != nil {
+				return err
+			}
 		}
-		if _, err := q.Exec(ctx, `INSERT INTO attendance (program_id, business_id, session, present, recorded_by, recorded_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, at.ProgramID, at.BusinessID, at.Session, boolInt(at.Present), at.RecordedBy,
-			q.Dialect.Time(at.RecordedAt)); err != nil {
-			return fmt.Errorf("insert attendance: %w", err)
+		if len(changes) == 0 {
+			return nil
 		}
-		if err := q.InsertAudit(ctx, at.Audit(who)); err != nil {
-			return err
-		}
-		if change != nil {
-			return q.changeStatuses(ctx, []programs.StatusChange{*change}, who)
-		}
-		return nil
+		return q.changeStatuses(ctx, changes, who)
 	})
 }
 
@@ -64,17 +66,24 @@ func nullFloat(v *float64) any {
 }
 
 // SetScores implements programs.Store.
-func (db *DB) SetScores(ctx context.Context, sc *programs.Scores, a *audit.Entry) error {
+func (db *DB) SetScores(ctx context.Context, scores []programs.Scores, entries []*audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error {
-		if _, err := q.Exec(ctx, `DELETE FROM test_scores WHERE program_id = ? AND business_id = ?`, sc.ProgramID, sc.BusinessID); err != nil {
-			return err
+		for _, sc := range scores {
+			if _, err := q.Exec(ctx, `DELETE FROM test_scores WHERE program_id = ? AND business_id = ?`, sc.ProgramID, sc.BusinessID); err != nil {
+				return err
+			}
+			if _, err := q.Exec(ctx, `INSERT INTO test_scores (program_id, business_id, pre_test, post_test, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?)`, sc.ProgramID, sc.BusinessID, nullFloat(sc.PreTest), nullFloat(sc.PostTest),
+				sc.RecordedBy, q.Dialect.Time(sc.RecordedAt)); err != nil {
+				return fmt.Errorf("insert scores: %w", err)
+			}
 		}
-		if _, err := q.Exec(ctx, `INSERT INTO test_scores (program_id, business_id, pre_test, post_test, recorded_by, recorded_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, sc.ProgramID, sc.BusinessID, nullFloat(sc.PreTest), nullFloat(sc.PostTest),
-			sc.RecordedBy, q.Dialect.Time(sc.RecordedAt)); err != nil {
-			return fmt.Errorf("insert scores: %w", err)
+		for _, a := range entries {
+			if err := q.InsertAudit(ctx, a); err != nil {
+				return err
+			}
 		}
-		return q.InsertAudit(ctx, a)
+		return nil
 	})
 }
 

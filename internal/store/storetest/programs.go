@@ -124,18 +124,19 @@ func testProgramRun(t *testing.T, s store.Store) {
 	apps := apply(t, s, p, "Kopi Baros", "Golok Ciomas")
 	id := apps[0].BusinessID
 	at := &programs.Attendance{ProgramID: p.ID, BusinessID: id, Session: 1, Present: true, RecordedBy: "uji", RecordedAt: time.Now()}
-	if err := s.SetAttendance(ctx, at, nil, who); err != nil {
+	if err := s.SetAttendance(ctx, []programs.Attendance{*at}, nil, who); err != nil {
 		t.Fatal(err)
 	}
 	at.Present = false
-	if err := s.SetAttendance(ctx, at, nil, who); err != nil {
+	if err := s.SetAttendance(ctx, []programs.Attendance{*at}, nil, who); err != nil {
 		t.Fatal(err)
 	}
 	if att, err := s.ListAttendance(ctx, p.ID); err != nil || len(att) != 1 || att[0].Present {
 		t.Fatalf("attendance: %+v %v", att, err)
 	}
+	testCohortMarks(t, s, p, apps)
 	post := 85.0
-	if err := s.SetScores(ctx, &programs.Scores{ProgramID: p.ID, BusinessID: id, PostTest: &post, RecordedAt: time.Now()}, &audit.Entry{}); err != nil {
+	if err := s.SetScores(ctx, []programs.Scores{{ProgramID: p.ID, BusinessID: id, PostTest: &post, RecordedAt: time.Now()}}, []*audit.Entry{{}}); err != nil {
 		t.Fatal(err)
 	}
 	if sc, err := s.ListScores(ctx, p.ID); err != nil || len(sc) != 1 || sc[0].PreTest != nil || *sc[0].PostTest != 85 {
