@@ -1,6 +1,10 @@
 package programs
 
-import "fmt"
+import (
+	"fmt"
+
+	"naikkelas/internal/idfmt"
+)
 
 // Progress is one participant's attendance, tests and completion, as the
 // programme's rules judge them.
@@ -36,14 +40,14 @@ func Evaluate(p *Program, present map[int]bool, sc *Scores) (pct float64, unmet 
 	}
 	c := p.Completion
 	if pct < c.MinAttendancePct {
-		unmet = append(unmet, fmt.Sprintf("kehadiran %s%% di bawah syarat %s%%", FormatScore(pct), FormatScore(c.MinAttendancePct)))
+		unmet = append(unmet, fmt.Sprintf("kehadiran %s%% di bawah syarat %s%%", idfmt.Decimal(pct, 2), idfmt.Decimal(c.MinAttendancePct, 2)))
 	}
 	if c.MinPostTest > 0 {
 		switch {
 		case sc == nil || sc.PostTest == nil:
 			unmet = append(unmet, "nilai post-test belum diisi")
 		case *sc.PostTest < c.MinPostTest:
-			unmet = append(unmet, fmt.Sprintf("nilai post-test %s di bawah syarat %s", FormatScore(*sc.PostTest), FormatScore(c.MinPostTest)))
+			unmet = append(unmet, fmt.Sprintf("nilai post-test %s di bawah syarat %s", idfmt.Decimal(*sc.PostTest, 2), idfmt.Decimal(c.MinPostTest, 2)))
 		}
 	}
 	return pct, unmet

@@ -13,7 +13,7 @@ import (
 func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress) error {
 	wb := sheet.New()
 	defer wb.Close()
-	rows := [][]any{{"Kode", "Kecamatan", "Pendaftar", "Memenuhi syarat", "Terpilih", "Hadir", "Lulus"}}
+	rows := [][]any{{"Kode", "Kecamatan", "Pendaftar", "Memenuhi syarat", "Terpilih", "Pernah hadir", "Lulus"}}
 	for _, d := range append(rep.Districts, rep.Totals) {
 		rows = append(rows, []any{d.Code, d.Name, d.Applicants, d.Eligible, d.Selected, d.Attended, d.Completed})
 	}
@@ -34,7 +34,7 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress) erro
 		{"Sumber dana", "Jumlah (Rp)", "Porsi (%)"},
 	}
 	for _, fs := range rep.Funding {
-		sum = append(sum, []any{fs.Kind, fs.Amount, fs.Share})
+		sum = append(sum, []any{FundingKindLabel(fs.Kind), fs.Amount, fs.Share})
 	}
 	if err := wb.Sheet("Ringkasan", sum); err != nil {
 		return err

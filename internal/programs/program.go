@@ -166,6 +166,26 @@ var DefaultCompletion = Completion{MinAttendancePct: 75, MinPostTest: 60}
 // Funding kinds.
 var FundingKinds = []string{"apbd", "csr", "bank", "ritel", "bumn", "lainnya"}
 
+// FundingKindLabel is the Indonesian name of a funding kind, for pages and
+// exports (the codes stay in the API).
+func FundingKindLabel(k string) string {
+	switch k {
+	case "apbd":
+		return "APBD"
+	case "csr":
+		return "CSR perusahaan"
+	case "bank":
+		return "Bank"
+	case "ritel":
+		return "Ritel"
+	case "bumn":
+		return "BUMN"
+	case "lainnya":
+		return "Lainnya"
+	}
+	return k
+}
+
 // FundingLine is one contribution to a programme's cost.
 type FundingLine struct {
 	PartnerID         int64  `json:"partner_id"`

@@ -151,9 +151,9 @@ func TestEvaluateCompletion(t *testing.T) {
 		want    string
 	}{
 		{"complete", map[int]bool{1: true, 2: true, 3: true}, post(60), ""},
-		{"low attendance", map[int]bool{1: true, 2: true}, post(80), "kehadiran 50,00% di bawah syarat 75,00%"},
+		{"low attendance", map[int]bool{1: true, 2: true}, post(80), "kehadiran 50% di bawah syarat 75%"},
 		{"no post-test", map[int]bool{1: true, 2: true, 3: true, 4: true}, nil, "nilai post-test belum diisi"},
-		{"low post-test", map[int]bool{1: true, 2: true, 3: true, 4: true}, post(59.5), "nilai post-test 59,50 di bawah syarat 60,00"},
+		{"low post-test", map[int]bool{1: true, 2: true, 3: true, 4: true}, post(59.5), "nilai post-test 59,5 di bawah syarat 60"},
 	}
 	for _, tc := range tests {
 		_, unmet := Evaluate(p, tc.present, tc.sc)
@@ -232,7 +232,7 @@ func TestReportAndXLSX(t *testing.T) {
 		t.Fatalf("sheet rows %v", rows)
 	}
 	part, _ := f.GetRows("Peserta")
-	if len(part) != 3 || part[2][8] != "kehadiran 50,00% di bawah syarat 75,00%; nilai post-test 50,00 di bawah syarat 60,00" {
+	if len(part) != 3 || part[2][8] != "kehadiran 50% di bawah syarat 75%; nilai post-test 50 di bawah syarat 60" {
 		t.Fatalf("participants %v", part)
 	}
 }

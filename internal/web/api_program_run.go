@@ -81,6 +81,67 @@ func (s *Server) apiScoresSet(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, sc)
 }
 
+// scoresBatch is the body of PUT …/scores and its answer.
+type scoresBatch struct {
+	Items []programs.ScoreRow `json:"items"`
+}
+
+type scoresSaved struct {
+	Saved int `json:"saved"`
+}
+
+// apiScoresPut saves the whole cohort's tests at once: all or nothing,
+// errors keyed "<business_id>.pre_test" / ".post_test".
+func (s *Server) apiScoresPut(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in scoresBatch
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	n, err := s.Programs.SetCohortScores(r.Context(), actor(r), id, in.Items)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, scoresSaved{Saved: n})
+}
+
+// attendanceSession is the body of POST …/attendance/session.
+type attendanceSession struct {
+	Session int  `json:"session"`
+	Present bool `json:"present"`
+}
+
+type attendanceMarked struct {
+	Marked int `json:"marked"`
+}
+
+// apiAttendanceSession marks every participant in the caller's area at one
+// session ("semua hadir").
+func (s *Server) apiAttendanceSession(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in attendanceSession
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	n, err := s.Programs.SetSessionAttendance(r.Context(), actor(r), id, in.Session, in.Present)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, attendanceMarked{Marked: n})
+}
+
 // certificateData turns a stored certificate into what the PDF shows.
 func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *programs.Program) certificate.Data {
 	topics := make([]string, len(p.Topics))

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
@@ -76,16 +77,20 @@ var errOfficeOnlyPage = apperr.New(apperr.Forbidden, "Halaman ini untuk petugas 
 // message when the input was refused (Invalid, Conflict). Other errors
 // (forbidden, out of area) go to the error page with their status.
 func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, err error) {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
 	if err != nil {
 		code := apperr.CodeOf(err)
 		if code != apperr.Invalid && code != apperr.Conflict {
 			s.fail(w, r, err)
 			return
 		}
-		http.Redirect(w, r, path+"?galat="+url.QueryEscape(apperr.MessageOf(err)), http.StatusSeeOther)
+		http.Redirect(w, r, path+sep+"galat="+url.QueryEscape(apperr.MessageOf(err)), http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, path+"?pesan="+url.QueryEscape(msg), http.StatusSeeOther)
+	http.Redirect(w, r, path+sep+"pesan="+url.QueryEscape(msg), http.StatusSeeOther)
 }
 
 // programNominate adds one business (by ID) to a programme.

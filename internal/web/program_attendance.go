@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
@@ -13,6 +14,8 @@ import (
 type attendanceRow struct {
 	ProgramID int64
 	Session   int
+	Sessions  int     // sessions of the programme, for "2 dari 5 sesi"
+	MinPct    float64 // the programme's attendance threshold
 	Progress  programs.Progress
 	Present   bool
 	CanEdit   bool
@@ -23,11 +26,15 @@ type attendanceView struct {
 	Session programs.Session
 	Rows    []attendanceRow
 	Present int
-	CanEdit bool
+	CanEdit bool // the programme takes attendance and the caller may mark it
+	Future  bool // the session has not happened yet
+	Message string
+	Error   string
 }
 
-// programAttendance is the phone-friendly attendance page: pick a session,
-// then one tap per participant marks presence.
+// programAttendance is the phone-friendly attendance page: pick a session
+// (the latest one that has happened is the default), mark everyone present
+// with one button, then tap the few who did not come.
 func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	p, prog, err := s.pathProgress(r)
@@ -35,23 +42,45 @@ func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	id := p.ID
-	n, _ := strconv.Atoi(r.URL.Query().Get("sesi"))
+	q := r.URL.Query()
+	n, _ := strconv.Atoi(q.Get("sesi"))
 	if n < 1 || n > len(p.Sessions) {
-		n = 1
+		n = currentSession(p, idfmt.Day(s.Programs.Now()))
 	}
-	v := attendanceView{P: p, CanEdit: a.IsOfficer() && (p.Status == programs.StatusSelected || p.Status == programs.StatusRunning)}
+	v := attendanceView{P: p, Message: q.Get("pesan"), Error: q.Get("galat"),
+		CanEdit: a.IsOfficer() && (p.Status == programs.StatusSelected || p.Status == programs.StatusRunning)}
 	if len(p.Sessions) > 0 {
 		v.Session = p.Sessions[n-1]
+		v.Future = v.Session.Date > idfmt.Day(s.Programs.Now())
 	}
 	for _, pr := range prog {
-		row := attendanceRow{ProgramID: id, Session: n, Progress: pr, Present: containsInt(pr.Present, n), CanEdit: v.CanEdit}
+		row := attendanceRow{ProgramID: p.ID, Session: n, Sessions: len(p.Sessions), MinPct: p.Completion.MinAttendancePct,
+			Progress: pr, Present: containsInt(pr.Present, n), CanEdit: v.CanEdit && !v.Future}
 		if row.Present {
 			v.Present++
 		}
 		v.Rows = append(v.Rows, row)
 	}
 	s.render(w, r, http.StatusOK, "program_attendance", page{Title: "Kehadiran " + p.Name, Active: "programs", Data: v})
+}
+
+// attendanceSwap is the answer to one tap: the redrawn row and the
+// session's new head count.
+type attendanceSwap struct {
+	Row   attendanceRow
+	Count int
+}
+
+// currentSession is the number of the latest session dated today or
+// earlier, or 1 before the programme starts.
+func currentSession(p *programs.Program, today string) int {
+	n := 1
+	for _, ss := range p.Sessions {
+		if ss.Date <= today {
+			n = ss.Number
+		}
+	}
+	return n
 }
 
 // programAttendanceSet records one tap. An htmx request gets the redrawn
@@ -66,28 +95,61 @@ func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) {
 	session, _ := strconv.Atoi(r.FormValue("session"))
 	present := r.FormValue("present") == "1"
 	a := actor(r)
+	back := fmt.Sprintf("/program/%d/kehadiran?sesi=%d", id, session)
 	if _, err := s.Programs.SetAttendance(r.Context(), a, id, bid, session, present); err != nil {
 		if r.Header.Get("HX-Request") == "true" && apperr.CodeOf(err) != apperr.Internal {
 			w.Header().Set("HX-Reswap", "none")
+			s.fail(w, r, err)
+			return
 		}
-		s.fail(w, r, err)
+		s.back(w, r, back, "", err)
 		return
 	}
 	if r.Header.Get("HX-Request") != "true" {
-		http.Redirect(w, r, fmt.Sprintf("/program/%d/kehadiran?sesi=%d", id, session), http.StatusSeeOther)
+		http.Redirect(w, r, back, http.StatusSeeOther)
 		return
 	}
-	_, prog, err := s.Programs.Progress(r.Context(), a, id)
+	p, prog, err := s.Programs.Progress(r.Context(), a, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	var swap *attendanceSwap
+	count := 0
 	for _, pr := range prog {
+		if containsInt(pr.Present, session) {
+			count++
+		}
 		if pr.BusinessID == bid {
-			row := attendanceRow{ProgramID: id, Session: session, Progress: pr, Present: containsInt(pr.Present, session), CanEdit: true}
-			s.renderPartial(w, r, http.StatusOK, "program_attendance", "attendance_row", row)
-			return
+			swap = &attendanceSwap{Row: attendanceRow{ProgramID: id, Session: session, Sessions: len(p.Sessions),
+				MinPct: p.Completion.MinAttendancePct, Progress: pr, Present: containsInt(pr.Present, session), CanEdit: true}}
 		}
 	}
-	s.fail(w, r, apperr.New(apperr.NotFound, "Peserta tidak ditemukan"))
+	if swap == nil {
+		s.fail(w, r, apperr.New(apperr.NotFound, "Peserta tidak ditemukan"))
+		return
+	}
+	swap.Count = count
+	s.renderPartial(w, r, http.StatusOK, "program_attendance", "attendance_swap", swap)
+}
+
+// programAttendanceAll marks every participant of the caller's area
+// present at one session ("Semua hadir").
+func (s *Server) programAttendanceAll(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	session, _ := strconv.Atoi(r.FormValue("session"))
+	n, err := s.Programs.SetSessionAttendance(r.Context(), actor(r), id, session, true)
+	if apperr.Is(err, apperr.Forbidden) {
+		s.fail(w, r, err)
+		return
+	}
+	msg := fmt.Sprintf("%s peserta ditandai hadir di sesi %d. Ketuk peserta yang tidak datang.", idfmt.Number(int64(n)), session)
+	if n == 0 {
+		msg = fmt.Sprintf("Semua peserta sudah ditandai hadir di sesi %d.", session)
+	}
+	s.back(w, r, fmt.Sprintf("/program/%d/kehadiran?sesi=%d", id, session), msg, err)
 }

@@ -63,7 +63,7 @@ func (s *Server) programFormFrom(r *http.Request, p *programs.Program) *programF
 	f := s.newProgramForm(r)
 	f.ID = p.ID
 	num := func(n int64) string { return strconv.FormatInt(n, 10) }
-	fl := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	fl := func(v float64) string { return idfmt.Decimal(v, 2) }
 	for k, v := range map[string]string{"name": p.Name, "kind": p.Kind, "starts_on": p.StartsOn, "ends_on": p.EndsOn,
 		"venue": p.Venue, "capacity": num(int64(p.Capacity)), "max_per_district": num(int64(p.MaxPerDistrict)),
 		"min_districts": num(int64(p.MinDistricts)), "sectors": strings.Join(p.Eligibility.Sectors, ", "),

@@ -24,14 +24,10 @@ func programFuncs() template.FuncMap {
 		"programStatus": programs.StatusLabel,
 		"appStatus":     programs.AppStatusLabel,
 		"kindLabel":     kindLabel,
+		"fundingKind":   programs.FundingKindLabel,
 		"list":          func(s ...string) []string { return s },
 		"hasInt":        func(list []int, n int) bool { return containsInt(list, n) },
-		"optScore": func(v *float64) string {
-			if v == nil {
-				return ""
-			}
-			return programs.FormatScore(*v)
-		},
+		"decimal":       func(v float64) string { return idfmt.Decimal(v, 2) },
 	}
 }
 

@@ -154,7 +154,7 @@ func TestProgramLifeScenario(t *testing.T) {
 	f.call(t, "POST", base+"/scores", "admin", fmt.Sprintf(`{"business_id":%d,"pre_test":40,"post_test":85}`, a), 200)
 	f.call(t, "POST", base+"/scores", "admin", fmt.Sprintf(`{"business_id":%d,"pre_test":50,"post_test":90}`, b), 200)
 	f.call(t, "POST", base+"/scores", "admin", fmt.Sprintf(`{"business_id":%d,"post_test":120}`, b), 422)
-	if e := f.call(t, "GET", cert(b), "admin", "", 409); e["error"] != "Sertifikat belum dapat diterbitkan: kehadiran 33,33% di bawah syarat 75,00%" {
+	if e := f.call(t, "GET", cert(b), "admin", "", 409); e["error"] != "Sertifikat belum dapat diterbitkan: kehadiran 33,33% di bawah syarat 75%" {
 		t.Fatalf("certificate of a participant below attendance: %v", e)
 	}
 	w = f.do(request{Method: "GET", Path: cert(a), Role: "admin"})

@@ -2,23 +2,40 @@ package web
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
+// scoreRow is one participant's line of the score grid: its progress, the
+// text in its two cells and the messages of a refused save.
+type scoreRow struct {
+	programs.Progress
+	Pre, Post       string
+	PreErr, PostErr string
+	PreBad, PostBad bool
+}
+
 type scoresView struct {
 	P              *programs.Program
-	Rows           []programs.Progress
+	Rows           []scoreRow
 	CanEdit        bool
+	Problems       []scoreProblem // a refused save: every wrong cell, in row order
 	Message, Error string
 }
 
-// programScores lists participants with their tests and completion, and a
-// small form per participant for the pre-test and post-test.
+// scoreProblem links the summary above the grid to a wrong cell.
+type scoreProblem struct {
+	Cell, Message string
+}
+
+// programScores shows the cohort's score grid: pre-test and post-test of
+// every participant in one form with one save button.
 func (s *Server) programScores(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	p, prog, err := s.pathProgress(r)
@@ -26,44 +43,117 @@ func (s *Server) programScores(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := scoresView{P: p, Rows: prog, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat"),
+	v := scoresView{P: p, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat"),
 		CanEdit: a.IsOfficer() && (p.Status == programs.StatusSelected || p.Status == programs.StatusRunning)}
+	for _, pr := range prog {
+		v.Rows = append(v.Rows, scoreRow{Progress: pr, Pre: scoreText(pr.PreTest), Post: scoreText(pr.PostTest)})
+	}
 	s.render(w, r, http.StatusOK, "program_scores", page{Title: "Nilai " + p.Name, Active: "programs", Data: v})
 }
 
-// programScoresSet saves one participant's tests.
+// programScoresSet saves the whole grid at once. When a cell is wrong
+// nothing is saved and the grid comes back with what was typed and the
+// message on the cell's row.
 func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	bid, _ := strconv.ParseInt(r.FormValue("business_id"), 10, 64)
-	sc := &programs.Scores{ProgramID: id, BusinessID: bid}
-	var bad error
-	for field, dst := range map[string]**float64{"pre_test": &sc.PreTest, "post_test": &sc.PostTest} {
-		v := strings.ReplaceAll(strings.TrimSpace(r.FormValue(field)), ",", ".")
-		if v == "" {
-			continue
-		}
-		n, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			bad = apperr.New(apperr.Invalid, "Nilai harus angka 0–100")
-			continue
-		}
-		*dst = &n
-	}
-	if bad == nil {
-		_, bad = s.Programs.SetScores(r.Context(), actor(r), sc)
-	}
-	if apperr.Is(bad, apperr.Forbidden) {
-		s.fail(w, r, bad)
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
 		return
 	}
-	if fe := apperr.FieldsOf(bad); len(fe) > 0 {
-		for _, m := range fe {
-			bad = apperr.New(apperr.Invalid, "%s", m)
+	var rows []programs.ScoreRow
+	typed := map[string]string{}
+	for _, v := range r.PostForm["business_id"] {
+		bid, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			s.fail(w, r, apperr.New(apperr.Invalid, "Baris nilai tidak dikenal"))
+			return
+		}
+		pre, post := r.PostFormValue(fmt.Sprintf("pre.%d", bid)), r.PostFormValue(fmt.Sprintf("post.%d", bid))
+		typed[programs.ScoreField(bid, "pre_test")], typed[programs.ScoreField(bid, "post_test")] = pre, post
+		rows = append(rows, programs.ScoreRow{BusinessID: bid, PreTest: parseScoreCell(pre), PostTest: parseScoreCell(post)})
+	}
+	a := actor(r)
+	n, err := s.Programs.SetCohortScores(r.Context(), a, id, rows)
+	path := fmt.Sprintf("/program/%d/nilai", id)
+	if fields := apperr.FieldsOf(err); len(fields) > 0 {
+		s.scoresRefused(w, r, id, typed, fields)
+		return
+	}
+	if apperr.Is(err, apperr.Forbidden) {
+		s.fail(w, r, err)
+		return
+	}
+	msg := fmt.Sprintf("Nilai %s peserta disimpan.", idfmt.Number(int64(n)))
+	if n == 0 {
+		msg = "Tidak ada nilai yang berubah."
+	}
+	s.back(w, r, path, msg, err)
+}
+
+// scoresRefused draws the grid again with the typed text and the errors.
+func (s *Server) scoresRefused(w http.ResponseWriter, r *http.Request, id int64, typed, fields map[string]string) {
+	p, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := scoresView{P: p, CanEdit: true}
+	for _, pr := range prog {
+		pre, post := programs.ScoreField(pr.BusinessID, "pre_test"), programs.ScoreField(pr.BusinessID, "post_test")
+		row := scoreRow{Progress: pr, Pre: scoreText(pr.PreTest), Post: scoreText(pr.PostTest)}
+		if t, ok := typed[pre]; ok {
+			row.Pre, row.Post = t, typed[post]
+		}
+		row.PreErr, row.PostErr = fields[pre], fields[post]
+		row.PreBad, row.PostBad = row.PreErr != "", row.PostErr != ""
+		if row.PreBad {
+			v.Problems = append(v.Problems, scoreProblem{Cell: fmt.Sprintf("pre-%d", pr.BusinessID), Message: row.PreErr})
+		}
+		if row.PostBad {
+			v.Problems = append(v.Problems, scoreProblem{Cell: fmt.Sprintf("post-%d", pr.BusinessID), Message: row.PostErr})
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	s.render(w, r, http.StatusUnprocessableEntity, "program_scores", page{Title: "Nilai " + p.Name, Active: "programs", Data: v})
+}
+
+// parseScoreCell reads a score as typed or pasted from a spreadsheet:
+// "72", "72,5" (Indonesian decimal comma) or "72.5". A blank cell is nil;
+// anything else that is not such a number is NaN, which the service refuses
+// with the participant's name.
+func parseScoreCell(s string) *float64 {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if s == "" {
+		return nil
+	}
+	nan := math.NaN()
+	seps := 0
+	for _, c := range s {
+		switch {
+		case c == ',' || c == '.':
+			seps++
+		case c < '0' || c > '9':
+			return &nan
 		}
 	}
-	s.back(w, r, fmt.Sprintf("/program/%d/nilai", id), "Nilai disimpan.", bad)
+	if seps > 1 || s[0] == ',' || s[0] == '.' {
+		return &nan
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil {
+		return &nan
+	}
+	return &v
+}
+
+// scoreText writes a stored score for its cell: 72,5, not 72,50.
+func scoreText(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return idfmt.Decimal(*v, 2)
 }
