@@ -65,6 +65,17 @@ func checkMoves(changes []StatusChange) error {
 	return nil
 }
 
+// CanWithdraw reports whether an application in this status may be
+// withdrawn: it holds or waits for a place. An ineligible application
+// holds nothing to give up.
+func CanWithdraw(status string) bool {
+	switch status {
+	case AppApplied, AppSelected, AppReserve, AppNotSelected:
+		return true
+	}
+	return false
+}
+
 // IsParticipant reports whether an application status means the business
 // holds a place (it takes attendance and tests).
 func IsParticipant(status string) bool {

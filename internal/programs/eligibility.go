@@ -33,23 +33,42 @@ type Facts struct {
 	Dimensions           map[string]float64 // latest assessment per topic; nil = never assessed
 }
 
+// Unmet is one eligibility rule an applicant does not meet: the rule in
+// general words (to count applicants by rule) and the sentence about this
+// applicant.
+type Unmet struct {
+	Rule string
+	Text string
+}
+
 // Eligible checks an applicant against the programme's rules on the given
 // day and returns every unmet rule as an Indonesian reason (none = eligible).
 func Eligible(p *Program, f *Facts, today time.Time) []string {
-	b := f.Business
 	var why []string
+	for _, u := range Unmets(p, f, today) {
+		why = append(why, u.Text)
+	}
+	return why
+}
+
+// Unmets is Eligible with each reason's rule beside it.
+func Unmets(p *Program, f *Facts, today time.Time) []Unmet {
+	b := f.Business
+	var why []Unmet
+	add := func(rule, text string) { why = append(why, Unmet{Rule: rule, Text: text}) }
 	if b.Status == registry.StatusArchived {
-		why = append(why, "data usaha sudah diarsipkan")
+		add("data usaha sudah diarsipkan", "data usaha sudah diarsipkan")
 	}
 	if len(p.Districts) > 0 && !slices.Contains(p.Districts, b.DistrictCode) {
-		why = append(why, fmt.Sprintf("kecamatan %s di luar sasaran program", districtName(b.DistrictCode)))
+		add("kecamatan di luar sasaran program", fmt.Sprintf("kecamatan %s di luar sasaran program", districtName(b.DistrictCode)))
 	}
 	e := p.Eligibility
 	if len(e.SizeClasses) > 0 && !slices.Contains(e.SizeClasses, b.SizeClass) {
+		target := strings.Join(e.SizeClasses, ", ")
 		if b.SizeClass == "" {
-			why = append(why, "kelas usaha belum diketahui (omzet dan modal belum diisi)")
+			add("kelas usaha belum diketahui", "kelas usaha belum diketahui (omzet dan modal belum diisi)")
 		} else {
-			why = append(why, fmt.Sprintf("kelas usaha %s bukan sasaran (%s)", b.SizeClass, strings.Join(e.SizeClasses, ", ")))
+			add("kelas usaha bukan sasaran ("+target+")", fmt.Sprintf("kelas usaha %s bukan sasaran (%s)", b.SizeClass, target))
 		}
 	}
 	if len(e.Sectors) > 0 && !slices.Contains(e.Sectors, b.Sector) {
@@ -57,20 +76,22 @@ func Eligible(p *Program, f *Facts, today time.Time) []string {
 		if s == "" {
 			s = "(kosong)"
 		}
-		why = append(why, fmt.Sprintf("sektor %s bukan sasaran (%s)", s, strings.Join(e.Sectors, ", ")))
+		target := strings.Join(e.Sectors, ", ")
+		add("sektor bukan sasaran ("+target+")", fmt.Sprintf("sektor %s bukan sasaran (%s)", s, target))
 	}
 	if e.RequireNIB && b.NIB == "" {
-		why = append(why, "belum memiliki NIB")
+		add("belum memiliki NIB", "belum memiliki NIB")
 	}
 	if n := e.ExcludeTrainedWithinMonths; n > 0 && f.LastCompletedOn != "" {
 		done, err := time.Parse(time.DateOnly, f.LastCompletedOn)
 		if err == nil && done.AddDate(0, n, 0).After(today) {
-			why = append(why, fmt.Sprintf("sudah menyelesaikan program %q pada %s (kurang dari %d bulan)",
-				f.LastCompletedProgram, idfmt.DateString(f.LastCompletedOn), n))
+			add(fmt.Sprintf("sudah lulus program lain dalam %d bulan terakhir", n),
+				fmt.Sprintf("sudah menyelesaikan program %q pada %s (kurang dari %d bulan)", f.LastCompletedProgram, idfmt.DateString(f.LastCompletedOn), n))
 		}
 	}
 	if m := e.MaxAnnualRevenue; m > 0 && b.AnnualRevenue > m {
-		why = append(why, fmt.Sprintf("omzet tahunan %s melebihi batas %s", idfmt.Rupiah(b.AnnualRevenue), idfmt.Rupiah(m)))
+		add("omzet tahunan melebihi batas "+idfmt.Rupiah(m),
+			fmt.Sprintf("omzet tahunan %s melebihi batas %s", idfmt.Rupiah(b.AnnualRevenue), idfmt.Rupiah(m)))
 	}
 	return why
 }

@@ -72,6 +72,10 @@ type choice struct {
 	selected []bool    // by index in all
 	count    map[string]int
 	target   int // distinct kecamatan the result had to reach
+	// brought and displaced are the swaps made to cover target kecamatan:
+	// a kecamatan's best applicant brought in, a weaker pick of a kecamatan
+	// with several taken out. Indexes in all.
+	brought, displaced map[int]bool
 }
 
 // choose finds the set of candidates with the highest total score such that
@@ -97,7 +101,8 @@ func choose(cands []Candidate, r Rules, seed int64) *choice {
 		all[i] = &block[i]
 	}
 	slices.SortFunc(all, order)
-	ch := &choice{all: all, selected: make([]bool, len(all)), count: map[string]int{}}
+	ch := &choice{all: all, selected: make([]bool, len(all)), count: map[string]int{}, brought: map[int]bool{},
+		displaced: map[int]bool{}}
 	limit := r.MaxPerDistrict
 	if limit <= 0 {
 		limit = len(all) + 1
@@ -134,10 +139,12 @@ func choose(cands []Candidate, r Rules, seed int64) *choice {
 				worst--
 			}
 			ch.selected[worst] = false
+			ch.displaced[worst] = true
 			ch.count[all[worst].District]--
 			n--
 		}
 		ch.selected[in] = true
+		ch.brought[in] = true
 		ch.count[all[in].District]++
 		n++
 		covered++

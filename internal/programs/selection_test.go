@@ -154,38 +154,12 @@ func TestSelectGreedyIsNotEnough(t *testing.T) {
 	if !slices.Equal(ids, []int64{1, 2, 5}) {
 		t.Fatalf("selected %v, want [1 2 5]", ids)
 	}
-	if res.Reserve[0].BusinessID != 3 || res.Reserve[0].Rank != 3 {
-		t.Fatalf("first reserve %+v, want business 3 at rank 3", res.Reserve[0])
+	if r := res.Reserve[0]; r.BusinessID != 3 || r.Rank != 4 || r.ScoreRank != 3 || r.ReasonCode != ReasonMinDistricts {
+		t.Fatalf("first reserve %+v, want business 3 at place 4, third by score, displaced for the kecamatan minimum", r)
 	}
-	want := "kapasitas program penuh (3/3); tempat diberikan kepada peserta dari kecamatan lain agar minimal 2 kecamatan terwakili"
+	want := "nilai 70 cukup untuk terpilih, tetapi tempatnya diberikan kepada pendaftar terbaik dari kecamatan lain agar minimal 2 kecamatan terwakili"
 	if res.Reserve[0].Reason != want {
 		t.Fatalf("reason %q", res.Reserve[0].Reason)
-	}
-}
-
-func TestSelectReasons(t *testing.T) {
-	later := t0.Add(time.Hour)
-	cands := []Candidate{
-		{BusinessID: 1, District: "36.04.15", AppliedAt: t0, Breakdown: Breakdown{Need: 90}},
-		{BusinessID: 2, District: "36.04.15", AppliedAt: t0, Breakdown: Breakdown{Need: 85}},
-		{BusinessID: 3, District: "36.04.16", AppliedAt: t0, Breakdown: Breakdown{Need: 50}},
-		{BusinessID: 4, District: "36.04.17", AppliedAt: later, Breakdown: Breakdown{Need: 50}},
-		{BusinessID: 5, District: "36.04.17", AppliedAt: t0, Breakdown: Breakdown{Need: 20}},
-	}
-	res := Select(cands, nil, Rules{Capacity: 2, MaxPerDistrict: 1}, 1)
-	got := map[int64]string{}
-	for _, r := range append(res.Reserve, res.NotSelected...) {
-		got[r.BusinessID] = r.Reason
-	}
-	want := map[int64]string{
-		2: "kuota kecamatan Cikande penuh (1/1)",
-		4: "nilai sama dengan peserta terpilih terakhir (50,00), tetapi mendaftar lebih lambat",
-		5: "nilai 20,00 di bawah peserta terpilih terakhir (50,00); kapasitas program penuh (2/2)",
-	}
-	for id, w := range want {
-		if got[id] != w {
-			t.Errorf("business %d: reason %q, want %q", id, got[id], w)
-		}
 	}
 }
 
@@ -202,7 +176,7 @@ func TestSelectLotteryDependsOnSeed(t *testing.T) {
 	if a.Seed != 1 || b.Seed != 2 {
 		t.Fatal("seed not recorded with the result")
 	}
-	if a.Reserve[0].Reason != "nilai sama dengan peserta terpilih terakhir (50,00) dan mendaftar pada waktu yang sama; kalah undian" {
+	if a.Reserve[0].Reason != "nilai 50 sama dengan batas terpilih dan mendaftar pada waktu yang sama; kalah undian (kode undian 1)" {
 		t.Fatalf("reason %q", a.Reserve[0].Reason)
 	}
 }

@@ -134,7 +134,7 @@ func outcomeChanges(apps []Application, res *Result, at time.Time, by string) []
 	type outcome struct{ status, reason string }
 	want := map[int64]outcome{}
 	for _, r := range res.Selected {
-		want[r.BusinessID] = outcome{AppSelected, ""}
+		want[r.BusinessID] = outcome{AppSelected, r.Reason}
 	}
 	for _, r := range res.Reserve {
 		want[r.BusinessID] = outcome{AppReserve, r.Reason}

@@ -31,10 +31,8 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, programID, busines
 	if err != nil || !a.Reaches(ap.BusinessID, ap.VillageCode) {
 		return nil, apperr.New(apperr.NotFound, "Pendaftaran tidak ditemukan")
 	}
-	switch ap.Status {
-	case AppApplied, AppSelected, AppReserve, AppNotSelected, AppIneligible:
-	default:
-		return nil, apperr.New(apperr.Conflict, "Peserta berstatus %s tidak dapat mengundurkan diri", AppStatusLabel(ap.Status))
+	if !CanWithdraw(ap.Status) {
+		return nil, apperr.New(apperr.Conflict, "Pendaftaran berstatus %s tidak dapat diundurkan", AppStatusLabel(ap.Status))
 	}
 	now := s.Now().UTC()
 	changes := []StatusChange{{ApplicationID: ap.ID, BusinessID: ap.BusinessID, From: ap.Status, To: AppWithdrawn,
@@ -120,20 +118,26 @@ func moveInResult(res *Result, gone int64, repl *Application) {
 	for _, list := range []*[]Ranked{&res.Selected, &res.Reserve, &res.NotSelected} {
 		if i := slices.IndexFunc(*list, isGone); i >= 0 {
 			r := (*list)[i]
-			r.Reason = "mengundurkan diri"
+			r.ReasonCode, r.Reason = ReasonWithdrawn, "mengundurkan diri"
 			res.Withdrawn = append(res.Withdrawn, r)
 			*list = slices.Delete(*list, i, i+1)
 		}
 	}
-	if repl == nil {
-		return
+	if repl != nil {
+		if i := slices.IndexFunc(res.Reserve, func(r Ranked) bool { return r.BusinessID == repl.BusinessID }); i >= 0 {
+			r := res.Reserve[i]
+			r.ReasonCode, r.Reason = ReasonReplacement, "menggantikan peserta yang mengundurkan diri"
+			res.Reserve = slices.Delete(res.Reserve, i, i+1)
+			res.Selected = append(res.Selected, r)
+		}
 	}
-	if i := slices.IndexFunc(res.Reserve, func(r Ranked) bool { return r.BusinessID == repl.BusinessID }); i >= 0 {
-		r := res.Reserve[i]
-		r.Reason = "menggantikan peserta yang mengundurkan diri"
-		res.Reserve = slices.Delete(res.Reserve, i, i+1)
-		res.Selected = append(res.Selected, r)
-		slices.SortStableFunc(res.Selected, func(a, b Ranked) int { return a.Rank - b.Rank })
+	// The outcome's places close up, so the lists read 1, 2, 3, … again.
+	place := 0
+	for _, list := range [][]Ranked{res.Selected, res.Reserve, res.NotSelected} {
+		for i := range list {
+			place++
+			list[i].Rank = place
+		}
 	}
 }
 

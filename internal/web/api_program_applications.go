@@ -69,14 +69,9 @@ func (s *Server) apiApplicationCreate(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, ap)
 }
 
-// bulkResult answers a bulk addition.
-type bulkResult struct {
-	Added      int `json:"added"`
-	Ineligible int `json:"ineligible"`
-}
-
-// apiApplicationBulk adds every business matching the registry filter in
-// the query (the same parameters as GET /api/v1/businesses).
+// apiApplicationBulk adds every eligible business matching the registry
+// filter in the query (the same parameters as GET /api/v1/businesses)
+// within the programme's kecamatan; dry_run=1 only counts.
 func (s *Server) apiApplicationBulk(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -88,13 +83,18 @@ func (s *Server) apiApplicationBulk(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	added, inel, err := s.Programs.AddBulk(r.Context(), actor(r), id, registry.Filter{Q: f.Q, District: f.District,
-		Village: f.Village, SizeClass: f.SizeClass, Sector: f.Sector, Doc: f.Doc})
+	dry := r.URL.Query().Get("dry_run") == "1"
+	res, err := s.Programs.AddBulk(r.Context(), actor(r), id, registry.Filter{Q: f.Q, District: f.District,
+		Village: f.Village, SizeClass: f.SizeClass, Sector: f.Sector, Doc: f.Doc}, dry)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, bulkResult{Added: added, Ineligible: inel})
+	status := http.StatusCreated
+	if dry {
+		status = http.StatusOK
+	}
+	writeJSON(w, status, res)
 }
 
 func (s *Server) apiApplicationWithdraw(w http.ResponseWriter, r *http.Request) {

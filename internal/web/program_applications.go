@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
@@ -17,21 +19,32 @@ import (
 // applicationsPerPage bounds the application list on one page.
 const applicationsPerPage = 100
 
+// nomineesShown bounds the businesses a nomination search lists.
+const nomineesShown = 10
+
 type applicationsView struct {
 	P         *programs.Program
 	Apps      []programs.Application
-	Total     int
-	Status    string
+	Total     int // applications the caller may see
+	Shown     int // of which match the filter
+	Filter    programs.ApplicantFilter
+	Statuses  []string
 	Pager     pagerView
 	Counts    map[string]int
 	Officer   bool
-	Districts []region.Region
+	Open      bool            // nominations and bulk additions are possible
+	Districts []region.Region // kecamatan with applicants, for the filter
+	Bulk      []region.Region // kecamatan a bulk addition may take
+	Search    string          // the nomination search
+	Nominees  []programs.Nominee
 	Message   string
 	Error     string
+	Reasons   string // link to the reasons of a bulk addition's left-outs
 }
 
 // programApplications lists a programme's applications in the caller's
-// area, with the nomination and bulk forms for officers.
+// area, searchable by name or ID and filtered by status and kecamatan,
+// with the nomination search and the bulk form for officers.
 func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -48,27 +61,67 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	q := r.URL.Query()
+	v := applicationsView{P: p, Counts: map[string]int{}, Officer: a.IsOfficer(), Message: q.Get("pesan"), Error: q.Get("galat"),
+		Open: a.IsOfficer() && p.Status == programs.StatusOpen, Search: strings.TrimSpace(q.Get("cari")),
+		Filter: programs.ApplicantFilter{Q: q.Get("q"), Status: q.Get("status"), District: q.Get("kecamatan")}}
+	if m := q.Get("massal"); m != "" {
+		v.Reasons = fmt.Sprintf("/program/%d/pendaftar/massal?%s", id, m)
+	}
+	if v.Open && v.Search != "" {
+		if v.Nominees, err = s.Programs.FindNominees(r.Context(), a, id, v.Search, nomineesShown); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if r.Header.Get("HX-Request") == "true" {
+			s.renderPartial(w, r, http.StatusOK, "program_applications", "nominees", v)
+			return
+		}
+	}
 	apps, err := s.Programs.Applications(r.Context(), a, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	v := applicationsView{P: p, Total: len(apps), Status: q.Get("status"), Counts: map[string]int{}, Officer: a.IsOfficer(),
-		Districts: s.districtsFor(a), Message: q.Get("pesan"), Error: q.Get("galat")}
+	v.Total = len(apps)
+	seen := map[string]bool{}
 	var shown []programs.Application
 	for _, ap := range apps {
 		v.Counts[ap.Status]++
-		if v.Status == "" || ap.Status == v.Status {
+		seen[ap.DistrictCode] = ap.DistrictCode != ""
+		if v.Filter.MatchApplication(ap) {
 			shown = append(shown, ap)
 		}
 	}
+	for _, st := range []string{programs.AppApplied, programs.AppSelected, programs.AppReserve, programs.AppNotSelected,
+		programs.AppIneligible, programs.AppAttended, programs.AppCompleted, programs.AppDroppedOut, programs.AppWithdrawn} {
+		if v.Counts[st] > 0 {
+			v.Statuses = append(v.Statuses, st)
+		}
+	}
+	v.Districts, v.Bulk, v.Shown = districtsAmong(seen), s.bulkDistricts(a, p), len(shown)
 	pg, _ := queryInt(r, "page", 1)
 	pages := max(1, (len(shown)+applicationsPerPage-1)/applicationsPerPage)
 	pg = min(max(pg, 1), pages)
 	v.Apps = shown[(pg-1)*applicationsPerPage : min(len(shown), pg*applicationsPerPage)]
 	v.Pager = pagerView{Page: pg, Pages: pages, Query: q}
 	s.render(w, r, http.StatusOK, "program_applications", page{Title: "Pendaftar " + p.Name, Active: "programs", Data: v})
+}
+
+// bulkDistricts are the kecamatan a bulk addition may draw from: the
+// programme's own (all when it has none) within the officer's area.
+func (s *Server) bulkDistricts(a auth.Actor, p *programs.Program) []region.Region {
+	mine := s.districtsFor(a)
+	if len(p.Districts) == 0 {
+		return mine
+	}
+	var out []region.Region
+	for _, d := range mine {
+		if slices.Contains(p.Districts, d.Code) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 var errOfficeOnlyPage = apperr.New(apperr.Forbidden, "Halaman ini untuk petugas dinas")
@@ -93,7 +146,7 @@ func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, 
 	http.Redirect(w, r, path+sep+"pesan="+url.QueryEscape(msg), http.StatusSeeOther)
 }
 
-// programNominate adds one business (by ID) to a programme.
+// programNominate adds one business (found by the nomination search) to a programme.
 func (s *Server) programNominate(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -113,21 +166,82 @@ func (s *Server) programNominate(w http.ResponseWriter, r *http.Request) {
 	s.back(w, r, path, msg, err)
 }
 
-// programBulk adds every business of a registry filter.
+// bulkFilter reads the registry filter of the bulk form (or its preview link).
+func bulkFilter(r *http.Request) registry.Filter {
+	return registry.Filter{District: r.FormValue("district"), SizeClass: r.FormValue("size_class"),
+		Sector: strings.ToUpper(strings.TrimSpace(r.FormValue("sector"))), Doc: r.FormValue("doc")}
+}
+
+// bulkQuery is the query string that repeats a bulk filter (never empty).
+func bulkQuery(f registry.Filter) string {
+	return url.Values{"district": {f.District}, "size_class": {f.SizeClass}, "sector": {f.Sector}, "doc": {f.Doc}}.Encode()
+}
+
+// programBulk adds every eligible business of a registry filter and says
+// how many were left out, with a link to why.
 func (s *Server) programBulk(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f := registry.Filter{District: r.FormValue("district"), SizeClass: r.FormValue("size_class"), Sector: r.FormValue("sector"),
-		Doc: r.FormValue("doc")}
-	added, inel, err := s.Programs.AddBulk(r.Context(), actor(r), id, f)
+	f := bulkFilter(r)
+	res, err := s.Programs.AddBulk(r.Context(), actor(r), id, f, false)
 	if apperr.Is(err, apperr.Forbidden) {
 		s.fail(w, r, err)
 		return
 	}
-	s.back(w, r, fmt.Sprintf("/program/%d/pendaftar", id), fmt.Sprintf("%d usaha ditambahkan, %d tidak memenuhi syarat", added, inel), err)
+	path := fmt.Sprintf("/program/%d/pendaftar", id)
+	if err != nil {
+		s.back(w, r, path, "", err)
+		return
+	}
+	msg := fmt.Sprintf("%s usaha ditambahkan", idfmt.Number(int64(res.Added)))
+	if res.Ineligible > 0 {
+		msg += fmt.Sprintf("; %s tidak memenuhi syarat", idfmt.Number(int64(res.Ineligible)))
+	}
+	if res.Already > 0 {
+		msg += fmt.Sprintf("; %s sudah terdaftar sebelumnya", idfmt.Number(int64(res.Already)))
+	}
+	q := url.Values{"pesan": {msg + "."}}
+	if res.Ineligible > 0 {
+		q.Set("massal", bulkQuery(f))
+	}
+	http.Redirect(w, r, path+"?"+q.Encode(), http.StatusSeeOther)
+}
+
+type bulkView struct {
+	P      *programs.Program
+	Res    *programs.BulkResult
+	Filter registry.Filter
+	Query  string
+	Error  string
+}
+
+// programBulkPreview says what a bulk addition with a filter does: how many
+// businesses it adds and, rule by rule, why the others are left out.
+func (s *Server) programBulkPreview(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.Programs.Get(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := bulkFilter(r)
+	v := bulkView{P: p, Filter: f, Query: bulkQuery(f)}
+	v.Res, err = s.Programs.AddBulk(r.Context(), actor(r), id, f, true)
+	if code := apperr.CodeOf(err); err != nil && code != apperr.Invalid && code != apperr.Conflict {
+		s.fail(w, r, err)
+		return
+	}
+	if err != nil {
+		v.Error = apperr.MessageOf(err)
+	}
+	s.render(w, r, http.StatusOK, "program_bulk", page{Title: "Tambah massal " + p.Name, Active: "programs", Data: v})
 }
 
 // programWithdraw records a withdrawal and shows who replaces it.

@@ -25,6 +25,10 @@ func programFuncs() template.FuncMap {
 		"appStatus":     programs.AppStatusLabel,
 		"kindLabel":     kindLabel,
 		"fundingKind":   programs.FundingKindLabel,
+		"reasonLabel":   programs.ReasonLabel,
+		"canWithdraw":   programs.CanWithdraw,
+		"channelLabel":  channelLabel,
+		"ownerNote":     ownerNote,
 		"list":          func(s ...string) []string { return s },
 		"hasInt":        func(list []int, n int) bool { return containsInt(list, n) },
 		"decimal":       func(v float64) string { return idfmt.Decimal(v, 2) },
@@ -55,4 +59,51 @@ func kindLabel(k string) string {
 		return "Fasilitasi sertifikasi"
 	}
 	return k
+}
+
+// channelLabel is the Indonesian name of the way an application came in.
+func channelLabel(c string) string {
+	switch c {
+	case programs.ChannelOnline:
+		return "Daftar sendiri"
+	case programs.ChannelNominasi:
+		return "Nominasi petugas"
+	case programs.ChannelBulk:
+		return "Tambah massal"
+	}
+	return c
+}
+
+// ownerNote tells a business owner, in plain words, where its application
+// stands and why: the same reason the office reads.
+func ownerNote(ap programs.Application) string {
+	why := strings.TrimSpace(ap.Reason)
+	with := func(lead string) string {
+		if why == "" {
+			return lead + "."
+		}
+		return lead + ": " + why + "."
+	}
+	switch ap.Status {
+	case programs.AppApplied:
+		return "Pendaftaran Anda sudah diterima. Hasil seleksi diumumkan setelah pendaftaran ditutup."
+	case programs.AppSelected:
+		return "Selamat, usaha Anda terpilih sebagai peserta."
+	case programs.AppReserve:
+		return with("Usaha Anda masuk daftar cadangan") +
+			" Bila ada peserta yang mengundurkan diri, cadangan terbaik yang tetap memenuhi aturan kuota menggantikannya."
+	case programs.AppNotSelected:
+		return with("Usaha Anda belum terpilih kali ini")
+	case programs.AppIneligible:
+		return with("Usaha Anda belum memenuhi syarat program ini")
+	case programs.AppAttended:
+		return "Usaha Anda sedang mengikuti program ini."
+	case programs.AppCompleted:
+		return "Selamat, usaha Anda lulus program ini."
+	case programs.AppDroppedOut:
+		return with("Usaha Anda belum memenuhi syarat lulus")
+	case programs.AppWithdrawn:
+		return "Usaha Anda sudah mengundurkan diri dari program ini."
+	}
+	return why
 }

@@ -12,30 +12,31 @@ import (
 	"naikkelas/internal/programs"
 )
 
-// pageListCap bounds the not-selected and ineligible tables of the page;
-// GET /api/v1/programs/{id}/selection holds every applicant.
-const pageListCap = 300
-
 // selectionRow is one applicant in the explained result.
 type selectionRow struct {
 	programs.Ranked
 	Name string
 }
 
-type selectionView struct {
-	P                                *programs.Program
-	Res                              *programs.Result
-	Rec                              *programs.SelectionRecord
-	Selected, Reserve, Out, Withdrew []selectionRow
-	Ineligible                       []programs.Rejected
-	MoreOut, MoreIneligible          int // rows left off the page (the API has them all)
-	Names                            map[int64]string
-	Officer                          bool
-	Message, Error                   string
+// reasonCount is one line of the summary of why applicants were not selected.
+type reasonCount struct {
+	Code, Label string
+	N           int
 }
 
-// programSelection shows the selection with the explanation of every
-// applicant (office only), and the run, lock and publish buttons.
+type selectionView struct {
+	P                           *programs.Program
+	Res                         *programs.Result
+	Rec                         *programs.SelectionRecord
+	Selected, Reserve, Withdrew []selectionRow
+	Reasons                     []reasonCount // not selected and ineligible, by the rule that decided
+	Officer                     bool
+	Message, Error              string
+}
+
+// programSelection shows the selection (office only): the selected and the
+// reserve with their scores, how many were kept out by which rule (each a
+// link to the full explanation), and the run, lock and publish buttons.
 func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	p, err := s.pathProgram(r)
@@ -43,36 +44,66 @@ func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	id := p.ID
-	v := selectionView{P: p, Officer: a.IsOfficer(), Names: map[int64]string{}, Message: r.URL.Query().Get("pesan"),
-		Error: r.URL.Query().Get("galat")}
-	res, rec, err := s.Programs.Selection(r.Context(), a, id)
-	if err != nil && !apperr.Is(err, apperr.NotFound) {
+	v := selectionView{P: p, Officer: a.IsOfficer(), Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	res, rec, names, err := s.selectionWithNames(r, p.ID)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if res != nil {
-		apps, err := s.Programs.Applications(r.Context(), a, id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		for _, ap := range apps {
-			v.Names[ap.BusinessID] = ap.BusinessName
-		}
 		rows := func(list []programs.Ranked) []selectionRow {
 			out := make([]selectionRow, len(list))
 			for i, x := range list {
-				out[i] = selectionRow{x, v.Names[x.BusinessID]}
+				out[i] = selectionRow{x, names[x.BusinessID]}
 			}
 			return out
 		}
 		v.Res, v.Rec = res, rec
 		v.Selected, v.Reserve, v.Withdrew = rows(res.Selected), rows(res.Reserve), rows(res.Withdrawn)
-		v.Out, v.Ineligible = rows(res.NotSelected[:min(len(res.NotSelected), pageListCap)]), res.Ineligible[:min(len(res.Ineligible), pageListCap)]
-		v.MoreOut, v.MoreIneligible = len(res.NotSelected)-len(v.Out), len(res.Ineligible)-len(v.Ineligible)
+		v.Reasons = countReasons(res)
 	}
 	s.render(w, r, http.StatusOK, "program_selection", page{Title: "Seleksi " + p.Name, Active: "programs", Data: v})
+}
+
+// selectionWithNames returns a programme's selection as the actor may see
+// it with the business names of its applicants; nil before the first run.
+func (s *Server) selectionWithNames(r *http.Request, id int64) (*programs.Result, *programs.SelectionRecord, map[int64]string, error) {
+	a := actor(r)
+	res, rec, err := s.Programs.Selection(r.Context(), a, id)
+	if apperr.Is(err, apperr.NotFound) {
+		return nil, nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	apps, err := s.Programs.Applications(r.Context(), a, id)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	names := make(map[int64]string, len(apps))
+	for _, ap := range apps {
+		names[ap.BusinessID] = ap.BusinessName
+	}
+	return res, rec, names, nil
+}
+
+// countReasons counts the applicants not selected by the rule that decided,
+// in a fixed order, leaving out rules that decided nobody.
+func countReasons(res *programs.Result) []reasonCount {
+	n := map[string]int{programs.ReasonIneligible: len(res.Ineligible)}
+	for _, list := range [][]programs.Ranked{res.Reserve, res.NotSelected} {
+		for _, r := range list {
+			n[r.ReasonCode]++
+		}
+	}
+	var out []reasonCount
+	for _, code := range []string{programs.ReasonBelowCutoff, programs.ReasonDistrictQuota, programs.ReasonMinDistricts,
+		programs.ReasonTieLater, programs.ReasonTieLottery, programs.ReasonCapacity, programs.ReasonIneligible} {
+		if n[code] > 0 {
+			out = append(out, reasonCount{Code: code, Label: programs.ReasonLabel(code), N: n[code]})
+		}
+	}
+	return out
 }
 
 // programSelectionRun runs the selection from the page (optional seed).

@@ -157,8 +157,8 @@ func (s *Server) routeTable() []route {
 			doc("Daftar (pemilik, usahanya sendiri) atau nominasi (petugas, di wilayahnya); langsung diperiksa syaratnya",
 				"ApplicationInput", "Application", 201, 401, 403, 404, 409, 422)},
 		{"POST /api/v1/programs/{id}/applications/bulk", member, s.apiApplicationBulk,
-			doc("Tambah massal semua usaha hasil saringan register (parameter sama dengan /api/v1/businesses)", "", "BulkResult",
-				201, 401, 403, 404, 409, 413, 422).query("q", "Kata kunci").query("district", "Kode kecamatan").
+			doc("Tambah massal usaha yang memenuhi syarat dari hasil saringan register, di kecamatan sasaran program (parameter sama dengan /api/v1/businesses); yang tidak memenuhi syarat dihitung per alasan", "", "BulkResult",
+				200, 201, 401, 403, 404, 409, 413, 422).query("dry_run", "1 = hanya hitung, tidak menambah").query("q", "Kata kunci").query("district", "Kode kecamatan").
 				query("village", "Kode desa").query("size_class", "Kelas usaha").query("sector", "Sektor KBLI").query("doc", "Status dokumen")},
 		{"POST /api/v1/programs/{id}/applications/{business_id}/withdrawal", member, s.apiApplicationWithdraw,
 			doc("Mengundurkan diri; cadangan terbaik yang menjaga aturan menggantikan", "", "Withdrawal", 200, 401, 403, 404, 409)},
@@ -221,9 +221,11 @@ func (s *Server) routeTable() []route {
 		{"POST /program/{id}/daftar", member, s.programApply, nil},
 		{"GET /program/{id}/pendaftar", member, s.programApplications, nil},
 		{"POST /program/{id}/pendaftar", member, s.programNominate, nil},
+		{"GET /program/{id}/pendaftar/massal", member, s.programBulkPreview, nil},
 		{"POST /program/{id}/pendaftar/massal", member, s.programBulk, nil},
 		{"POST /program/{id}/pendaftar/{business_id}/mundur", member, s.programWithdraw, nil},
 		{"GET /program/{id}/seleksi", member, s.programSelection, nil},
+		{"GET /program/{id}/seleksi/penjelasan", member, s.programSelectionExplain, nil},
 		{"POST /program/{id}/seleksi", member, s.programSelectionRun, nil},
 		{"POST /program/{id}/seleksi/kunci", member, s.programSelectionLock, nil},
 		{"POST /program/{id}/seleksi/umumkan", member, s.programSelectionPublish, nil},
