@@ -179,3 +179,27 @@ func testSearchTypo(t *testing.T, s store.Store) {
 		t.Errorf("typo within district: total = %d", total)
 	}
 }
+
+// testSearchAfterEdit: an edited business stays findable by the words that
+// did not change, and by its new words, not by the old ones.
+func testSearchAfterEdit(t *testing.T, s store.Store) {
+	searchFixtures(t, s)
+	bs, _, _ := s.ListBusinesses(ctx, registry.Filter{Q: "golok", PerPage: 5})
+	g := bs[0]
+	g.NIB, g.Name = "", g.Name+" Baru"
+	if err := s.UpdateBusiness(ctx, &g, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"golok", "ciomas baru"} {
+		got, _ := list(t, s, registry.Filter{Q: q})
+		sameNames(t, "after an edit, "+q, got, "Golok Ciomas Abah Entis Baru")
+	}
+	g.Name = "Parang Abah Entis"
+	if err := s.UpdateBusiness(ctx, &g, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := list(t, s, registry.Filter{Q: "golok"})
+	sameNames(t, "after a rename, the old name", got)
+	got, _ = list(t, s, registry.Filter{Q: "abah entis"})
+	sameNames(t, "after a rename, the unchanged words", got, "Parang Abah Entis")
+}

@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"Search", testSearch},
 		{"SearchTypo", testSearchTypo},
 		{"SearchArchived", testSearchArchived},
+		{"SearchAfterEdit", testSearchAfterEdit},
 		{"Each", testEach},
 		{"Measurements", testMeasurements},
 		{"UpdateMeasured", testUpdateMeasured},
