@@ -64,6 +64,16 @@ func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
 		return
 	}
+	a := actor(r)
+	_, prog, err := s.Programs.Progress(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	stored := map[int64]programs.Progress{}
+	for _, pr := range prog {
+		stored[pr.BusinessID] = pr
+	}
 	var rows []programs.ScoreRow
 	typed := map[string]string{}
 	for _, v := range r.PostForm["business_id"] {
@@ -72,11 +82,17 @@ func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, apperr.New(apperr.Invalid, "Baris nilai tidak dikenal"))
 			return
 		}
-		pre, post := r.PostFormValue(fmt.Sprintf("pre.%d", bid)), r.PostFormValue(fmt.Sprintf("post.%d", bid))
-		typed[programs.ScoreField(bid, "pre_test")], typed[programs.ScoreField(bid, "post_test")] = pre, post
-		rows = append(rows, programs.ScoreRow{BusinessID: bid, PreTest: parseScoreCell(pre), PostTest: parseScoreCell(post)})
+		// A cell the form did not send keeps its score; a cell sent empty clears it.
+		row := programs.ScoreRow{BusinessID: bid, PreTest: stored[bid].PreTest, PostTest: stored[bid].PostTest}
+		for test, dst := range map[string]**float64{"pre": &row.PreTest, "post": &row.PostTest} {
+			key := fmt.Sprintf("%s.%d", test, bid)
+			if vals, ok := r.PostForm[key]; ok {
+				*dst = parseScoreCell(vals[0])
+				typed[programs.ScoreField(bid, test+"_test")] = vals[0]
+			}
+		}
+		rows = append(rows, row)
 	}
-	a := actor(r)
 	n, err := s.Programs.SetCohortScores(r.Context(), a, id, rows)
 	path := fmt.Sprintf("/program/%d/nilai", id)
 	if fields := apperr.FieldsOf(err); len(fields) > 0 {
@@ -106,7 +122,10 @@ func (s *Server) scoresRefused(w http.ResponseWriter, r *http.Request, id int64,
 		pre, post := programs.ScoreField(pr.BusinessID, "pre_test"), programs.ScoreField(pr.BusinessID, "post_test")
 		row := scoreRow{Progress: pr, Pre: scoreText(pr.PreTest), Post: scoreText(pr.PostTest)}
 		if t, ok := typed[pre]; ok {
-			row.Pre, row.Post = t, typed[post]
+			row.Pre = t
+		}
+		if t, ok := typed[post]; ok {
+			row.Post = t
 		}
 		row.PreErr, row.PostErr = fields[pre], fields[post]
 		row.PreBad, row.PostBad = row.PreErr != "", row.PostErr != ""

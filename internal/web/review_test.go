@@ -212,9 +212,9 @@ func TestScoresKeepTheOtherTestAndRejectNaN(t *testing.T) {
 	if w.Code != s200 {
 		t.Fatalf("pre-test: %d %s", w.Code, w.Body)
 	}
-	w = f.do(request{Method: "POST", Path: "/program/" + run + "/nilai", Role: "admin", Body: "business_id=" + in + "&pre_test=NaN"})
-	if loc := w.Header().Get("Location"); w.Code != s303 || !strings.Contains(loc, "galat=") {
-		t.Errorf("NaN pre-test: %d to %q, want a redirect with an error", w.Code, loc)
+	w = f.do(request{Method: "POST", Path: "/program/" + run + "/nilai", Role: "admin", Body: "business_id=" + in + "&pre." + in + "=NaN"})
+	if w.Code != s422 || !strings.Contains(w.Body.String(), f.In.Name+": nilai pre-test harus angka 0–100") {
+		t.Errorf("NaN pre-test: %d, want 422 with the error naming the participant; %.300s", w.Code, w.Body)
 	}
 	w = f.do(request{Method: "GET", Path: "/api/v1/programs/" + run + "/scores", Role: "admin"})
 	var list struct {
