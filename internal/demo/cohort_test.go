@@ -3,7 +3,10 @@ package demo
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
+	"sync"
 	"testing"
 
 	"naikkelas/internal/assessment"
@@ -11,16 +14,67 @@ import (
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
+	"naikkelas/internal/store/engine"
 )
 
-// loadCohort loads a mid-size demo and returns its store and the October
-// 2025 programme, failing unless there is exactly one of it.
+// midSize is the demo size of the cohort tests: enough businesses for the
+// October 2025 programme's selection, cohort and comparison group.
+const midSize = 12000
+
+// shared is the mid-size demo that tests which only read it share: a load
+// takes seconds, so it is loaded once per test binary (TestMain removes it).
+var shared struct {
+	once sync.Once
+	dir  string
+	st   store.Store
+	err  error
+}
+
+// sharedDemo returns the shared mid-size demo, loading it on first use.
+// Callers must not change it.
+func sharedDemo(t *testing.T) store.Store {
+	t.Helper()
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "naikkelas-demo-"); shared.err != nil {
+			return
+		}
+		if shared.st, shared.err = engine.Open(context.Background(), filepath.Join(shared.dir, "demo.db")); shared.err != nil {
+			return
+		}
+		_, shared.err = Load(context.Background(), shared.st, Options{Count: midSize})
+	})
+	if shared.err != nil {
+		t.Fatalf("loading the shared demo: %v", shared.err)
+	}
+	return shared.st
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.st != nil {
+		shared.st.Close()
+	}
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// loadCohort loads a mid-size demo of its own and returns its store and the
+// October 2025 programme, failing unless there is exactly one of it.
 func loadCohort(t *testing.T) (store.Store, *programs.Program) {
 	t.Helper()
 	st := openTemp(t)
-	if _, err := Load(context.Background(), st, Options{Count: 12000}); err != nil {
+	if _, err := Load(context.Background(), st, Options{Count: midSize}); err != nil {
 		t.Fatal(err)
 	}
+	return st, cohortOf(t, st)
+}
+
+// cohortOf returns the October 2025 programme of a loaded demo, failing
+// unless there is exactly one of it.
+func cohortOf(t *testing.T, st store.Store) *programs.Program {
+	t.Helper()
 	list, _, err := st.ListPrograms(context.Background(), programs.ProgramFilter{PerPage: 100})
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +88,7 @@ func loadCohort(t *testing.T) (store.Store, *programs.Program) {
 	if len(found) != 1 || found[0].Status != programs.StatusFinished {
 		t.Fatalf("want exactly one finished %q, got %+v", cohortName, found)
 	}
-	return st, &found[0]
+	return &found[0]
 }
 
 // TestDemoCohortLifeCycle checks that the October 2025 programme is a
@@ -42,7 +96,8 @@ func loadCohort(t *testing.T) (store.Store, *programs.Program) {
 // with its seed, attendance, tests, completion, certificates, follow-up.
 func TestDemoCohortLifeCycle(t *testing.T) {
 	ctx := context.Background()
-	st, p := loadCohort(t)
+	st := sharedDemo(t)
+	p := cohortOf(t, st)
 	svc := programs.NewService(st, st, st, Jurisdiction)
 	count := map[string]int{}
 	channels := map[string]int{}

@@ -15,10 +15,7 @@ import (
 // assessments, and completers who grew more than their comparison group.
 func TestDemoCohortShowsGrowth(t *testing.T) {
 	ctx := context.Background()
-	st := openTemp(t)
-	if _, err := Load(ctx, st, Options{Count: 12000}); err != nil {
-		t.Fatal(err)
-	}
+	st := sharedDemo(t)
 	svc := assessment.NewService(st, st, registry.NewService(st, "36.04"), st)
 	refs, err := svc.Programs.ProgramRefs(ctx, "finished")
 	if err != nil || len(refs) != 1 || refs[0].StartsOn != cohortStartsOn {

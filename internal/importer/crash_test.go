@@ -50,6 +50,9 @@ func TestCrashLeavesRegistryUnchanged(t *testing.T) {
 		crashChild()
 		return
 	}
+	if testing.Short() {
+		t.Skip("-short: crash test (child process killed mid-import) skipped (go test ./... runs it)")
+	}
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "crash.db")
 	st, err := engine.Open(context.Background(), dbPath)

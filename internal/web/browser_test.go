@@ -24,9 +24,13 @@ func findChromium() string {
 	return ""
 }
 
-// browser starts headless Chromium for the test, or skips visibly.
+// browser starts headless Chromium for the test, or skips visibly (in
+// -short mode, or when no Chromium is installed).
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: browser test skipped (go test ./... runs it with Chromium)")
+	}
 	path := findChromium()
 	if path == "" {
 		t.Skip("SKIP browser test: no chromium found in PATH (apt-get install -y chromium)")

@@ -58,22 +58,39 @@ func (f *fixture) upload(t *testing.T, srv *Server, role, name string, data []by
 	return w
 }
 
-// waitImport polls GET /api/v1/imports/{id} until the import leaves "running".
+// importWait bounds waitImport. A small import finishes in milliseconds,
+// but on a loaded machine (the test suite's packages in parallel on two
+// cores) its background goroutine may wait seconds for a turn.
+const importWait = 2 * time.Minute
+
+// waitImport polls GET /api/v1/imports/{id} until the import leaves
+// "running", and fails on any answer that is not a 200 with an import.
 func (f *fixture) waitImport(t *testing.T, role string, id int64) map[string]any {
-	for i := 0; i < 200; i++ {
+	t.Helper()
+	deadline := time.Now().Add(importWait)
+	pause := 10 * time.Millisecond
+	for {
 		w := f.do(request{Method: "GET", Path: "/api/v1/imports/" + itoa64(id), Role: role})
-		var v map[string]any
-		_ = json.Unmarshal(w.Body.Bytes(), &v)
-		if w.Code != 200 {
+		if w.Code != http.StatusOK {
 			t.Fatalf("GET import %d: %d %s", id, w.Code, w.Body)
 		}
-		if v["status"] != "running" {
+		var v map[string]any
+		if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+			t.Fatalf("GET import %d: not JSON (%v): %s", id, err, w.Body)
+		}
+		status, ok := v["status"].(string)
+		if !ok {
+			t.Fatalf("GET import %d: no status in %s", id, w.Body)
+		}
+		if status != "running" {
 			return v
 		}
-		time.Sleep(20 * time.Millisecond)
+		if time.Now().After(deadline) {
+			t.Fatalf("import %d still running after %v: %s", id, importWait, w.Body)
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 250*time.Millisecond)
 	}
-	t.Fatal("import did not finish")
-	return nil
 }
 
 func TestImportAPIScenario(t *testing.T) {

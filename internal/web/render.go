@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"naikkelas/internal/auth"
@@ -111,10 +112,29 @@ func (s *Server) execute(w http.ResponseWriter, r *http.Request, status int, nam
 	_, _ = buf.WriteTo(w)
 }
 
-func (s *Server) templateFuncs() template.FuncMap {
+// assets are the embedded static files and the templates parsed with them.
+type assets struct {
+	static *staticFiles
+	tmpl   *templates
+}
+
+// embeddedAssets loads the static files and parses the templates once per
+// process: both are embedded in the binary, so every Server would build the
+// same ones (the tests build hundreds of servers). Parsed templates are safe
+// for concurrent use.
+var embeddedAssets = sync.OnceValues(func() (assets, error) {
+	static, err := loadStatic()
+	if err != nil {
+		return assets{}, err
+	}
+	tmpl, err := parseTemplates(templateFuncs(static))
+	return assets{static, tmpl}, err
+})
+
+func templateFuncs(static *staticFiles) template.FuncMap {
 	dir := region.All()
 	funcs := template.FuncMap{
-		"static":     s.static.url,
+		"static":     static.url,
 		"rupiah":     idfmt.Rupiah,
 		"number":     func(n any) string { return idfmt.Number(toInt64(n)) },
 		"date":       idfmt.DateString,

@@ -76,13 +76,11 @@ func New(d Deps) (*Server, error) {
 		d.Now = time.Now
 	}
 	s := &Server{Deps: d, mux: http.NewServeMux()}
-	var err error
-	if s.static, err = loadStatic(); err != nil {
+	a, err := embeddedAssets()
+	if err != nil {
 		return nil, err
 	}
-	if s.tmpl, err = parseTemplates(s.templateFuncs()); err != nil {
-		return nil, err
-	}
+	s.static, s.tmpl = a.static, a.tmpl
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Pattern, s.wrap(rt))

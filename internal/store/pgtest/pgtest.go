@@ -1,7 +1,8 @@
 // Package pgtest gives tests a PostgreSQL database of their own: a fresh
 // schema in the database named by NAIKKELAS_TEST_POSTGRES, dropped when the
 // test ends, so that test packages running in parallel never collide.
-// Without the variable the test skips with a visible message.
+// Without the variable, or with -short, the test skips with a visible
+// message.
 package pgtest
 
 import (
@@ -18,9 +19,13 @@ import (
 // Env names the variable that holds the test database's DSN.
 const Env = "NAIKKELAS_TEST_POSTGRES"
 
-// DSN returns the DSN in NAIKKELAS_TEST_POSTGRES, or skips the test.
+// DSN returns the DSN in NAIKKELAS_TEST_POSTGRES, or skips the test: in
+// -short mode (the fast loop) always, otherwise when the variable is empty.
 func DSN(tb testing.TB) string {
 	tb.Helper()
+	if testing.Short() {
+		tb.Skip("-short: PostgreSQL test skipped (go test ./... with NAIKKELAS_TEST_POSTGRES runs it)")
+	}
 	dsn := os.Getenv(Env)
 	if dsn == "" {
 		tb.Skip("NAIKKELAS_TEST_POSTGRES tidak diisi: uji PostgreSQL dilewati (isi dengan DSN postgres:// untuk menjalankannya)")
