@@ -75,7 +75,9 @@ func (s *Server) openAPI() map[string]any {
 				"application/json": map[string]any{"schema": ref(rt.Doc.Body)}}}
 		}
 		op["responses"] = responses(rt.Doc)
-		if rt.Access != public {
+		if rt.Access == public {
+			op["security"] = []any{} // explicitly none: callable without credentials
+		} else {
 			op["security"] = []any{map[string]any{"bearer": []any{}}, map[string]any{"session": []any{}}}
 		}
 		if paths[path] == nil {
@@ -85,9 +87,10 @@ func (s *Server) openAPI() map[string]any {
 	}
 	return map[string]any{
 		"openapi": "3.0.3",
-		"info": map[string]any{"title": "naikkelas API", "version": "1",
+		"info": map[string]any{"title": "naikkelas API", "version": "1", "license": apiLicence,
 			"description": "Register UMKM. Kesalahan berbentuk {\"error\":\"…\",\"fields\":{…}}."},
-		"paths": paths,
+		"servers": []any{s.apiServer()},
+		"paths":   paths,
 		"components": map[string]any{
 			"schemas": openapiSchemas(),
 			"securitySchemes": map[string]any{
@@ -96,6 +99,20 @@ func (s *Server) openAPI() map[string]any {
 			},
 		},
 	}
+}
+
+// apiLicence is the licence the API document names. The project has not
+// chosen a licence yet; until it does, the document states who holds the
+// rights, without granting any.
+var apiLicence = map[string]any{"name": "Hak cipta Diskoumperindag Kabupaten Serang; lisensi belum ditetapkan"}
+
+// apiServer is the server the paths are relative to: the configured public
+// address, or this host ("/") when none is configured.
+func (s *Server) apiServer() map[string]any {
+	if s.PublicURL != "" {
+		return map[string]any{"url": s.PublicURL, "description": "naikkelas di alamat publiknya"}
+	}
+	return map[string]any{"url": "/", "description": "naikkelas di alamat yang menyajikan dokumen ini"}
 }
 
 func responses(d *apiDoc) map[string]any {
