@@ -33,6 +33,8 @@ type Service struct {
 	Regions      *region.Directory
 	Throttle     *Throttle // failed sign-ins, per (username, address)
 	Now          func() time.Time
+
+	touches touchLog // when each API token's use was last written
 }
 
 // NewService returns a Service on the embedded region directory and the

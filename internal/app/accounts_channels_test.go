@@ -191,7 +191,7 @@ func bootApp(t *testing.T, db seeded) (http.Handler, *http.Cookie, string) {
 		t.Fatal(err)
 	}
 	token, thash := auth.NewSecret()
-	if err := a.Store().CreateToken(ctx, db.admin.ID, thash); err != nil {
+	if err := a.Store().CreateToken(ctx, &auth.Token{UserID: db.admin.ID, Hash: thash}, nil); err != nil {
 		t.Fatal(err)
 	}
 	return a.Handler(), &http.Cookie{Name: "naikkelas_sesi", Value: plain}, token

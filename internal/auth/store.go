@@ -7,14 +7,6 @@ import (
 	"naikkelas/internal/audit"
 )
 
-// Token is an API token's stored form.
-type Token struct {
-	ID        int64
-	UserID    int64
-	Hash      string
-	CreatedAt time.Time
-}
-
 // Store keeps users, API tokens and browser sessions.
 type Store interface {
 	// CreateUser inserts u, sets its ID and, when a is not nil, writes a
@@ -31,10 +23,21 @@ type Store interface {
 	// and a when not nil, in one transaction. NotFound for an absent user.
 	UpdateUser(ctx context.Context, u *User, a *audit.Entry) error
 
-	// CreateToken stores the hash of a new API token for a user.
-	CreateToken(ctx context.Context, userID int64, hash string) error
-	// UserByToken returns the user owning the token hash, or NotFound.
-	UserByToken(ctx context.Context, hash string) (*User, error)
+	// CreateToken stores t (its Hash, UserID and ExpiresAt), sets its ID and
+	// CreatedAt, and writes a (when not nil) in the same transaction.
+	// Conflict if the hash exists; Invalid for an absent user.
+	CreateToken(ctx context.Context, t *Token, a *audit.Entry) error
+	// TokenByHash returns a token, whatever its state, and its user; NotFound otherwise.
+	TokenByHash(ctx context.Context, hash string) (*Token, *User, error)
+	// TouchToken records that the token was used at at.
+	TouchToken(ctx context.Context, id int64, at time.Time) error
+	// ListTokens returns the tokens of one user (0 = every user), newest first, with Username set.
+	ListTokens(ctx context.Context, userID int64) ([]Token, error)
+	// TokenByID returns a token with Username set, or NotFound.
+	TokenByID(ctx context.Context, id int64) (*Token, error)
+	// RevokeToken marks a token revoked at at, with a in the same
+	// transaction. NotFound for an absent token; revoking again keeps the first time.
+	RevokeToken(ctx context.Context, id int64, at time.Time, a *audit.Entry) error
 
 	// CreateSession stores a browser session by the hash of its ID.
 	CreateSession(ctx context.Context, hash string, userID int64, expires time.Time) error

@@ -119,11 +119,11 @@ func TestUserAddAndTokenCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	u, err := st.UserByToken(ctx, auth.HashSecret(token))
+	_, u, err := st.TokenByHash(ctx, auth.HashSecret(token))
 	if err != nil || u.Username != "admin" || u.Role != auth.Admin {
 		t.Fatalf("token does not identify admin: %+v, %v", u, err)
 	}
-	if _, err := st.UserByToken(ctx, token); err == nil {
+	if _, _, err := st.TokenByHash(ctx, token); err == nil {
 		t.Fatal("the plain token must not be stored, only its hash")
 	}
 	if !auth.CheckPassword(u.PasswordHash, "rahasia-admin-1") {
@@ -216,4 +216,36 @@ func TestServeDemoRefusals(t *testing.T) {
 	for _, addr := range []string{"0.0.0.0:8080", ":8080", "192.168.1.10:8080"} {
 		run(t, "", "serve", "--demo", "--addr", addr, "--db", tempDB(t)).oneLineErr(t, ExitUsage, "hanya boleh pada alamat loopback")
 	}
+}
+
+// token create --expires, token list and token revoke.
+func TestTokenListAndRevoke(t *testing.T) {
+	db := tempDB(t)
+	if r := run(t, "Kopi-Tubruk-2025\n", "user", "add", "--db", db, "--username", "budi", "--role", "pimpinan", "--password-stdin"); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	r := run(t, "", "token", "create", "--db", db, "--username", "budi", "--expires", "90d")
+	if r.code != ExitOK || !strings.Contains(r.stderr, "berlaku sampai") {
+		t.Fatalf("token create --expires: exit %d, %q", r.code, r.stderr)
+	}
+	secret := strings.TrimSpace(r.stdout)
+	if r := run(t, "", "token", "create", "--db", db, "--username", "budi"); r.code != ExitOK || !strings.Contains(r.stderr, "tanpa batas") {
+		t.Fatalf("token create: exit %d, %q", r.code, r.stderr)
+	}
+	run(t, "", "token", "create", "--db", db, "--username", "budi", "--expires", "selamanya").oneLineErr(t, ExitUsage, "--expires")
+	list := run(t, "", "token", "list", "--db", db, "--username", "budi")
+	if list.code != ExitOK || strings.Count(list.stdout, "\n") != 3 || !strings.Contains(list.stdout, "TERAKHIR DIPAKAI") ||
+		!strings.Contains(list.stdout, "tanpa batas") || !strings.Contains(list.stdout, "belum pernah") || strings.Contains(list.stdout, secret) {
+		t.Fatalf("token list: exit %d\n%s", list.code, list.stdout)
+	}
+	r = run(t, "", "token", "revoke", "--db", db, "1")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Token 1 milik budi dicabut") {
+		t.Fatalf("token revoke: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if list := run(t, "", "token", "list", "--db", db); !strings.Contains(list.stdout, "dicabut") {
+		t.Errorf("list after revoke:\n%s", list.stdout)
+	}
+	run(t, "", "token", "revoke", "--db", db, "99").oneLineErr(t, ExitError, "Token 99 tidak ada")
+	run(t, "", "token", "revoke", "--db", db).oneLineErr(t, ExitUsage, "ID token")
+	run(t, "", "token", "list", "--db", db, "--username", "siapa").oneLineErr(t, ExitError, "siapa")
 }

@@ -6,7 +6,7 @@ var commands = []Command{
 	serveCommand,
 	migrateCommand,
 	userAddCommand,
-	tokenCreateCommand,
+	tokenCreateCommand, tokenListCommand, tokenRevokeCommand,
 	backupCommand,
 	importCommand, exportCommand,
 }

@@ -2,20 +2,37 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"strconv"
+	"text/tabwriter"
+	"time"
 
-	"naikkelas/internal/apperr"
-	"naikkelas/internal/audit"
+	"naikkelas/internal/accounts"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/config"
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/services"
 )
 
 var tokenCreateCommand = Command{
 	Name:    "token create",
-	Args:    "--db DB --username U",
+	Args:    "--db DB --username U [--expires 90d]",
 	Summary: "buat token API untuk pengguna (ditampilkan sekali; hanya hash-nya disimpan)",
 	Run:     runTokenCreate,
+}
+
+var tokenListCommand = Command{
+	Name:    "token list",
+	Args:    "--db DB [--username U]",
+	Summary: "daftar token API: ID, pengguna, dibuat, terakhir dipakai, kedaluwarsa (tanpa token itu sendiri)",
+	Run:     runTokenList,
+}
+
+var tokenRevokeCommand = Command{
+	Name:    "token revoke",
+	Args:    "--db DB ID",
+	Summary: "cabut token API; permintaan berikutnya dengan token itu ditolak (401)",
+	Run:     runTokenRevoke,
 }
 
 func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) error {
@@ -23,6 +40,7 @@ func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) er
 	fs := flags(c)
 	cfg.BindDB(fs)
 	username := fs.String("username", "", "pemilik token")
+	expires := fs.String("expires", "", "masa berlaku, mis. 90d (hari) atau 12h; kosong = tanpa batas")
 	pos, err := parse(env, c, fs, args)
 	if err != nil {
 		return err
@@ -33,29 +51,97 @@ func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) er
 	if *username == "" {
 		return usagef("--username wajib diisi")
 	}
+	var lifetime time.Duration
+	if *expires != "" {
+		if lifetime, err = accounts.ParseLifetime(*expires); err != nil {
+			return usagef("--expires: %v", err)
+		}
+	}
 	st, err := openStore(ctx, cfg.DB, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	u, err := st.UserByUsername(ctx, *username)
-	if apperr.Is(err, apperr.NotFound) {
-		return fmt.Errorf("pengguna %q tidak ada", *username)
-	} else if err != nil {
+	plain, t, err := services.New(st, cfg.Jurisdiction).Accounts.CreateToken(ctx, auth.System, *username, lifetime)
+	if err != nil {
 		return err
 	}
-	if u.Disabled {
-		return fmt.Errorf("pengguna %q dinonaktifkan", *username)
-	}
-	plain, hash := auth.NewSecret()
-	if err := st.CreateToken(ctx, u.ID, hash); err != nil {
-		return err
-	}
-	after, _ := json.Marshal(map[string]any{"username": u.Username})
-	if err := st.AppendAudit(ctx, &audit.Entry{Username: auth.System.Username, Action: audit.Create, Entity: "token", EntityID: u.ID, After: after}); err != nil {
-		return err
+	until := "tanpa batas waktu (cabut dengan `naikkelas token revoke`)"
+	if !t.ExpiresAt.IsZero() {
+		until = "berlaku sampai " + idfmt.DateTime(t.ExpiresAt)
 	}
 	fmt.Fprintln(env.Stdout, plain)
-	fmt.Fprintf(env.Stderr, "Token API untuk %s dibuat. Simpan sekarang: token ini tidak dapat ditampilkan lagi. Pakai sebagai header \"Authorization: Bearer TOKEN\".\n", u.Username)
+	fmt.Fprintf(env.Stderr, "Token API %d untuk %s dibuat, %s. Simpan sekarang: token ini tidak dapat ditampilkan lagi. "+
+		"Pakai sebagai header \"Authorization: Bearer TOKEN\".\n", t.ID, t.Username, until)
+	return nil
+}
+
+func runTokenList(ctx context.Context, env *Env, c *Command, args []string) error {
+	cfg := config.FromEnv(env.Getenv)
+	fs := flags(c)
+	cfg.BindDB(fs)
+	username := fs.String("username", "", "hanya token pengguna ini")
+	pos, err := parse(env, c, fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs(pos); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	tokens, err := services.New(st, cfg.Jurisdiction).Accounts.Tokens(ctx, auth.System, *username)
+	if err != nil {
+		return err
+	}
+	if len(tokens) == 0 {
+		fmt.Fprintln(env.Stdout, "Belum ada token API.")
+		return nil
+	}
+	now := time.Now()
+	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tPENGGUNA\tDIBUAT\tTERAKHIR DIPAKAI\tKEDALUWARSA\tSTATUS")
+	for _, t := range tokens {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Username, idfmt.DateTime(t.CreatedAt),
+			orDash(idfmt.DateTime(t.LastUsedAt), "belum pernah"), orDash(idfmt.DateTime(t.ExpiresAt), "tanpa batas"), t.Status(now))
+	}
+	return tw.Flush()
+}
+
+func orDash(s, empty string) string {
+	if s == "" {
+		return empty
+	}
+	return s
+}
+
+func runTokenRevoke(ctx context.Context, env *Env, c *Command, args []string) error {
+	cfg := config.FromEnv(env.Getenv)
+	fs := flags(c)
+	cfg.BindDB(fs)
+	pos, err := parse(env, c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("berikan satu ID token (lihat `naikkelas token list`)")
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil || id <= 0 {
+		return usagef("ID token %q harus bilangan bulat positif", pos[0])
+	}
+	st, err := openStore(ctx, cfg.DB, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	t, err := services.New(st, cfg.Jurisdiction).Accounts.RevokeToken(ctx, auth.System, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Token %d milik %s dicabut (%s).\n", t.ID, t.Username, idfmt.DateTime(t.RevokedAt))
 	return nil
 }

@@ -143,7 +143,7 @@ func buildSeed(t testing.TB) {
 		role := string(u.Role)
 		f.users[role] = u
 		plain, hash := auth.NewSecret()
-		if err := st.CreateToken(ctx, u.ID, hash); err != nil {
+		if err := st.CreateToken(ctx, &auth.Token{UserID: u.ID, Hash: hash}, nil); err != nil {
 			t.Fatal(err)
 		}
 		f.tokens[role] = plain

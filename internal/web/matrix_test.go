@@ -1,12 +1,15 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"naikkelas/internal/auth"
 )
 
 // want is the expected status per role for a business in the operator's
@@ -106,6 +109,14 @@ var registerMatrix = map[string]matrixCase{
 		return "/admin/pengguna/" + itoa64(f.spare.ID) + "/nonaktif"
 	}, want: adminOnlyW(s303)},
 	"GET /admin/audit": {path: fixed("/admin/audit"), want: adminOnlyW(s200)},
+	"GET /admin/token": {path: fixed("/admin/token"), want: adminOnlyW(s200)},
+	"POST /admin/token/{id}/cabut": {path: func(f *fixture, _ int64, _ string) string {
+		_, tok, err := f.srv.Accounts.CreateToken(context.Background(), auth.System, f.spare.Username, 0)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		return "/admin/token/" + itoa64(tok.ID) + "/cabut"
+	}, want: adminOnlyW(s303)},
 
 	"GET /api/v1/openapi.json":                 {path: fixed("/api/v1/openapi.json"), want: withAnon(all(s200), s200)},
 	"GET /api/v1/regions":                      {path: fixed("/api/v1/regions?parent=36.04"), want: all(s200)},

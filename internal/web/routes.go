@@ -49,6 +49,8 @@ func (s *Server) routeTable() []route {
 		{"POST /admin/pengguna", adminOnly, s.userCreate, nil},
 		{"POST /admin/pengguna/{id}/nonaktif", adminOnly, s.userDisable, nil},
 		{"GET /admin/audit", adminOnly, s.auditList, nil},
+		{"GET /admin/token", adminOnly, s.tokenList, nil},
+		{"POST /admin/token/{id}/cabut", adminOnly, s.tokenRevoke, nil},
 
 		// JSON API under /api/v1. Each line carries its OpenAPI summary.
 		{"GET /api/v1/openapi.json", public, s.apiOpenAPI, doc("Dokumen OpenAPI 3 untuk semua rute API", "", "", 200)},

@@ -246,3 +246,58 @@ func TestForwardedForOnlyFromTrustedProxy(t *testing.T) {
 		t.Errorf("second client behind the proxy: %d, want 303", w.Code)
 	}
 }
+
+// Tokens lived for ever and could not be withdrawn. They now expire when
+// made with an end, an admin can revoke them, and both then get 401; the
+// admin page lists them without ever showing a token or its hash.
+func TestExpiredAndRevokedTokensGet401(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	clk := &testClock{t: time.Now()}
+	f.srv.Accounts.Now = clk.now
+	call := func(token string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("GET", "/api/v1/businesses", nil)
+		r.Header.Set("Authorization", "Bearer "+token)
+		w := httptest.NewRecorder()
+		f.srv.ServeHTTP(w, r)
+		return w
+	}
+	short, tok, err := f.srv.Accounts.CreateToken(ctx, auth.System, "operator.cikande", 24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forever, tok2, err := f.srv.Accounts.CreateToken(ctx, auth.System, "operator.cikande", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range []string{short, forever} {
+		if w := call(tk); w.Code != http.StatusOK {
+			t.Fatalf("fresh token: %d", w.Code)
+		}
+	}
+	page := f.do(request{Method: "GET", Path: "/admin/token", Role: "admin"})
+	if page.Code != 200 || !strings.Contains(page.Body.String(), "operator.cikande") || !strings.Contains(page.Body.String(), "/admin/token/"+itoa64(tok2.ID)+"/cabut") {
+		t.Fatalf("token page: %d %.300s", page.Code, page.Body.String())
+	}
+	for _, secret := range []string{short, forever, tok.Hash, tok2.Hash} {
+		if strings.Contains(page.Body.String(), secret) {
+			t.Fatal("the token page shows a token or its hash")
+		}
+	}
+	if w := f.do(request{Method: "POST", Path: "/admin/token/" + itoa64(tok2.ID) + "/cabut", Role: "admin"}); w.Code != http.StatusSeeOther {
+		t.Fatalf("revoke: %d", w.Code)
+	}
+	if w := call(forever); w.Code != http.StatusUnauthorized || !strings.Contains(w.Body.String(), "dicabut") {
+		t.Errorf("revoked token: %d %s", w.Code, w.Body.String())
+	}
+	clk.t = clk.t.Add(25 * time.Hour)
+	if w := call(short); w.Code != http.StatusUnauthorized || !strings.Contains(w.Body.String(), "kedaluwarsa") {
+		t.Errorf("expired token: %d %s", w.Code, w.Body.String())
+	}
+	page = f.do(request{Method: "GET", Path: "/admin/token?pengguna=operator.cikande", Role: "admin"})
+	for _, want := range []string{"dicabut", "kedaluwarsa", "aktif"} { // the fixture's own token is still active
+		if !strings.Contains(page.Body.String(), want) {
+			t.Errorf("token page lacks status %q", want)
+		}
+	}
+}

@@ -30,7 +30,8 @@ func (s *Server) authenticate(r *http.Request) (*auth.User, error) {
 		if !ok || strings.TrimSpace(tok) == "" {
 			return nil, apperr.New(apperr.Unauthorized, "Header Authorization harus berbentuk 'Bearer TOKEN'")
 		}
-		u, err = s.Store.UserByToken(r.Context(), auth.HashSecret(strings.TrimSpace(tok)))
+		// The account service judges the token: revoked, expired or unknown is 401.
+		return s.Accounts.UserByToken(r.Context(), strings.TrimSpace(tok))
 	} else if c, cerr := r.Cookie(sessionCookie); cerr == nil && c.Value != "" {
 		u, err = s.Store.UserBySession(r.Context(), auth.HashSecret(c.Value), s.Now())
 	} else {

@@ -97,23 +97,6 @@ func (db *DB) UpdateUser(ctx context.Context, u *auth.User, a *audit.Entry) erro
 	})
 }
 
-// CreateToken implements auth.Store.
-func (db *DB) CreateToken(ctx context.Context, userID int64, hash string) error {
-	return db.Tx(ctx, func(q *Runner) error {
-		if _, err := q.Exec(ctx, `INSERT INTO api_tokens (user_id, hash, created_at) VALUES (?, ?, ?)`,
-			userID, hash, q.Dialect.Time(Now())); err != nil {
-			return err
-		}
-		return nil
-	})
-}
-
-// UserByToken implements auth.Store.
-func (db *DB) UserByToken(ctx context.Context, hash string) (*auth.User, error) {
-	return scanUser(db.Reader().QueryRow(ctx, `SELECT `+userColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id
-		WHERE t.hash = ?`, hash))
-}
-
 // CreateSession implements auth.Store.
 func (db *DB) CreateSession(ctx context.Context, hash string, userID int64, expires time.Time) error {
 	return db.Tx(ctx, func(q *Runner) error {

@@ -75,15 +75,54 @@ func testUsers(t *testing.T, s store.Store) {
 func testTokensSessions(t *testing.T, s store.Store) {
 	u := user(t, s, "pimpinan", auth.Pimpinan)
 	other := user(t, s, "admin", auth.Admin)
-	if err := s.CreateToken(ctx, u.ID, "tokenhash1"); err != nil {
-		t.Fatalf("CreateToken: %v", err)
+	created := &audit.Entry{Username: "admin", Action: audit.Create, Entity: "token"}
+	tok := &auth.Token{UserID: u.ID, Hash: "tokenhash1", ExpiresAt: mustTime("2027-03-01T00:00:00Z")}
+	if err := s.CreateToken(ctx, tok, created); err != nil || tok.ID == 0 || tok.CreatedAt.IsZero() || created.EntityID != tok.ID {
+		t.Fatalf("CreateToken: %v (%+v, audit %+v)", err, tok, created)
 	}
-	wantCode(t, s.CreateToken(ctx, other.ID, "tokenhash1"), apperr.Conflict)
-	if got, err := s.UserByToken(ctx, "tokenhash1"); err != nil || got.ID != u.ID {
-		t.Errorf("UserByToken = %+v, %v", got, err)
+	wantCode(t, s.CreateToken(ctx, &auth.Token{UserID: other.ID, Hash: "tokenhash1"}, nil), apperr.Conflict)
+	wantCode(t, s.CreateToken(ctx, &auth.Token{UserID: 98765, Hash: "tokenhash-orphan"}, nil), apperr.Invalid)
+	never := &auth.Token{UserID: other.ID, Hash: "tokenhash2"}
+	if err := s.CreateToken(ctx, never, nil); err != nil {
+		t.Fatal(err)
 	}
-	_, err := s.UserByToken(ctx, "nope")
+	got, gu, err := s.TokenByHash(ctx, "tokenhash1")
+	if err != nil || got.ID != tok.ID || gu.ID != u.ID || got.Username != "pimpinan" || !got.ExpiresAt.Equal(tok.ExpiresAt) ||
+		!got.LastUsedAt.IsZero() || !got.RevokedAt.IsZero() {
+		t.Errorf("TokenByHash = %+v %+v, %v", got, gu, err)
+	}
+	_, _, err = s.TokenByHash(ctx, "nope")
 	wantCode(t, err, apperr.NotFound)
+	used := mustTime("2026-12-01T08:00:00Z")
+	if err := s.TouchToken(ctx, tok.ID, used); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.TokenByID(ctx, tok.ID); got == nil || !got.LastUsedAt.Equal(used) {
+		t.Errorf("after TouchToken: %+v", got)
+	}
+	revoked := mustTime("2026-12-02T08:00:00Z")
+	for _, at := range []time.Time{revoked, revoked.Add(time.Hour)} { // the second revocation changes nothing
+		if err := s.RevokeToken(ctx, tok.ID, at, &audit.Entry{Username: "admin", Action: audit.Update, Entity: "token"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := s.TokenByID(ctx, tok.ID); got == nil || !got.RevokedAt.Equal(revoked) {
+		t.Errorf("after RevokeToken: %+v", got)
+	}
+	if _, n, _ := s.ListAudit(ctx, audit.Filter{Entity: "token", EntityID: tok.ID}); n != 2 {
+		t.Errorf("token %d has %d audit entries, want its creation and one revocation", tok.ID, n)
+	}
+	wantCode(t, s.RevokeToken(ctx, 9999, revoked, nil), apperr.NotFound)
+	_, err = s.TokenByID(ctx, 9999)
+	wantCode(t, err, apperr.NotFound)
+	all, err := s.ListTokens(ctx, 0)
+	if err != nil || len(all) != 2 || all[0].ID != never.ID || all[0].Username != "admin" || !all[0].ExpiresAt.IsZero() {
+		t.Errorf("ListTokens(all) = %+v, %v", all, err)
+	}
+	mine, err := s.ListTokens(ctx, u.ID)
+	if err != nil || len(mine) != 1 || mine[0].ID != tok.ID {
+		t.Errorf("ListTokens(pimpinan) = %+v, %v", mine, err)
+	}
 
 	now := time.Now().UTC()
 	if err := s.CreateSession(ctx, "sess-live", u.ID, now.Add(time.Hour)); err != nil {
