@@ -56,10 +56,11 @@ var ErrHeaderOnly = errors.New("Berkas hanya berisi baris judul; tidak ada baris
 // FIgnore to ignore on purpose) wins over the built-in names. A field fed by
 // two columns keeps the first; the later one is reported as unknown.
 func MapHeader(cells []string, override map[int]Field) Header {
-	h := Header{Cells: cells}
+	h := Header{Cells: make([]string, len(cells))}
 	used := map[Field]bool{}
 	for i, c := range cells {
-		col := Column{Index: i, Letter: columnLetter(i), Header: strings.TrimSpace(c)}
+		h.Cells[i] = headerText(c)
+		col := Column{Index: i, Letter: columnLetter(i), Header: strings.TrimSpace(h.Cells[i])}
 		f, ok := override[i]
 		if !ok {
 			f, ok = LookupHeader(c)
@@ -71,6 +72,20 @@ func MapHeader(cells []string, override map[int]Field) Header {
 		h.Columns = append(h.Columns, col)
 	}
 	return h
+}
+
+// maxHeaderBytes is how much of a column's name is kept: names are shown
+// and stored with the import, and no real header is longer.
+const maxHeaderBytes = 200
+
+// headerText is a header cell as kept: at most maxHeaderBytes, marked "…"
+// when shortened.
+func headerText(s string) string {
+	s = strings.TrimSuffix(s, cutMark)
+	if len(s) <= maxHeaderBytes {
+		return s
+	}
+	return string(shorten([]byte(s), maxHeaderBytes)) + "…"
 }
 
 // recognised counts the columns that feed a real field.
@@ -117,6 +132,12 @@ func findHeader(t Table, override map[int]Field) (Header, [][]string, error) {
 			best = firstNonBlank(rows)
 		} else {
 			return Header{}, nil, ErrNoColumns
+		}
+	}
+	for i, c := range rows[best] {
+		if isCut(c) {
+			return Header{}, nil, &FormatError{fmt.Sprintf("Judul kolom %s di baris %d terlalu panjang untuk sebuah judul. "+
+				"Periksa baris judul berkas ini.", columnLetter(i), best+1)}
 		}
 	}
 	h := MapHeader(rows[best], override)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -50,6 +51,9 @@ type Interpreter struct {
 	Header  Header
 	Regions *RegionMatcher
 	Now     time.Time
+	// MaxCellBytes is the cell length the reader cut at (for messages);
+	// 0 means DefaultLimits.
+	MaxCellBytes int
 }
 
 // Interpret reads one data row. Every unreadable cell adds a reason naming
@@ -57,9 +61,10 @@ type Interpreter struct {
 func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
 	c := &Candidate{Row: row, Cells: cells}
 	r := rowValues{c: c, now: in.Now}
+	in.rejectLongCells(c)
 	for _, col := range in.Header.Columns {
 		s := spec(col.Field)
-		if col.Index >= len(cells) || s == nil || s.value.read == nil {
+		if col.Index >= len(cells) || s == nil || s.value.read == nil || isCut(cells[col.Index]) {
 			continue
 		}
 		v := cleanText(cells[col.Index])
@@ -92,6 +97,29 @@ func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
 	}
 	in.place(c, r.villageCode, r.desa, r.kec)
 	return c
+}
+
+// rejectLongCells gives a reason for every cell of the row, in a known
+// column or not, that was too long to read.
+func (in *Interpreter) rejectLongCells(c *Candidate) {
+	for i, v := range c.Cells {
+		if !isCut(v) {
+			continue
+		}
+		col := columnLetter(i)
+		if i < len(in.Header.Columns) && in.Header.Columns[i].Header != "" {
+			col = in.Header.Columns[i].Header + " (" + col + ")"
+		}
+		c.reject("Kolom %s: isi sel terlalu panjang (lebih dari %s KB); periksa sel ini di berkas",
+			col, idfmt.Number(int64(in.cellLimit()>>10)))
+	}
+}
+
+func (in *Interpreter) cellLimit() int {
+	if in.MaxCellBytes > 0 {
+		return in.MaxCellBytes
+	}
+	return DefaultLimits.MaxCellBytes
 }
 
 func (c *Candidate) money() *MoneyIn {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -27,8 +28,8 @@ type PreviewResult struct {
 // Preview reads the header and up to n data rows without touching the
 // register: parsing and region matching only (matching against stored
 // businesses happens in the dry run).
-func (im *Importer) Preview(in Input, opt Options, n int) (*PreviewResult, error) {
-	t, err := OpenTable(in.Name, in.R, in.Size, ReadOptions{Sheet: opt.Sheet, Limits: opt.Limits})
+func (im *Importer) Preview(ctx context.Context, in Input, opt Options, n int) (*PreviewResult, error) {
+	t, err := OpenTable(ctx, in.Name, in.R, in.Size, ReadOptions{Sheet: opt.Sheet, Limits: opt.Limits})
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +43,7 @@ func (im *Importer) Preview(in Input, opt Options, n int) (*PreviewResult, error
 		return res, nil
 	}
 	r := &runner{t: t, pending: first, row: h.Row}
-	interp := &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now()}
+	interp := &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now(), MaxCellBytes: opt.Limits.withDefaults().MaxCellBytes}
 	for len(res.Rows) < n {
 		cells, err := r.next()
 		if errors.Is(err, io.EOF) {

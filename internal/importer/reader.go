@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,11 +20,20 @@ type Table interface {
 	Close() error
 }
 
-// Limits protect the server from files that would exhaust it.
+// Limits protect the server from files that would exhaust it. A zero
+// field takes its value from DefaultLimits.
 type Limits struct {
 	// MaxUncompressed caps the total uncompressed size of an XLSX's parts,
 	// read from the zip directory before anything is unpacked (zip bombs).
 	MaxUncompressed int64
+	// MaxSheetBytes caps the uncompressed size of the sheet read.
+	MaxSheetBytes int64
+	// MaxSharedStrings caps the uncompressed size of an XLSX's shared
+	// strings, which are held in memory while the sheet is read.
+	MaxSharedStrings int64
+	// MaxCellBytes caps one cell's text. A longer cell rejects its row (or
+	// the file, in the header); it is never held in memory whole.
+	MaxCellBytes int
 	// MaxCells caps the number of non-empty cells read from one file.
 	MaxCells int64
 	// MaxColumns caps the width of a row.
@@ -31,8 +41,34 @@ type Limits struct {
 }
 
 // DefaultLimits suit the office's files (48,000 rows × 40 columns fit many
-// times over) while refusing decompression bombs.
-var DefaultLimits = Limits{MaxUncompressed: 2 << 30, MaxCells: 60_000_000, MaxColumns: 500}
+// times over) while refusing decompression bombs: a 1 MB upload can hold a
+// gigabyte of repeated characters.
+var DefaultLimits = Limits{MaxUncompressed: 2 << 30, MaxSheetBytes: 1 << 30, MaxSharedStrings: 256 << 20,
+	MaxCellBytes: 32 << 10, MaxCells: 60_000_000, MaxColumns: 500}
+
+// withDefaults fills the zero fields from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	if l.MaxUncompressed > 0 {
+		d.MaxUncompressed = l.MaxUncompressed
+	}
+	if l.MaxSheetBytes > 0 {
+		d.MaxSheetBytes = l.MaxSheetBytes
+	}
+	if l.MaxSharedStrings > 0 {
+		d.MaxSharedStrings = l.MaxSharedStrings
+	}
+	if l.MaxCellBytes > 0 {
+		d.MaxCellBytes = l.MaxCellBytes
+	}
+	if l.MaxCells > 0 {
+		d.MaxCells = l.MaxCells
+	}
+	if l.MaxColumns > 0 {
+		d.MaxColumns = l.MaxColumns
+	}
+	return d
+}
 
 // ReadOptions choose what to read.
 type ReadOptions struct {
@@ -50,11 +86,9 @@ func (e *FormatError) Error() string { return e.Msg }
 
 // OpenTable recognises the file's format by its content (XLSX is a zip,
 // everything else is read as CSV) and opens it for streaming. name is only
-// used for messages.
-func OpenTable(name string, r io.ReaderAt, size int64, opt ReadOptions) (Table, error) {
-	if opt.Limits == (Limits{}) {
-		opt.Limits = DefaultLimits
-	}
+// used for messages. Reading stops with ctx's error once ctx is done.
+func OpenTable(ctx context.Context, name string, r io.ReaderAt, size int64, opt ReadOptions) (Table, error) {
+	opt.Limits = opt.Limits.withDefaults()
 	if size == 0 {
 		return nil, ErrNoData
 	}
@@ -63,13 +97,13 @@ func OpenTable(name string, r io.ReaderAt, size int64, opt ReadOptions) (Table, 
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return openXLSX(r, size, opt)
+		return openXLSX(ctx, r, size, opt)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, &FormatError{"Format Excel lama (.xls) belum didukung. Buka di Excel lalu simpan sebagai .xlsx atau CSV."}
 	case strings.HasSuffix(strings.ToLower(name), ".xlsx"):
 		return nil, &FormatError{fmt.Sprintf("Berkas %s bukan XLSX yang sah (rusak atau bukan berkas Excel).", name)}
 	}
-	return openCSV(io.NewSectionReader(r, 0, size), size, opt)
+	return openCSV(ctx, io.NewSectionReader(r, 0, size), size, opt)
 }
 
 // cellCounter enforces MaxCells and MaxColumns while rows stream in.

@@ -3,6 +3,7 @@ package importer
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -70,8 +71,8 @@ func DetectDelimiter(firstLine []byte) rune {
 	return rune(best)
 }
 
-func openCSV(src io.Reader, size int64, opt ReadOptions) (Table, error) {
-	counted := &countingReader{r: src}
+func openCSV(ctx context.Context, src io.Reader, size int64, opt ReadOptions) (Table, error) {
+	counted := &countingReader{ctx: ctx, r: src}
 	br := bufio.NewReaderSize(counted, 1<<20)
 	head, err := br.Peek(1 << 20)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -106,12 +107,17 @@ func (t *csvTable) Next() ([]string, error) {
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, &FormatError{"CSV rusak di baris " + itoa(pe.Line) + ": " + pe.Err.Error()}
+			return nil, &FormatError{"CSV rusak di baris " + itoa(pe.Line) + ": tanda kutip tidak berpasangan atau tidak pada tempatnya."}
 		}
 		return nil, err
 	}
 	if err := t.limit.add(rec); err != nil {
 		return nil, err
+	}
+	for i, v := range rec {
+		if len(v) > t.limit.limits.MaxCellBytes {
+			rec[i] = string(shorten([]byte(v), longCellShown)) + cutMark
+		}
 	}
 	return rec, nil
 }
@@ -119,12 +125,17 @@ func (t *csvTable) Next() ([]string, error) {
 func (t *csvTable) Progress() (int64, int64) { return t.counted.n, t.size }
 func (t *csvTable) Close() error             { return nil }
 
+// countingReader counts the bytes read, and stops once ctx is done.
 type countingReader struct {
-	r io.Reader
-	n int64
+	ctx context.Context
+	r   io.Reader
+	n   int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 func readAllRows(t *testing.T, data []byte, opt ReadOptions) ([][]string, error) {
 	t.Helper()
-	tb, err := OpenTable("f", bytes.NewReader(data), int64(len(data)), opt)
+	tb, err := OpenTable(context.Background(), "f", bytes.NewReader(data), int64(len(data)), opt)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +118,7 @@ func FuzzCSVReader(f *testing.F) {
 	f.Add([]byte("\xFF\xFEa\x00;\x00b\x00"))
 	f.Add([]byte("\"unterminated"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := OpenTable("f.csv", bytes.NewReader(data), int64(len(data)), ReadOptions{})
+		tb, err := OpenTable(context.Background(), "f.csv", bytes.NewReader(data), int64(len(data)), ReadOptions{})
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("empty error")

@@ -38,7 +38,7 @@ func (w *reportWriter) add(row int, cells []string, reasons []string) error {
 	for i := range w.header {
 		vals[i] = ""
 		if i < len(cells) {
-			vals[i] = cells[i] // as text: a NIK stays a NIK
+			vals[i] = strings.Replace(cells[i], cutMark, "…", 1) // as text: a NIK stays a NIK
 		}
 	}
 	vals[len(w.header)] = row

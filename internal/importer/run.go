@@ -116,7 +116,7 @@ func (im *Importer) Run(ctx context.Context, imp *Import, in Input, opt Options)
 	err := im.run(ctx, imp, in, opt)
 	imp.FinishedAt = im.Now().UTC()
 	if err != nil {
-		imp.Status, imp.Message = StatusFailed, userMessage(err)
+		imp.Status, imp.Message = StatusFailed, Message(err)
 		if serr := im.Store.SaveImport(context.WithoutCancel(ctx), imp); serr != nil {
 			return errors.Join(err, serr)
 		}
@@ -129,7 +129,7 @@ func (im *Importer) Run(ctx context.Context, imp *Import, in Input, opt Options)
 }
 
 func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options) error {
-	t, err := OpenTable(in.Name, in.R, in.Size, ReadOptions{Sheet: opt.Sheet, Limits: opt.Limits})
+	t, err := OpenTable(ctx, in.Name, in.R, in.Size, ReadOptions{Sheet: opt.Sheet, Limits: opt.Limits})
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 		imp.UnknownColumns = append(imp.UnknownColumns, fmt.Sprintf("%s (%s)", c.Header, c.Letter))
 	}
 	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row, batch: im.batchSize(),
-		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now()},
+		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now(), MaxCellBytes: opt.Limits.withDefaults().MaxCellBytes},
 		plan:   &planner{importID: imp.ID, source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
 		seen:   map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}}
 	imp.Status = StatusDone
@@ -173,8 +173,9 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 	return err
 }
 
-// userMessage is the Indonesian text shown for an import that could not run.
-func userMessage(err error) string {
+// Message is the Indonesian text shown for an import or preview that could
+// not run. Internal errors get a general text; they are for the log.
+func Message(err error) string {
 	var fe *FormatError
 	switch {
 	case errors.As(err, &fe):

@@ -49,17 +49,24 @@ func TestOperatorScopeAndDryRun(t *testing.T) {
 
 func TestImportFileErrors(t *testing.T) {
 	st := openStore(t)
+	// the file errors excelize reported in English, and the ones it did not see
+	good := bombXLSX(t, bomb{cellBytes: 10})
+	noWorkbook := bytes.ReplaceAll(good, []byte("xl/workbook.xml"), []byte("xl/workbook.xmX")) // part names are not compressed
 	cases := map[string]struct {
 		data   string
+		sheet  string
 		reason string
 	}{
-		"empty":       {"", "Berkas kosong"},
-		"header only": {"Nama Usaha;Nama Pemilik;Desa\n", "hanya berisi baris judul"},
-		"no columns":  {"foo;bar\n1;2\n", "Tidak ada kolom yang dikenali"},
+		"empty":       {"", "", "Berkas kosong"},
+		"header only": {"Nama Usaha;Nama Pemilik;Desa\n", "", "hanya berisi baris judul"},
+		"no columns":  {"foo;bar\n1;2\n", "", "Tidak ada kolom yang dikenali"},
+		"broken zip":  {"PK\x03\x04 this is not a zip at all", "", "Berkas bukan XLSX yang sah (arsip rusak atau bukan berkas Excel)"},
+		"no sheet":    {string(good), "Rekap", `Lembar "Rekap" tidak ada di berkas ini. Lembar yang ada: Data.`},
+		"no workbook": {string(noWorkbook), "", "Berkas XLSX rusak: isinya tidak dapat dibaca"},
 	}
 	for name, c := range cases {
 		im := newImporter(st)
-		opt := importer.Options{Actor: auth.System}
+		opt := importer.Options{Actor: auth.System, Sheet: c.sheet}
 		imp, err := im.Begin(context.Background(), name+".csv", opt)
 		if err != nil {
 			t.Fatal(err)

@@ -1,11 +1,12 @@
 package web
 
 import (
-	"errors"
+	"context"
 	"net/http"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/importer"
@@ -79,11 +80,13 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 		return
 	}
 	defer f.Close()
-	pv, err := s.importerFor().Preview(importer.Input{Name: u.Name, R: f, Size: u.Size},
+	ctx, cancel := context.WithTimeout(r.Context(), previewTimeout)
+	defer cancel()
+	pv, err := s.importerFor().Preview(ctx, importer.Input{Name: u.Name, R: f, Size: u.Size},
 		importer.Options{Sheet: u.Sheet, Mapping: mapping}, 10)
 	if err != nil {
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
-			Data: importNewData{Error: importerMessage(err), MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
+			Data: importNewData{Error: importer.Message(err), MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
 		return
 	}
 	d := importPreviewData{Upload: u, Preview: pv, Choice: map[int]string{}, Error: msg,
@@ -101,14 +104,8 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 	s.render(w, r, status, "import_preview", page{Title: "Pratinjau impor", Active: "import", Data: d})
 }
 
-// importerMessage is the Indonesian text of a file the importer cannot read.
-func importerMessage(err error) string {
-	var fe *importer.FormatError
-	if errors.As(err, &fe) {
-		return fe.Msg
-	}
-	return err.Error()
-}
+// previewTimeout bounds reading a file's first rows for the preview.
+const previewTimeout = time.Minute
 
 // importStart handles POST /impor/unggahan/{token}: a dry run
 // (action=dry) or the real import (action=commit) with the officer's
