@@ -86,6 +86,7 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, PublicURL: cfg.PublicURL,
 		TrustedProxies: proxies, Logger: a.log,
 		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
+		ImportTimeout: cfg.ImportTimeout, UploadDir: cfg.UploadFolder(),
 	})
 	if err != nil {
 		st.Close()

@@ -4,9 +4,11 @@
 package config
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -52,6 +54,11 @@ type Config struct {
 
 	MaxBodyBytes   int64 // limit of an ordinary request body
 	MaxUploadBytes int64 // limit of an uploaded file (imports)
+	// ImportTimeout stops an import of an uploaded file that runs longer.
+	ImportTimeout time.Duration
+	// UploadDir keeps uploaded files between an import's steps; leftovers
+	// are deleted at start. "" = UploadFolder's choice.
+	UploadDir string
 
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration
@@ -68,6 +75,7 @@ func Default() Config {
 		Jurisdiction:      DefaultJurisdiction,
 		MaxBodyBytes:      1 << 20,
 		MaxUploadBytes:    50 << 20,
+		ImportTimeout:     30 * time.Minute,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      5 * time.Minute,
@@ -132,6 +140,24 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 		"alamat reverse proxy (atau rentang CIDR, dipisah koma) yang header X-Forwarded-For-nya dipercaya (env "+EnvTrustedProxy+")")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL,
 		"alamat publik, mis. https://umkm.serangkab.go.id: dipakai tautan sertifikat; https = cookie Secure dan HSTS (env "+EnvPublicURL+")")
+	fs.DurationVar(&c.ImportTimeout, "import-timeout", c.ImportTimeout, "batas waktu satu impor dari halaman atau API, mis. 30m")
+	fs.StringVar(&c.UploadDir, "upload-dir", c.UploadDir,
+		"folder berkas unggahan impor (berisi data pribadi; dihapus setelah impor); bawaan: <db>-unggahan di samping berkas SQLite")
+}
+
+// UploadFolder is where uploads wait between an import's steps: UploadDir,
+// or a folder beside the SQLite file, or one per database in the system's
+// temporary folder for PostgreSQL. It belongs to this database alone,
+// because leftovers in it are deleted at start.
+func (c *Config) UploadFolder() string {
+	switch {
+	case c.UploadDir != "":
+		return c.UploadDir
+	case strings.HasPrefix(c.DB, "postgres://"), strings.HasPrefix(c.DB, "postgresql://"):
+		sum := sha256.Sum256([]byte(c.DB))
+		return filepath.Join(os.TempDir(), fmt.Sprintf("naikkelas-unggahan-%x", sum[:8]))
+	}
+	return c.DB + "-unggahan"
 }
 
 // Validate reports the first problem with c as a one-line message.
@@ -158,6 +184,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBodyBytes <= 0 || c.MaxUploadBytes <= 0 {
 		return fmt.Errorf("batas ukuran request harus positif")
+	}
+	if c.ImportTimeout <= 0 {
+		return fmt.Errorf("--import-timeout harus positif, mis. 30m")
 	}
 	if c.ShutdownTimeout < 0 {
 		return fmt.Errorf("shutdown timeout tidak boleh negatif")

@@ -111,10 +111,15 @@ func (im *Importer) Begin(ctx context.Context, fileName string, opt Options) (*I
 // Run reads the file and applies it in one transaction (rolled back for a
 // dry run). It fills imp's summary, unknown columns and report, and saves
 // imp. A file that cannot be read at all is a FormatError or one of the
-// Err* values; imp is then saved as failed.
+// Err* values; imp is then saved as failed. When ctx is cancelled, or its
+// deadline passes, the import stops wherever it is, writes nothing, and is
+// saved as failed with a message that says so.
 func (im *Importer) Run(ctx context.Context, imp *Import, in Input, opt Options) error {
 	err := im.run(ctx, imp, in, opt)
 	imp.FinishedAt = im.Now().UTC()
+	if cerr := ctx.Err(); err != nil && cerr != nil {
+		err = cerr // whatever the store made of the interruption
+	}
 	if err != nil {
 		imp.Status, imp.Message = StatusFailed, Message(err)
 		if serr := im.Store.SaveImport(context.WithoutCancel(ctx), imp); serr != nil {
@@ -184,6 +189,9 @@ func Message(err error) string {
 		return err.Error()
 	case errors.Is(err, context.Canceled):
 		return "Impor dibatalkan; tidak ada data yang diubah"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "Impor dihentikan karena melewati batas waktu; tidak ada data yang diubah. " +
+			"Bagi berkas menjadi beberapa bagian, atau impor lewat baris perintah."
 	}
 	var ae *apperr.Error
 	if errors.As(err, &ae) {

@@ -13,7 +13,7 @@ const (
 	StatusRunning = "running" // in progress, or interrupted if no process runs it any more
 	StatusDone    = "done"    // committed
 	StatusDryRun  = "dry_run" // computed, nothing written
-	StatusFailed  = "failed"  // could not run; nothing written
+	StatusFailed  = "failed"  // could not run, was cancelled or ran out of time; nothing written
 )
 
 // Row outcomes. Every row read ends in exactly one of them.

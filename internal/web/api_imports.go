@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/importer"
 )
 
 // apiImportCreate handles POST /api/v1/imports (multipart: file, source,
@@ -27,12 +28,16 @@ func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if u == nil || u.Size == 0 {
+		if u != nil {
+			s.imports.drop(u)
+		}
 		s.fail(w, r, apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"}))
 		return
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
-	imp, err := s.startImport(r.Context(), a, u, isTrue(fields["dry_run"]))
+	imp, err := s.startImport(r.Context(), a, u, isTrue(fields["dry_run"]), false)
 	if err != nil {
+		s.imports.drop(u)
 		s.fail(w, r, err)
 		return
 	}
@@ -60,6 +65,28 @@ func (s *Server) apiImportGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
+}
+
+// apiImportCancel handles POST /api/v1/imports/{id}/cancel: the running
+// import stops and writes nothing; a queued one never starts. The answer is
+// the import once it has stopped (status cancelled), or still running (202)
+// if it has not stopped within a few seconds.
+func (s *Server) apiImportCancel(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v, err := s.cancelImport(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	status := http.StatusOK
+	if v.Status == importer.StatusRunning {
+		status = http.StatusAccepted
+	}
+	writeJSON(w, status, v)
 }
 
 // apiImportReport handles GET /api/v1/imports/{id}/report: the XLSX of

@@ -61,6 +61,9 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if u == nil || u.Size == 0 {
+		if u != nil {
+			s.imports.drop(u)
+		}
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
 			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
 		return
@@ -85,6 +88,7 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 	pv, err := s.importerFor().Preview(ctx, importer.Input{Name: u.Name, R: f, Size: u.Size},
 		importer.Options{Sheet: u.Sheet, Mapping: mapping}, 10)
 	if err != nil {
+		s.imports.drop(u) // a file that cannot be read is not kept
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
 			Data: importNewData{Error: importer.Message(err), MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
 		return
@@ -143,7 +147,7 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	imp, err := s.startImport(r.Context(), a, u, r.FormValue("action") != "commit")
+	imp, err := s.startImport(r.Context(), a, u, r.FormValue("action") != "commit", true)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -36,6 +36,21 @@ func (s *Server) importShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "import_show", page{Title: "Impor #" + itoa64(id), Active: "import", Data: d})
 }
 
+// importCancel handles POST /impor/batal/{id}, the page's cancel button,
+// and shows the import again.
+func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.cancelImport(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/impor/"+itoa64(id), http.StatusSeeOther)
+}
+
 // tokenOfDryRun finds the upload whose latest dry run is id.
 func (j *importJobs) tokenOfDryRun(id int64, a auth.Actor) string {
 	j.mu.Lock()

@@ -27,6 +27,8 @@ func importMatrix() map[string]matrixCase {
 		"POST /api/v1/imports":                 {path: fixed("/api/v1/imports"), body: func(*fixture, int64, string) string { return `{}` }, want: officersOnly(s422)},
 		"GET /api/v1/imports/{id}":             {path: fixed("/api/v1/imports/999999"), want: officersOnly(s404)},
 		"GET /api/v1/imports/{id}/report":      {path: fixed("/api/v1/imports/999999/report"), want: officersOnly(s404)},
+		"POST /api/v1/imports/{id}/cancel":     {path: fixed("/api/v1/imports/999999/cancel"), want: officersOnly(s404)},
+		"POST /impor/batal/{id}":               {path: fixed("/impor/batal/999999"), want: officersOnly(s404)},
 		"GET /api/v1/businesses/export":        {path: fixed("/api/v1/businesses/export?format=csv&q=emping"), want: all(s200)},
 		"GET /api/v1/businesses/template.xlsx": {path: fixed("/api/v1/businesses/template.xlsx"), want: all(s200)},
 	}

@@ -7,9 +7,11 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"os"
 	"sync"
 	"time"
 
@@ -35,6 +37,12 @@ type Deps struct {
 	// MaxUploadBytes limits multipart/form-data bodies (file uploads); 0 = 32 MB.
 	MaxUploadBytes int64
 	Now            func() time.Time // nil = time.Now
+	// ImportTimeout stops an import that runs longer; 0 = DefaultImportTimeout.
+	ImportTimeout time.Duration
+	// UploadDir keeps uploaded import files between their steps. Files a
+	// stopped process left there are deleted at start, so it must be this
+	// instance's own folder. "" = the system's temporary folder, never swept.
+	UploadDir string
 }
 
 // Server serves every page and API route. It is safe for concurrent use.
@@ -58,6 +66,10 @@ const DefaultMaxBodyBytes = 1 << 20
 // DefaultMaxUploadBytes limits multipart uploads when Deps.MaxUploadBytes is 0.
 const DefaultMaxUploadBytes = 32 << 20
 
+// DefaultImportTimeout bounds an import when Deps.ImportTimeout is 0: a
+// million-row file imports in a few minutes on an office PC.
+const DefaultImportTimeout = 30 * time.Minute
+
 // New checks d, parses the embedded templates and builds the route table.
 func New(d Deps) (*Server, error) {
 	if d.Store == nil || d.Registry == nil || d.Accounts == nil || d.Assessments == nil || d.Programs == nil {
@@ -75,7 +87,20 @@ func New(d Deps) (*Server, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Server{Deps: d, mux: http.NewServeMux()}
+	if d.ImportTimeout <= 0 {
+		d.ImportTimeout = DefaultImportTimeout
+	}
+	s := &Server{Deps: d, mux: http.NewServeMux(), imports: newImportJobs(d.UploadDir)}
+	if d.UploadDir != "" {
+		if err := os.MkdirAll(d.UploadDir, 0o700); err != nil {
+			return nil, fmt.Errorf("web: upload folder: %w", err)
+		}
+		if n, err := sweepUploads(d.UploadDir); err != nil {
+			return nil, fmt.Errorf("web: upload folder: %w", err)
+		} else if n > 0 {
+			d.Logger.Info("deleted uploads left by an earlier stop", "count", n)
+		}
+	}
 	a, err := embeddedAssets()
 	if err != nil {
 		return nil, err
