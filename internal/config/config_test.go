@@ -88,6 +88,7 @@ func TestValidate(t *testing.T) {
 		{"demo on the network", func(c *Config) { c.Demo, c.Addr = true, "0.0.0.0:8080" }, "loopback"},
 		{"demo on localhost", func(c *Config) { c.Demo, c.Addr = true, "localhost:8080" }, ""},
 		{"demo on IPv6 loopback", func(c *Config) { c.Demo, c.Addr = true, "[::1]:8080" }, ""},
+		{"no import time", func(c *Config) { c.ImportTimeout = 0 }, "--import-timeout"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,5 +116,25 @@ func TestTrustedProxies(t *testing.T) {
 	ps, err := c.TrustedProxies()
 	if err != nil || len(ps) != 3 || ps[0].String() != "127.0.0.1/32" || ps[1].String() != "10.0.0.0/8" || ps[2].String() != "192.168.1.1/32" {
 		t.Fatalf("TrustedProxies = %v, %v", ps, err)
+	}
+}
+
+// TestUploadFolder: uploads go to a folder of this database alone, since
+// the server deletes what it finds there at start.
+func TestUploadFolder(t *testing.T) {
+	c := Default()
+	c.DB = "/data/umkm.db"
+	if got := c.UploadFolder(); got != "/data/umkm.db-unggahan" {
+		t.Errorf("sqlite: %q", got)
+	}
+	c.DB = "postgres://u@db/a"
+	a := c.UploadFolder()
+	c.DB = "postgres://u@db/b"
+	if b := c.UploadFolder(); a == b || !strings.Contains(a, "naikkelas-unggahan-") || strings.Contains(a, "db/a") {
+		t.Errorf("postgres: %q and %q", a, b)
+	}
+	c.UploadDir = "/srv/unggahan"
+	if got := c.UploadFolder(); got != "/srv/unggahan" {
+		t.Errorf("explicit: %q", got)
 	}
 }

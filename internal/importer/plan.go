@@ -66,6 +66,10 @@ func candidateKeys(c *Candidate) []matchKey {
 	return keys(b.NIB, b.NIK, b.Name, b.OwnerName, b.VillageCode)
 }
 
+// ReasonOutsideArea rejects a row whose business is registered outside the
+// caller's area.
+const ReasonOutsideArea = "Usaha ini sudah terdaftar di luar wilayah tugas Anda"
+
 // planner decides each matched or new row's outcome.
 type planner struct {
 	importID     int64
@@ -111,11 +115,13 @@ func (p *planner) planInsert(c *Candidate) (*Change, []string) {
 
 func (p *planner) planUpdate(c *Candidate, old *Existing) (*Change, []string) {
 	ob := &old.Business
+	// outside the caller's area, the row learns no more than that: not the
+	// business's id, nor whether it is archived
+	if !p.actor.Reaches(ob.ID, ob.VillageCode) {
+		return nil, []string{ReasonOutsideArea}
+	}
 	if ob.Status == registry.StatusArchived {
 		return nil, []string{fmt.Sprintf("Usaha ini (ID %d) sudah diarsipkan; pulihkan dulu sebelum memperbarui lewat impor", ob.ID)}
-	}
-	if !p.actor.Reaches(ob.ID, ob.VillageCode) {
-		return nil, []string{fmt.Sprintf("Usaha yang cocok (ID %d) terdaftar di luar wilayah tugas Anda", ob.ID)}
 	}
 	nb := *ob
 	changed := applyAttrs(&nb, c)

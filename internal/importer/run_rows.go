@@ -261,8 +261,7 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 			// same business twice in one file.
 			if first, dup := r.claimed[old.Business.ID]; dup {
 				m.out.Outcome, m.out.Duplicate = Rejected, true
-				m.out.Reasons = []string{fmt.Sprintf("Duplikat dalam berkas: baris %d sudah cocok dengan usaha yang sama (ID %d)",
-					first, old.Business.ID)}
+				m.out.Reasons = []string{fmt.Sprintf("Duplikat dalam berkas: baris %d sudah cocok dengan usaha yang sama", first)}
 				continue
 			}
 			r.claimed[old.Business.ID] = m.c.Row

@@ -10,6 +10,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/registry"
 )
 
 func TestOperatorScopeAndDryRun(t *testing.T) {
@@ -77,6 +78,30 @@ func TestImportFileErrors(t *testing.T) {
 		}
 		if errors.Is(err, context.Canceled) {
 			t.Error("unexpected cancel")
+		}
+	}
+}
+
+// TestMatchOutsideAreaSaysNoID: a row matching a business outside the
+// operator's area says only that, never the business's id, nor whether it
+// is archived.
+func TestMatchOutsideAreaSaysNoID(t *testing.T) {
+	st := openStore(t)
+	csv := "Nama Usaha;Nama Pemilik;NIB;Desa;Kecamatan\n" +
+		"Kopi Kragilan;Ujang;1234567890123;Kragilan;Kragilan\n" +
+		"Kopi Arsip;Ujang;1234567890124;Kragilan;Kragilan\n"
+	runImport(t, st, "admin.csv", []byte(csv), importer.Options{})
+	if err := registry.NewService(st, "36.04").Archive(context.Background(), auth.System, 2); err != nil {
+		t.Fatal(err)
+	}
+	op := auth.Actor{UserID: 2, Username: "operator.cikande", Role: auth.Operator, Regions: []string{"36.04.15"}}
+	rows := "Nama Usaha;Nama Pemilik;NIB;Desa;Kecamatan\n" +
+		"Kopi Kragilan Baru;Ujang;1234567890123;Julang;Cikande\n" +
+		"Kopi Arsip;Ujang;1234567890124;;\n"
+	_, outs := runImport(t, st, "op.csv", []byte(rows), importer.Options{Actor: op, DryRun: true})
+	for _, row := range []int{2, 3} {
+		if r := outs[row].Reasons; len(r) != 1 || r[0] != "Usaha ini sudah terdaftar di luar wilayah tugas Anda" {
+			t.Errorf("row %d: %q", row, r)
 		}
 	}
 }
