@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/xuri/excelize/v2"
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
@@ -478,4 +479,54 @@ func (p *phases) report(b *testing.B, what string) {
 	b.ReportMetric(total.Seconds(), "s/total")
 	b.Logf("nproc=%d floor of a million-business import (%s): %s (%s)", runtime.NumCPU(), what,
 		total.Round(time.Millisecond), strings.Join(parts, ", "))
+}
+
+// BenchmarkReadXLSX48k reads every row of a 48,000-row XLSX with the
+// importer's streaming reader, and for comparison with excelize's row
+// iterator (which the importer used before; it holds the shared strings
+// whole and each cell's text in one piece).
+func BenchmarkReadXLSX48k(b *testing.B) {
+	data := genXLSX(b, 48000)
+	b.Run("importer", func(b *testing.B) {
+		for b.Loop() {
+			t, err := importer.OpenTable(context.Background(), "48k.xlsx", bytes.NewReader(data), int64(len(data)), importer.ReadOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for ; ; n++ {
+				if _, err := t.Next(); err != nil {
+					break
+				}
+			}
+			t.Close()
+			if n != 48001 {
+				b.Fatalf("%d rows", n)
+			}
+		}
+	})
+	b.Run("excelize", func(b *testing.B) {
+		for b.Loop() {
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows, err := f.Rows(f.GetSheetName(0))
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for rows.Next() {
+				if _, err := rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			rows.Close()
+			f.Close()
+			if n != 48001 {
+				b.Fatalf("%d rows", n)
+			}
+		}
+	})
 }
