@@ -3,7 +3,6 @@ package demo
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,18 +10,10 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/engine"
+	"naikkelas/internal/store/storetest"
 )
 
-func openTemp(tb testing.TB) store.Store {
-	tb.Helper()
-	st, err := engine.Open(context.Background(), filepath.Join(tb.TempDir(), "demo.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	return st
-}
+func openTemp(tb testing.TB) store.Store { return storetest.OpenSQLite(tb) }
 
 func TestLoadSmallDemo(t *testing.T) {
 	ctx := context.Background()

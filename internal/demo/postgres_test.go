@@ -7,19 +7,14 @@ import (
 
 	"naikkelas/internal/programs"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/engine"
-	"naikkelas/internal/store/pgtest"
+	"naikkelas/internal/store/storetest"
 )
 
 // openPostgres opens a store on a fresh schema of the database in
 // NAIKKELAS_TEST_POSTGRES, dropped when the test ends, or skips.
 func openPostgres(tb testing.TB) store.Store {
 	tb.Helper()
-	st, err := engine.Open(context.Background(), pgtest.FreshDSN(tb))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
+	st, _ := storetest.OpenPostgres(tb)
 	return st
 }
 

@@ -21,11 +21,10 @@ import (
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/pgtest"
 	"naikkelas/internal/store/postgres"
-	"naikkelas/internal/store/sqlite"
 	"naikkelas/internal/store/sqlstore"
+	"naikkelas/internal/store/storetest"
 )
 
 // Benchmarks (commands and figures also in bench/README.md):
@@ -87,12 +86,8 @@ func plainInserts(b *testing.B, db *sqlstore.DB, n int) time.Duration {
 }
 
 func sqliteStore(b *testing.B) (store.Store, *sqlstore.DB) {
-	st, err := engine.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st, st.(*sqlite.Store).DB
+	st := storetest.OpenSQLite(b)
+	return st, st.DB
 }
 
 // peakHeap samples the heap while fn runs and returns the peak of HeapInuse+StackInuse.

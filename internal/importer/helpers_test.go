@@ -3,7 +3,6 @@ package importer_test
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,22 +11,13 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/store"
-	"naikkelas/internal/store/engine"
-	"naikkelas/internal/store/pgtest"
+	"naikkelas/internal/store/storetest"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC) }
 
 // openStore opens a fresh migrated SQLite store in a temporary directory.
-func openStore(t testing.TB) store.Store {
-	t.Helper()
-	st, err := engine.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+func openStore(t testing.TB) store.Store { return storetest.OpenSQLite(t) }
 
 func newImporter(st store.Store) *importer.Importer {
 	im := importer.New(st, "36.04")
@@ -72,10 +62,6 @@ func cp1252(t testing.TB, s string) []byte {
 // dropped when the test ends; it skips visibly without NAIKKELAS_TEST_POSTGRES.
 func pgSchemaStore(tb testing.TB) store.Store {
 	tb.Helper()
-	st, err := engine.Open(context.Background(), pgtest.FreshDSN(tb))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
+	st, _ := storetest.OpenPostgres(tb)
 	return st
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -15,16 +14,8 @@ import (
 // phone never heard back), reloads, and checks that the draft was kept,
 // re-sent by itself and stored exactly once.
 func TestBrowserAssessmentOffline(t *testing.T) {
-	ctx := browser(t)
-	f := newFixture(t)
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
+	b := newBrowserSession(t)
+	ctx, f, ts, run := b.ctx, b.f, b.ts, b.run
 	count := func() int {
 		list, err := f.st.ListAssessments(context.Background(), f.In.ID)
 		if err != nil {
@@ -33,13 +24,7 @@ func TestBrowserAssessmentOffline(t *testing.T) {
 		return len(list)
 	}
 	form := ts.URL + "/usaha/" + itoa64(f.In.ID) + "/penilaian/baru"
-	run("log in as owner",
-		chromedp.EmulateViewport(360, 740),
-		chromedp.Navigate(ts.URL+"/masuk"),
-		chromedp.SendKeys("#username", "pemilik"),
-		chromedp.SendKeys("#password", testPassword),
-		chromedp.Submit("#password"),
-		chromedp.WaitVisible(".who .role"))
+	b.login("log in as owner", "pemilik", chromedp.EmulateViewport(360, 740))
 	run("answer every question",
 		chromedp.Navigate(form),
 		chromedp.WaitVisible("#assessment-form"),

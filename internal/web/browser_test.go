@@ -45,6 +45,62 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
+// browserSession is what every browser test starts with: Chromium, a fresh
+// fixture served over HTTP, and steps that end the test with their name
+// when they fail.
+type browserSession struct {
+	t   *testing.T
+	ctx context.Context
+	f   *fixture
+	ts  *httptest.Server
+}
+
+// newBrowserSession starts Chromium (or skips, see browser) and serves a
+// fresh fixture; both stop when the test ends.
+func newBrowserSession(t *testing.T) *browserSession {
+	ctx := browser(t)
+	f := newFixture(t)
+	ts := httptest.NewServer(f.srv)
+	t.Cleanup(ts.Close)
+	return &browserSession{t: t, ctx: ctx, f: f, ts: ts}
+}
+
+// run performs actions in the browser.
+func (b *browserSession) run(step string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// str performs an action that yields a string and returns it.
+func (b *browserSession) str(step string, a chromedp.Action[string]) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, a)
+	if err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+	return v
+}
+
+// text returns the text of the element sel.
+func (b *browserSession) text(step, sel string) string {
+	b.t.Helper()
+	return b.str(step, chromedp.Text(sel))
+}
+
+// login signs in as username on the page /masuk, after the actions first
+// (a phone's viewport, say).
+func (b *browserSession) login(step, username string, first ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	b.run(step, append(first,
+		chromedp.Navigate(b.ts.URL+"/masuk"),
+		chromedp.SendKeys("#username", username),
+		chromedp.SendKeys("#password", testPassword),
+		chromedp.Submit("#password"),
+		chromedp.WaitVisible(".who .role"))...)
+}
+
 // waitJS polls a JavaScript predicate until it is true.
 func waitJS(expr string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
@@ -67,33 +123,11 @@ func jsString(s string) string {
 // log in, search, create a business with one wrong field, fix it, find it
 // in the list, and fail to open a business of another kecamatan.
 func TestBrowserOperatorFlow(t *testing.T) {
-	ctx := browser(t)
-	f := newFixture(t)
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
-
+	b := newBrowserSession(t)
+	ctx, f, ts, run, str := b.ctx, b.f, b.ts, b.run, b.str
 	var text, loc string
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	str := func(step string, a chromedp.Action[string]) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, a)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		return v
-	}
 
-	run("log in",
-		chromedp.Navigate(ts.URL+"/masuk"),
-		chromedp.SendKeys("#username", "operator.cikande"),
-		chromedp.SendKeys("#password", testPassword),
-		chromedp.Submit("#password"),
-		chromedp.WaitVisible(".who .role"))
+	b.login("log in", "operator.cikande")
 	if text = str("role", chromedp.Text(".who .role")); text != "Operator kecamatan" {
 		t.Fatalf("role shown = %q", text)
 	}

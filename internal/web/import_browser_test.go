@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +13,8 @@ import (
 // CSV, see the mapping with an unknown column, be stopped until it is
 // ignored on purpose, run a dry run, commit, and find the business.
 func TestBrowserImportFlow(t *testing.T) {
-	ctx := browser(t)
-	f := newFixture(t)
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
+	b := newBrowserSession(t)
+	ts, run, text := b.ts, b.run, b.text
 	file := filepath.Join(t.TempDir(), "daftar-cikande.csv")
 	csv := "Nama Usaha;Nama Pemilik;NIK;Desa;Kec.;Omzet per Bulan;Hobi\n" +
 		"Kerupuk Kulit Mang Oji;Oji;3604151203900001;Ds. Julang;Cikande;2,5 jt;mancing\n" +
@@ -25,26 +22,7 @@ func TestBrowserImportFlow(t *testing.T) {
 	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	text := func(step, sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Text(sel))
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		return v
-	}
-	run("log in",
-		chromedp.Navigate(ts.URL+"/masuk"),
-		chromedp.SendKeys("#username", "operator.cikande"),
-		chromedp.SendKeys("#password", testPassword),
-		chromedp.Submit("#password"),
-		chromedp.WaitVisible(".who .role"))
+	b.login("log in", "operator.cikande")
 	run("upload",
 		chromedp.Navigate(ts.URL+"/impor"),
 		chromedp.WaitVisible("#i-file"),

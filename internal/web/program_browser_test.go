@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,30 +19,16 @@ import (
 // row), the mark survives a reload, a second tap undoes it, and the page
 // never scrolls sideways.
 func TestBrowserAttendance360(t *testing.T) {
-	ctx := browser(t)
-	f := newFixture(t)
+	b := newBrowserSession(t)
+	ctx, f, ts, run := b.ctx, b.f, b.ts, b.run
 	id := f.stage("selected")
 	if _, err := f.srv.Programs.Move(context.Background(), auth.System, id, programs.StatusRunning); err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
 	row := fmt.Sprintf("#hadir-%d", f.In.ID)
 	page := fmt.Sprintf("%s/program/%d/kehadiran?sesi=2", ts.URL, id)
 
-	run("log in on a phone",
-		chromedp.EmulateViewport(360, 740),
-		chromedp.Navigate(ts.URL+"/masuk"),
-		chromedp.SendKeys("#username", "operator.cikande"),
-		chromedp.SendKeys("#password", testPassword),
-		chromedp.Submit("#password"),
-		chromedp.WaitVisible(".who .role"))
+	b.login("log in on a phone", "operator.cikande", chromedp.EmulateViewport(360, 740))
 	run("open session 2", chromedp.Navigate(page), chromedp.WaitVisible(row), waitJS(`typeof htmx !== 'undefined'`))
 	text, err := chromedp.Run(ctx, chromedp.Text("main"))
 	if err != nil {

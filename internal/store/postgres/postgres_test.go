@@ -26,20 +26,7 @@ func openFresh(t testing.TB) *postgres.Store {
 }
 
 // openFreshDSN is openFresh that also returns the DSN of the new schema.
-func openFreshDSN(t testing.TB) (*postgres.Store, string) {
-	t.Helper()
-	dsn := pgtest.FreshDSN(t)
-	ctx := context.Background()
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return s, dsn
-}
+func openFreshDSN(t testing.TB) (*postgres.Store, string) { return storetest.OpenPostgres(t) }
 
 func TestStoreSuite(t *testing.T) {
 	testDSN(t)

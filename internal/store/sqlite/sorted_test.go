@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
-	"naikkelas/internal/store/sqlite"
 	"naikkelas/internal/store/sqlstore"
 	"naikkelas/internal/store/storetest"
 )
@@ -20,14 +18,7 @@ import (
 // match gives, whether the walk fills the page or falls back.
 func TestSortedSearchWalk(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "walk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.OpenSQLite(t)
 	items := storetest.Synth(1500, 0, rand.New(rand.NewPCG(7, 9)), region.All().Villages("36.04"))
 	if err := s.InsertBatch(ctx, items); err != nil {
 		t.Fatal(err)

@@ -13,18 +13,7 @@ import (
 	"naikkelas/internal/store/storetest"
 )
 
-func openTemp(t testing.TB) *sqlite.Store {
-	t.Helper()
-	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "uji.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+func openTemp(t testing.TB) *sqlite.Store { return storetest.OpenSQLite(t) }
 
 func TestStoreSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return openTemp(t) })

@@ -1,6 +1,7 @@
 // Package storetest is the one test suite every storage engine must pass.
 // Engines call Run from their own tests with a function that opens a fresh,
-// migrated, empty store per subtest.
+// migrated, empty store per subtest. OpenSQLite and OpenPostgres open such
+// stores for the tests of every package.
 package storetest
 
 import (
