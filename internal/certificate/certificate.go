@@ -29,9 +29,17 @@ type Data struct {
 	Topics       []string // Indonesian topic names
 	Code         string
 	VerifyURL    string // absolute or relative URL of /verifikasi/{code}
-	IssuedOn     string // "31 Oktober 2025"
-	Issuer       string // the office's name
+	IssuedOn     string // "31 Oktober 2025", the day in WIB
 	IssuedAt     time.Time
+
+	// The issuing office and who signs for it.
+	Government     string // "Pemerintah Kabupaten Serang"
+	Agency         string // "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan"
+	Address        string
+	Logo           []byte // PNG; nil = none
+	SignatoryName  string
+	SignatoryTitle string // "Kepala Dinas"
+	SignatoryNIP   string // as printed: "19700101 199001 1 001"
 }
 
 // compress is switched off by tests so that the text can be read back.
@@ -42,7 +50,7 @@ func Render(w io.Writer, d Data) error {
 	pdf := fpdf.New("L", "mm", "A4", "")
 	pdf.SetCompression(compress)
 	pdf.SetTitle("Sertifikat "+d.ProgramName, true)
-	pdf.SetAuthor(d.Issuer, true)
+	pdf.SetAuthor(d.Agency, true)
 	if !d.IssuedAt.IsZero() {
 		pdf.SetCreationDate(d.IssuedAt)
 		pdf.SetModificationDate(d.IssuedAt)
@@ -64,11 +72,29 @@ func Render(w io.Writer, d Data) error {
 		pdf.SetX(20)
 		pdf.MultiCell(w0-40, h, tr(text), "", "C", false)
 	}
+	y := 16.0
+	if len(d.Logo) > 0 {
+		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.Logo))
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("certificate: logo: %w", err)
+		}
+		info := pdf.GetImageInfo("logo")
+		h := 18.0
+		w := h * info.Width() / info.Height()
+		pdf.ImageOptions("logo", (w0-w)/2, y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		y += h + 2
+	}
 	pdf.SetTextColor(60, 60, 60)
-	pdf.SetY(20)
-	center("Helvetica", "", 11, 6, d.Issuer)
+	pdf.SetY(y)
+	if d.Government != "" {
+		center("Helvetica", "", 11, 5, strings.ToUpper(d.Government))
+	}
+	center("Helvetica", "B", 12, 6, d.Agency)
+	if d.Address != "" {
+		center("Helvetica", "", 8, 4, d.Address)
+	}
 	pdf.SetTextColor(22, 101, 52)
-	pdf.Ln(4)
+	pdf.Ln(2)
 	center("Helvetica", "B", 30, 14, "SERTIFIKAT")
 	pdf.SetTextColor(30, 30, 30)
 	center("Helvetica", "", 12, 7, "diberikan kepada")
@@ -99,8 +125,19 @@ func Render(w io.Writer, d Data) error {
 	pdf.MultiCell(120, 5, tr("Kode verifikasi: "+d.Code+"\nPeriksa keaslian di "+d.VerifyURL), "", "L", false)
 
 	pdf.SetFont("Helvetica", "", 11)
-	pdf.SetXY(w0-110, h0-58)
-	pdf.MultiCell(86, 6, tr("Diterbitkan "+d.IssuedOn+"\n"+d.Issuer), "", "C", false)
+	pdf.SetXY(w0-120, h0-60)
+	sig := "Diterbitkan " + d.IssuedOn + "\n" + orDefault(d.SignatoryTitle, d.Agency)
+	pdf.MultiCell(96, 6, tr(sig), "", "C", false)
+	if d.SignatoryName != "" {
+		pdf.SetXY(w0-120, h0-34)
+		pdf.SetFont("Helvetica", "BU", 11)
+		pdf.MultiCell(96, 6, tr(d.SignatoryName), "", "C", false)
+		if d.SignatoryNIP != "" {
+			pdf.SetFont("Helvetica", "", 10)
+			pdf.SetX(w0 - 120)
+			pdf.MultiCell(96, 5, tr("NIP "+d.SignatoryNIP), "", "C", false)
+		}
+	}
 	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("certificate: PDF: %w", err)
 	}

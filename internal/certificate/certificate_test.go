@@ -3,6 +3,8 @@ package certificate
 import (
 	"archive/zip"
 	"bytes"
+	"image"
+	"image/png"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,7 +16,10 @@ func sample() Data {
 	return Data{BusinessName: "Emping Melinjo Bu Siti", OwnerName: "Siti Rohmah", ProgramName: "Pelatihan Kemasan dan Label 2025",
 		ProgramKind: "Pelatihan", Dates: "20–22 Oktober 2025", Venue: "Aula Dinas", Topics: []string{"Kemasan dan label", "Strategi pemasaran"},
 		Code: "NK-7QX4-M2PA-9HZ3", VerifyURL: "https://naikkelas.serangkab.go.id/verifikasi/NK-7QX4-M2PA-9HZ3",
-		IssuedOn: "31 Oktober 2025", Issuer: "Diskoumperindag Kabupaten Serang", IssuedAt: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)}
+		IssuedOn: "31 Oktober 2025", IssuedAt: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC),
+		Government: "Pemerintah Kabupaten Serang", Agency: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
+		Address: "Jl. Veteran No. 1, Serang", SignatoryName: "Dr. H. Ahmad Fauzi, M.Si.", SignatoryTitle: "Kepala Dinas",
+		SignatoryNIP: "19700101 199001 1 001"}
 }
 
 // checkPDF parses the file's structure: header, trailer, and a cross-reference
@@ -57,7 +62,9 @@ func TestRenderContainsNames(t *testing.T) {
 	raw := buf.Bytes()
 	checkPDF(t, raw)
 	for _, s := range []string{"(Emping Melinjo Bu Siti)", "(Pemilik: Siti Rohmah)", "(Pelatihan Kemasan dan Label 2025)",
-		"Kode verifikasi: NK-7QX4-M2PA-9HZ3", "(Materi: Kemasan dan label; Strategi pemasaran)", "/Subtype /Image"} {
+		"Kode verifikasi: NK-7QX4-M2PA-9HZ3", "(Materi: Kemasan dan label; Strategi pemasaran)", "/Subtype /Image",
+		"(PEMERINTAH KABUPATEN SERANG)", "(Dinas Koperasi, UMKM, Perindustrian dan Perdagangan)", "(Jl. Veteran No. 1, Serang)",
+		"(Diterbitkan 31 Oktober 2025)", "(Kepala Dinas)", "(Dr. H. Ahmad Fauzi, M.Si.)", "(NIP 19700101 199001 1 001)"} {
 		if !bytes.Contains(raw, []byte(s)) {
 			t.Errorf("PDF lacks %q", s)
 		}
@@ -65,6 +72,36 @@ func TestRenderContainsNames(t *testing.T) {
 	// The en dash survives as cp1252 0x96.
 	if !bytes.Contains(raw, []byte("(20\x9622 Oktober 2025, Aula Dinas)")) {
 		t.Error("dates not written")
+	}
+}
+
+// TestRenderLogo: the office's logo is drawn above its name; a file the
+// PDF library cannot read is an error, not a certificate without a header.
+func TestRenderLogo(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 120, 60))
+	for i := range img.Pix {
+		img.Pix[i] = 0xc0
+	}
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, img); err != nil {
+		t.Fatal(err)
+	}
+	d := sample()
+	d.Logo = logo.Bytes()
+	var with, without bytes.Buffer
+	if err := Render(&with, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&without, sample()); err != nil {
+		t.Fatal(err)
+	}
+	checkPDF(t, with.Bytes())
+	if n, m := bytes.Count(with.Bytes(), []byte("/Subtype /Image")), bytes.Count(without.Bytes(), []byte("/Subtype /Image")); n <= m {
+		t.Fatalf("%d images with a logo, %d without; want more", n, m)
+	}
+	d.Logo = []byte("not a png")
+	if err := Render(&bytes.Buffer{}, d); err == nil {
+		t.Fatal("a broken logo was drawn")
 	}
 }
 

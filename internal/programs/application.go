@@ -170,6 +170,19 @@ type Certificate struct {
 	BusinessName string    `json:"business_name"`
 	OwnerName    string    `json:"owner_name"`
 	IssuedAt     time.Time `json:"issued_at"`
+	Signatory    Signatory `json:"signatory"` // who signed, at the time of issue
+}
+
+// Signatory is the office and official a certificate names as its issuer.
+// It is kept with each certificate: a new head of the agency does not sign
+// certificates issued before. Empty on certificates issued before the
+// office's identity was recorded.
+type Signatory struct {
+	Government string `json:"government"`
+	Agency     string `json:"agency"`
+	Name       string `json:"name"`
+	Title      string `json:"title"`
+	NIP        string `json:"nip"`
 }
 
 // SelectionRecord is a stored selection run: its result, the seed of its

@@ -9,8 +9,9 @@ import (
 
 // WriteReportXLSX writes a programme's report as an Excel workbook with
 // Indonesian headers: one sheet per kecamatan counts, one for tests and
-// cost, one for the participants' progress.
-func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress) error {
+// cost, one for the participants' progress. by names the office that runs
+// the programme, at the head of the summary.
+func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress, by Signatory) error {
 	wb := sheet.New()
 	defer wb.Close()
 	rows := [][]any{{"Kode", "Kecamatan", "Pendaftar", "Memenuhi syarat", "Terpilih", "Pernah hadir", "Lulus"}}
@@ -21,6 +22,8 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress) erro
 		return err
 	}
 	sum := [][]any{
+		{"Pemerintah daerah", by.Government},
+		{"Penyelenggara", by.Agency},
 		{"Program", p.Name},
 		{"Tanggal", idfmt.DateRange(p.StartsOn, p.EndsOn)},
 		{"Rata-rata pre-test", rep.AvgPreTest},

@@ -220,7 +220,7 @@ func TestReportAndXLSX(t *testing.T) {
 		t.Fatalf("funding mix %+v", rep.Funding)
 	}
 	var buf bytes.Buffer
-	if err := WriteReportXLSX(&buf, p, rep, prog); err != nil {
+	if err := WriteReportXLSX(&buf, p, rep, prog, Signatory{Government: "Pemerintah Kabupaten Serang", Agency: "Dinas Koperasi"}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -230,6 +230,13 @@ func TestReportAndXLSX(t *testing.T) {
 	rows, _ := f.GetRows("Per kecamatan")
 	if len(rows) != 4 || rows[1][1] != "Cikande" || rows[1][2] != "2" || rows[3][1] != "Jumlah" {
 		t.Fatalf("sheet rows %v", rows)
+	}
+	sum, _ := f.GetRows("Ringkasan")
+	if len(sum) < 2 || sum[0][1] != "Pemerintah Kabupaten Serang" || sum[1][1] != "Dinas Koperasi" {
+		t.Fatalf("the summary does not name the office: %v", sum)
+	}
+	if funding := sum[len(sum)-2]; funding[0] != "APBD" {
+		t.Fatalf("funding kind shown as %q, want its label APBD", funding[0])
 	}
 	part, _ := f.GetRows("Peserta")
 	if len(part) != 3 || part[2][8] != "kehadiran 50% di bawah syarat 75%; nilai post-test 50 di bawah syarat 60" {

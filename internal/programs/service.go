@@ -23,6 +23,9 @@ type Service struct {
 	Regions      *region.Directory
 	Jurisdiction string
 	Now          func() time.Time
+	// Signatory tells who signs a certificate issued now; nil leaves the
+	// certificate unsigned.
+	Signatory func(ctx context.Context) (Signatory, error)
 }
 
 // NewService returns a Service with the real clock.

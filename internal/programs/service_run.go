@@ -139,6 +139,11 @@ func (s *Service) issue(ctx context.Context, a auth.Actor, p *Program, ap *Appli
 	}
 	c := &Certificate{ProgramID: p.ID, BusinessID: ap.BusinessID, Code: NewCertificateCode(), BusinessName: b.Name,
 		OwnerName: b.OwnerName, IssuedAt: s.Now().UTC()}
+	if s.Signatory != nil {
+		if c.Signatory, err = s.Signatory(ctx); err != nil {
+			return nil, err
+		}
+	}
 	ent := entry(a, audit.Create, "certificate", ap.BusinessID, nil, map[string]any{"program_id": p.ID, "code": c.Code})
 	return c, s.Store.IssueCertificate(ctx, c, ent)
 }

@@ -6,8 +6,11 @@
 package services
 
 import (
+	"context"
+
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/office"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
@@ -21,16 +24,27 @@ type Set struct {
 	Accounts    *accounts.Service
 	Assessments *assessment.Service
 	Programs    *programs.Service
+	Office      *office.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
 // Indonesia), each with the real clock.
 func New(st store.Store, jurisdiction string) Set {
 	reg := registry.NewService(st, jurisdiction)
+	off := office.NewService(st, jurisdiction)
+	prog := programs.NewService(st, st, st, jurisdiction)
+	prog.Signatory = func(ctx context.Context) (programs.Signatory, error) {
+		id, err := off.Get(ctx)
+		if err != nil {
+			return programs.Signatory{}, err
+		}
+		return programs.Signatory(id.Signature()), nil
+	}
 	return Set{
 		Registry:    reg,
 		Accounts:    accounts.NewService(st, jurisdiction),
 		Assessments: assessment.NewService(st, st, reg, st),
-		Programs:    programs.NewService(st, st, st, jurisdiction),
+		Programs:    prog,
+		Office:      off,
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/office"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 )
@@ -25,6 +26,7 @@ type Store interface {
 	assessment.Store
 	importer.Store
 	programs.Store
+	office.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

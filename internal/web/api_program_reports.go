@@ -34,7 +34,7 @@ func (s *Server) apiProgramReportXLSX(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := programs.WriteReportXLSX(&buf, p, rep, prog); err != nil {
+	if err := programs.WriteReportXLSX(&buf, p, rep, prog, programs.Signatory(s.officeOf(r).Signature())); err != nil {
 		s.fail(w, r, err)
 		return
 	}

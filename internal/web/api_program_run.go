@@ -142,18 +142,39 @@ func (s *Server) apiAttendanceSession(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, attendanceMarked{Marked: n})
 }
 
-// certificateData turns a stored certificate into what the PDF shows.
+// certificateData turns a stored certificate into what the PDF shows. The
+// signatory is the one kept with the certificate; a certificate issued
+// before the office's identity was recorded shows the current identity.
 func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *programs.Program) certificate.Data {
 	topics := make([]string, len(p.Topics))
 	for i, t := range p.Topics {
 		topics[i] = programs.TopicLabel(t)
 	}
 	kind := strings.ReplaceAll(p.Kind, "_", " ")
-	return certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,
+	d := certificate.Data{BusinessName: c.BusinessName, OwnerName: c.OwnerName, ProgramName: p.Name,
 		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: idfmt.DateRange(p.StartsOn, p.EndsOn),
 		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: s.absoluteURL(r, "/verifikasi/"+c.Code),
-		IssuedOn: idfmt.Date(c.IssuedAt), Issuer: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
-		IssuedAt: c.IssuedAt}
+		IssuedOn: idfmt.Date(c.IssuedAt), IssuedAt: c.IssuedAt}
+	id := s.officeOf(r)
+	sig := s.signatoryOf(r, c)
+	d.Government, d.Agency, d.Address = sig.Government, sig.Agency, id.Address
+	d.SignatoryName, d.SignatoryTitle, d.SignatoryNIP = sig.Name, sig.Title, nipText(sig.NIP)
+	if id.LogoType != "" && s.Office != nil {
+		if l, err := s.Office.Logo(r.Context()); err == nil {
+			d.Logo = l.Data
+		}
+	}
+	return d
+}
+
+// signatoryOf is who a certificate names as issuer: the signatory kept
+// with it, or the office's current one for a certificate issued before the
+// identity was recorded.
+func (s *Server) signatoryOf(r *http.Request, c *programs.Certificate) programs.Signatory {
+	if c.Signatory != (programs.Signatory{}) {
+		return c.Signatory
+	}
+	return programs.Signatory(s.officeOf(r).Signature())
 }
 
 // apiCertificateGet serves {business_id}.pdf for a participant who completed;
@@ -174,12 +195,13 @@ func (s *Server) apiCertificateGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := certificate.Render(&buf, s.certificateData(r, c, p)); err != nil {
+	d := s.certificateData(r, c, p)
+	if err := certificate.Render(&buf, d); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+certificate.FileName(s.certificateData(r, c, p))+`"`)
+	w.Header().Set("Content-Disposition", `inline; filename="`+certificate.FileName(d)+`"`)
 	_, _ = buf.WriteTo(w)
 }
 

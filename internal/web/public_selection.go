@@ -43,6 +43,7 @@ func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			status = http.StatusNotFound
 		} else {
+			c.Signatory = s.signatoryOf(r, c)
 			v.Certificate, v.Program = c, p
 		}
 	}

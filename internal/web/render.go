@@ -15,6 +15,7 @@ import (
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/idfmt"
+	"naikkelas/internal/office"
 	"naikkelas/internal/region"
 )
 
@@ -61,6 +62,7 @@ type page struct {
 	Actor  auth.Actor
 	Active string // navigation item to highlight
 	Data   any
+	Office *office.Identity // the office's name, address and logo, for the footer and letterheads
 }
 
 // RoleLabel is the Indonesian name of the current user's role.
@@ -79,6 +81,7 @@ func (p page) MenuAdmin() bool { return p.Actor.Role == auth.Admin }
 // render executes a full page (layout "layout") with status.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	p.Actor = actor(r)
+	p.Office = s.officeOf(r)
 	s.execute(w, r, status, name, "layout", p)
 }
 
@@ -134,20 +137,23 @@ var embeddedAssets = sync.OnceValues(func() (assets, error) {
 func templateFuncs(static *staticFiles) template.FuncMap {
 	dir := region.All()
 	funcs := template.FuncMap{
-		"static":     static.url,
-		"rupiah":     idfmt.Rupiah,
-		"number":     func(n any) string { return idfmt.Number(toInt64(n)) },
-		"date":       idfmt.DateString,
-		"datetime":   func(t time.Time) string { return idfmt.DateTime(t) },
-		"regionName": dir.Name,
-		"sectorName": region.SectorName,
-		"classLabel": classLabel,
-		"halalLabel": halalLabel,
-		"roleLabel":  func(r auth.Role) string { return auth.RoleLabel(r) },
-		"waLink":     waLink,
-		"pct":        pct,
-		"add":        func(a, b int) int { return a + b },
-		"withQuery":  withQuery,
+		"static":      static.url,
+		"rupiah":      idfmt.Rupiah,
+		"number":      func(n any) string { return idfmt.Number(toInt64(n)) },
+		"date":        idfmt.DateString,
+		"datetime":    func(t time.Time) string { return idfmt.DateTime(t) },
+		"regionName":  dir.Name,
+		"sectorName":  region.SectorName,
+		"classLabel":  classLabel,
+		"halalLabel":  halalLabel,
+		"roleLabel":   func(r auth.Role) string { return auth.RoleLabel(r) },
+		"waLink":      waLink,
+		"pct":         pct,
+		"logoURL":     logoURL,
+		"nip":         nipText,
+		"officeField": officeField,
+		"add":         func(a, b int) int { return a + b },
+		"withQuery":   withQuery,
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},

@@ -51,6 +51,9 @@ func (s *Server) routeTable() []route {
 		{"GET /admin/audit", adminOnly, s.auditList, nil},
 		{"GET /admin/token", adminOnly, s.tokenList, nil},
 		{"POST /admin/token/{id}/cabut", adminOnly, s.tokenRevoke, nil},
+		{"GET /admin/kantor", adminOnly, s.officeEdit, nil},
+		{"POST /admin/kantor", adminOnly, s.officeSave, nil},
+		{"GET /kantor/logo", public, s.officeLogo, nil},
 
 		// JSON API under /api/v1. Each line carries its OpenAPI summary.
 		{"GET /api/v1/openapi.json", public, s.apiOpenAPI, doc("Dokumen OpenAPI 3 untuk semua rute API", "", "", 200)},
@@ -83,6 +86,11 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/users", adminOnly, s.apiUserCreate,
 			doc("Tambah pengguna; aturan nama, kata sandi, peran dan wilayah sama dengan halaman dan perintah user add",
 				"UserInput", "User", 201, 401, 403, 409, 422)},
+		{"GET /api/v1/office", member, s.apiOfficeGet,
+			doc("Identitas kantor: pemerintah daerah, dinas, alamat, penanda tangan sertifikat", "", "Office", 200, 401)},
+		{"PUT /api/v1/office", adminOnly, s.apiOfficePut,
+			doc("Ubah identitas kantor (admin); wajib membawa version terakhir; logo diunggah di halaman admin", "Office", "Office",
+				200, 401, 403, 409, 422)},
 		{"GET /api/v1/audit", adminOnly, s.apiAuditList,
 			doc("Jejak audit, terbaru dulu (admin)", "", "AuditList", 200, 401, 403).
 				query("entity", "Jenis data, mis. business").query("entity_id", "ID data").

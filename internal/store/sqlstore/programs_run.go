@@ -113,10 +113,13 @@ func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Score
 	return out, rows.Err()
 }
 
-const certificateCols = `id, program_id, business_id, code, business_name, owner_name, issued_at`
+const certificateCols = `id, program_id, business_id, code, business_name, owner_name, issued_at, signed_government,
+	signed_agency, signatory_name, signatory_title, signatory_nip`
 
 func scanCertificate(s Scanner, c *programs.Certificate) error {
-	return s.Scan(&c.ID, &c.ProgramID, &c.BusinessID, &c.Code, &c.BusinessName, &c.OwnerName, ScanTime(&c.IssuedAt))
+	g := &c.Signatory
+	return s.Scan(&c.ID, &c.ProgramID, &c.BusinessID, &c.Code, &c.BusinessName, &c.OwnerName, ScanTime(&c.IssuedAt),
+		&g.Government, &g.Agency, &g.Name, &g.Title, &g.NIP)
 }
 
 // IssueCertificate implements programs.Store.
@@ -128,8 +131,11 @@ func (db *DB) IssueCertificate(ctx context.Context, c *programs.Certificate, a *
 			return err
 		}
 		c.IssuedAt = c.IssuedAt.UTC().Truncate(time.Microsecond)
-		id, err := q.InsertID(ctx, `INSERT INTO certificates (program_id, business_id, code, business_name, owner_name, issued_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.ProgramID, c.BusinessID, c.Code, c.BusinessName, c.OwnerName, q.Dialect.Time(c.IssuedAt))
+		g := c.Signatory
+		id, err := q.InsertID(ctx, `INSERT INTO certificates (program_id, business_id, code, business_name, owner_name, issued_at,
+			signed_government, signed_agency, signatory_name, signatory_title, signatory_nip)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ProgramID, c.BusinessID, c.Code, c.BusinessName, c.OwnerName,
+			q.Dialect.Time(c.IssuedAt), g.Government, g.Agency, g.Name, g.Title, g.NIP)
 		if err != nil {
 			return fmt.Errorf("insert certificate: %w", err)
 		}

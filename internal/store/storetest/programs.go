@@ -142,7 +142,8 @@ func testProgramRun(t *testing.T, s store.Store) {
 	if sc, err := s.ListScores(ctx, p.ID); err != nil || len(sc) != 1 || sc[0].PreTest != nil || *sc[0].PostTest != 85 {
 		t.Fatalf("scores: %+v %v", sc, err)
 	}
-	c := &programs.Certificate{ProgramID: p.ID, BusinessID: id, Code: "NK-AAAA-BBBB-CCCC", BusinessName: "Kopi Baros", OwnerName: "X", IssuedAt: time.Now()}
+	c := &programs.Certificate{ProgramID: p.ID, BusinessID: id, Code: "NK-AAAA-BBBB-CCCC", BusinessName: "Kopi Baros", OwnerName: "X", IssuedAt: time.Now(),
+		Signatory: programs.Signatory{Government: "Pemerintah Kabupaten Serang", Agency: "Dinas", Name: "Ahmad", Title: "Kepala Dinas", NIP: "197001011990011001"}}
 	if err := s.IssueCertificate(ctx, c, &audit.Entry{}); err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func testProgramRun(t *testing.T, s store.Store) {
 	if err := s.IssueCertificate(ctx, again, &audit.Entry{}); err != nil || again.Code != c.Code {
 		t.Fatalf("second issue gave %q, %v; want the first code", again.Code, err)
 	}
-	if got, err := s.CertificateByCode(ctx, c.Code); err != nil || got.BusinessID != id {
+	if got, err := s.CertificateByCode(ctx, c.Code); err != nil || got.BusinessID != id || got.Signatory != c.Signatory {
 		t.Fatalf("CertificateByCode: %+v %v", got, err)
 	}
 	tasks := programs.PlanFollowUps(p, []programs.Application{*apps[0]})
