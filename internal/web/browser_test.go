@@ -28,6 +28,12 @@ func findChromium() string {
 // -short mode, or when no Chromium is installed).
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	return browserWithin(t, 90*time.Second)
+}
+
+// browserWithin is browser for a test that needs more than 90 s.
+func browserWithin(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: browser test skipped (go test ./... runs it with Chromium)")
 	}
@@ -40,7 +46,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.NoFirstRun)
 	actx, cancelA := chromedp.NewExecAllocator(t.Context(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	return ctx
 }
@@ -116,7 +122,7 @@ func selectOption(sel, value string) chromedp.Action[chromedp.Void] {
 }
 
 func jsString(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) + "'"
 }
 
 // TestBrowserOperatorFlow is the Cikande operator's day in real Chromium:

@@ -56,6 +56,12 @@
     }
   });
 
+  // Enter in a cell never submits the form, even where a browser sends the
+  // key press on after its key down was handled.
+  form.addEventListener("keypress", function (e) {
+    if (e.key === "Enter" && e.target.classList && e.target.classList.contains("score")) { e.preventDefault(); }
+  });
+
   form.addEventListener("paste", function (e) {
     var el = e.target;
     if (!el.classList || !el.classList.contains("score") || !e.clipboardData) { return; }
