@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/registry"
 )
 
@@ -148,7 +149,7 @@ func money(set func(r *rowValues, n int64)) fieldValue {
 }
 
 func readMeasurementYear(r *rowValues, _ Field, v string) (Field, error) {
-	y, err := ParseYear(v, r.now.Year())
+	y, err := ParseYear(v, idfmt.Year(r.now))
 	if err != nil {
 		return "", err
 	}
@@ -175,7 +176,7 @@ func readBusinessType(r *rowValues, _ Field, v string) (Field, error) {
 	return "", nil
 }
 
-func parseYear(v string, now time.Time) (int, error) { return ParseYear(v, now.Year()) }
+func parseYear(v string, now time.Time) (int, error) { return ParseYear(v, idfmt.Year(now)) }
 func parseCount(v string, _ time.Time) (int, error)  { return ParseCount(v) }
 func lowerCase(v string) (string, error)             { return strings.ToLower(v), nil }
 

@@ -12,6 +12,7 @@ import (
 
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -188,7 +189,7 @@ func (p *planner) check(nb *registry.Business, changed []string) []string {
 func (p *planner) measurement(c *Candidate, nb *registry.Business) *registry.Measurement {
 	y := c.Money.Year
 	if y == 0 {
-		y = p.now().Year()
+		y = idfmt.Year(p.now())
 	}
 	m := &registry.Measurement{Year: y, AnnualRevenue: c.Money.Revenue, Capital: c.Money.Capital,
 		Employees: nb.Employees, Source: p.source, RecordedBy: p.actor.Username}
@@ -230,7 +231,7 @@ func (p *planner) measurementFor(c *Candidate, old *Existing) *registry.Measurem
 	}
 	y := c.Money.Year
 	if y == 0 {
-		y = p.now().Year()
+		y = idfmt.Year(p.now())
 	}
 	m := &registry.Measurement{BusinessID: ob.ID, Year: y, AnnualRevenue: rev, Capital: capital, Employees: emp,
 		Source: p.source, RecordedBy: p.actor.Username}

@@ -1,6 +1,8 @@
 package registry
 
 import (
+	"naikkelas/internal/idfmt"
+
 	"fmt"
 	"regexp"
 	"strings"
@@ -44,9 +46,8 @@ func ParseNIK(s string) (NIKInfo, error) {
 	if mm < 1 || mm > 12 || dd < 1 || dd > 31 {
 		return NIKInfo{}, fmt.Errorf("NIK tidak valid: bagian tanggal lahir (digit 7–12) bukan tanggal yang mungkin")
 	}
-	now := time.Now()
 	year := 2000 + yy
-	if year > now.Year() {
+	if year > idfmt.Year(time.Now()) {
 		year -= 100
 	}
 	bd := time.Date(year, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)

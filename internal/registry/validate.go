@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 )
 
@@ -39,6 +40,7 @@ func (b *Business) Normalize() {
 // Indonesian messages (empty when valid). jurisdiction is the instance's area
 // ("" for all Indonesia); now is used for plausibility of years and dates.
 func (b *Business) Validate(dir *region.Directory, jurisdiction string, now time.Time) map[string]string {
+	now = now.In(idfmt.WIB) // "this year" is the office's
 	f := map[string]string{}
 	req := func(field, val, label string) {
 		if val == "" {
@@ -144,6 +146,7 @@ func validBPOM(s string) bool {
 
 // ValidateMeasurement checks a measurement entry.
 func (m *Measurement) Validate(now time.Time) map[string]string {
+	now = now.In(idfmt.WIB) // "this year" is the office's
 	f := map[string]string{}
 	if m.Year < 1990 || m.Year > now.Year() {
 		f["year"] = fmt.Sprintf("Tahun harus antara 1990 dan %d", now.Year())

@@ -119,3 +119,16 @@ func TestMeasurementValidate(t *testing.T) {
 		}
 	}
 }
+
+// On 1 January at 01.00 WIB (still 31 December in UTC) the new year is this
+// year in Serang: its measurement is not "in the future".
+func TestValidateYearIsWIB(t *testing.T) {
+	newYear := time.Date(2026, 12, 31, 18, 0, 0, 0, time.UTC)
+	m := &Measurement{Year: 2027, AnnualRevenue: 100_000_000, Source: SourceSelfReport}
+	if f := m.Validate(newYear); f["year"] != "" {
+		t.Errorf("a 2027 measurement at 01.00 WIB on 1 January 2027: %q", f["year"])
+	}
+	if f := m.Validate(newYear.Add(-2 * time.Hour)); f["year"] == "" {
+		t.Error("a 2027 measurement on 31 December 2026 in Serang was accepted")
+	}
+}

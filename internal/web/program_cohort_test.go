@@ -260,3 +260,36 @@ func TestBulkAddEligibleInProgrammeDistricts(t *testing.T) {
 		t.Fatal("an ineligible application was withdrawn")
 	}
 }
+
+// TestOwnerReadsReason: the owner of a business that was not selected reads
+// on the programme's page the same reason the office reads, in a sentence.
+func TestOwnerReadsReason(t *testing.T) {
+	f := newFixture(t)
+	ctx, svc, sys := context.Background(), f.srv.Programs, auth.System
+	rival := f.createBusiness("Gipang Cikande Jaya", cikandeVillage)
+	p := &programs.Program{Name: "Pelatihan Satu Tempat", Kind: programs.KindPelatihan, Topics: []string{"pemasaran"},
+		StartsOn: "2026-12-10", EndsOn: "2026-12-11", Capacity: 1, MinDistricts: 1}
+	if _, err := svc.Create(ctx, sys, p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Move(ctx, sys, p.ID, programs.StatusOpen); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{rival.ID, f.In.ID} { // same score: the one that applied first wins
+		if _, err := svc.Apply(ctx, sys, p.ID, id); err != nil {
+			t.Fatal(err)
+		}
+		f.srv.Programs.Now = func() time.Time { return programClock().Add(time.Hour) }
+	}
+	defer func() { f.srv.Programs.Now = programClock }()
+	res, err := svc.RunSelection(ctx, sys, p.ID, nil)
+	if err != nil || len(res.Reserve) != 1 || res.Reserve[0].BusinessID != f.In.ID {
+		t.Fatalf("selection: %+v %v", res, err)
+	}
+	office := res.Reserve[0].Reason
+	body := f.do(request{Method: "GET", Path: fmt.Sprintf("/program/%d", p.ID), Role: "owner"}).Body.String()
+	want := "Usaha Anda masuk daftar cadangan: " + office + "."
+	if !strings.Contains(body, want) || !strings.Contains(office, "mendaftar lebih lambat") {
+		t.Fatalf("the owner reads %.2000s; want %q", body, want)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
@@ -252,7 +253,7 @@ func (db *DB) ApplicantHistory(ctx context.Context, programID int64, ids []int64
 	out := make(map[int64]programs.History, len(all))
 	for id, x := range all {
 		// A wait counts only when it began after the latest completion.
-		if !x.waiting.IsZero() && x.waiting.Format(time.DateOnly) > x.h.LastCompletedOn {
+		if !x.waiting.IsZero() && idfmt.Day(x.waiting) > x.h.LastCompletedOn {
 			x.h.WaitingSince = x.waiting.Format(time.RFC3339Nano)
 		}
 		out[id] = x.h
