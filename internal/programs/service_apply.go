@@ -112,7 +112,8 @@ func (s *Service) AddBulk(ctx context.Context, a auth.Actor, programID int64, f 
 		have[ap.BusinessID] = true
 	}
 	res := &BulkResult{Reasons: []ReasonCount{}, Examples: []BulkRejected{}, DryRun: dryRun}
-	f.Scope, f.Archived, f.Today = registry.ScopeOf(a), false, idfmt.Day(s.Now())
+	f = registry.Restrict(a, f)
+	f.Archived, f.Today = false, idfmt.Day(s.Now())
 	var bs []*registry.Business
 	err = s.Registry.EachBusiness(ctx, f, func(b *registry.Business) error {
 		switch {
@@ -292,8 +293,8 @@ func (s *Service) FindNominees(ctx context.Context, a auth.Actor, programID int6
 	if q == "" {
 		return []Nominee{}, nil
 	}
-	found, _, err := s.Registry.ListBusinesses(ctx, registry.Filter{Q: q, Scope: registry.ScopeOf(a), Today: idfmt.Day(s.Now()),
-		Page: 1, PerPage: limit})
+	found, _, err := s.Registry.ListBusinesses(ctx, registry.Restrict(a, registry.Filter{Q: q, Today: idfmt.Day(s.Now()),
+		Page: 1, PerPage: limit}))
 	if err != nil {
 		return nil, err
 	}

@@ -100,12 +100,23 @@ func (s *Service) Each(ctx context.Context, a auth.Actor, f Filter, fn func(*Bus
 	})
 }
 
-// prepare clamps paging and applies the actor's scope to a filter.
-func (s *Service) prepare(a auth.Actor, f Filter) Filter {
+// Restrict narrows a filter to what the actor may read and search: its
+// scope, active businesses unless it is an admin, and personal data in the
+// search only when it sees that data unmasked (see Business.Mask). Every
+// query made for an actor, from any entry point, passes through here, so
+// that a search, filter or sort is never an oracle for a masked field.
+func Restrict(a auth.Actor, f Filter) Filter {
 	f.Scope = ScopeOf(a)
 	if a.Role != auth.Admin {
 		f.Archived = false
 	}
+	f.Personal = a.SeesPersonalData()
+	return f
+}
+
+// prepare restricts a filter to the actor and clamps its paging.
+func (s *Service) prepare(a auth.Actor, f Filter) Filter {
+	f = Restrict(a, f)
 	if f.Page < 1 {
 		f.Page = 1
 	}

@@ -16,7 +16,7 @@ type Scope struct {
 
 // Filter selects businesses for lists, exports and statistics.
 type Filter struct {
-	Q         string // search over name, brand, owner, NIK, NIB, phone; typo-tolerant
+	Q         string // search over name, brand, owner and NIB (and NIK and phone when Personal); typo-tolerant
 	District  string
 	Village   string
 	SizeClass string
@@ -25,11 +25,15 @@ type Filter struct {
 	Archived  bool   // list archived instead of active businesses (admin only)
 	IDs       []int64
 	Scope     Scope
-	Today     string // YYYY-MM-DD, for "expired" document filters
-	Sort      string // one of SortFields; default "name"
-	Desc      bool
-	Page      int // from 1
-	PerPage   int // at most MaxPerPage
+	// Personal lets Q match personal data (NIK, phone) too. Only Restrict
+	// sets it, for a reader who sees that data unmasked: a reader who sees
+	// it masked must not be able to infer it from what a search finds.
+	Personal bool
+	Today    string // YYYY-MM-DD, for "expired" document filters
+	Sort     string // one of SortFields; default "name"
+	Desc     bool
+	Page     int // from 1
+	PerPage  int // at most MaxPerPage
 }
 
 // SortFields are the columns a list may be sorted by.

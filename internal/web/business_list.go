@@ -21,6 +21,9 @@ type listView struct {
 	Docs      []option
 	Columns   []column
 	CanCreate bool
+	// SearchHint names the fields a search matches for this reader: a
+	// reader who sees personal data masked does not search it.
+	SearchHint string
 }
 
 type option struct{ Value, Label string }
@@ -65,7 +68,10 @@ func (s *Server) businessList(w http.ResponseWriter, r *http.Request) {
 	v := listView{Filter: f, Query: r.URL.Query(), Items: items, Total: total,
 		Pages: (total + f.PerPage - 1) / f.PerPage, Districts: s.districtsFor(a),
 		Villages: s.villagesFor(a, f.District), Sectors: region.Sectors(), Classes: registry.SizeClasses,
-		Docs: docOptions, Columns: listColumns, CanCreate: a.IsOfficer()}
+		Docs: docOptions, Columns: listColumns, CanCreate: a.IsOfficer(), SearchHint: "Nama usaha, merek, pemilik, NIB"}
+	if a.SeesPersonalData() {
+		v.SearchHint = "Nama usaha, merek, pemilik, NIK, NIB, HP"
+	}
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "hasil" {
 		s.renderPartial(w, r, http.StatusOK, "business_list", "results", v)
 		return

@@ -23,6 +23,7 @@ import (
 	"naikkelas/internal/services"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/engine"
+	"naikkelas/internal/store/pgtest"
 )
 
 // Region codes used by the fixtures: the operator works in Cikande.
@@ -126,6 +127,41 @@ func buildSeed(t testing.TB) {
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "seed.db")
 	f := openFixture(t, path)
+	f.seed()
+	if err := f.st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, suffix := range []string{"", "-wal"} {
+		if b, err := os.ReadFile(path + suffix); err == nil {
+			files[suffix] = b
+		}
+	}
+	seed.files, seed.f = files, f
+}
+
+// newPostgresFixture returns a fixture like newFixture on a fresh
+// PostgreSQL schema (pgtest), seeded the same way. Without
+// NAIKKELAS_TEST_POSTGRES the test skips with a visible message.
+func newPostgresFixture(t testing.TB) *fixture {
+	t.Helper()
+	f := openFixture(t, pgtest.FreshDSN(t))
+	t.Cleanup(func() { f.st.Close() })
+	f.seed()
+	return f
+}
+
+// engineFixtures runs fn on a fresh SQLite fixture and, when
+// NAIKKELAS_TEST_POSTGRES is set, on a PostgreSQL one (skipped visibly
+// otherwise), each as its own subtest.
+func engineFixtures(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, newFixture(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, newPostgresFixture(t)) })
+}
+
+// seed fills a fresh store with the fixture's businesses and accounts.
+func (f *fixture) seed() {
+	t := f.t
 	ctx := context.Background()
 	st := f.st
 	f.In = f.createBusiness("Keripik Emping Bu Siti", cikandeVillage)
@@ -157,16 +193,6 @@ func buildSeed(t testing.TB) {
 	if err := st.CreateUser(ctx, f.spare, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, suffix := range []string{"", "-wal"} {
-		if b, err := os.ReadFile(path + suffix); err == nil {
-			files[suffix] = b
-		}
-	}
-	seed.files, seed.f = files, f
 }
 
 // openFixture opens a store at path and builds the server on it.

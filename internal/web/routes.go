@@ -62,7 +62,7 @@ func (s *Server) routeTable() []route {
 				query("parent", "Kode wilayah induk, mis. 36.04")},
 		{"GET /api/v1/businesses", member, s.apiBusinessList,
 			doc("Daftar usaha di wilayah pemanggil, dengan pencarian dan filter", "", "BusinessList", 200, 401, 422).
-				query("q", "Cari nama, merek, pemilik, NIK, NIB, HP (toleran salah ketik)").
+				query("q", "Cari nama, merek, pemilik, NIB, dan NIK atau HP bagi peran yang melihatnya tanpa samaran (toleran salah ketik)").
 				query("district", "Kode kecamatan").query("village", "Kode desa").
 				query("size_class", "mikro|kecil|menengah|besar").query("sector", "Kategori KBLI A–U").
 				query("doc", "nib|no_nib|pirt|pirt_expired|halal|halal_expired|no_halal").

@@ -59,14 +59,27 @@ func BenchmarkPG48k(b *testing.B) {
 		{"typo/sutisma", registry.Filter{Q: "sutisma"}},
 		{"list/district+class", registry.Filter{District: "36.04.15", SizeClass: registry.Mikro}},
 	}
+	// The searches run as an officer (Personal: NIK and phone too) and as a
+	// reader who sees personal data masked (search_public alone).
+	for i, n := 0, len(cases); i < n; i++ {
+		if c := cases[i]; c.f.Q != "" {
+			cases[i].f.Personal = true
+			cases = append(cases, struct {
+				name string
+				f    registry.Filter
+			}{"masked/" + c.name, c.f})
+		}
+	}
 	// One schema for every sub-benchmark: build it inside the parent so that
 	// its cleanup runs after all of them.
 	s := bench48k(b)
+	cpu := newBackendCPU(b, s.Read)
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			f := c.f
 			f.Page, f.PerPage, f.Today = 1, 25, "2026-06-01"
 			var total int
+			cpu0 := cpu.seconds()
 			for b.Loop() {
 				var err error
 				if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
@@ -74,10 +87,13 @@ func BenchmarkPG48k(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(total), "rows")
+			cpu.report(b, cpu0)
 		})
 	}
 	b.Run("homestats", func(b *testing.B) {
 		f := registry.Filter{Today: "2026-06-01"}
+		cpu0 := cpu.seconds()
+		defer cpu.report(b, cpu0)
 		for b.Loop() {
 			if _, err := s.HomeStats(context.Background(), f); err != nil {
 				b.Fatal(err)

@@ -37,42 +37,33 @@ func (dialect) Busy(err error) bool {
 	return errors.As(err, &e) && (e.Code == "40001" || e.Code == "40P01" || e.Code == "55P03")
 }
 
-// pattern is a substring LIKE pattern for s. search_text is stored lower-cased,
-// so LIKE on the lower-cased pattern equals ILIKE and is cheaper per row.
+// pattern is a substring LIKE pattern for s. The search columns are stored
+// lower-cased, so LIKE on the lower-cased pattern equals ILIKE and is cheaper
+// per row.
 func pattern(s string) string {
 	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(s)) + "%"
 }
 
-// SearchAll ANDs one LIKE group per word; the GIN trigram index on
-// search_text serves each pattern.
-func (dialect) SearchAll(groups [][]string, _ bool) (string, []any) {
+// SearchAll ANDs one LIKE group per word. Each pattern is matched against
+// search_public (name, brand, owner name, NIB) and, when t.Personal, also
+// search_personal (NIK, phone); a GIN trigram index on each serves it, so a
+// reader who may not search personal data never reads its index.
+func (dialect) SearchAll(t sqlstore.Terms, _ bool) (string, []any) {
 	var conds []string
 	var args []any
-	for _, g := range groups {
-		ors := make([]string, len(g))
-		for i, a := range g {
-			ors[i] = "b.search_text LIKE ?"
+	for _, g := range t.Groups {
+		var ors []string
+		for _, a := range g {
+			ors = append(ors, "b.search_public LIKE ?")
 			args = append(args, pattern(a))
+			if t.Personal {
+				ors = append(ors, "b.search_personal LIKE ?")
+				args = append(args, pattern(a))
+			}
 		}
 		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
 	}
 	return "(" + strings.Join(conds, " AND ") + ")", args
-}
-
-// SearchTypo finds typo candidates with the GIN trigram index: rows holding
-// any of the word's TypoPhrases (one edit leaves one of them intact), a
-// bitmap OR of index scans. (The <% word-similarity operator needs a
-// threshold so low, about 0.3, for one typo in five letters that its index
-// scan rechecks far more rows.)
-func (dialect) SearchTypo(word string, _ bool) (string, []any) {
-	phrases := sqlstore.TypoPhrases(word)
-	ors := make([]string, len(phrases))
-	args := make([]any, len(phrases))
-	for i, p := range phrases {
-		ors[i] = "b.search_text LIKE ?"
-		args[i] = pattern(p)
-	}
-	return "(" + strings.Join(ors, " OR ") + ")", args
 }
 
 // InIDs passes the ids as one bigint[] parameter.

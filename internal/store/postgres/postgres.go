@@ -9,7 +9,8 @@
 //   - Errors pass through sqlstore.MapError, which uses dialect.Classify
 //     (dialect.go: SQLSTATE and constraint name) to produce apperr
 //     Conflict/Invalid with Indonesian messages.
-//   - Search uses the pg_trgm GIN index on businesses.search_text.
+//   - Search uses pg_trgm GIN indexes on businesses.search_public and,
+//     for readers who see personal data, search_personal (dialect.go).
 //   - Bulk loads use COPY through s.withPgx (copy.go).
 //   - Migrations are migrations/NNNN_name.sql, embedded, applied in order
 //     under an advisory lock.

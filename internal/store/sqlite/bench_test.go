@@ -108,13 +108,24 @@ var sizes = []struct {
 	n    int
 }{{"48k", 48_000}, {"1M", 1_000_000}}
 
-// BenchmarkSearch: a 4–6 letter fragment, first page of 25, with the total.
-func BenchmarkSearch(b *testing.B) {
+// searchQueries are the fragments of the search benchmarks: names and
+// owners, and digits of phones, NIKs and NIBs.
+var searchQueries = []string{"sutis", "presto", "lilis", "anyam", "kopi", "0812", "51234"}
+
+// BenchmarkSearch: a 4–6 letter fragment, first page of 25, with the total,
+// as an officer (NIK and phone searched too).
+func BenchmarkSearch(b *testing.B) { benchSearch(b, true) }
+
+// BenchmarkSearchMasked: the same as a reader who sees personal data
+// masked (pimpinan): the index's public columns only.
+func BenchmarkSearchMasked(b *testing.B) { benchSearch(b, false) }
+
+func benchSearch(b *testing.B, personal bool) {
 	for _, sz := range sizes {
-		for _, q := range []string{"sutis", "presto", "lilis", "anyam", "kopi", "0812", "51234"} {
+		for _, q := range searchQueries {
 			b.Run(sz.name+"/"+q, func(b *testing.B) {
 				s := benchStore(b, sz.n)
-				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01"}
+				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01", Personal: personal}
 				var total int
 				cpu0 := cpuSeconds()
 				for b.Loop() {
@@ -130,13 +141,19 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// BenchmarkSearchTypo: a fragment with one typo (exact search finds nothing).
-func BenchmarkSearchTypo(b *testing.B) {
+// BenchmarkSearchTypo: a fragment with one typo (exact search finds
+// nothing), as an officer.
+func BenchmarkSearchTypo(b *testing.B) { benchSearchTypo(b, true) }
+
+// BenchmarkSearchTypoMasked: the same as a reader who sees personal data masked.
+func BenchmarkSearchTypoMasked(b *testing.B) { benchSearchTypo(b, false) }
+
+func benchSearchTypo(b *testing.B, personal bool) {
 	for _, sz := range sizes {
 		for _, q := range []string{"sutisma", "prezto", "wulamdari"} {
 			b.Run(sz.name+"/"+q, func(b *testing.B) {
 				s := benchStore(b, sz.n)
-				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01"}
+				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01", Personal: personal}
 				var total int
 				cpu0 := cpuSeconds()
 				for b.Loop() {
@@ -170,7 +187,7 @@ func BenchmarkSearchCombined(b *testing.B) {
 			b.Run(sz.name+"/"+c.name, func(b *testing.B) {
 				s := benchStore(b, sz.n)
 				f := c.f
-				f.PerPage, f.Today = 25, "2026-06-01"
+				f.PerPage, f.Today, f.Personal = 25, "2026-06-01", true
 				var total int
 				cpu0 := cpuSeconds()
 				for b.Loop() {

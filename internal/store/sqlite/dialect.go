@@ -60,60 +60,57 @@ func (dialect) Busy(err error) bool {
 // of 3+ characters matches as a substring.
 func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// matchExpr is the FTS5 query for groups: every group, any alternative.
-func matchExpr(groups [][]string) string {
-	parts := make([]string, len(groups))
-	for i, g := range groups {
+// matchExpr is the FTS5 query for t: every group, any alternative, in any
+// column, or only in the public columns (an FTS5 column filter) unless
+// t.Personal.
+func matchExpr(t sqlstore.Terms) string {
+	parts := make([]string, len(t.Groups))
+	for i, g := range t.Groups {
 		alts := make([]string, len(g))
 		for j, a := range g {
 			alts[j] = ftsPhrase(a)
 		}
 		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
-	return strings.Join(parts, " AND ")
+	expr := strings.Join(parts, " AND ")
+	if t.Personal {
+		return expr
+	}
+	return "{" + strings.Join(sqlstore.PublicSearchColumns, " ") + "} : (" + expr + ")"
 }
 
 const ftsMatch = "b.id IN (SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?)"
 
 // SearchAll matches every group in one FTS5 query. The index holds active
 // businesses only; archived ones are searched with LIKE.
-func (dialect) SearchAll(groups [][]string, archived bool) (string, []any) {
+func (dialect) SearchAll(t sqlstore.Terms, archived bool) (string, []any) {
 	if archived {
-		return likeAll(groups)
+		return likeAll(t)
 	}
-	return ftsMatch, []any{matchExpr(groups)}
-}
-
-// SearchTypo matches any of the word's TypoPhrases.
-func (dialect) SearchTypo(word string, archived bool) (string, []any) {
-	phrases := sqlstore.TypoPhrases(word)
-	if archived {
-		return likeAll([][]string{phrases})
-	}
-	return ftsMatch, []any{matchExpr([][]string{phrases})}
+	return ftsMatch, []any{matchExpr(t)}
 }
 
 // SearchCount counts from the FTS5 index alone (it holds active businesses only).
-func (dialect) SearchCount(groups [][]string) (string, []any) {
-	return "SELECT COUNT(*) FROM businesses_fts WHERE businesses_fts MATCH ?", []any{matchExpr(groups)}
+func (dialect) SearchCount(t sqlstore.Terms) (string, []any) {
+	return "SELECT COUNT(*) FROM businesses_fts WHERE businesses_fts MATCH ?", []any{matchExpr(t)}
 }
 
 // SearchIDs reads the matching rowids from the FTS5 index alone; in
 // descending rowid order (the index's own, so LIMIT stops the scan early)
 // when newestFirst. Unordered, they materialise faster for an IN probe.
-func (dialect) SearchIDs(groups [][]string, newestFirst bool) (string, []any) {
+func (dialect) SearchIDs(t sqlstore.Terms, newestFirst bool) (string, []any) {
 	q := "SELECT rowid FROM businesses_fts WHERE businesses_fts MATCH ?"
 	if newestFirst {
 		q += " ORDER BY rowid DESC"
 	}
-	return q, []any{matchExpr(groups)}
+	return q, []any{matchExpr(t)}
 }
 
 // SearchJoin walks the FTS5 matches newest first and looks each up in the
 // table (CROSS JOIN fixes that loop order), stopping once a page is full.
-func (dialect) SearchJoin(groups [][]string) (string, string, []any) {
+func (dialect) SearchJoin(t sqlstore.Terms) (string, string, []any) {
 	return "businesses_fts f CROSS JOIN businesses b ON b.id = f.rowid AND f.businesses_fts MATCH ?",
-		"f.rowid DESC", []any{matchExpr(groups)}
+		"f.rowid DESC", []any{matchExpr(t)}
 }
 
 // SearchFrom reads a name-sorted page of search matches through a narrow
@@ -127,14 +124,14 @@ func (dialect) SearchFrom(sort string) string {
 }
 
 // likeAll is the index-less form of SearchAll, for the few archived rows.
-func likeAll(groups [][]string) (string, []any) {
+func likeAll(t sqlstore.Terms) (string, []any) {
 	var ands []string
 	var args []any
-	for _, g := range groups {
+	for _, g := range t.Groups {
 		var ors []string
 		for _, a := range g {
 			p := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(a) + "%"
-			for _, col := range []string{"name", "brand", "owner_name", "nik", "nib", "phone"} {
+			for _, col := range t.Columns() {
 				ors = append(ors, "b."+col+` LIKE ? ESCAPE '\'`)
 				args = append(args, p)
 			}

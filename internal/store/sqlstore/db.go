@@ -59,14 +59,11 @@ type Dialect interface {
 	// Busy reports whether err means the database was locked or a serialization failed.
 	Busy(err error) bool
 	// SearchAll returns a condition on alias b matching rows in which every
-	// group has one alternative (each at least 3 characters) occurring as a
-	// substring of a searched column. archived tells that the filter selects
+	// group of t has one alternative (each at least 3 characters) occurring
+	// as a substring of a searched column: the public ones, and the personal
+	// ones only when t.Personal. archived tells that the filter selects
 	// archived businesses (which an engine's index may leave out).
-	SearchAll(groups [][]string, archived bool) (cond string, args []any)
-	// SearchTypo returns a condition matching (at least) every row holding
-	// word (FuzzyMin+ characters) with one typo: the typo fallback's
-	// candidates, whose fields sqlstore then checks with OneEditMatch.
-	SearchTypo(word string, archived bool) (cond string, args []any)
+	SearchAll(t Terms, archived bool) (cond string, args []any)
 	// InIDs returns a condition "col is one of ids" with a single parameter.
 	InIDs(col string, ids []int64) (cond string, arg any)
 	// ILike is the case-insensitive LIKE operator.

@@ -62,7 +62,7 @@ func BusinessWhere(ctx context.Context, q *Runner, f registry.Filter) (Where, er
 	}
 	addScope(&w, f.Scope)
 	if strings.TrimSpace(f.Q) != "" {
-		if err := addSearch(ctx, q, &w, f.Q, f.Archived); err != nil {
+		if err := addSearch(ctx, q, &w, f.Q, f.Archived, f.Personal); err != nil {
 			return w, err
 		}
 	}

@@ -18,6 +18,30 @@ const (
 	MaxCorrections = 20
 )
 
+// Terms is a search as an engine runs it: every group must match, by any of
+// its alternatives, in one of the searched columns. Personal adds the
+// personal columns (NIK, phone) to the public ones (name, brand, owner name,
+// NIB); it is registry.Filter.Personal, set only for readers who see them.
+type Terms struct {
+	Groups   [][]string
+	Personal bool
+}
+
+// Searched columns of businesses: PublicSearchColumns for every reader, and
+// PersonalSearchColumns too for a reader who sees personal data unmasked.
+var (
+	PublicSearchColumns   = []string{"name", "brand", "owner_name", "nib"}
+	PersonalSearchColumns = []string{"nik", "phone"}
+)
+
+// Columns returns the columns t searches.
+func (t Terms) Columns() []string {
+	if t.Personal {
+		return append(append([]string{}, PublicSearchColumns...), PersonalSearchColumns...)
+	}
+	return PublicSearchColumns
+}
+
 // token is one search word with its alternative spellings (a phone number
 // typed as 08… also matches the stored +628…).
 type token struct {
@@ -60,29 +84,27 @@ func phoneDigits(s string) (string, bool) {
 	return b.String(), b.Len() >= 3
 }
 
-// addSearch adds the search condition for raw to w. Words of 3+ characters
-// are substring matches through the engine's trigram index (all words must
+// addSearch adds the search condition for raw to w, over the public
+// columns and, when personal, the personal ones. Words of 3+ characters are
+// substring matches through the engine's trigram index (all words must
 // match); a query of only shorter words is a prefix match. When nothing
 // matches and a word has FuzzyMin+ characters, the words are corrected (see
 // corrections) and searched again, exactly.
-func addSearch(ctx context.Context, q *Runner, w *Where, raw string, archived bool) error {
-	var groups [][]string
+func addSearch(ctx context.Context, q *Runner, w *Where, raw string, archived, personal bool) error {
+	terms := Terms{Personal: personal}
 	var fuzzy bool
 	toks := tokens(raw)
 	for _, t := range toks {
 		if t.long() {
-			groups = append(groups, t.alts)
+			terms.Groups = append(terms.Groups, t.alts)
 			fuzzy = fuzzy || utf8.RuneCountInString(t.alts[0]) >= FuzzyMin
 		}
 	}
-	if len(groups) == 0 {
-		p := likeEscape(strings.ToLower(strings.TrimSpace(raw))) + "%"
-		op := q.Dialect.ILike()
-		w.Add(fmt.Sprintf(`(b.name %[1]s ? ESCAPE '\' OR b.brand %[1]s ? ESCAPE '\' OR b.owner_name %[1]s ? ESCAPE '\'
-			OR b.nik LIKE ? ESCAPE '\' OR b.nib LIKE ? ESCAPE '\')`, op), p, p, p, p, p)
+	if len(terms.Groups) == 0 {
+		addPrefix(q, w, raw, personal)
 		return nil
 	}
-	cond, args := q.Dialect.SearchAll(groups, archived)
+	cond, args := q.Dialect.SearchAll(terms, archived)
 	if fuzzy {
 		var found int
 		probeSQL := `SELECT COUNT(*) FROM (SELECT 1 FROM businesses b WHERE ` + w.SQL() + ` AND ` + cond + ` LIMIT 1) x`
@@ -90,7 +112,7 @@ func addSearch(ctx context.Context, q *Runner, w *Where, raw string, archived bo
 		if planner, ok := q.Dialect.(SearchPlanner); ok && !archived {
 			// Walk the index's matches, stopping at the first that passes
 			// the other conditions, rather than materialising them all.
-			from, _, fromArgs := planner.SearchJoin(groups)
+			from, _, fromArgs := planner.SearchJoin(terms)
 			probeSQL = `SELECT COUNT(*) FROM (SELECT 1 FROM ` + from + ` WHERE ` + w.SQL() + ` LIMIT 1) x`
 			probe = append(fromArgs, w.Args...)
 		}
@@ -99,15 +121,32 @@ func addSearch(ctx context.Context, q *Runner, w *Where, raw string, archived bo
 		}
 		if found == 0 {
 			var err error
-			if groups, err = corrections(ctx, q, *w, toks, archived); err != nil {
+			if terms.Groups, err = corrections(ctx, q, *w, toks, archived, personal); err != nil {
 				return err
 			}
-			cond, args = q.Dialect.SearchAll(groups, archived)
+			cond, args = q.Dialect.SearchAll(terms, archived)
 		}
 	}
 	w.Add(cond, args...)
-	w.search = &searchPart{groups: groups, cond: len(w.Conds) - 1, argFrom: len(w.Args) - len(args), argTo: len(w.Args)}
+	w.search = &searchPart{terms: terms, cond: len(w.Conds) - 1, argFrom: len(w.Args) - len(args), argTo: len(w.Args)}
 	return nil
+}
+
+// addPrefix adds the search of a query of only short words: a prefix of
+// the name, brand, owner name or NIB, or, when personal, of the NIK.
+func addPrefix(q *Runner, w *Where, raw string, personal bool) {
+	p := likeEscape(strings.ToLower(strings.TrimSpace(raw))) + "%"
+	op := q.Dialect.ILike()
+	matches := []string{"b.name " + op, "b.brand " + op, "b.owner_name " + op, "b.nib LIKE"}
+	if personal {
+		matches = append(matches, "b.nik LIKE")
+	}
+	ors := make([]string, len(matches))
+	args := make([]any, len(matches))
+	for i, m := range matches {
+		ors[i], args[i] = m+` ? ESCAPE '\'`, p
+	}
+	w.Add("("+strings.Join(ors, " OR ")+")", args...)
 }
 
 // likeEscape escapes LIKE wildcards with backslash (used with ESCAPE '\').
@@ -116,14 +155,15 @@ func likeEscape(s string) string {
 }
 
 // corrections returns the search groups with, for every word of FuzzyMin+
-// characters, the spellings within one edit that the data actually holds.
-// The engine's index proposes up to FuzzySample candidate rows per word
-// (Dialect.SearchTypo, or SearchPlanner.SearchJoin of its phrases, within
-// the other conditions of base); the substrings
-// of their fields within one edit of the word are its corrections (at most
-// MaxCorrections, the most frequent). The corrected search is then an exact
-// one, so its results and total are as complete and fast as any search.
-func corrections(ctx context.Context, q *Runner, base Where, toks []token, archived bool) ([][]string, error) {
+// characters, the spellings within one edit that the data actually holds in
+// the searched columns (personal ones only when personal). The engine's
+// index proposes up to FuzzySample candidate rows per word (the rows
+// holding one of its TypoPhrases, within the other conditions of base); the
+// substrings of their fields within one edit of the word are its
+// corrections (at most MaxCorrections, the most frequent). The corrected
+// search is then an exact one, so its results and total are as complete and
+// fast as any search.
+func corrections(ctx context.Context, q *Runner, base Where, toks []token, archived, personal bool) ([][]string, error) {
 	var groups [][]string
 	for _, t := range toks {
 		if !t.long() {
@@ -131,31 +171,25 @@ func corrections(ctx context.Context, q *Runner, base Where, toks []token, archi
 		}
 		group := append([]string{}, t.alts...)
 		var fuzzyAlts [][]rune
-		w := Where{Conds: append([]string{}, base.Conds...), Args: append([]any{}, base.Args...)}
-		var ors []string
-		var args []any
+		typo := Terms{Groups: [][]string{nil}, Personal: personal}
 		for _, a := range t.alts {
 			if utf8.RuneCountInString(a) >= FuzzyMin {
-				c, ca := q.Dialect.SearchTypo(a, archived)
-				ors = append(ors, c)
-				args = append(args, ca...)
+				typo.Groups[0] = append(typo.Groups[0], TypoPhrases(a)...)
 				fuzzyAlts = append(fuzzyAlts, []rune(a))
 			}
 		}
-		if len(ors) > 0 {
+		if len(fuzzyAlts) > 0 {
+			w := Where{Conds: append([]string{}, base.Conds...), Args: append([]any{}, base.Args...)}
 			from, fromArgs := "businesses b", []any(nil)
 			if planner, ok := q.Dialect.(SearchPlanner); ok && !archived {
 				// Walk the index's rows holding a phrase, stopping at
 				// FuzzySample, rather than materialising them all.
-				var phrases []string
-				for _, a := range fuzzyAlts {
-					phrases = append(phrases, TypoPhrases(string(a))...)
-				}
-				from, _, fromArgs = planner.SearchJoin([][]string{phrases})
+				from, _, fromArgs = planner.SearchJoin(typo)
 			} else {
-				w.Add("("+strings.Join(ors, " OR ")+")", args...)
+				cond, args := q.Dialect.SearchAll(typo, archived)
+				w.Add(cond, args...)
 			}
-			found, err := typoCandidates(ctx, q, from, append(fromArgs, w.Args...), w.SQL(), fuzzyAlts)
+			found, err := typoCandidates(ctx, q, from, append(fromArgs, w.Args...), w.SQL(), typo.Columns(), fuzzyAlts)
 			if err != nil {
 				return nil, err
 			}
@@ -167,10 +201,10 @@ func corrections(ctx context.Context, q *Runner, base Where, toks []token, archi
 }
 
 // typoCandidates reads up to FuzzySample candidate rows (FROM from WHERE
-// where, with args) and collects the substrings of their searched fields
+// where, with args) and collects the substrings of their columns cols
 // within one edit of any of words, most frequent first.
-func typoCandidates(ctx context.Context, q *Runner, from string, args []any, where string, words [][]rune) ([]string, error) {
-	rows, err := q.Query(ctx, `SELECT b.name, b.brand, b.owner_name, b.nik, b.nib, b.phone FROM `+from+`
+func typoCandidates(ctx context.Context, q *Runner, from string, args []any, where string, cols []string, words [][]rune) ([]string, error) {
+	rows, err := q.Query(ctx, `SELECT b.`+strings.Join(cols, ", b.")+` FROM `+from+`
 		WHERE `+where+` LIMIT ?`, append(args, FuzzySample)...)
 	if err != nil {
 		return nil, fmt.Errorf("search candidates: %w", err)
@@ -183,9 +217,13 @@ func typoCandidates(ctx context.Context, q *Runner, from string, args []any, whe
 		phrases[i] = TypoPhrases(string(word))
 	}
 	counts := map[string]int{}
-	fields := make([]string, 6)
+	fields := make([]string, len(cols))
+	dest := make([]any, len(cols))
+	for i := range fields {
+		dest[i] = &fields[i]
+	}
 	for rows.Next() {
-		if err := rows.Scan(&fields[0], &fields[1], &fields[2], &fields[3], &fields[4], &fields[5]); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		for _, f := range fields {

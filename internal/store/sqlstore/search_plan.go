@@ -29,26 +29,26 @@ import (
 // counts a plain search from the index alone and reads the page through the
 // FROM clause the dialect proposes for the sort.
 type SearchPlanner interface {
-	// SearchCount returns a query counting the active businesses matching groups.
-	SearchCount(groups [][]string) (query string, args []any)
+	// SearchCount returns a query counting the active businesses matching t.
+	SearchCount(t Terms) (query string, args []any)
 	// SearchFrom returns the FROM clause (alias b) for a page of search
 	// results in the given sort order.
 	SearchFrom(sort string) string
 	// SearchIDs returns a query of the ids (one column) of the active
-	// businesses matching groups, read from the index alone; newest (highest
+	// businesses matching t, read from the index alone; newest (highest
 	// id) first when asked, so that callers may append LIMIT/OFFSET.
-	SearchIDs(groups [][]string, newestFirst bool) (query string, args []any)
+	SearchIDs(t Terms, newestFirst bool) (query string, args []any)
 	// SearchJoin returns a FROM clause (alias b) holding only the active
-	// businesses matching groups, its arguments, and the ORDER BY clause
+	// businesses matching t, its arguments, and the ORDER BY clause
 	// that reads them newest first in the index's own order, so that a page
 	// stops early even under other conditions.
-	SearchJoin(groups [][]string) (from, order string, args []any)
+	SearchJoin(t Terms) (from, order string, args []any)
 }
 
 // searchPart locates the search condition inside a Where, so that a
 // SearchPlanner can count it from its index alone.
 type searchPart struct {
-	groups         [][]string
+	terms          Terms
 	cond           int // index in Conds
 	argFrom, argTo int // its arguments in Args
 }
@@ -106,12 +106,12 @@ func planList(f registry.Filter, w Where, d Dialect) listPlan {
 	if !ok || w.search == nil || f.Archived {
 		return p
 	}
-	groups := w.search.groups
+	terms := w.search.terms
 	switch {
 	case w.onlySearch():
-		p.countSQL, p.countArgs = planner.SearchCount(groups)
+		p.countSQL, p.countArgs = planner.SearchCount(terms)
 	case f.District != "" || f.Village != "":
-		ids, args := planner.SearchIDs(groups, false)
+		ids, args := planner.SearchIDs(terms, false)
 		cw := w.withSearch("+b.id IN ("+ids+")", args)
 		p.countSQL, p.countArgs = `SELECT COUNT(*) FROM businesses b WHERE `+cw.SQL(), cw.Args
 	}
@@ -120,12 +120,12 @@ func planList(f registry.Filter, w Where, d Dialect) listPlan {
 		p.pageSQL = `SELECT ` + businessColumnsB + ` FROM ` + planner.SearchFrom(f.Sort) + ` WHERE ` + w.SQL() +
 			` ORDER BY ` + ListOrder(f) + ` LIMIT ? OFFSET ?`
 	case w.onlySearch():
-		ids, args := planner.SearchIDs(groups, true)
+		ids, args := planner.SearchIDs(terms, true)
 		p.pageSQL = `SELECT ` + businessColumnsB + ` FROM businesses b WHERE b.id IN (` + ids +
 			` LIMIT ? OFFSET ?) ORDER BY b.id DESC`
 		p.pageArgs = args
 	default:
-		from, order, args := planner.SearchJoin(groups)
+		from, order, args := planner.SearchJoin(terms)
 		rest := w.withSearch("", nil)
 		p.pageSQL = `SELECT ` + businessColumnsB + ` FROM ` + from + ` WHERE ` + rest.SQL() +
 			` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
@@ -160,7 +160,7 @@ func sortedSearchPage(ctx context.Context, q *Runner, f registry.Filter, w Where
 		total < SortedWalkMin || off+per > SortedWalk {
 		return nil, false, nil
 	}
-	ids, args := planner.SearchIDs(w.search.groups, false)
+	ids, args := planner.SearchIDs(w.search.terms, false)
 	order := OrderBy(f.Sort, f.Desc)
 	// The inner query reads the first SortedWalk active rows in sort order
 	// from the column's index; "+" keeps the match set a probe, built once.

@@ -38,6 +38,8 @@ func Run(t *testing.T, open Opener) {
 		{"SearchTypo", testSearchTypo},
 		{"SearchArchived", testSearchArchived},
 		{"SearchAfterEdit", testSearchAfterEdit},
+		{"SearchMasked", testSearchMasked},
+		{"SearchMaskedTwins", testSearchMaskedTwins},
 		{"Each", testEach},
 		{"Measurements", testMeasurements},
 		{"UpdateMeasured", testUpdateMeasured},
