@@ -23,6 +23,10 @@ const (
 	AppWithdrawn   = "withdrawn"
 )
 
+// AppStatuses lists every application status.
+var AppStatuses = []string{AppApplied, AppSelected, AppReserve, AppNotSelected, AppIneligible, AppAttended,
+	AppCompleted, AppDroppedOut, AppWithdrawn}
+
 // Channels by which an application arrives.
 const (
 	ChannelOnline   = "online"   // the owner applied

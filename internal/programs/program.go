@@ -53,6 +53,9 @@ const (
 	StatusFinished = "finished"
 )
 
+// Statuses lists the programme statuses in life-cycle order.
+var Statuses = []string{StatusDraft, StatusOpen, StatusSelected, StatusRunning, StatusFinished}
+
 // moves lists the life-cycle moves a programme may make. Open may go back to
 // draft (to fix the setup before anyone is selected); nothing else goes back.
 var moves = map[string][]string{

@@ -52,6 +52,13 @@ func TestValidateProgram(t *testing.T) {
 		{"attendance over 100", func(p *Program) { p.Completion = Completion{MinAttendancePct: 120} }, "completion.min_attendance_pct"},
 		{"bad funding kind", func(p *Program) { p.Funding = []FundingLine{{Kind: "hibah", Amount: 1}} }, "funding"},
 		{"session outside dates", func(p *Program) { p.Sessions = []Session{{Date: "2025-11-01"}} }, "sessions"},
+		{"budget at int64's end", func(p *Program) { p.Budget = 9223372036854775807 }, "budget"},
+		{"funding above Rp10^15", func(p *Program) { p.Funding = []FundingLine{{Kind: "csr", Amount: registry.MaxRupiah + 1}} }, "funding"},
+		{"funding lines beyond count", func(p *Program) { p.Funding = make([]FundingLine, 101); fillKinds(p.Funding) }, "funding"},
+		{"revenue ceiling above Rp10^15", func(p *Program) { p.Eligibility.MaxAnnualRevenue = registry.MaxRupiah + 1 }, "eligibility.max_annual_revenue"},
+		{"months at int's end", func(p *Program) { p.Eligibility.ExcludeTrainedWithinMonths = 1 << 62 }, "eligibility.exclude_trained_within_months"},
+		{"quota at int's end", func(p *Program) { p.MaxPerDistrict = 1 << 62 }, "max_per_district"},
+		{"min districts at int's end", func(p *Program) { p.MinDistricts = 1 << 62 }, "min_districts"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -262,5 +269,11 @@ func TestApplicationMoves(t *testing.T) {
 	}
 	if err := checkMoves([]StatusChange{{From: AppApplied, To: AppCompleted}}); err == nil {
 		t.Error("a disallowed move passed")
+	}
+}
+
+func fillKinds(lines []FundingLine) {
+	for i := range lines {
+		lines[i] = FundingLine{Kind: "apbd", Amount: 1}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"naikkelas/internal/apperr"
@@ -83,6 +85,9 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*Program, er
 
 // List returns one page of programmes. Owners see only programmes past draft.
 func (s *Service) List(ctx context.Context, a auth.Actor, f ProgramFilter) ([]Program, int, error) {
+	if f.Status != "" && !slices.Contains(Statuses, f.Status) {
+		return nil, 0, apperr.Validation(map[string]string{"status": "Status harus salah satu dari: " + strings.Join(Statuses, ", ")})
+	}
 	f.Public = a.Role == auth.Owner
 	return s.Store.ListPrograms(ctx, f)
 }

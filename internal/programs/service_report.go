@@ -74,6 +74,9 @@ func (s *Service) FollowUps(ctx context.Context, a auth.Actor, f FollowUpFilter)
 	if err := office(a); err != nil {
 		return nil, 0, err
 	}
+	if f.Status != "" && f.Status != TaskOpen && f.Status != TaskDone {
+		return nil, 0, apperr.Validation(map[string]string{"status": "Status harus open, done atau all"})
+	}
 	f.Regions = nil
 	if a.Role == auth.Operator {
 		f.Regions = a.Regions

@@ -14,6 +14,14 @@ import (
 // programme without explicit sessions does not become hundreds of them.
 const maxSessions = 366
 
+// Bounds of a programme's counts: more kecamatan than Indonesia has, and
+// few enough funding lines of at most registry.MaxRupiah each that their
+// total cannot overflow.
+const (
+	maxDistricts    = 10000
+	maxFundingLines = 100
+)
+
 // Normalize trims text, fills defaults (weights, completion rules, one
 // session per day from starts_on to ends_on) and renumbers sessions from 1.
 func (p *Program) Normalize() {
@@ -118,11 +126,11 @@ func (p *Program) validateSelection(f map[string]string, dir *region.Directory, 
 	if p.Capacity < 1 || p.Capacity > 100000 {
 		f["capacity"] = "Kapasitas harus antara 1 dan 100.000"
 	}
-	if p.MaxPerDistrict < 0 {
-		f["max_per_district"] = "Kuota per kecamatan tidak boleh negatif"
+	if p.MaxPerDistrict < 0 || p.MaxPerDistrict > 100000 {
+		f["max_per_district"] = "Kuota per kecamatan harus antara 0 dan 100.000"
 	}
-	if p.MinDistricts < 0 {
-		f["min_districts"] = "Minimal kecamatan tidak boleh negatif"
+	if p.MinDistricts < 0 || p.MinDistricts > maxDistricts {
+		f["min_districts"] = "Minimal kecamatan harus antara 0 dan 10.000"
 	}
 	if len(p.Districts) > 0 && p.MinDistricts > len(p.Districts) {
 		f["min_districts"] = "Minimal kecamatan melebihi jumlah kecamatan sasaran"
@@ -143,11 +151,11 @@ func (p *Program) validateSelection(f map[string]string, dir *region.Directory, 
 			f["eligibility.sectors"] = fmt.Sprintf("Sektor %q tidak dikenal (KBLI A–U)", sct)
 		}
 	}
-	if p.Eligibility.ExcludeTrainedWithinMonths < 0 {
-		f["eligibility.exclude_trained_within_months"] = "Tidak boleh negatif"
+	if m := p.Eligibility.ExcludeTrainedWithinMonths; m < 0 || m > 1200 {
+		f["eligibility.exclude_trained_within_months"] = "Harus antara 0 dan 1.200 bulan"
 	}
-	if p.Eligibility.MaxAnnualRevenue < 0 {
-		f["eligibility.max_annual_revenue"] = "Tidak boleh negatif"
+	if m := p.Eligibility.MaxAnnualRevenue; m < 0 || m > registry.MaxRupiah {
+		f["eligibility.max_annual_revenue"] = "Harus antara 0 dan Rp1.000 triliun"
 	}
 	w := p.Weights
 	if w.Need < 0 || w.Readiness < 0 || w.NeverTrained < 0 || w.WomanOwned < 0 || w.Waiting < 0 {
@@ -166,15 +174,18 @@ func (p *Program) validateSelection(f map[string]string, dir *region.Directory, 
 }
 
 func (p *Program) validateMoney(f map[string]string) {
-	if p.Budget < 0 {
-		f["budget"] = "Anggaran tidak boleh negatif"
+	if p.Budget < 0 || p.Budget > registry.MaxRupiah {
+		f["budget"] = "Anggaran harus antara 0 dan Rp1.000 triliun"
+	}
+	if len(p.Funding) > maxFundingLines {
+		f["funding"] = "Terlalu banyak baris pendanaan (maks. 100)"
 	}
 	for i, l := range p.Funding {
 		switch {
 		case !slices.Contains(FundingKinds, l.Kind):
 			f["funding"] = fmt.Sprintf("Baris pendanaan %d: jenis harus salah satu dari %s", i+1, strings.Join(FundingKinds, ", "))
-		case l.Amount < 0:
-			f["funding"] = fmt.Sprintf("Baris pendanaan %d: jumlah tidak boleh negatif", i+1)
+		case l.Amount < 0 || l.Amount > registry.MaxRupiah:
+			f["funding"] = fmt.Sprintf("Baris pendanaan %d: jumlah harus antara 0 dan Rp1.000 triliun", i+1)
 		}
 	}
 }

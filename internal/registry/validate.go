@@ -2,6 +2,7 @@ package registry
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,9 +134,7 @@ func (b *Business) Validate(dir *region.Directory, jurisdiction string, now time
 		if p.Name == "" {
 			f[fmt.Sprintf("products.%d.name", i)] = "Nama produk wajib diisi"
 		}
-		if p.Price < 0 {
-			f[fmt.Sprintf("products.%d.price", i)] = "Harga tidak boleh negatif"
-		}
+		checkRupiah(f, fmt.Sprintf("products.%d.price", i), "Harga", p.Price)
 	}
 	return f
 }
@@ -144,7 +143,7 @@ func validBPOM(s string) bool {
 	return len(s) == 14 && (strings.HasPrefix(s, "MD") || strings.HasPrefix(s, "ML")) && allDigits(s[2:])
 }
 
-// ValidateMeasurement checks a measurement entry.
+// Validate checks a measurement entered by hand.
 func (m *Measurement) Validate(now time.Time) map[string]string {
 	now = now.In(idfmt.WIB) // "this year" is the office's
 	f := map[string]string{}
@@ -155,22 +154,44 @@ func (m *Measurement) Validate(now time.Time) map[string]string {
 	if m.AnnualRevenue == 0 && m.Capital == 0 {
 		f["annual_revenue"] = "Isi omzet atau modal"
 	}
-	if strings.TrimSpace(m.Source) == "" {
-		f["source"] = "Sumber data wajib diisi"
+	if !slices.Contains(MeasurementSources, m.Source) {
+		f["source"] = "Sumber data harus self_report atau officer_verified"
 	}
 	return f
 }
 
+// MeasurementSources are the sources of a measurement entered by hand (the
+// web, the API, a follow-up visit). An import records its own name as the
+// source, through the importer, not through Validate.
+var MeasurementSources = []string{SourceSelfReport, SourceOfficerVerified}
+
+// Upper bounds of the size figures a person may enter: far above any
+// business the register serves (PP 7/2021's "besar" begins at Rp50 miliar
+// of revenue) and far below what would overflow a sum of them in a report.
+const (
+	MaxRupiah    int64 = 1_000_000_000_000_000 // Rp10^15, 1.000 triliun
+	MaxEmployees       = 1_000_000
+)
+
 // checkAmounts adds to f an error for each of the size figures shared by a
-// business and a measurement that is negative.
+// business and a measurement that is negative or above its bound.
 func checkAmounts(f map[string]string, employees int, revenue, capital int64) {
-	if employees < 0 {
+	switch {
+	case employees < 0:
 		f["employees"] = "Jumlah tenaga kerja tidak boleh negatif"
+	case employees > MaxEmployees:
+		f["employees"] = "Jumlah tenaga kerja tidak wajar (maks. 1.000.000)"
 	}
-	if revenue < 0 {
-		f["annual_revenue"] = "Omzet tidak boleh negatif"
-	}
-	if capital < 0 {
-		f["capital"] = "Modal tidak boleh negatif"
+	checkRupiah(f, "annual_revenue", "Omzet", revenue)
+	checkRupiah(f, "capital", "Modal", capital)
+}
+
+// checkRupiah adds to f an error when an amount is negative or above MaxRupiah.
+func checkRupiah(f map[string]string, field, label string, v int64) {
+	switch {
+	case v < 0:
+		f[field] = label + " tidak boleh negatif"
+	case v > MaxRupiah:
+		f[field] = label + " tidak wajar (maks. Rp1.000 triliun)"
 	}
 }

@@ -60,6 +60,12 @@ func TestValidateRejects(t *testing.T) {
 		{"pirt date", func(b *Business) { b.PIRTExpiresOn = "31/12/2026" }, "pirt_expires_on", "TTTT"},
 		{"product name", func(b *Business) { b.Products = []Product{{Name: "", Price: 1}} }, "products.0.name", "wajib"},
 		{"latitude", func(b *Business) { v := 40.0; b.Latitude = &v }, "latitude", "Indonesia"},
+		{"revenue at int64's end", func(b *Business) { b.AnnualRevenue = 9223372036854775807 }, "annual_revenue", "tidak wajar"},
+		{"revenue above Rp10^15", func(b *Business) { b.AnnualRevenue = MaxRupiah + 1 }, "annual_revenue", "tidak wajar"},
+		{"capital above Rp10^15", func(b *Business) { b.Capital = MaxRupiah + 1 }, "capital", "tidak wajar"},
+		{"employees above a million", func(b *Business) { b.Employees = MaxEmployees + 1 }, "employees", "tidak wajar"},
+		{"negative employees", func(b *Business) { b.Employees = -1 }, "employees", "negatif"},
+		{"price above Rp10^15", func(b *Business) { b.Products = []Product{{Name: "Emping", Price: MaxRupiah + 1}} }, "products.0.price", "tidak wajar"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +123,19 @@ func TestMeasurementValidate(t *testing.T) {
 		if f[k] == "" {
 			t.Errorf("expected an error on %s, got %v", k, f)
 		}
+	}
+	// The bounds are the business's; the source is one of MeasurementSources.
+	huge := &Measurement{Year: 2025, AnnualRevenue: MaxRupiah + 1, Capital: 9223372036854775807, Employees: MaxEmployees + 1,
+		Source: "sumber bebas"}
+	f = huge.Validate(testNow)
+	for _, k := range []string{"annual_revenue", "capital", "employees", "source"} {
+		if f[k] == "" {
+			t.Errorf("expected an error on %s, got %v", k, f)
+		}
+	}
+	edge := &Measurement{Year: 2025, AnnualRevenue: MaxRupiah, Capital: MaxRupiah, Employees: MaxEmployees, Source: SourceOfficerVerified}
+	if f := edge.Validate(testNow); len(f) != 0 {
+		t.Errorf("the bounds themselves rejected: %v", f)
 	}
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/programs"
@@ -17,6 +18,10 @@ func (s *Server) apiApplicationList(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if st := r.URL.Query().Get("status"); st != "" && !slices.Contains(programs.AppStatuses, st) {
+		s.fail(w, r, apperr.Validation(map[string]string{"status": "Status pendaftaran tidak dikenal"}))
 		return
 	}
 	apps, err := s.Programs.Applications(r.Context(), actor(r), id)

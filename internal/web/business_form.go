@@ -187,8 +187,12 @@ func (s *Server) finish(r *http.Request, f *businessForm) *businessForm {
 }
 
 // mergeErrors adds the service's field messages (or its general message)
-// to the form's own parse errors, which win.
+// to the form's own parse errors, which win. A nil err (the rules found
+// nothing more) adds nothing.
 func (f *businessForm) mergeErrors(err error) {
+	if err == nil {
+		return
+	}
 	fields := apperr.FieldsOf(err)
 	if len(fields) == 0 {
 		f.General = apperr.MessageOf(err)

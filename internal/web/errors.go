@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -109,15 +110,23 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // decodeJSON reads one JSON value from the (size-limited) body into v. Bad
 // JSON is a 422 with a message that says where; an oversized body is a 413.
+// Its strings must be UTF-8 without NUL (checkJSONText).
 func decodeJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+	raw, err := io.ReadAll(r.Body)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return errBodyTooLarge
+	} else if err != nil {
+		return apperr.Wrap(apperr.Invalid, err, "Isi permintaan tidak dapat dibaca")
+	}
+	if err := checkJSONText(raw); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &mbe):
-			return errBodyTooLarge
 		case errors.As(err, &se):
 			return apperr.Wrap(apperr.Invalid, err, "JSON tidak valid: kesalahan sintaks di posisi "+strconv.FormatInt(se.Offset, 10))
 		case errors.As(err, &te):

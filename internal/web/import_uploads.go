@@ -153,6 +153,9 @@ func (s *Server) readUploadForm(a auth.Actor, mr *multipart.Reader, named bool) 
 		if err != nil {
 			return u, nil, s.uploadError(err)
 		}
+		if !cleanText(part.FormName()) || !cleanText(part.FileName()) {
+			return u, nil, badText(map[string]string{fieldName(part.FormName()): badTextMessage})
+		}
 		if part.FormName() == "file" && (!named || part.FileName() != "") && u == nil {
 			if u, err = s.saveUpload(a, part); err != nil {
 				return nil, nil, err
@@ -162,6 +165,9 @@ func (s *Server) readUploadForm(a auth.Actor, mr *multipart.Reader, named bool) 
 		val, err := io.ReadAll(io.LimitReader(part, 1000))
 		if err != nil {
 			return u, nil, s.uploadError(err)
+		}
+		if !cleanText(string(val)) {
+			return u, nil, badText(map[string]string{part.FormName(): badTextMessage})
 		}
 		fields[part.FormName()] = strings.TrimSpace(string(val))
 	}

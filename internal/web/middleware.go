@@ -92,8 +92,10 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 }
 
 // wrap applies the per-route policy: record the pattern, limit the body,
-// find the caller, and enforce the route's access level.
+// refuse text that is not clean UTF-8 (checkInput), find the caller, and
+// enforce the route's access level.
 func (s *Server) wrap(rt route) http.Handler {
+	pathNames := wildcards(rt.Pattern)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		info, _ := r.Context().Value(keyInfo).(*reqInfo)
 		if info != nil {
@@ -105,6 +107,10 @@ func (s *Server) wrap(rt route) http.Handler {
 				limit = s.MaxUploadBytes // file uploads (imports) get their own, larger limit
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
+		}
+		if err := checkInput(r, pathNames); err != nil {
+			s.fail(w, r, err)
+			return
 		}
 		if rt.Access == public {
 			if u := s.optionalUser(r); u != nil {

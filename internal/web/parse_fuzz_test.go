@@ -1,9 +1,12 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/idfmt"
@@ -68,6 +71,84 @@ func FuzzParseFilter(f *testing.F) {
 		}
 		if flt.District != "" && flt.Village != "" && !strings.HasPrefix(flt.Village, flt.District+".") {
 			t.Fatalf("desa %q outside kecamatan %q kept", flt.Village, flt.District)
+		}
+	})
+}
+
+// FuzzCheckJSONText checks the JSON text rule against the decoder: a valid
+// JSON document passes exactly when it is UTF-8 and none of its keys or
+// strings holds a NUL, and a refusal is a 422 naming a field.
+func FuzzCheckJSONText(f *testing.F) {
+	for _, s := range []string{`{"name":"a"}`, `{"name":"a\u0000b"}`, "{\"name\":\"a\xffb\"}", `[{"x":["\u0000"]}]`,
+		`{"k\u0000":1}`, `"\\u0000"`, `{"products":[{"name":"ok"},{"name":"\u0000"}]}`, `{"a":{"b":[1,2,"\u0000"]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		err := checkJSONText(raw)
+		var doc any
+		if json.Unmarshal(raw, &doc) != nil {
+			return // not JSON: the decoder reports it
+		}
+		clean := utf8.Valid(raw) && !holdsNUL(doc)
+		if clean != (err == nil) {
+			t.Fatalf("clean %v but checkJSONText = %v for %q", clean, err, raw)
+		}
+		if err != nil && (!apperr.Is(err, apperr.Invalid) || len(apperr.FieldsOf(err)) == 0) {
+			t.Fatalf("refusal %v names no field", err)
+		}
+	})
+}
+
+func holdsNUL(x any) bool {
+	switch v := x.(type) {
+	case string:
+		return strings.IndexByte(v, 0) >= 0
+	case []any:
+		for _, e := range v {
+			if holdsNUL(e) {
+				return true
+			}
+		}
+	case map[string]any:
+		for k, e := range v {
+			if holdsNUL(k) || holdsNUL(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FuzzCheckInput: a query string and form body pass exactly when they
+// parse and every name and value in them is UTF-8 without NUL.
+func FuzzCheckInput(f *testing.F) {
+	for _, s := range []string{"q=emping", "q=a%00b", "q=a%FFb", "%00=1", "a=1&a=%C3%A9", "x=%zz"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, query, form string) {
+		r := httptest.NewRequest("POST", "/usaha", strings.NewReader(form))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.URL.RawQuery = query
+		err := checkInput(r, nil)
+		q, qerr := url.ParseQuery(query)
+		p, perr := url.ParseQuery(form)
+		if qerr != nil || perr != nil {
+			if err == nil || !apperr.Is(err, apperr.Invalid) {
+				t.Fatalf("unreadable form %q / %q: %v", query, form, err)
+			}
+			return
+		}
+		clean := true
+		for _, v := range []url.Values{q, p} {
+			for k, vals := range v {
+				clean = clean && cleanText(k)
+				for _, s := range vals {
+					clean = clean && cleanText(s)
+				}
+			}
+		}
+		if clean != (err == nil) {
+			t.Fatalf("clean %v but checkInput = %v for %q / %q", clean, err, query, form)
 		}
 	})
 }

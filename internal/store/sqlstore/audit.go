@@ -50,9 +50,9 @@ func (db *DB) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count audit: %w", err)
 	}
-	page, per := clampPage(f.Page, f.PerPage)
+	per, offset := clampPage(f.Page, f.PerPage)
 	rows, err := q.Query(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, before_json, after_json
-		FROM audit_log WHERE `+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, per, (page-1)*per)...)
+		FROM audit_log WHERE `+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list audit: %w", err)
 	}
@@ -75,8 +75,11 @@ func (db *DB) AppendAudit(ctx context.Context, e *audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error { return q.InsertAudit(ctx, e) })
 }
 
-// clampPage applies defaults (page 1, 25 per page) and the 500-row cap.
-func clampPage(page, per int) (int, int) {
+// clampPage applies defaults (page 1, 25 per page) and the 500-row cap,
+// and returns the page size and the offset of the page's first row. A page
+// far past any end (page 9223372036854775807) gets an offset beyond every
+// table instead of one that overflows: it is simply empty.
+func clampPage(page, per int) (int, int64) {
 	if page < 1 {
 		page = 1
 	}
@@ -86,5 +89,12 @@ func clampPage(page, per int) (int, int) {
 	if per > 500 {
 		per = 500
 	}
-	return page, per
+	if int64(page-1) > maxOffset/int64(per) {
+		return per, maxOffset
+	}
+	return per, int64(page-1) * int64(per)
 }
+
+// maxOffset bounds row offsets: far more rows than any table holds, and
+// far from overflowing when a page size is added.
+const maxOffset = 1 << 50

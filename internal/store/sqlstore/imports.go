@@ -105,13 +105,13 @@ func (db *DB) GetImport(ctx context.Context, id int64) (*importer.Import, error)
 
 // ListImports returns imports newest first, and the total.
 func (db *DB) ListImports(ctx context.Context, page, perPage int) ([]importer.Import, int, error) {
-	page, perPage = clampPage(page, perPage)
+	perPage, offset := clampPage(page, perPage)
 	var total int
 	if err := db.Reader().QueryRow(ctx, `SELECT COUNT(*) FROM imports`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count imports: %w", err)
 	}
 	items, err := db.queryImports(ctx, `SELECT `+importColumns+` FROM imports ORDER BY id DESC LIMIT ? OFFSET ?`,
-		perPage, (page-1)*perPage)
+		perPage, offset)
 	return items, total, err
 }
 

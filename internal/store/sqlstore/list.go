@@ -23,16 +23,16 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 		return nil, 0, fmt.Errorf("count businesses: %w", err)
 	}
 	out := []registry.Business{}
-	page, per := clampPage(f.Page, f.PerPage)
-	if total == 0 || (page-1)*per >= total {
+	per, offset := clampPage(f.Page, f.PerPage)
+	if offset >= int64(total) {
 		return out, total, nil
 	}
-	if sorted, ok, err := sortedSearchPage(ctx, q, f, w, total, page, per); err != nil {
+	if sorted, ok, err := sortedSearchPage(ctx, q, f, w, total, int(offset), per); err != nil {
 		return nil, 0, fmt.Errorf("list businesses: %w", err)
 	} else if ok {
 		return sorted, total, nil
 	}
-	listArgs := append(append([]any{}, p.pageArgs...), per, (page-1)*per)
+	listArgs := append(append([]any{}, p.pageArgs...), per, offset)
 	rows, err := q.Query(ctx, p.pageSQL, listArgs...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list businesses: %w", err)

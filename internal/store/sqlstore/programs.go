@@ -154,9 +154,9 @@ func (db *DB) ListPrograms(ctx context.Context, f programs.ProgramFilter) ([]pro
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM programs WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count programs: %w", err)
 	}
-	page, per := clampPage(f.Page, f.PerPage)
+	per, offset := clampPage(f.Page, f.PerPage)
 	rows, err := q.Query(ctx, `SELECT `+programCols+` FROM programs WHERE `+where+
-		` ORDER BY starts_on DESC, id DESC LIMIT ? OFFSET ?`, append(args, per, (page-1)*per)...)
+		` ORDER BY starts_on DESC, id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list programs: %w", err)
 	}

@@ -232,9 +232,9 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM follow_ups f WHERE `+w, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count follow-ups: %w", err)
 	}
-	page, per := clampPage(f.Page, f.PerPage)
+	per, offset := clampPage(f.Page, f.PerPage)
 	rows, err := q.Query(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id WHERE `+w+
-		` ORDER BY f.due_on, f.id LIMIT ? OFFSET ?`, append(args, per, (page-1)*per)...)
+		` ORDER BY f.due_on, f.id LIMIT ? OFFSET ?`, append(args, per, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list follow-ups: %w", err)
 	}

@@ -153,9 +153,8 @@ var (
 // (see the constants). It returns ok=false, and the caller falls back to
 // sorting every match, when the walk is not applicable or the rows it read
 // did not hold the whole page; a page it returns is exactly the page.
-func sortedSearchPage(ctx context.Context, q *Runner, f registry.Filter, w Where, total, page, per int) ([]registry.Business, bool, error) {
+func sortedSearchPage(ctx context.Context, q *Runner, f registry.Filter, w Where, total, off, per int) ([]registry.Business, bool, error) {
 	planner, isPlanner := q.Dialect.(SearchPlanner)
-	off := (page - 1) * per
 	if !isPlanner || f.Sort == "" || f.Sort == "size_class" || f.Archived || !w.onlySearch() ||
 		total < SortedWalkMin || off+per > SortedWalk {
 		return nil, false, nil
