@@ -232,12 +232,19 @@ func hostileSweep(t *testing.T, shared *fixture, fixtureFor func(method string) 
 		method, _, _ := strings.Cut(pattern, " ")
 		f := fixtureFor(method)
 		for _, role := range []string{"admin", "operator"} {
+			// A role the route refuses outright may be refused before its
+			// JSON body is read.
+			refused := expected(mc.want, role, 0, true)
+			if refused != s401 && refused != s403 {
+				refused = 0
+			}
 			for _, hc := range hostileRequests(f, pattern, mc, role) {
 				n++
 				w := f.do(hc.rq)
 				switch {
 				case w.Code >= 500:
 					t.Errorf("%s: status %d; %s %q %.100q", hc.name, w.Code, hc.rq.Method, hc.rq.Path, hc.rq.Body)
+				case hc.want422 && w.Code == refused && strings.HasPrefix(hc.mutation, "body"):
 				case hc.want422 && w.Code != s422:
 					t.Errorf("%s: status %d, want 422; %s %q %.100q", hc.name, w.Code, hc.rq.Method, hc.rq.Path, hc.rq.Body)
 				case hc.want422 && !strings.Contains(w.Body.String(), "Teks tidak valid pada isian"):
