@@ -85,8 +85,12 @@ func (a Actor) CanWrite() bool { return a.Role == Admin || a.Role == Operator ||
 func (a Actor) IsOfficer() bool { return a.Role == Admin || a.Role == Operator }
 
 // SeesPersonalData reports whether the actor may see unmasked NIK, phone,
-// email and birth date of a business in its reach.
-func (a Actor) SeesPersonalData() bool { return a.Role != Pimpinan }
+// email and birth date of a business in its reach (and search by them). It
+// names the roles that may, so that a role added later sees them masked
+// until someone decides otherwise.
+func (a Actor) SeesPersonalData() bool {
+	return a.Role == Admin || a.Role == Operator || a.Role == Owner
+}
 
 // InArea reports whether a record in the given village (or district) lies in
 // the actor's reach. Owners are checked by business ID, not by area.

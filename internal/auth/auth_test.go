@@ -29,6 +29,13 @@ func TestActorReach(t *testing.T) {
 	if (Actor{Role: Pimpinan}).CanWrite() || !(Actor{Role: Owner}).CanWrite() || (Actor{Role: Pimpinan}).SeesPersonalData() {
 		t.Fatal("role permissions wrong")
 	}
+	// Personal data is for the roles named; nobody else, a role added
+	// later or no role at all, sees it unmasked or searches by it.
+	for role, want := range map[Role]bool{Admin: true, Operator: true, Owner: true, Pimpinan: false, "": false, "mitra": false} {
+		if got := (Actor{Role: role}).SeesPersonalData(); got != want {
+			t.Errorf("SeesPersonalData(%q) = %v, want %v", role, got, want)
+		}
+	}
 }
 
 func TestPasswordsAndSecrets(t *testing.T) {
