@@ -1,0 +1,254 @@
+package linkage
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// engine holds the records in canonical order, prepared for comparison.
+type engine struct {
+	cfg    Config
+	kinds  []Kind
+	n      int
+	fields []prepared
+	tf     [][]float32 // per field with TermFrequency: the value's share of records
+	model  *Model
+}
+
+// maxFields is how many fields a comparison pattern holds (4 bits each).
+const maxFields = 16
+
+func newEngine(records []Record, order []int, cfg Config) *engine {
+	if len(cfg.Fields) > maxFields {
+		panic("linkage: more than 16 fields")
+	}
+	e := &engine{cfg: cfg, n: len(order), fields: make([]prepared, len(cfg.Fields)), tf: make([][]float32, len(cfg.Fields))}
+	for _, f := range cfg.Fields {
+		e.kinds = append(e.kinds, f.Kind)
+	}
+	for f := range cfg.Fields {
+		e.fields[f].values = make([]string, e.n)
+		if cfg.Fields[f].Kind == Name || cfg.Fields[f].Kind == Trade {
+			e.fields[f].sorted = make([]string, e.n)
+		}
+	}
+	parallel(e.n, func(lo, hi int) {
+		for c := lo; c < hi; c++ {
+			rec := records[order[c]]
+			for f, fd := range cfg.Fields {
+				v := fd.normalize(rec.Values[f])
+				e.fields[f].values[c] = v
+				if fd.Kind == Name || fd.Kind == Trade {
+					e.fields[f].sorted[c] = tokenSort(v)
+				}
+			}
+		}
+	})
+	for f, fd := range cfg.Fields {
+		if fd.TermFrequency {
+			e.tf[f] = termFrequencies(e.fields[f].values)
+		}
+	}
+	return e
+}
+
+func termFrequencies(values []string) []float32 {
+	counts := map[string]int32{}
+	for _, v := range values {
+		if v != "" {
+			counts[v]++
+		}
+	}
+	out := make([]float32, len(values))
+	for i, v := range values {
+		if v != "" {
+			out[i] = float32(counts[v]) / float32(len(values))
+		}
+	}
+	return out
+}
+
+// parallel runs fn over [0,n) in one chunk per CPU. Every chunk writes only
+// its own indexes, so the result does not depend on scheduling.
+func parallel(n int, fn func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 1000 || workers == 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			fn(lo, hi)
+		}(lo, min(n, lo+chunk))
+	}
+	wg.Wait()
+}
+
+// levels computes the comparison vector of canonical records i and j.
+func (e *engine) levels(i, j int, out []int8) {
+	for f, k := range e.kinds {
+		p := &e.fields[f]
+		var si, sj string
+		if p.sorted != nil {
+			si, sj = p.sorted[i], p.sorted[j]
+		}
+		out[f] = int8(compare(k, p.values[i], p.values[j], si, sj))
+	}
+}
+
+func encode(levels []int8) uint64 {
+	var c uint64
+	for f, l := range levels {
+		c |= uint64(l+1) << (4 * f)
+	}
+	return c
+}
+
+func decode(c uint64, n int) []int {
+	out := make([]int, n)
+	for f := range out {
+		out[f] = int((c>>(4*f))&15) - 1
+	}
+	return out
+}
+
+func decodeInto(c uint64, out []int8) {
+	for f := range out {
+		out[f] = int8((c>>(4*f))&15) - 1
+	}
+}
+
+func (e *engine) compareAll(pairs []uint64) []uint64 {
+	codes := make([]uint64, len(pairs))
+	parallel(len(pairs), func(lo, hi int) {
+		buf := make([]int8, len(e.kinds))
+		for k := lo; k < hi; k++ {
+			e.levels(int(pairs[k]>>32), int(pairs[k]&math.MaxUint32), buf)
+			codes[k] = encode(buf)
+		}
+	})
+	return codes
+}
+
+// patterns counts the distinct comparison vectors, in code order.
+func (e *engine) patterns(codes []uint64) []pattern {
+	counts := map[uint64]float64{}
+	for _, c := range codes {
+		counts[c]++
+	}
+	keys := make([]uint64, 0, len(counts))
+	for c := range counts {
+		keys = append(keys, c)
+	}
+	slices.Sort(keys)
+	out := make([]pattern, len(keys))
+	for i, c := range keys {
+		lv := decode(c, len(e.kinds))
+		p := pattern{levels: make([]int8, len(lv)), count: counts[c]}
+		for f, l := range lv {
+			p.levels[f] = int8(l)
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// randomPairs is how many random pairs measure u.
+const randomPairs = 200_000
+
+// randomU measures each level's frequency among random pairs, which are
+// nearly all non-matches. The generator has a fixed seed: same records,
+// same pairs.
+func (e *engine) randomU() [][]float64 {
+	counts := make([][]float64, len(e.kinds))
+	for f, k := range e.kinds {
+		counts[f] = make([]float64, k.levels())
+		for l := range counts[f] {
+			counts[f][l] = 1 // no level is impossible
+		}
+	}
+	if e.n >= 2 {
+		rng := rand.New(rand.NewPCG(0x6e61696b, 0x6b656c61))
+		buf := make([]int8, len(e.kinds))
+		for range min(randomPairs, max(10_000, 20*e.n)) {
+			i, j := rng.IntN(e.n), rng.IntN(e.n-1)
+			if j >= i {
+				j++
+			}
+			e.levels(i, j, buf)
+			for f, l := range buf {
+				if l >= 0 {
+					counts[f][l]++
+				}
+			}
+		}
+	}
+	for f := range counts {
+		counts[f] = normalize(counts[f])
+	}
+	return counts
+}
+
+// tfBounds limit the term-frequency adjustment (natural log): a very rare
+// value cannot prove a match alone, a very common one is still agreement.
+const tfLow, tfHigh = -4.0, 2.5
+
+// logit is the log odds of a match for records i and j with levels lv.
+func (e *engine) logit(i, j int, lv []int8) float64 {
+	md := e.model
+	x := md.prior()
+	for f, l := range lv {
+		if l < 0 {
+			continue
+		}
+		x += md.weight(f, int(l))
+		if e.tf[f] != nil && int(l) == e.kinds[f].levels()-1 {
+			share := float64(max(e.tf[f][i], e.tf[f][j]))
+			x += min(max(math.Log(md.URandom[f][l]/share), tfLow), tfHigh)
+		}
+	}
+	return x
+}
+
+func (e *engine) scoreAll(pairs, codes []uint64) []float32 {
+	probs := make([]float32, len(pairs))
+	parallel(len(pairs), func(lo, hi int) {
+		lv := make([]int8, len(e.kinds))
+		for k := lo; k < hi; k++ {
+			decodeInto(codes[k], lv)
+			probs[k] = float32(e.probability(int(pairs[k]>>32), int(pairs[k]&math.MaxUint32), lv))
+		}
+	})
+	return probs
+}
+
+// support is how much records i and j belong together when clusters are
+// joined: their match probability, or 0 for a Distinct pair, which must
+// count against the join and not as the half it is reported as.
+func (e *engine) support(i, j int) float64 {
+	lv := make([]int8, len(e.kinds))
+	e.levels(i, j, lv)
+	if e.cfg.Distinct != nil && e.cfg.Distinct(lv) {
+		return 0
+	}
+	return sigmoid(e.logit(i, j, lv))
+}
+
+// distinctCap is the probability a Distinct pair gets at most: below any
+// threshold, so it is never linked, yet visible among the pairs.
+const distinctCap = 0.5
+
+func (e *engine) probability(i, j int, lv []int8) float64 {
+	p := sigmoid(e.logit(i, j, lv))
+	if e.cfg.Distinct != nil && e.cfg.Distinct(lv) {
+		p = min(p, distinctCap)
+	}
+	return p
+}

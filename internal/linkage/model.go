@@ -1,0 +1,158 @@
+package linkage
+
+import (
+	"math"
+	"slices"
+)
+
+// Model holds the Fellegi–Sunter parameters: for each field and level, the
+// probability of that level among true matches (M) and among non-matches
+// (U), and the share of matches among the candidate pairs (Lambda).
+type Model struct {
+	Lambda float64
+	M, U   [][]float64
+	// URandom is U as measured on random pairs, the start of estimation and
+	// the baseline of the term-frequency adjustment.
+	URandom    [][]float64
+	Iterations int
+	Converged  bool
+	// LogLikelihood of the candidate pairs after each iteration; it never
+	// decreases, which the tests check.
+	LogLikelihood []float64
+}
+
+// pattern is one comparison vector (a level per field, -1 missing) and the
+// number of candidate pairs that have it. EM runs on patterns, not pairs:
+// there are few of them however many pairs there are.
+type pattern struct {
+	levels []int8
+	count  float64
+}
+
+const (
+	maxIterations = 200
+	tolerance     = 1e-7
+	// floor keeps every probability away from 0, so that no single level
+	// vetoes or proves a match on its own.
+	floor = 1e-6
+)
+
+// estimate runs expectation maximisation from uStart (random pairs) and a
+// prior that agreement is likely among matches.
+func estimate(kinds []Kind, pats []pattern, uStart [][]float64) *Model {
+	md := &Model{Lambda: 0.1, URandom: uStart}
+	for f, k := range kinds {
+		n := k.levels()
+		m := make([]float64, n)
+		for l := range m {
+			// More weight the closer the level: 1, 2, 4, … then normalised.
+			m[l] = math.Pow(4, float64(l))
+		}
+		md.M = append(md.M, normalize(m))
+		md.U = append(md.U, slices.Clone(uStart[f]))
+	}
+	for it := 0; it < maxIterations; it++ {
+		next, ll := step(md, pats)
+		md.LogLikelihood = append(md.LogLikelihood, ll)
+		change := math.Abs(next.Lambda - md.Lambda)
+		for f := range md.M {
+			for l := range md.M[f] {
+				change = max(change, math.Abs(next.M[f][l]-md.M[f][l]), math.Abs(next.U[f][l]-md.U[f][l]))
+			}
+		}
+		md.Lambda, md.M, md.U = next.Lambda, next.M, next.U
+		md.Iterations = it + 1
+		if change < tolerance {
+			md.Converged = true
+			break
+		}
+	}
+	return md
+}
+
+// step is one E and M step; it returns the new parameters and the
+// log-likelihood under the old ones.
+func step(md *Model, pats []pattern) (*Model, float64) {
+	next := &Model{}
+	mc, uc := zerosLike(md.M), zerosLike(md.U)
+	var matchSum, total, ll float64
+	for _, p := range pats {
+		pm, pu := md.Lambda, 1-md.Lambda
+		for f, l := range p.levels {
+			if l >= 0 {
+				pm *= md.M[f][l]
+				pu *= md.U[f][l]
+			}
+		}
+		ll += p.count * math.Log(pm+pu)
+		w := pm / (pm + pu)
+		matchSum += p.count * w
+		total += p.count
+		for f, l := range p.levels {
+			if l >= 0 {
+				mc[f][l] += p.count * w
+				uc[f][l] += p.count * (1 - w)
+			}
+		}
+	}
+	next.Lambda = min(max(matchSum/total, floor), 1-floor)
+	for f := range mc {
+		next.M = append(next.M, normalize(mc[f]))
+		next.U = append(next.U, normalize(uc[f]))
+	}
+	return next, ll
+}
+
+func zerosLike(p [][]float64) [][]float64 {
+	out := make([][]float64, len(p))
+	for i := range p {
+		out[i] = make([]float64, len(p[i]))
+	}
+	return out
+}
+
+// normalize scales p to sum 1 with every entry at least floor; an all-zero
+// p (a field always missing) becomes uniform.
+func normalize(p []float64) []float64 {
+	out := make([]float64, len(p))
+	var sum float64
+	for _, v := range p {
+		sum += v
+	}
+	for i, v := range p {
+		if sum == 0 {
+			out[i] = 1 / float64(len(p))
+		} else {
+			out[i] = max(v/sum, floor)
+		}
+	}
+	var s2 float64
+	for _, v := range out {
+		s2 += v
+	}
+	for i := range out {
+		out[i] /= s2
+	}
+	return out
+}
+
+// weight is the log Bayes factor of level l of field f.
+func (md *Model) weight(f, l int) float64 {
+	return math.Log(md.M[f][l] / md.U[f][l])
+}
+
+// prior is the log odds of a match before any field is looked at.
+func (md *Model) prior() float64 {
+	return math.Log(md.Lambda / (1 - md.Lambda))
+}
+
+// Weight is the log Bayes factor of level l of field f: how much that level
+// speaks for (positive) or against (negative) a match.
+func (md *Model) Weight(f, l int) float64 {
+	if l < 0 {
+		return 0
+	}
+	return md.weight(f, l)
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
