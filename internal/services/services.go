@@ -11,6 +11,7 @@ import (
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/office"
+	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
@@ -25,6 +26,7 @@ type Set struct {
 	Assessments *assessment.Service
 	Programs    *programs.Service
 	Office      *office.Service
+	Permits     *permits.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -46,5 +48,6 @@ func New(st store.Store, jurisdiction string) Set {
 		Assessments: assessment.NewService(st, st, reg, st),
 		Programs:    prog,
 		Office:      off,
+		Permits:     permits.NewService(st, reg),
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/office"
+	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 )
@@ -27,6 +28,7 @@ type Store interface {
 	importer.Store
 	programs.Store
 	office.Store
+	permits.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

@@ -152,6 +152,24 @@ func (s *Server) routeTable() []route {
 				query("program", "ID program").query("kind", "size|level").query("change", "up|down|unchanged|no_data").
 				query("source", "verified|self_reported").query("group", "completers|comparison")},
 
+		// Permits
+		{"GET /api/v1/businesses/{id}/permits", member, s.apiBusinessPermits,
+			doc("Izin usaha (NIB, P-IRT, halal, BPOM MD, merek, SNI), terlama dulu", "", "PermitList", 200, 401, 404)},
+		{"POST /api/v1/businesses/{id}/permits", member, s.apiPermitCreate,
+			doc("Catat izin: pengurusan baru (status belum) atau izin yang sudah dimiliki (terbit, dengan nomor)",
+				"PermitInput", "Permit", 201, 401, 403, 404, 422)},
+		{"GET /api/v1/permits", member, s.apiPermitList,
+			doc("Daftar izin di wilayah pemanggil, urut tanggal kedaluwarsa", "", "PermitPage", 200, 401, 422).
+				query("kind", "nib|pirt|halal_self_declare|halal_reguler|bpom_md|merek|sni").
+				query("status", "belum|persiapan|diajukan|terbit|ditolak|kedaluwarsa (kedaluwarsa termasuk izin terbit yang lewat tanggalnya)").
+				query("district", "Kode kecamatan").query("expires_before", "Izin terbit yang berakhir paling lambat TTTT-BB-HH").
+				query("page", "Halaman, mulai 1").query("per_page", "Baris per halaman, maks. 500")},
+		{"GET /api/v1/permits/{id}", member, s.apiPermitGet,
+			doc("Satu izin dengan riwayat statusnya", "", "PermitDetail", 200, 401, 404)},
+		{"PATCH /api/v1/permits/{id}", member, s.apiPermitPatch,
+			doc("Ubah izin; status maju selangkah: belum → persiapan → diajukan → terbit|ditolak, terbit → kedaluwarsa, ditolak → persiapan; lompatan 409",
+				"PermitPatch", "Permit", 200, 401, 403, 404, 409, 422)},
+
 		// Programmes, partners and follow-up
 		{"GET /api/v1/programs", member, s.apiProgramList,
 			doc("Daftar program (pemilik usaha hanya melihat program yang sudah dibuka)", "", "ProgramList", 200, 401).

@@ -94,6 +94,15 @@ func (s *Store) Migrate(ctx context.Context) error {
 	return err
 }
 
+// MigrateTo applies the migrations up to version last (for migration tests).
+func (s *Store) MigrateTo(ctx context.Context, last int) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	return s.DB.MigrateTo(ctx, sub, "SET LOCAL lock_timeout = 0; SELECT pg_advisory_xact_lock(7241706)", last)
+}
+
 // Ping implements store.Store.
 func (s *Store) Ping(ctx context.Context) error { return s.Read.PingContext(ctx) }
 

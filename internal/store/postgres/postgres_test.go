@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/demo"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/engine"
@@ -101,4 +102,15 @@ func TestLockWaitIsBusy(t *testing.T) {
 	if waited := time.Since(start); waited > 5*time.Second {
 		t.Errorf("waited %s for the lock", waited)
 	}
+}
+
+// TestPermitMigration fills a database as it was before permits were
+// records with a generated demo (loaded with COPY), then migrates it.
+func TestPermitMigration(t *testing.T) {
+	s, err := postgres.Open(context.Background(), pgtest.FreshDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	storetest.PermitMigration(t, s, demo.Generate(demo.Options{Count: 3000}))
 }

@@ -124,6 +124,15 @@ func (s *Store) Migrate(ctx context.Context) error {
 	return s.DB.Migrate(ctx, sub, "")
 }
 
+// MigrateTo applies the migrations up to version last (for migration tests).
+func (s *Store) MigrateTo(ctx context.Context, last int) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	return s.DB.MigrateTo(ctx, sub, "", last)
+}
+
 // Ping implements store.Store: it checks both pools.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.Write.PingContext(ctx); err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"naikkelas/internal/demo"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/engine"
@@ -88,4 +89,15 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := engine.Open(ctx, notDB); err == nil {
 		t.Error("opening a text file should fail")
 	}
+}
+
+// TestPermitMigration fills a database as it was before permits were
+// records with a generated demo, then migrates it.
+func TestPermitMigration(t *testing.T) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lama.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	storetest.PermitMigration(t, s, demo.Generate(demo.Options{Count: 3000}))
 }

@@ -57,6 +57,8 @@ func Run(t *testing.T, open Opener) {
 		{"Programs", testPrograms},
 		{"ProgramApplications", testProgramApplications},
 		{"ProgramRun", testProgramRun},
+		{"PermitsFromFields", testPermitsFromFields},
+		{"PermitsList", testPermitsList},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

@@ -1,0 +1,252 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/audit"
+	"naikkelas/internal/permits"
+	"naikkelas/internal/registry"
+)
+
+const permitColumns = `p.id, p.business_id, p.kind, p.status, p.number, p.issued_on, p.expires_on, p.products, p.documents,
+	p.note, p.source, p.version, p.created_at, p.updated_at, p.updated_by`
+
+func scanPermit(s Scanner, p *permits.Permit, extra ...any) error {
+	var products, documents string
+	dest := append([]any{&p.ID, &p.BusinessID, &p.Kind, &p.Status, &p.Number, &p.IssuedOn, &p.ExpiresOn, &products,
+		&documents, &p.Note, &p.Source, &p.Version, ScanTime(&p.CreatedAt), ScanTime(&p.UpdatedAt), &p.UpdatedBy}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(products), &p.Products); err != nil {
+		return fmt.Errorf("permit %d products: %w", p.ID, err)
+	}
+	if err := json.Unmarshal([]byte(documents), &p.Documents); err != nil {
+		return fmt.Errorf("permit %d documents: %w", p.ID, err)
+	}
+	return nil
+}
+
+var errPermitNotFound = apperr.New(apperr.NotFound, "Izin tidak ditemukan")
+
+// PermitsOf implements permits.Store.
+func (db *DB) PermitsOf(ctx context.Context, businessID int64) ([]permits.Permit, error) {
+	rows, err := db.Reader().Query(ctx, `SELECT `+permitColumns+` FROM permits p WHERE p.business_id = ? ORDER BY p.id`, businessID)
+	if err != nil {
+		return nil, fmt.Errorf("permits of %d: %w", businessID, err)
+	}
+	defer rows.Close()
+	out := []permits.Permit{}
+	for rows.Next() {
+		var p permits.Permit
+		if err := scanPermit(rows, &p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// GetPermit implements permits.Store.
+func (db *DB) GetPermit(ctx context.Context, id int64) (*permits.Permit, error) {
+	var p permits.Permit
+	err := scanPermit(db.Reader().QueryRow(ctx, `SELECT `+permitColumns+` FROM permits p WHERE p.id = ?`, id), &p)
+	if ErrNoRows(err) {
+		return nil, errPermitNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get permit %d: %w", id, err)
+	}
+	return &p, nil
+}
+
+// CreatePermit implements permits.Store.
+func (db *DB) CreatePermit(ctx context.Context, p *permits.Permit, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Runner) error {
+		p.CreatedAt, p.UpdatedAt, p.Version = Now(), Now(), 1
+		products, documents := jsonText(p.Products), jsonText(p.Documents)
+		id, err := q.InsertID(ctx, `INSERT INTO permits (business_id, kind, status, number, issued_on, expires_on, products,
+			documents, note, source, version, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+			p.BusinessID, p.Kind, p.Status, p.Number, p.IssuedOn, p.ExpiresOn, products, documents, p.Note, p.Source,
+			q.Dialect.Time(p.CreatedAt), q.Dialect.Time(p.UpdatedAt), p.UpdatedBy)
+		if err != nil {
+			return fmt.Errorf("insert permit: %w", err)
+		}
+		p.ID, a.EntityID = id, id
+		if err := q.mirrorPermits(ctx, p.BusinessID, p.UpdatedBy); err != nil {
+			return err
+		}
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// UpdatePermit implements permits.Store.
+func (db *DB) UpdatePermit(ctx context.Context, p *permits.Permit, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Runner) error {
+		p.UpdatedAt = Now()
+		res, err := q.Exec(ctx, `UPDATE permits SET status = ?, number = ?, issued_on = ?, expires_on = ?, products = ?,
+			documents = ?, note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+			p.Status, p.Number, p.IssuedOn, p.ExpiresOn, jsonText(p.Products), jsonText(p.Documents), p.Note,
+			q.Dialect.Time(p.UpdatedAt), p.UpdatedBy, p.ID, p.Version)
+		if err != nil {
+			return fmt.Errorf("update permit %d: %w", p.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.New(apperr.Conflict, "Izin ini sudah diubah orang lain. Muat ulang lalu ulangi.")
+		}
+		p.Version++
+		if err := q.mirrorPermits(ctx, p.BusinessID, p.UpdatedBy); err != nil {
+			return err
+		}
+		return q.InsertAudit(ctx, a)
+	})
+}
+
+// PermitHistory implements permits.Store.
+func (db *DB) PermitHistory(ctx context.Context, id int64) ([]permits.Change, error) {
+	rows, err := db.Reader().Query(ctx, `SELECT from_status, to_status, number, changed_at, changed_by, note
+		FROM permit_history WHERE permit_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("permit history %d: %w", id, err)
+	}
+	defer rows.Close()
+	out := []permits.Change{}
+	for rows.Next() {
+		var c permits.Change
+		if err := rows.Scan(&c.FromStatus, &c.ToStatus, &c.Number, ScanTime(&c.ChangedAt), &c.ChangedBy, &c.Note); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ListPermits implements permits.Store.
+func (db *DB) ListPermits(ctx context.Context, f permits.Filter) ([]permits.Permit, int, error) {
+	q := db.Reader()
+	w := permitWhere(f)
+	from := ` FROM permits p JOIN businesses b ON b.id = p.business_id WHERE ` + w.SQL()
+	var total int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*)`+from, w.Args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count permits: %w", err)
+	}
+	per, offset := clampPage(f.Page, f.PerPage)
+	rows, err := q.Query(ctx, `SELECT `+permitColumns+`, b.name, b.district_code, b.village_code`+from+
+		` ORDER BY CASE WHEN p.expires_on = '' THEN 1 ELSE 0 END, p.expires_on, p.id LIMIT ? OFFSET ?`,
+		append(w.Args, per, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list permits: %w", err)
+	}
+	defer rows.Close()
+	out := []permits.Permit{}
+	for rows.Next() {
+		var p permits.Permit
+		if err := scanPermit(rows, &p, &p.BusinessName, &p.DistrictCode, &p.VillageCode); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, p)
+	}
+	return out, total, rows.Err()
+}
+
+// permitWhere builds the conditions of a permit list on aliases p and b.
+func permitWhere(f permits.Filter) Where {
+	var w Where
+	w.Add("b.status = 'active'")
+	if f.Kind != "" {
+		w.Add("p.kind = ?", f.Kind)
+	}
+	switch f.Status {
+	case "":
+	case permits.StatusKedaluwarsa:
+		w.Add("(p.status = 'kedaluwarsa' OR (p.status = 'terbit' AND p.expires_on <> '' AND p.expires_on < ?))", f.Today)
+	case permits.StatusTerbit:
+		w.Add("p.status = 'terbit' AND (p.expires_on = '' OR p.expires_on >= ?)", f.Today)
+	default:
+		w.Add("p.status = ?", f.Status)
+	}
+	if f.District != "" {
+		w.Add("b.district_code = ?", f.District)
+	}
+	if f.ExpiresBefore != "" {
+		w.Add("p.expires_on <> '' AND p.expires_on <= ? AND p.status IN ('terbit', 'kedaluwarsa')", f.ExpiresBefore)
+	}
+	addScope(&w, f.Scope)
+	return w
+}
+
+// mirrorPermits writes the business's permit fields from its permit
+// records: for NIB, P-IRT, BPOM and merek the number (and P-IRT's expiry) of
+// the latest issued permit of the kind; for halal, certified with the
+// latest issued certificate, else in_process while an application is
+// prepared or submitted, else none. The business's own triggers then find
+// the records already in step (migration 0014), so nothing loops.
+func (q *Runner) mirrorPermits(ctx context.Context, businessID int64, by string) error {
+	b, err := q.GetBusiness(ctx, businessID)
+	if err != nil {
+		return err
+	}
+	ps, err := permitsOn(ctx, q, businessID)
+	if err != nil {
+		return err
+	}
+	want := *b
+	want.NIB, want.PIRTNumber, want.PIRTExpiresOn, want.BPOMNumber, want.HKINumber = "", "", "", "", ""
+	want.HalalStatus, want.HalalNumber, want.HalalExpiresOn = registry.HalalNone, "", ""
+	for _, p := range ps { // oldest first: the latest issued permit of a kind wins
+		switch {
+		case permits.Issued(p.Status) && p.Kind == permits.KindNIB:
+			want.NIB = p.Number
+		case permits.Issued(p.Status) && p.Kind == permits.KindPIRT:
+			want.PIRTNumber, want.PIRTExpiresOn = p.Number, p.ExpiresOn
+		case permits.Issued(p.Status) && p.Kind == permits.KindBPOM:
+			want.BPOMNumber = p.Number
+		case permits.Issued(p.Status) && p.Kind == permits.KindMerek:
+			want.HKINumber = p.Number
+		case permits.Issued(p.Status) && permits.IsHalal(p.Kind):
+			want.HalalStatus, want.HalalNumber, want.HalalExpiresOn = registry.HalalCertified, p.Number, p.ExpiresOn
+		case permits.IsHalal(p.Kind) && (p.Status == permits.StatusPersiapan || p.Status == permits.StatusDiajukan) &&
+			want.HalalStatus == registry.HalalNone:
+			want.HalalStatus = registry.HalalInProcess
+		}
+	}
+	if want.NIB == b.NIB && want.PIRTNumber == b.PIRTNumber && want.PIRTExpiresOn == b.PIRTExpiresOn &&
+		want.BPOMNumber == b.BPOMNumber && want.HKINumber == b.HKINumber && want.HalalStatus == b.HalalStatus &&
+		want.HalalNumber == b.HalalNumber && want.HalalExpiresOn == b.HalalExpiresOn {
+		return nil
+	}
+	if err := q.UpdateBusiness(ctx, &want); err != nil {
+		return fmt.Errorf("mirror permits of %d: %w", businessID, err)
+	}
+	before, after := audit.Diff(b, &want)
+	return q.InsertAudit(ctx, &audit.Entry{Username: by, Action: "update", Entity: "business", EntityID: businessID,
+		Before: before, After: after})
+}
+
+func permitsOn(ctx context.Context, q *Runner, businessID int64) ([]permits.Permit, error) {
+	rows, err := q.Query(ctx, `SELECT `+permitColumns+` FROM permits p WHERE p.business_id = ? ORDER BY p.id`, businessID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []permits.Permit
+	for rows.Next() {
+		var p permits.Permit
+		if err := scanPermit(rows, &p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}
