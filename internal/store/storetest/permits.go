@@ -35,7 +35,9 @@ func samePermits(t *testing.T, what string, got []string, want ...string) {
 	}
 }
 
-func permitEntry() *audit.Entry { return &audit.Entry{Username: "uji", Action: audit.Create, Entity: "permit"} }
+func permitEntry() *audit.Entry {
+	return &audit.Entry{Username: "uji", Action: audit.Create, Entity: "permit"}
+}
 
 // testPermitsFromFields: whatever writes a business's permit fields, its
 // permit records follow; whatever the permits record, the fields follow.
