@@ -139,6 +139,10 @@ func findHeader(t Table, override map[int]Field) (Header, [][]string, error) {
 			return Header{}, nil, &FormatError{fmt.Sprintf("Judul kolom %s di baris %d terlalu panjang untuk sebuah judul. "+
 				"Periksa baris judul berkas ini.", columnLetter(i), best+1)}
 		}
+		if isUnreadable(c) {
+			return Header{}, nil, &FormatError{fmt.Sprintf("Judul kolom %s di baris %d berisi karakter yang tidak terbaca "+
+				"(bukan teks UTF-8, atau karakter NUL). Simpan ulang berkas sebagai CSV UTF-8.", columnLetter(i), best+1)}
+		}
 	}
 	h := MapHeader(rows[best], override)
 	h.Row = best + 1

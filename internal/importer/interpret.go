@@ -61,10 +61,10 @@ type Interpreter struct {
 func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
 	c := &Candidate{Row: row, Cells: cells}
 	r := rowValues{c: c, now: in.Now}
-	in.rejectLongCells(c)
+	in.rejectUnreadableCells(c)
 	for _, col := range in.Header.Columns {
 		s := spec(col.Field)
-		if col.Index >= len(cells) || s == nil || s.value.read == nil || isCut(cells[col.Index]) {
+		if col.Index >= len(cells) || s == nil || s.value.read == nil || isCut(cells[col.Index]) || isUnreadable(cells[col.Index]) {
 			continue
 		}
 		v := cleanText(cells[col.Index])
@@ -99,19 +99,25 @@ func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
 	return c
 }
 
-// rejectLongCells gives a reason for every cell of the row, in a known
-// column or not, that was too long to read.
-func (in *Interpreter) rejectLongCells(c *Candidate) {
+// rejectUnreadableCells gives a reason for every cell of the row, in a
+// known column or not, that was too long to read or held bytes that are no
+// text.
+func (in *Interpreter) rejectUnreadableCells(c *Candidate) {
 	for i, v := range c.Cells {
-		if !isCut(v) {
+		if !isCut(v) && !isUnreadable(v) {
 			continue
 		}
 		col := columnLetter(i)
 		if i < len(in.Header.Columns) && in.Header.Columns[i].Header != "" {
 			col = in.Header.Columns[i].Header + " (" + col + ")"
 		}
-		c.reject("Kolom %s: isi sel terlalu panjang (lebih dari %s KB); periksa sel ini di berkas",
-			col, idfmt.Number(int64(in.cellLimit()>>10)))
+		if isCut(v) {
+			c.reject("Kolom %s: isi sel terlalu panjang (lebih dari %s KB); periksa sel ini di berkas",
+				col, idfmt.Number(int64(in.cellLimit()>>10)))
+			continue
+		}
+		c.reject("Kolom %s: ada karakter yang tidak terbaca (bukan teks UTF-8, atau karakter NUL); "+
+			"periksa sel ini, atau simpan ulang berkas sebagai CSV UTF-8", col)
 	}
 }
 

@@ -99,7 +99,10 @@ func OpenTable(ctx context.Context, name string, r io.ReaderAt, size int64, opt 
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return openXLSX(ctx, r, size, opt)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, &FormatError{"Format Excel lama (.xls) belum didukung. Buka di Excel lalu simpan sebagai .xlsx atau CSV."}
+		// Excel's old format, and also an .xlsx saved with a password
+		// (encrypted inside the same container)
+		return nil, &FormatError{"Berkas ini berformat Excel lama (.xls) atau dilindungi kata sandi; keduanya belum didukung. " +
+			"Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx atau CSV."}
 	case strings.HasSuffix(strings.ToLower(name), ".xlsx"):
 		return nil, &FormatError{fmt.Sprintf("Berkas %s bukan XLSX yang sah (rusak atau bukan berkas Excel).", name)}
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -115,12 +116,32 @@ func (t *csvTable) Next() ([]string, error) {
 		return nil, err
 	}
 	for i, v := range rec {
-		if len(v) > t.limit.limits.MaxCellBytes {
+		switch {
+		case len(v) > t.limit.limits.MaxCellBytes:
 			rec[i] = string(shorten([]byte(v), longCellShown)) + cutMark
+		case !utf8.ValidString(v) || strings.IndexByte(v, 0) >= 0:
+			rec[i] = markUnreadable(v)
 		}
 	}
 	return rec, nil
 }
+
+// unreadableMark ends a cell that held NUL bytes or bytes that are not
+// UTF-8 (a file whose encoding changes after the part DetectEncoding saw):
+// such text is refused by PostgreSQL and by every form of naikkelas, so the
+// row is rejected (see Interpreter) instead of the whole import failing. Like
+// cutMark it is a Unicode noncharacter, which no spreadsheet program writes.
+// An XLSX needs no such mark: its XML decoder refuses both.
+const unreadableMark = "\uFDD1"
+
+// markUnreadable replaces the offending bytes with U+FFFD, so that the cell
+// is valid text for the report, and marks it.
+func markUnreadable(v string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(v, "\uFFFD"), "\x00", "\uFFFD") + unreadableMark
+}
+
+// isUnreadable reports whether s is a cell markUnreadable marked.
+func isUnreadable(s string) bool { return strings.HasSuffix(s, unreadableMark) }
 
 func (t *csvTable) Progress() (int64, int64) { return t.counted.n, t.size }
 func (t *csvTable) Close() error             { return nil }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -117,18 +118,28 @@ func FuzzCSVReader(f *testing.F) {
 	f.Add([]byte("\xEF\xBB\xBFa,\"b\nc\",d\n"))
 	f.Add([]byte("\xFF\xFEa\x00;\x00b\x00"))
 	f.Add([]byte("\"unterminated"))
+	f.Add([]byte("Nama;Desa\na\x00b;c\xff\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tb, err := OpenTable(context.Background(), "f.csv", bytes.NewReader(data), int64(len(data)), ReadOptions{})
 		if err != nil {
-			if err.Error() == "" {
-				t.Fatal("empty error")
+			if Message(err) == "Impor gagal karena kesalahan sistem; tidak ada data yang diubah" {
+				t.Fatalf("no Indonesian message for %v", err)
 			}
 			return
 		}
 		defer tb.Close()
 		for i := 0; i < 10000; i++ {
-			if _, err := tb.Next(); err != nil {
+			row, err := tb.Next()
+			if err != nil {
+				if !errors.Is(err, io.EOF) && Message(err) == "Impor gagal karena kesalahan sistem; tidak ada data yang diubah" {
+					t.Fatalf("no Indonesian message for %v", err)
+				}
 				return
+			}
+			for _, c := range row { // what reaches the store is text
+				if !utf8.ValidString(c) || strings.IndexByte(c, 0) >= 0 {
+					t.Fatalf("cell %q is not text", c)
+				}
 			}
 		}
 	})

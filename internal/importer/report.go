@@ -38,7 +38,8 @@ func (w *reportWriter) add(row int, cells []string, reasons []string) error {
 	for i := range w.header {
 		vals[i] = ""
 		if i < len(cells) {
-			vals[i] = strings.Replace(cells[i], cutMark, "…", 1) // as text: a NIK stays a NIK
+			// as text: a NIK stays a NIK
+			vals[i] = strings.TrimSuffix(strings.Replace(cells[i], cutMark, "…", 1), unreadableMark)
 		}
 	}
 	vals[len(w.header)] = row
