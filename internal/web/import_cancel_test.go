@@ -126,16 +126,24 @@ func TestImportCancel(t *testing.T) {
 	}
 }
 
-// TestImportTimeLimit: an import past its time limit stops, writes nothing,
-// says why, and frees the queue for the next one.
+// TestImportTimeLimit: an import past its time limit stops, writes nothing
+// (its first chunk was already applied inside the transaction), says why,
+// deletes its upload and frees the queue for the next one.
 func TestImportTimeLimit(t *testing.T) {
 	f := newFixture(t)
-	g := gatedServer(t, f, 300*time.Millisecond, t.TempDir())
+	dir := t.TempDir()
+	g := gatedServer(t, f, 300*time.Millisecond, dir)
 	id := f.startAPIImport(t, "lama.csv", cancelCSV, nil)
 	<-g.applied
 	v := f.waitImport(t, "operator", id)
 	if v["status"] != "failed" || !strings.Contains(v["message"].(string), "melewati batas waktu; tidak ada data yang diubah") {
 		t.Fatalf("timed out import: %v", v)
+	}
+	if w := f.do(request{Method: "GET", Path: "/api/v1/businesses?q=Kopi+Batal", Role: "admin"}); strings.Contains(w.Body.String(), "Kopi Batal") {
+		t.Errorf("a timed-out import wrote its row: %s", w.Body)
+	}
+	if files := uploadFiles(t, dir, 0); len(files) != 0 {
+		t.Errorf("uploads left after the time limit: %v", files)
 	}
 	next := f.startAPIImport(t, "lagi.csv", cancelCSV, nil)
 	if got := <-g.applied; got != next {

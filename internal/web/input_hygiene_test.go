@@ -2,7 +2,9 @@ package web
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -119,19 +121,67 @@ func TestInputHygieneFindings(t *testing.T) {
 }
 
 // A web form with a word for a number shows the field's message on the
-// form, not the banner of a server error.
+// form, beside its field, not the banner of a server error: the business
+// forms, the measurement form, the programme form (its funding rows too)
+// and the follow-up report, which answers on the list it was sent from.
 func TestFormWordForNumber(t *testing.T) {
 	f := newFixture(t)
-	for _, path := range []string{"/usaha", "/usaha/" + itoa64(f.In.ID)} {
-		v, _ := url.ParseQuery(businessFormBody("Nama", cikandeVillage, 1))
-		v.Set("annual_revenue", "satu")
-		w := f.do(request{Method: "POST", Path: path, Role: "admin", Body: v.Encode()})
-		body := w.Body.String()
-		if w.Code != s422 || !strings.Contains(body, "Harus angka rupiah tanpa sen") {
-			t.Errorf("%s: status %d without the field message", path, w.Code)
+	business := func(path string) func() (string, string) {
+		return func() (string, string) {
+			v, _ := url.ParseQuery(businessFormBody("Nama", cikandeVillage, 1))
+			v.Set("annual_revenue", "satu")
+			return path, v.Encode()
 		}
-		if strings.Contains(body, "Terjadi kesalahan di server") {
-			t.Errorf("%s: the form shows the server-error banner", path)
+	}
+	program := func(field string) func() (string, string) {
+		return func() (string, string) {
+			v, _ := url.ParseQuery(programFormBody(f, 0, ""))
+			v.Set(field, "satu")
+			return "/program", v.Encode()
+		}
+	}
+	tests := []struct {
+		name  string
+		req   func() (path, body string)
+		field string // the input whose field shows the message; "" = the list's alert
+		want  string
+	}{
+		{"new business", business("/usaha"), "annual_revenue", "Harus angka rupiah tanpa sen"},
+		{"business edit", business("/usaha/" + itoa64(f.In.ID)), "annual_revenue", "Harus angka rupiah tanpa sen"},
+		{"measurement", func() (string, string) {
+			return "/usaha/" + itoa64(f.In.ID) + "/ukuran", "year=2024&annual_revenue=satu&capital=&employees=5&source=self_report"
+		}, "annual_revenue", "Harus angka rupiah tanpa sen"},
+		{"programme budget", program("budget"), "budget", "Tulis jumlah rupiah"},
+		{"programme revenue cap", program("max_annual_revenue"), "max_annual_revenue", "Tulis jumlah rupiah"},
+		{"programme capacity", program("capacity"), "capacity", "Harus bilangan bulat"},
+		{"programme funding row", program("funding.0.amount"), "", "Sumber 1: Tulis jumlah rupiah"},
+		{"follow-up report", func() (string, string) {
+			return followUpOf("/pendampingan/")(f, f.In.ID, ""), "method=kunjungan&notes=x&annual_revenue=satu"
+		}, "", "Omzet harus jumlah rupiah"},
+	}
+	for _, tt := range tests {
+		path, body := tt.req()
+		w := f.do(request{Method: "POST", Path: path, Role: "admin", Body: body})
+		if w.Code == http.StatusSeeOther { // the follow-up list shows its alert after the redirect
+			w = f.do(request{Method: "GET", Path: w.Header().Get("Location"), Role: "admin"})
+		} else if w.Code != s422 {
+			t.Errorf("%s: status %d, want 422", tt.name, w.Code)
+		}
+		page := w.Body.String()
+		if strings.Contains(page, "Terjadi kesalahan di server") {
+			t.Errorf("%s: the form shows the server-error banner", tt.name)
+		}
+		// the message sits in the field's own block (after its input,
+		// before the next field) or, for a list, in its alert
+		near := regexp.MustCompile(`role="alert"[^>]*>[^<]*` + regexp.QuoteMeta(tt.want))
+		if tt.field != "" {
+			near = regexp.MustCompile(`(?s)name="` + regexp.QuoteMeta(tt.field) + `"[^>]*>(\s|<p[^>]*>)*` + regexp.QuoteMeta(tt.want))
+		}
+		if tt.field == "" && strings.HasPrefix(path, "/program") {
+			near = regexp.MustCompile(`class="ferr">` + regexp.QuoteMeta(tt.want))
+		}
+		if !near.MatchString(page) {
+			t.Errorf("%s: %q not shown beside its field %q", tt.name, tt.want, tt.field)
 		}
 	}
 }

@@ -119,6 +119,13 @@ func (s *Server) parseProgramForm(r *http.Request) (*programs.Program, *programF
 		line := programs.FundingLine{Kind: f.Values[k("kind")], Amount: formMoney(f, k("amount")),
 			InKindDescription: f.Values[k("in_kind")]}
 		line.PartnerID = int64(formInt(f, k("partner_id")))
+		// the funding rows show one message above them, naming the row
+		for _, n := range []string{"amount", "partner_id"} {
+			if msg, bad := f.Errors[k(n)]; bad {
+				f.Errors["funding"] = fmt.Sprintf("Sumber %d: %s", i+1, msg)
+				delete(f.Errors, k(n))
+			}
+		}
 		f.Funding = append(f.Funding, line)
 		if line.Kind != "" || line.Amount != 0 || line.InKindDescription != "" {
 			p.Funding = append(p.Funding, line)

@@ -301,3 +301,36 @@ func TestExpiredAndRevokedTokensGet401(t *testing.T) {
 		}
 	}
 }
+
+// Behind a reverse proxy that passes its own Host (nginx's default
+// "127.0.0.1:8080"), a browser that sends no Sec-Fetch-Site is judged by
+// its Origin against that Host: every form was refused as cross-origin.
+// The public URL is now a trusted origin; other origins are still refused.
+func TestPublicURLIsATrustedOriginBehindAProxy(t *testing.T) {
+	f := newFixture(t)
+	srv, err := New(Deps{Store: f.st, Set: f.srv.Set, Jurisdiction: "36.04", PublicURL: "https://umkm.serangkab.go.id",
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}, Logger: quietLogger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	login := func(s *Server, origin string) int {
+		r := httptest.NewRequest("POST", "http://127.0.0.1:8080/masuk",
+			strings.NewReader(url.Values{"username": {"admin"}, "password": {testPassword}}.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Origin", origin)
+		r.RemoteAddr = "127.0.0.1:50000"
+		r.Header.Set("X-Forwarded-For", "198.51.100.7")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		return w.Code
+	}
+	if code := login(srv, "https://umkm.serangkab.go.id"); code != http.StatusSeeOther {
+		t.Errorf("login from the public URL through the proxy: %d, want 303", code)
+	}
+	if code := login(srv, "https://evil.example"); code != http.StatusForbidden {
+		t.Errorf("login from another origin: %d, want 403", code)
+	}
+	if code := login(f.srv, "https://umkm.serangkab.go.id"); code != http.StatusForbidden {
+		t.Errorf("without --public-url the proxied origin is not trusted: %d", code)
+	}
+}

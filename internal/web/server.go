@@ -113,6 +113,14 @@ func New(d Deps) (*Server, error) {
 	s.mux.Handle("/", s.wrap(route{Pattern: "/", Access: public, Handler: s.notFound}))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.csrfDenied))
+	if s.PublicURL != "" {
+		// Behind a reverse proxy that passes its own Host (nginx's default),
+		// a browser without Sec-Fetch-Site is judged by its Origin against
+		// that Host, and its forms would be refused.
+		if err := csrf.AddTrustedOrigin(s.PublicURL); err != nil {
+			return nil, fmt.Errorf("web: public URL: %w", err)
+		}
+	}
 	s.handler = s.logRequests(s.securityHeaders(s.recoverPanics(csrf.Handler(s.mux))))
 	return s, nil
 }
