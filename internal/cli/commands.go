@@ -9,4 +9,5 @@ var commands = []Command{
 	tokenCreateCommand, tokenListCommand, tokenRevokeCommand,
 	backupCommand,
 	importCommand, exportCommand,
+	linkCommand,
 }

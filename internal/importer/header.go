@@ -155,6 +155,11 @@ func findHeader(t Table, override map[int]Field) (Header, [][]string, error) {
 	return h, rows[best+1:], nil
 }
 
+// FindHeader reads a file's header as an import does (the first of the
+// leading rows with the most recognised column names) and returns it with
+// the rows already read after it, for other readers of the office's lists.
+func FindHeader(t Table) (Header, [][]string, error) { return findHeader(t, nil) }
+
 func allBlank(rows [][]string) bool {
 	for _, r := range rows {
 		if !blankRow(r) {

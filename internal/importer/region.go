@@ -237,3 +237,14 @@ func editDistance(a, b string, limit int) int {
 	}
 	return prev[len(b)]
 }
+
+// District returns the kecamatan code for a kecamatan cell (code or name),
+// for callers that know no desa: record linkage then compares by
+// kecamatan.
+func (m *RegionMatcher) District(kec string) (string, error) {
+	d, reason := m.district(strings.TrimSpace(kec))
+	if reason != "" {
+		return "", fmt.Errorf("%s", reason)
+	}
+	return d.Code, nil
+}

@@ -163,31 +163,53 @@ func (e *engine) patterns(codes []uint64) []pattern {
 // randomPairs is how many random pairs measure u.
 const randomPairs = 200_000
 
+// uPriorPairs is the weight, in pairs, of a generic belief about u (most
+// pairs disagree, the closer a level the rarer) added to the random pairs'
+// counts: a short list's few pairs, some of them matches, cannot measure u
+// alone.
+const uPriorPairs = 50
+
 // randomU measures each level's frequency among random pairs, which are
-// nearly all non-matches. The generator has a fixed seed: same records,
-// same pairs.
+// nearly all non-matches: all pairs of a short list, else randomPairs drawn
+// by a generator with a fixed seed (same records, same pairs).
 func (e *engine) randomU() [][]float64 {
 	counts := make([][]float64, len(e.kinds))
 	for f, k := range e.kinds {
 		counts[f] = make([]float64, k.levels())
-		for l := range counts[f] {
-			counts[f][l] = 1 // no level is impossible
+		rest := 0.1
+		for l := len(counts[f]) - 1; l > 0; l-- {
+			share := rest * 3 / 4
+			if l == 1 {
+				share = rest
+			}
+			counts[f][l] = uPriorPairs * share
+			rest -= share
+		}
+		counts[f][0] = uPriorPairs * 0.9
+	}
+	buf := make([]int8, len(e.kinds))
+	add := func(i, j int) {
+		e.levels(i, j, buf)
+		for f, l := range buf {
+			if l >= 0 {
+				counts[f][l]++
+			}
 		}
 	}
-	if e.n >= 2 {
+	if e.n*(e.n-1)/2 <= randomPairs {
+		for i := range e.n {
+			for j := i + 1; j < e.n; j++ {
+				add(i, j)
+			}
+		}
+	} else {
 		rng := rand.New(rand.NewPCG(0x6e61696b, 0x6b656c61))
-		buf := make([]int8, len(e.kinds))
-		for range min(randomPairs, max(10_000, 20*e.n)) {
+		for range randomPairs {
 			i, j := rng.IntN(e.n), rng.IntN(e.n-1)
 			if j >= i {
 				j++
 			}
-			e.levels(i, j, buf)
-			for f, l := range buf {
-				if l >= 0 {
-					counts[f][l]++
-				}
-			}
+			add(i, j)
 		}
 	}
 	for f := range counts {

@@ -139,5 +139,8 @@ func (r *Result) Pairs(min float64, fn func(Pair) error) error {
 	return nil
 }
 
+// Threshold is the probability from which pairs were linked.
+func (r *Result) Threshold() float64 { return r.cfg.Threshold }
+
 // Fields is the configuration's fields, for naming Pair.Levels.
 func (r *Result) Fields() []Field { return r.cfg.Fields }

@@ -16,9 +16,11 @@ type Model struct {
 	URandom    [][]float64
 	Iterations int
 	Converged  bool
-	// LogLikelihood of the candidate pairs after each iteration; it never
-	// decreases, which the tests check.
+	// LogLikelihood of the candidate pairs after each iteration, plus the
+	// log of the prior; it never decreases, which the tests check.
 	LogLikelihood []float64
+
+	priorM, priorU [][]float64
 }
 
 // pattern is one comparison vector (a level per field, -1 missing) and the
@@ -35,6 +37,11 @@ const (
 	// floor keeps every probability away from 0, so that no single level
 	// vetoes or proves a match on its own.
 	floor = 1e-6
+	// priorPairs is the weight, in pairs, of the prior beliefs that m
+	// favours agreement and u is as among random pairs. It steadies the
+	// estimate of a short list, whose few candidate pairs cannot tell
+	// matches from non-matches alone, and is lost in a long one.
+	priorPairs = 20
 )
 
 // estimate runs expectation maximisation from uStart (random pairs) and a
@@ -51,6 +58,7 @@ func estimate(kinds []Kind, pats []pattern, uStart [][]float64) *Model {
 		md.M = append(md.M, normalize(m))
 		md.U = append(md.U, slices.Clone(uStart[f]))
 	}
+	md.priorM, md.priorU = md.M, md.U
 	for it := 0; it < maxIterations; it++ {
 		next, ll := step(md, pats)
 		md.LogLikelihood = append(md.LogLikelihood, ll)
@@ -73,7 +81,7 @@ func estimate(kinds []Kind, pats []pattern, uStart [][]float64) *Model {
 // step is one E and M step; it returns the new parameters and the
 // log-likelihood under the old ones.
 func step(md *Model, pats []pattern) (*Model, float64) {
-	next := &Model{}
+	next := &Model{priorM: md.priorM, priorU: md.priorU}
 	mc, uc := zerosLike(md.M), zerosLike(md.U)
 	var matchSum, total, ll float64
 	for _, p := range pats {
@@ -97,6 +105,12 @@ func step(md *Model, pats []pattern) (*Model, float64) {
 	}
 	next.Lambda = min(max(matchSum/total, floor), 1-floor)
 	for f := range mc {
+		for l := range mc[f] {
+			// MAP estimation: the prior as pseudo-counts (Dirichlet).
+			mc[f][l] += priorPairs * md.priorM[f][l]
+			uc[f][l] += priorPairs * md.priorU[f][l]
+			ll += priorPairs * (md.priorM[f][l]*math.Log(md.M[f][l]) + md.priorU[f][l]*math.Log(md.U[f][l]))
+		}
 		next.M = append(next.M, normalize(mc[f]))
 		next.U = append(next.U, normalize(uc[f]))
 	}
