@@ -19,12 +19,19 @@ import (
 type Service struct {
 	Store    Store
 	Registry *registry.Service // who may reach which business
+	Rules    *Rules            // halal self-declare criteria, dated
 	Now      func() time.Time
 }
 
-// NewService returns a Service with the real clock.
+// NewService returns a Service with the real clock and the embedded rules.
+// The rules are compiled into the binary, so a broken file panics here and
+// in every test, never in production.
 func NewService(st Store, reg *registry.Service) *Service {
-	return &Service{Store: st, Registry: reg, Now: time.Now}
+	rules, err := LoadRules()
+	if err != nil {
+		panic(err)
+	}
+	return &Service{Store: st, Registry: reg, Rules: rules, Now: time.Now}
 }
 
 var (

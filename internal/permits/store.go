@@ -40,4 +40,10 @@ type Store interface {
 	// ListPermits returns one page of the permits of active businesses that
 	// f selects, ordered by expiry then id, and the total.
 	ListPermits(ctx context.Context, f Filter) ([]Permit, int, error)
+	// ExpiryCounts counts per kecamatan the issued permits f selects (its
+	// ExpiresBefore set): expired by f.Today, and not yet.
+	ExpiryCounts(ctx context.Context, f Filter) ([]ExpiryCount, error)
+
+	ProfileStore
+	QuotaStore
 }

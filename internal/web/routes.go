@@ -164,6 +164,30 @@ func (s *Server) routeTable() []route {
 				query("status", "belum|persiapan|diajukan|terbit|ditolak|kedaluwarsa (kedaluwarsa termasuk izin terbit yang lewat tanggalnya)").
 				query("district", "Kode kecamatan").query("expires_before", "Izin terbit yang berakhir paling lambat TTTT-BB-HH").
 				query("page", "Halaman, mulai 1").query("per_page", "Baris per halaman, maks. 500")},
+		{"GET /api/v1/permits/expiry", member, s.apiPermitExpiry,
+			doc("Izin terbit yang sudah atau akan kedaluwarsa (bawaan 90 hari), dihitung per kecamatan, dengan satu halaman izinnya", "",
+				"PermitExpiry", 200, 401, 422).
+				query("days", "Jangka hari ke depan, 1–730 (bawaan 90)").query("district", "Kode kecamatan").query("kind", "Jenis izin").
+				query("page", "Halaman, mulai 1").query("per_page", "Baris per halaman, maks. 500")},
+		{"GET /api/v1/businesses/{id}/permit-readiness", member, s.apiPermitReadiness,
+			doc("Izin yang dibutuhkan usaha dan yang sudah dimiliki; kelayakan halal self declare menurut aturan yang berlaku pada tanggal itu, dengan setiap syarat yang belum terpenuhi",
+				"", "PermitReadiness", 200, 401, 404, 422).query("date", "Tanggal TTTT-BB-HH (bawaan hari ini)")},
+		{"PUT /api/v1/businesses/{id}/halal-profile", member, s.apiHalalProfilePut,
+			doc("Catat data self declare yang tidak ada di register (fasilitas, gerai, pengawetan, jenis produk, bahan, alat, proses); null = belum diperiksa",
+				"HalalProfile", "HalalProfile", 200, 401, 403, 404, 422)},
+		{"GET /api/v1/stats/halal-obligation", member, s.apiHalalObligation,
+			doc("Kewajiban halal per kecamatan: usaha makanan/minuman, yang bersertifikat, yang belum, dan yang memenuhi syarat self declare",
+				"", "HalalObligation", 200, 401, 403, 422).query("date", "Tanggal TTTT-BB-HH (bawaan hari ini)").query("district", "Kode kecamatan")},
+		{"GET /api/v1/halal-quotas", member, s.apiQuotaList,
+			doc("Kuota SEHATI: sisa tempat, sisa hari dan peringatan kuota yang akan hangus", "", "QuotaList", 200, 401, 403, 422).
+				query("date", "Tanggal TTTT-BB-HH (bawaan hari ini)")},
+		{"POST /api/v1/halal-quotas", adminOnly, s.apiQuotaCreate,
+			doc("Catat kuota (admin)", "QuotaInput", "Quota", 201, 401, 403, 422)},
+		{"GET /api/v1/halal-quotas/{id}", member, s.apiQuotaGet,
+			doc("Satu kuota dengan alokasinya di wilayah pemanggil", "", "QuotaDetail", 200, 401, 403, 404)},
+		{"POST /api/v1/halal-quotas/{id}/allocations", member, s.apiQuotaAllocate,
+			doc("Alokasikan usaha yang siap ke kuota dan bagi ke pendamping PPH (maks. 10 per hari per pendamping); semua atau tidak sama sekali",
+				"AllocationRequest", "AllocationResult", 201, 401, 403, 404, 409, 422)},
 		{"GET /api/v1/permits/{id}", member, s.apiPermitGet,
 			doc("Satu izin dengan riwayat statusnya", "", "PermitDetail", 200, 401, 404)},
 		{"PATCH /api/v1/permits/{id}", member, s.apiPermitPatch,

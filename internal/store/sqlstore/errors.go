@@ -35,6 +35,11 @@ var constraints = []constraint{
 	{[]string{"ck_assessments_append_only"}, "", apperr.Conflict, "Penilaian tidak dapat diubah atau dihapus; buat penilaian baru"},
 	{[]string{"ck_assessments_source"}, "source", apperr.Invalid, "Sumber penilaian tidak dikenal"},
 	{[]string{"ck_assessments_level"}, "level", apperr.Invalid, "Level harus 1 sampai 5"},
+	{[]string{"ux_halal_allocations_business", "halal_allocations.quota_id, halal_allocations.business_id"}, "business_ids", apperr.Conflict, "Usaha sudah dialokasikan ke kuota ini"},
+	{[]string{"ck_halal_quotas_total"}, "total", apperr.Invalid, "Jumlah tempat kuota harus lebih dari 0"},
+	{[]string{"ck_halal_quotas_dates"}, "closes_on", apperr.Invalid, "Tanggal tutup harus sesudah tanggal buka"},
+	{[]string{"ck_permits_kind"}, "kind", apperr.Invalid, "Jenis izin tidak dikenal"},
+	{[]string{"ck_permits_status"}, "status", apperr.Invalid, "Status izin tidak dikenal"},
 	{[]string{"ck_assessments_verification"}, "visit_date", apperr.Invalid, "Verifikasi butuh penilaian mandiri yang diverifikasi dan tanggal kunjungan"},
 }
 

@@ -250,3 +250,29 @@ func jsonText(v any) string {
 	}
 	return string(b)
 }
+
+// ExpiryCounts implements permits.Store: per kecamatan, the issued permits
+// that f selects (its ExpiresBefore set), split into expired by f.Today and
+// still valid.
+func (db *DB) ExpiryCounts(ctx context.Context, f permits.Filter) ([]permits.ExpiryCount, error) {
+	w := permitWhere(f)
+	rows, err := db.Reader().Query(ctx, `SELECT b.district_code,
+		SUM(CASE WHEN p.status = 'kedaluwarsa' OR p.expires_on < ? THEN 1 ELSE 0 END), COUNT(*)
+		FROM permits p JOIN businesses b ON b.id = p.business_id WHERE `+w.SQL()+` GROUP BY b.district_code ORDER BY b.district_code`,
+		append([]any{f.Today}, w.Args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("expiry counts: %w", err)
+	}
+	defer rows.Close()
+	out := []permits.ExpiryCount{}
+	for rows.Next() {
+		var c permits.ExpiryCount
+		var all int
+		if err := rows.Scan(&c.Code, &c.Expired, &all); err != nil {
+			return nil, err
+		}
+		c.Expiring = all - c.Expired
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

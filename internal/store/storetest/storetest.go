@@ -59,6 +59,7 @@ func Run(t *testing.T, open Opener) {
 		{"ProgramRun", testProgramRun},
 		{"PermitsFromFields", testPermitsFromFields},
 		{"PermitsList", testPermitsList},
+		{"HalalFacts", testHalalFacts},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
