@@ -135,6 +135,21 @@ func Decimal(v float64, places int) string {
 	return out
 }
 
+// Dash stands where there is no figure: a blank is "unknown", never 0.
+const Dash = "—"
+
+// Percent writes a percentage with at most one decimal and no needless
+// zeros: 75 → "75%", 72.5 → "72,5%", 1234.5 → "1.234,5%".
+func Percent(v float64) string { return Decimal(v, 1) + "%" }
+
+// DecimalOrDash writes v like Decimal, or Dash when there is no figure.
+func DecimalOrDash(v float64, places int, ok bool) string {
+	if !ok {
+		return Dash
+	}
+	return Decimal(v, places)
+}
+
 // ParseRupiah reads money typed by a person: "1500000", "1.500.000",
 // "Rp 1.500.000" or "Rp1.500.000,00". Only whole rupiah are accepted; a
 // non-zero sen part or any other character is an error (ok=false).

@@ -169,3 +169,27 @@ func TestDecimal(t *testing.T) {
 		}
 	}
 }
+
+// One formatter for every figure a page or export shows: thousands
+// separators, no needless decimals, a dash where there is no figure.
+func TestFiguresEverywhere(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{Number(6108), "6.108"},
+		{Number(3004), "3.004"},
+		{Decimal(3972.374, 2), "3.972,37"},
+		{Decimal(75, 2), "75"},
+		{Decimal(35.0, 2), "35"},
+		{Decimal(72.5, 2), "72,5"},
+		{Percent(75), "75%"},
+		{Percent(66.666), "66,7%"},
+		{Percent(0), "0%"},
+		{Percent(1234.5), "1.234,5%"},
+		{DecimalOrDash(0, 2, false), "—"},
+		{DecimalOrDash(0, 2, true), "0"},
+		{DecimalOrDash(78.456, 2, true), "78,46"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}

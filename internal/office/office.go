@@ -130,6 +130,12 @@ func (s *Service) Get(ctx context.Context) (*Identity, error) {
 	return &c, nil
 }
 
+// Jurisdiction is the region the office serves, as the page header names
+// it: "Pemerintah Kabupaten Serang" → "Kabupaten Serang".
+func (id *Identity) Jurisdiction() string {
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(id.Government), "Pemerintah "))
+}
+
 // Logo returns the logo, or NotFound.
 func (s *Service) Logo(ctx context.Context) (*Logo, error) { return s.Store.OfficeLogo(ctx) }
 

@@ -2,8 +2,6 @@ package programs
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"naikkelas/internal/idfmt"
@@ -222,7 +220,6 @@ func (ex *explainer) sentence(k reasonKey) string {
 // decimals: 72,5 and 80.
 func points(centi int64) string { return idfmt.Decimal(float64(centi)/100, 2) }
 
-// FormatScore writes a score the Indonesian way, with two decimals.
-func FormatScore(v float64) string {
-	return strings.Replace(strconv.FormatFloat(float64(toCenti(v))/100, 'f', 2, 64), ".", ",", 1)
-}
+// FormatScore writes a score the Indonesian way, rounded to two decimals
+// without needless zeros: 75 → "75", 78.456 → "78,46", 3972.374 → "3.972,37".
+func FormatScore(v float64) string { return idfmt.Decimal(float64(toCenti(v))/100, 2) }

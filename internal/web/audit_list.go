@@ -4,14 +4,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-
-	"naikkelas/internal/audit"
 )
 
 func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
 
 type auditView struct {
-	Items []audit.Entry
+	Items []auditRow
 	Total int
 	Page  int
 	Pages int
@@ -25,6 +23,10 @@ func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := auditView{Items: p.Items, Total: p.Total, Page: p.Page, Pages: (p.Total + p.PerPage - 1) / p.PerPage, Query: r.URL.Query()}
+	rows := make([]auditRow, len(p.Items))
+	for i, e := range p.Items {
+		rows[i] = newAuditRow(e)
+	}
+	v := auditView{Items: rows, Total: p.Total, Page: p.Page, Pages: (p.Total + p.PerPage - 1) / p.PerPage, Query: r.URL.Query()}
 	s.render(w, r, http.StatusOK, "audit", page{Title: "Jejak audit", Active: "audit", Data: v})
 }

@@ -85,6 +85,7 @@ func mergeMatrix(parts ...map[string]matrixCase) map[string]matrixCase {
 var registerMatrix = map[string]matrixCase{
 	"GET /static/{version}/{file...}": {path: func(f *fixture, _ int64, _ string) string { return f.srv.static.url("app.css") }, want: withAnon(all(s200), s200)},
 	"GET /healthz":                    {path: fixed("/healthz"), want: withAnon(all(s200), s200)},
+	"GET /favicon.ico":                {path: fixed("/favicon.ico"), want: withAnon(all(s200), s200)},
 	"GET /masuk":                      {path: fixed("/masuk"), want: withAnon(all(s303), s200)},
 	"POST /masuk":                     {path: fixed("/masuk"), body: func(*fixture, int64, string) string { return "username=admin&password=salah" }, want: withAnon(all(s401), s401)},
 	"POST /keluar":                    {path: fixed("/keluar"), want: withAnon(all(s303), s303)},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 )
 
@@ -66,7 +67,7 @@ func (v *naikKelasView) Rate(p *float64) string {
 	if p == nil {
 		return "—"
 	}
-	return strings.Replace(fmt.Sprintf("%.1f%%", *p), ".", ",", 1)
+	return idfmt.Percent(*p)
 }
 
 // Diff formats a nullable difference in percentage points with its sign.

@@ -103,7 +103,7 @@ func TestPages(t *testing.T) {
 		{name: "users page", rq: get("admin", "/admin/pengguna"), status: 200, contains: []string{"operator.cikande", "Cikande", "Tambah pengguna"}},
 		{name: "new user with errors", rq: request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=A&password=1&role=operator&regions=99.99"}, status: 422, contains: []string{"minimal 10", "99.99", `value="A"`}},
 		{name: "duplicate username", rq: request{Method: "POST", Path: "/admin/pengguna", Role: "admin", Body: "username=pimpinan&password=panjang-sekali&role=pimpinan"}, status: 422, contains: []string{"sudah dipakai"}},
-		{name: "audit page", rq: get("admin", "/admin/audit"), status: 200, contains: []string{"Jejak audit", "usaha #"}},
+		{name: "audit page", rq: get("admin", "/admin/audit"), status: 200, contains: []string{"Jejak audit", ">Usaha</a>"}},
 		{name: "unknown page", rq: get("admin", "/tidak-ada"), status: 404, contains: []string{"Halaman tidak ditemukan"}},
 		{name: "static with long cache", rq: get("anon", f.srv.static.url("app.css")), status: 200, contains: []string{"--acc"}},
 		{name: "unknown static file", rq: get("anon", "/static/x/nope.css"), status: 404},

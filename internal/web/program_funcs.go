@@ -32,6 +32,9 @@ func programFuncs() template.FuncMap {
 		"list":          func(s ...string) []string { return s },
 		"hasInt":        func(list []int, n int) bool { return containsInt(list, n) },
 		"decimal":       func(v float64) string { return idfmt.Decimal(v, 2) },
+		"percent":       idfmt.Percent,
+		// an average of no scores is no figure, not 0
+		"scoreOrDash": func(v float64) string { return idfmt.DecimalOrDash(v, 2, v != 0) },
 	}
 }
 

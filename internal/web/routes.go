@@ -26,6 +26,7 @@ func (s *Server) routeTable() []route {
 	return []route{
 		// Static files and health.
 		{"GET /static/{version}/{file...}", public, s.staticServe, nil},
+		{"GET /favicon.ico", public, s.faviconServe, nil},
 		{"GET /healthz", public, s.healthShow, doc("Kesehatan layanan (basis data menjawab)", "", "Health", 200, 503)},
 
 		// Log in and out.

@@ -188,18 +188,23 @@ func TestUnknownUsernameTakesAsLongAsKnown(t *testing.T) {
 		Password: "Kopi-Tubruk-2025", Role: auth.Pimpinan}); err != nil {
 		t.Fatal(err)
 	}
-	fastest := func(user string) time.Duration {
-		best := time.Hour
-		for i := range 5 {
+	// The two are timed in turns, each try from a fresh address (no
+	// throttle), and the fastest of each counts: on a machine busy with
+	// other work a single timing says little. TestDummyHashCostsAsMuchAsARealOne
+	// (internal/accounts) checks the cause without a clock.
+	known, unknown := time.Hour, time.Hour
+	for i := range 7 {
+		for _, c := range []struct {
+			user string
+			best *time.Duration
+		}{{"petugas.nyata", &known}, {"tidak.pernah.ada", &unknown}} {
 			start := time.Now()
-			if w := loginFrom(f, user, "salah-sekali", "192.0.2."+itoa64(int64(10+i))+":1", ""); w.Code != http.StatusUnauthorized {
-				t.Fatalf("%s: %d", user, w.Code)
+			if w := loginFrom(f, c.user, "salah-sekali", "192.0.2."+itoa64(int64(10+i))+":1", ""); w.Code != http.StatusUnauthorized {
+				t.Fatalf("%s: %d", c.user, w.Code)
 			}
-			best = min(best, time.Since(start))
+			*c.best = min(*c.best, time.Since(start))
 		}
-		return best
 	}
-	known, unknown := fastest("petugas.nyata"), fastest("tidak.pernah.ada")
 	if unknown < known/2 {
 		t.Errorf("unknown username answered in %v, a known one in %v: the difference tells which usernames exist", unknown, known)
 	}

@@ -45,6 +45,14 @@ func (sf *staticFiles) url(name string) string {
 	return "/static/" + sf.hashes[name] + "/" + name
 }
 
+// faviconServe answers the address browsers ask for by themselves (pages
+// link the PNG through its checksum URL).
+func (s *Server) faviconServe(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "image/x-icon")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	_, _ = w.Write(s.static.data["favicon.ico"])
+}
+
 func (s *Server) staticServe(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
 	b, ok := s.static.data[name]
