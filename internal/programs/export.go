@@ -2,6 +2,7 @@ package programs
 
 import (
 	"io"
+	"math"
 
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/sheet"
@@ -26,9 +27,9 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress, by S
 		{"Penyelenggara", by.Agency},
 		{"Program", p.Name},
 		{"Tanggal", idfmt.DateRange(p.StartsOn, p.EndsOn)},
-		{"Rata-rata pre-test", rep.AvgPreTest},
-		{"Rata-rata post-test", rep.AvgPostTest},
-		{"Rata-rata kenaikan nilai", rep.AvgGain},
+		{"Rata-rata pre-test", figure(rep.AvgPreTest, rep.AvgPreTest != 0)},
+		{"Rata-rata post-test", figure(rep.AvgPostTest, rep.AvgPostTest != 0)},
+		{"Rata-rata kenaikan nilai", figure(rep.AvgGain, rep.TestedPairs > 0)},
 		{"Peserta dengan kedua nilai", rep.TestedPairs},
 		{"Biaya (Rp)", rep.Cost},
 		{"Biaya per peserta (Rp)", rep.CostPerParticipant},
@@ -37,7 +38,7 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress, by S
 		{"Sumber dana", "Jumlah (Rp)", "Porsi (%)"},
 	}
 	for _, fs := range rep.Funding {
-		sum = append(sum, []any{FundingKindLabel(fs.Kind), fs.Amount, fs.Share})
+		sum = append(sum, []any{FundingKindLabel(fs.Kind), fs.Amount, figure(fs.Share, true)})
 	}
 	if err := wb.Sheet("Ringkasan", sum); err != nil {
 		return err
@@ -49,7 +50,7 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress, by S
 			lulus = "Ya"
 		}
 		part = append(part, []any{pr.BusinessID, pr.BusinessName, districtName(pr.DistrictCode), AppStatusLabel(pr.Status),
-			pr.AttendancePct, optional(pr.PreTest), optional(pr.PostTest), lulus, joinUnmet(pr.Unmet)})
+			figure(pr.AttendancePct, true), optional(pr.PreTest), optional(pr.PostTest), lulus, joinUnmet(pr.Unmet)})
 	}
 	if err := wb.Sheet("Peserta", part); err != nil {
 		return err
@@ -61,7 +62,17 @@ func optional(v *float64) any {
 	if v == nil {
 		return ""
 	}
-	return *v
+	return figure(*v, true)
+}
+
+// figure is a number cell rounded to two decimals, as the pages show it
+// (66,67 rather than 66,666666666666671), or an empty cell where there is
+// no figure (an average of no scores is not 0).
+func figure(v float64, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return math.Round(v*100) / 100
 }
 
 func joinUnmet(u []string) string {

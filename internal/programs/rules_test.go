@@ -245,6 +245,24 @@ func TestReportAndXLSX(t *testing.T) {
 	if funding := sum[len(sum)-2]; funding[0] != "APBD" {
 		t.Fatalf("funding kind shown as %q, want its label APBD", funding[0])
 	}
+	// figures rounded as the pages show them; no averages without scores
+	if v, _ := f.GetCellValue("Ringkasan", "B7"); v != "" && strings.Contains(v, ".") && len(v[strings.Index(v, ".")+1:]) > 2 {
+		t.Errorf("average written as %q, not rounded", v)
+	}
+	empty := &Report{}
+	var eb bytes.Buffer
+	if err := WriteReportXLSX(&eb, p, empty, nil, Signatory{}); err != nil {
+		t.Fatal(err)
+	}
+	ef, err := excelize.OpenReader(&eb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range []string{"B5", "B6", "B7"} { // pre-test, post-test, gain
+		if v, _ := ef.GetCellValue("Ringkasan", cell); v != "" {
+			t.Errorf("Ringkasan %s without scores: %q, want an empty cell", cell, v)
+		}
+	}
 	part, _ := f.GetRows("Peserta")
 	if len(part) != 3 || part[2][8] != "kehadiran 50% di bawah syarat 75%; nilai post-test 50 di bawah syarat 60" {
 		t.Fatalf("participants %v", part)
