@@ -19,7 +19,7 @@ type result struct {
 }
 
 // run executes a command line in-process with NAIKKELAS_* unset.
-func run(t *testing.T, stdin string, args ...string) result {
+func run(t testing.TB, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Main(context.Background(), args, Env{

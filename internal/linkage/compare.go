@@ -20,10 +20,7 @@ func compare(k Kind, a, b, sa, sb string) int {
 		if a == b {
 			return 4
 		}
-		s := max(JaroWinkler(a, b), wordwise(a, b))
-		if sa != a || sb != b {
-			s = max(s, JaroWinkler(sa, sb), wordwise(sa, sb))
-		}
+		s := nameSimilarity(a, b, sa, sb)
 		switch {
 		case s >= 0.94:
 			return 3
@@ -152,6 +149,21 @@ func contained(a, b string) bool {
 		j++
 	}
 	return true
+}
+
+// nameSimilarity is the best of Jaro–Winkler and wordwise on the names as
+// written and with their words sorted, stopping once it is sure of the top
+// level.
+func nameSimilarity(a, b, sa, sb string) float64 {
+	s := JaroWinkler(a, b)
+	if s >= 0.94 {
+		return s
+	}
+	s = max(s, wordwise(a, b))
+	if s < 0.94 && (sa != a || sb != b) {
+		s = max(s, JaroWinkler(sa, sb), wordwise(sa, sb))
+	}
+	return s
 }
 
 // wordwise is the mean Jaro–Winkler of the words of a and b taken in

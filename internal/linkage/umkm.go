@@ -1,5 +1,7 @@
 package linkage
 
+import "strings"
+
 // Business is a row of one of the office's lists, as far as linkage reads
 // it. Place is the desa's Kemendagri code, or the kecamatan's when only that
 // is known, or "" (the caller resolves names to codes with the importer's
@@ -25,7 +27,9 @@ const (
 // Indonesian normalisation (with term frequencies, so that "Siti" or
 // "Warung Berkah" count for little), NIK with its Excel and typing faults,
 // NIB, phone, desa or kecamatan code and address. The blocking rules are
-// the identifiers, the phone, and name keys within a desa or kecamatan.
+// the identifiers, the phone, and name keys within a desa or kecamatan or
+// whole names: each block stays small as the list grows, so the work grows
+// with the number of records, not with its square.
 func BusinessConfig() Config {
 	return Config{
 		Fields: []Field{
@@ -46,13 +50,17 @@ func BusinessConfig() Config {
 				return Key(v[PlaceField], Prefix(FirstWord(v[BusinessName]), 4), Prefix(lastWord(v[BusinessName]), 3))
 			}},
 			{Name: "wilayah+pemilik", Key: func(v []string) string {
-				return Key(v[PlaceField], Prefix(FirstWord(v[OwnerName]), 4))
+				return Key(v[PlaceField], Prefix(FirstWord(v[OwnerName]), 4), Prefix(lastWord(v[OwnerName]), 2))
 			}},
 			{Name: "kecamatan+pemilik", Key: func(v []string) string {
-				return Key(parent(v[PlaceField]), tokenSort(v[OwnerName]))
+				return Key(district(v[PlaceField]), v[OwnerName])
+			}},
+			{Name: "kecamatan+usaha+pemilik", Key: func(v []string) string {
+				return Key(district(v[PlaceField]), Prefix(FirstWord(v[BusinessName]), 4),
+					Prefix(FirstWord(v[OwnerName]), 4), Prefix(lastWord(v[OwnerName]), 2))
 			}},
 			{Name: "usaha+pemilik", Key: func(v []string) string {
-				return Key(Prefix(tokenSort(v[BusinessName]), 6), Prefix(FirstWord(v[OwnerName]), 3))
+				return Key(tokenSort(v[BusinessName]), FirstWord(v[OwnerName]))
 			}},
 		},
 		// A business name that is plainly different, without the same NIB,
@@ -66,6 +74,14 @@ func BusinessConfig() Config {
 func (b Business) Values() []string {
 	return []string{BusinessName: b.Name, OwnerName: b.OwnerName, NIKField: b.NIK, NIBField: b.NIB,
 		PhoneField: b.Phone, PlaceField: b.Place, AddressField: b.Address}
+}
+
+// district is the kecamatan's code of a desa or kecamatan code.
+func district(code string) string {
+	if strings.Count(code, ".") == 3 {
+		return parent(code)
+	}
+	return code
 }
 
 func suffix(v string, n int) string {

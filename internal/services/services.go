@@ -10,6 +10,7 @@ import (
 
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/duplicates"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
@@ -27,6 +28,7 @@ type Set struct {
 	Programs    *programs.Service
 	Office      *office.Service
 	Permits     *permits.Service
+	Duplicates  *duplicates.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -49,5 +51,6 @@ func New(st store.Store, jurisdiction string) Set {
 		Programs:    prog,
 		Office:      off,
 		Permits:     permits.NewService(st, reg),
+		Duplicates:  duplicates.NewService(reg, st),
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/duplicates"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
@@ -29,6 +30,7 @@ type Store interface {
 	programs.Store
 	office.Store
 	permits.Store
+	duplicates.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

@@ -35,7 +35,8 @@ func (d *apiDoc) query(name, description string) *apiDoc {
 // place. A name defined by two parts is a programming error.
 func openapiSchemas() map[string]any {
 	out := map[string]any{}
-	for _, part := range []map[string]any{registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas(), officeSchemas(), permitSchemas(), halalSchemas()} {
+	for _, part := range []map[string]any{registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas(), officeSchemas(), permitSchemas(), halalSchemas(),
+		duplicateSchemas()} {
 		for name, schema := range part {
 			if _, dup := out[name]; dup {
 				panic("web: OpenAPI schema " + name + " defined twice")

@@ -92,6 +92,13 @@ func (s *Server) routeTable() []route {
 		{"PUT /api/v1/office", adminOnly, s.apiOfficePut,
 			doc("Ubah identitas kantor (admin); wajib membawa version terakhir; logo diunggah di halaman admin", "Office", "Office",
 				200, 401, 403, 409, 422)},
+		{"GET /api/v1/duplicates", member, s.apiDuplicateList,
+			doc("Pasangan usaha yang kemungkinan sama (tautan rekaman), terkuat dulu; petugas dinas, data pribadi disamarkan sesuai peran",
+				"", "DuplicateList", 200, 401, 403, 422).
+				query("district", "Kode kecamatan, mis. 36.04.15 (operator: hanya wilayahnya)").
+				query("min_probability", "Peluang minimal 0–1, bawaan 0.5")},
+		{"POST /api/v1/duplicates/dismiss", member, s.apiDuplicateDismiss,
+			doc("Tandai dua usaha bukan duplikat; pasangan itu tidak diusulkan lagi", "DuplicatePair", "", 204, 401, 403, 404, 422)},
 		{"GET /api/v1/audit", adminOnly, s.apiAuditList,
 			doc("Jejak audit, terbaru dulu (admin)", "", "AuditList", 200, 401, 403).
 				query("entity", "Jenis data, mis. business").query("entity_id", "ID data").

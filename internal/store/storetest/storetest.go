@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"PermitsFromFields", testPermitsFromFields},
 		{"PermitsList", testPermitsList},
 		{"HalalFacts", testHalalFacts},
+		{"DuplicateDismissals", testDuplicateDismissals},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
