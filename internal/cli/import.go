@@ -29,7 +29,8 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg.BindDB(fset)
 	cfg.BindJurisdiction(fset)
 	source := fset.String("source", "", "nama sumber data (dicatat sebagai sumber pengukuran); bawaan: nama berkas")
-	sheet := fset.String("sheet", "", "nama lembar XLSX; bawaan: lembar pertama")
+	sheet := fset.String("sheet", "", "nama lembar XLSX, atau \"all\" untuk semua lembar; bawaan: lembar pertama yang berjudul "+
+		"kolom dan lembar lain yang kolomnya sama")
 	dry := fset.Bool("dry-run", false, "hitung hasilnya tanpa menulis apa pun")
 	reportPath := fset.String("report", "", "tulis baris yang ditolak (XLSX) ke berkas ini")
 	asJSON := fset.Bool("json", false, "cetak ringkasan sebagai satu objek JSON")
@@ -110,6 +111,18 @@ func printSummary(w io.Writer, imp *importer.Import, rejected []importer.RowOutc
 	fmt.Fprintf(w, "%s: %s (impor #%d, sumber %q)\n", mode, imp.FileName, imp.ID, imp.Source)
 	fmt.Fprintf(w, "  baris dibaca   %d\n  ditambahkan    %d\n  diperbarui     %d\n  tidak berubah  %d\n  ditolak        %d (duplikat dalam berkas: %d)\n",
 		s.Total, s.Inserted, s.Updated, s.Unchanged, s.Rejected, s.DuplicatesInFile)
+	if s.Skipped > 0 {
+		k := s.SkippedKinds
+		fmt.Fprintf(w, "  dilewati       %d (kelompok wilayah %d, subtotal %d, jumlah %d, kosong %d)\n",
+			s.Skipped, k.Group, k.Subtotal, k.Total, k.Blank)
+	}
+	for _, sh := range s.Sheets {
+		if sh.Read {
+			fmt.Fprintf(w, "Lembar %q: dibaca, %d baris\n", sh.Name, sh.Rows)
+		} else {
+			fmt.Fprintf(w, "Lembar %q: TIDAK dibaca (%d baris): %s\n", sh.Name, sh.Rows, sh.Reason)
+		}
+	}
 	if len(imp.UnknownColumns) > 0 {
 		fmt.Fprintf(w, "Kolom tidak dikenal (diabaikan): %s\n", strings.Join(imp.UnknownColumns, ", "))
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"naikkelas/internal/importer"
 )
 
 func TestImportAndExportCommands(t *testing.T) {
@@ -28,17 +30,18 @@ func TestImportAndExportCommands(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("import: %+v", r)
 	}
-	var got map[string]int
+	var got map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("--json output %q: %v", r.stdout, err)
 	}
-	want := map[string]int{"total": 2, "inserted": 1, "updated": 0, "unchanged": 0, "rejected": 1, "duplicates_in_file": 0}
-	if len(got) != len(want) {
-		t.Errorf("--json keys %v, want exactly %v", got, want)
+	want := map[string]string{"total": "2", "inserted": "1", "updated": "0", "unchanged": "0", "rejected": "1",
+		"duplicates_in_file": "0", "skipped": "0", "skipped_kinds": `{"blank":0,"group":0,"subtotal":0,"total":0}`}
+	if len(got) != len(want) { // a CSV has no sheets
+		t.Errorf("--json keys %s, want exactly %v", r.stdout, want)
 	}
 	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s = %d, want %d", k, got[k], v)
+		if string(got[k]) != v {
+			t.Errorf("%s = %s, want %s", k, got[k], v)
 		}
 	}
 	if _, err := os.Stat(report); err != nil {
@@ -70,4 +73,32 @@ func TestImportAndExportCommands(t *testing.T) {
 	run(t, "", "import", "--db", db, empty).oneLineErr(t, ExitError, "Berkas kosong")
 	run(t, "", "import", "--db", db).oneLineErr(t, ExitUsage, "sebutkan satu berkas")
 	run(t, "", "export", "--db", db, "--format", "pdf", "-o", out).oneLineErr(t, ExitUsage, "xlsx atau csv")
+}
+
+// A workbook of one sheet per kecamatan: every sheet is read or named, and
+// the counts add up with the skipped rows.
+func TestImportWorkbookSheets(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nk.db")
+	if r := run(t, "", "migrate", "--db", db); r.code != ExitOK {
+		t.Fatalf("migrate: %+v", r)
+	}
+	book := filepath.Join("..", "importer", "testdata", "layouts", "lembar-per-kecamatan.xlsx")
+	r := run(t, "", "import", "--db", db, "--json", book)
+	if r.code != ExitOK {
+		t.Fatalf("import: %+v", r)
+	}
+	var got importer.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("--json output %q: %v", r.stdout, err)
+	}
+	if got.Total != got.Inserted+got.Updated+got.Unchanged+got.Rejected+got.Skipped || got.Inserted != 6 || len(got.Sheets) != 4 ||
+		got.Sheets[3].Read || got.Sheets[3].Name != "Rekap" {
+		t.Errorf("summary %s", r.stdout)
+	}
+	r = run(t, "", "import", "--db", db, "--sheet", "Kibin", book)
+	if r.code != ExitOK || !strings.Contains(r.stdout, `Lembar "Cikande": TIDAK dibaca (4 baris): tidak dipilih`) ||
+		!strings.Contains(r.stdout, "tidak berubah  2") {
+		t.Errorf("--sheet Kibin: %+v", r)
+	}
 }

@@ -4,7 +4,18 @@
 // An import reads a table (XLSX or CSV, any of the encodings and separators
 // Indonesian offices produce), maps its header to business fields, parses
 // every cell into a typed value or an Indonesian reason, and turns each row
-// into exactly one outcome: inserted, updated, unchanged or rejected.
+// into exactly one outcome: inserted, updated, unchanged, rejected or
+// skipped.
+//
+// Layouts. The header may span one to three rows with merged parent
+// cells ("OMZET (Rp)" over "PER BULAN"): each column is named parent /
+// child and read in its parent's context; title rows above it are skipped.
+// Rows that hold no business are skipped with their kind, never rejected:
+// blank rows inside the table, group rows ("KECAMATAN CIKANDE", "DESA
+// NAMBO UDIK"), which give their region to the rows below that lack one,
+// subtotals and totals. Of a workbook, every sheet is read or named as not
+// read; a sheet named after a kecamatan supplies it. Merged areas come
+// from the sheet's <mergeCells>; hidden columns are ignored unless mapped.
 //
 // Matching. A row is an existing business when its NIB matches; else when
 // its NIK and normalised business name match; a row with neither NIB nor

@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"encoding/csv"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func TestImportMessyCSV(t *testing.T) {
 	imp, outs := runImport(t, st, "kec-cikande.csv", cp1252(t, messyCSV), importer.Options{Source: "Daftar Kec. Cikande 2025"})
 	checkRows(t, outs, csvWants)
 	want := importer.Summary{Total: 10, Inserted: 2, Rejected: 8, DuplicatesInFile: 1}
-	if imp.Summary != want {
+	if !reflect.DeepEqual(imp.Summary, want) {
 		t.Fatalf("summary %+v, want %+v", imp.Summary, want)
 	}
 	if len(imp.UnknownColumns) != 1 || !strings.Contains(imp.UnknownColumns[0], "Keterangan") {

@@ -3,6 +3,7 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -72,7 +73,7 @@ func TestImportMessyXLSX(t *testing.T) {
 		8: {importer.Rejected, "Desa wajib diisi"},
 		9: {importer.Inserted, ""},
 	})
-	if want := (importer.Summary{Total: 7, Inserted: 4, Rejected: 3, DuplicatesInFile: 1}); imp.Summary != want {
+	if want := (importer.Summary{Total: 7, Inserted: 4, Rejected: 3, DuplicatesInFile: 1, Sheets: []importer.SheetSummary{{Name: "Sheet1", Rows: 7, Read: true}, {Name: "Bank", Rows: 2, Reason: "kolomnya berbeda dengan lembar \"Sheet1\"; pilih lembar ini, atau semua lembar, untuk mengimpornya"}}}); !reflect.DeepEqual(imp.Summary, want) {
 		t.Fatalf("summary %+v, want %+v", imp.Summary, want)
 	}
 	if len(imp.UnknownColumns) != 1 || imp.UnknownColumns[0] != "Catatan (P)" {

@@ -176,7 +176,7 @@ func readBusinessType(r *rowValues, _ Field, v string) (Field, error) {
 	return "", nil
 }
 
-func parseYear(v string, now time.Time) (int, error) { return ParseYear(v, idfmt.Year(now)) }
+func parseYear(v string, now time.Time) (int, error) { return ParseFoundedYear(v, idfmt.Year(now)) }
 func parseCount(v string, _ time.Time) (int, error)  { return ParseCount(v) }
 func lowerCase(v string) (string, error)             { return strings.ToLower(v), nil }
 

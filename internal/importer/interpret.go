@@ -18,6 +18,9 @@ type Candidate struct {
 	Money    *MoneyIn
 	Reasons  []string // Indonesian; the row is rejected when any
 	Warnings []string
+	Skip     string // the kind of a row that holds no business (SkipBlank, …); "" for a data row
+	Label    string // a skipped row's label ("KECAMATAN CIKANDE", "JUMLAH")
+	part     *part  // the sheet the row comes from
 }
 
 // MoneyIn is the measurement a row carries.
@@ -56,9 +59,22 @@ type Interpreter struct {
 	MaxCellBytes int
 }
 
+// placeDefaults are the kecamatan and desa that rows without their own
+// take: from a group row above them, or the sheet's name. The "from"
+// texts say where they came from, for the reasons of a row that differs.
+type placeDefaults struct {
+	kec, kecFrom   string
+	desa, desaFrom string
+}
+
 // Interpret reads one data row. Every unreadable cell adds a reason naming
 // its column; nothing panics on odd input.
 func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
+	return in.interpretIn(row, cells, placeDefaults{})
+}
+
+// interpretIn reads one data row below a group row or in a named sheet.
+func (in *Interpreter) interpretIn(row int, cells []string, d placeDefaults) *Candidate {
 	c := &Candidate{Row: row, Cells: cells}
 	r := rowValues{c: c, now: in.Now}
 	in.rejectUnreadableCells(c)
@@ -95,7 +111,7 @@ func (in *Interpreter) Interpret(row int, cells []string) *Candidate {
 		c.Business.HalalStatus = registry.HalalCertified
 		c.set(FHalalStatus)
 	}
-	in.place(c, r.villageCode, r.desa, r.kec)
+	in.place(c, r.villageCode, r.desa, r.kec, d)
 	return c
 }
 
@@ -137,8 +153,27 @@ func (c *Candidate) money() *MoneyIn {
 
 // place resolves the village from a code column, or the desa and kecamatan
 // names. A row without any may still update a business found by its NIB.
-func (in *Interpreter) place(c *Candidate, code, desa, kec string) {
+func (in *Interpreter) place(c *Candidate, code, desa, kec string, d placeDefaults) {
+	if code == "" {
+		switch {
+		case kec == "":
+			kec = d.kec
+		case d.kec != "" && in.Regions.differentDistricts(kec, d.kec):
+			c.reject("Kecamatan %q berbeda dengan %s (Kecamatan %s)", kec, d.kecFrom, d.kec)
+		}
+		switch {
+		case desa == "":
+			desa = d.desa
+		case d.desa != "" && normPlace(desa) != normPlace(d.desa):
+			if a, err1 := in.Regions.Match(desa, kec); err1 == nil {
+				if b, err2 := in.Regions.Match(d.desa, kec); err2 == nil && a != b {
+					c.reject("Desa %q berbeda dengan %s (Desa %s)", desa, d.desaFrom, d.desa)
+				}
+			}
+		}
+	}
 	var err error
+	note := ""
 	switch {
 	case code != "":
 		c.Business.VillageCode, err = in.Regions.Match(code, "")
@@ -149,13 +184,16 @@ func (in *Interpreter) place(c *Candidate, code, desa, kec string) {
 			}
 		}
 	case desa != "" || kec != "":
-		c.Business.VillageCode, err = in.Regions.Match(desa, kec)
+		c.Business.VillageCode, note, err = in.Regions.MatchNote(desa, kec)
 	default:
 		return // no place given: fine for an update; a new business fails validation ("Desa wajib diisi")
 	}
 	if err != nil {
 		c.reject("%s", err.Error())
 		return
+	}
+	if note != "" {
+		c.warn("%s", note)
 	}
 	c.set(FVillage)
 }

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"naikkelas/internal/auth"
@@ -25,7 +26,7 @@ func TestPostgresImportRoundTrip(t *testing.T) {
 	st := pgSchemaStore(t)
 	imp, outs := runImport(t, st, "kec-cikande.csv", cp1252(t, messyCSV), importer.Options{Source: "Daftar Kec. Cikande 2025"})
 	checkRows(t, outs, csvWants)
-	if imp.Summary != (importer.Summary{Total: 10, Inserted: 2, Rejected: 8, DuplicatesInFile: 1}) {
+	if !reflect.DeepEqual(imp.Summary, importer.Summary{Total: 10, Inserted: 2, Rejected: 8, DuplicatesInFile: 1}) {
 		t.Fatalf("summary %+v", imp.Summary)
 	}
 	again, _ := runImport(t, st, "kec-cikande.csv", cp1252(t, messyCSV), importer.Options{Source: "Daftar Kec. Cikande 2025"})

@@ -30,6 +30,7 @@ type RegionMatcher struct {
 type regionResult struct {
 	code   string
 	reason string
+	note   string // a name read by its closest spelling: a warning for the row
 }
 
 // NewRegionMatcher indexes the districts and villages inside jurisdiction
@@ -81,6 +82,14 @@ func isCode(s string) bool {
 // Match returns the village code for a row's desa and kecamatan cells, or
 // an Indonesian reason naming the candidates when it is unknown or ambiguous.
 func (m *RegionMatcher) Match(desa, kec string) (string, error) {
+	code, _, err := m.MatchNote(desa, kec)
+	return code, err
+}
+
+// MatchNote is Match that also returns a note when a name was read by its
+// closest spelling ("Desa \"Nambo Udk\" dibaca sebagai Nambo Udik"), for
+// the officer to check.
+func (m *RegionMatcher) MatchNote(desa, kec string) (string, string, error) {
 	desa, kec = strings.TrimSpace(desa), strings.TrimSpace(kec)
 	key := [2]string{desa, kec}
 	m.mu.Lock()
@@ -95,19 +104,40 @@ func (m *RegionMatcher) Match(desa, kec string) (string, error) {
 		m.mu.Unlock()
 	}
 	if r.reason != "" {
-		return "", fmt.Errorf("%s", r.reason)
+		return "", "", fmt.Errorf("%s", r.reason)
 	}
-	return r.code, nil
+	return r.code, r.note, nil
+}
+
+// DistrictNamed returns the kecamatan of the jurisdiction that name spells
+// exactly (case, spaces and a "Kec." prefix aside), as a sheet names it.
+func (m *RegionMatcher) DistrictNamed(name string) (string, bool) {
+	if rs := m.distByName[normPlace(name)]; len(rs) == 1 && normPlace(name) != "" {
+		return rs[0].Name, true
+	}
+	return "", false
+}
+
+// differentDistricts reports whether two kecamatan names are known to differ: both
+// resolve, to different kecamatan.
+func (m *RegionMatcher) differentDistricts(a, b string) bool {
+	da, r1 := m.district(a)
+	db, r2 := m.district(b)
+	return r1 == "" && r2 == "" && da.Code != db.Code
 }
 
 func (m *RegionMatcher) match(desa, kec string) regionResult {
 	var dist *region.Region
+	note := ""
 	if kec != "" {
 		d, reason := m.district(kec)
 		if reason != "" {
 			return regionResult{reason: reason}
 		}
 		dist = &d
+		if !isCode(kec) && normPlace(kec) != normPlace(d.Name) {
+			note = fmt.Sprintf("Kecamatan %q dibaca sebagai %s", kec, d.Name)
+		}
 	}
 	if desa == "" {
 		return regionResult{reason: "Desa wajib diisi"}
@@ -138,7 +168,10 @@ func (m *RegionMatcher) match(desa, kec string) regionResult {
 	}
 	switch {
 	case len(cands) == 1:
-		return regionResult{code: cands[0].Code}
+		if normPlace(desa) != normPlace(cands[0].Name) {
+			note = joinNotes(note, fmt.Sprintf("Desa %q dibaca sebagai %s", desa, cands[0].Name))
+		}
+		return regionResult{code: cands[0].Code, note: note}
 	case len(cands) == 0:
 		return regionResult{reason: fmt.Sprintf("Desa %q tidak ditemukan%s", desa, where)}
 	}
@@ -176,6 +209,13 @@ func (m *RegionMatcher) district(kec string) (region.Region, string) {
 		names[i] = fmt.Sprintf("%s (%s)", c.Name, c.Code)
 	}
 	return region.Region{}, fmt.Sprintf("Kecamatan %q ambigu: %s", kec, strings.Join(names, ", "))
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // lookupFuzzy returns the regions whose normalised name equals key, or else

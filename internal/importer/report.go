@@ -18,18 +18,30 @@ const (
 )
 
 // reportWriter streams rejected rows into an XLSX: the file's own header,
-// each rejected row's original cells, its row number and its reasons.
+// each rejected row's original cells, its row number and its reasons. The
+// rows of each sheet of a workbook read with others, or named after its
+// kecamatan, go to a sheet of the same name, so that the corrected report
+// imports as the workbook did; otherwise to a sheet "Ditolak".
 type reportWriter struct {
-	header []string
-	wb     *sheet.Workbook
-	rows   *sheet.Stream
+	wb      *sheet.Workbook
+	rows    *sheet.Stream
+	header  []string
+	part    *part
+	bySheet bool // several sheets are read
 }
 
-func (w *reportWriter) add(row int, cells []string, reasons []string) error {
+func (w *reportWriter) add(p *part, row int, cells []string, reasons []string) error {
 	if w.wb == nil {
 		w.wb = sheet.New()
+	}
+	if w.part != p {
+		name := "Ditolak"
+		if p.sheet != "" && (w.bySheet || p.place.kec != "") {
+			name = p.sheet
+		}
+		w.part, w.header = p, p.h.Cells
 		var err error
-		if w.rows, err = w.wb.Stream("Ditolak", append(slices.Clone(w.header), ReportRowHeader, ReportReasonHeader)); err != nil {
+		if w.rows, err = w.wb.Stream(name, append(slices.Clone(w.header), ReportRowHeader, ReportReasonHeader)); err != nil {
 			return err
 		}
 	}

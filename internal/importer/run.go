@@ -46,7 +46,9 @@ type Progress struct {
 // RowOutcome is what happened to one row.
 type RowOutcome struct {
 	Row        int      `json:"row"`
+	Sheet      string   // XLSX sheet; "" = as openParts decides, AllSheets = every one   `json:"sheet,omitempty"` // the workbook's sheet, when it has several
 	Outcome    string   `json:"outcome"`
+	Kind       string   `json:"kind,omitempty"` // a skipped row's kind (SkipBlank, …)
 	BusinessID int64    `json:"business_id,omitempty"`
 	Name       string   `json:"name"`
 	Duplicate  bool     `json:"duplicate,omitempty"`
@@ -58,9 +60,10 @@ type RowOutcome struct {
 // Options configure one import.
 type Options struct {
 	Source     string // name of the data source; defaults to the file name
-	Sheet      string
+	Sheet      string // XLSX sheet; "" = as openParts decides, AllSheets = every one
 	DryRun     bool
 	Mapping    map[int]Field // column index → field, overriding the header
+	Header     HeaderChoice  // where the header is, when the officer corrected it
 	Actor      auth.Actor
 	Limits     Limits
 	OnProgress func(Progress)
@@ -134,22 +137,25 @@ func (im *Importer) Run(ctx context.Context, imp *Import, in Input, opt Options)
 }
 
 func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options) error {
-	t, err := OpenTable(ctx, in.Name, in.R, in.Size, ReadOptions{Sheet: opt.Sheet, Limits: opt.Limits})
+	ps, sheets, err := im.openParts(ctx, in, opt)
 	if err != nil {
 		return err
 	}
-	defer t.Close()
-	h, first, err := findHeader(t, opt.Mapping)
-	if err != nil {
-		return err
+	defer ps.Close()
+	imp.Summary.Sheets = sheets
+	for _, p := range ps {
+		for _, c := range p.h.Unknown() {
+			imp.UnknownColumns = append(imp.UnknownColumns, columnNote(p, c, len(ps) > 1))
+		}
 	}
-	for _, c := range h.Unknown() {
-		imp.UnknownColumns = append(imp.UnknownColumns, fmt.Sprintf("%s (%s)", c.Header, c.Letter))
+	r := &runner{im: im, imp: imp, opt: opt, parts: ps, batch: im.batchSize(),
+		plan: &planner{importID: imp.ID, source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
+		seen: map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}}
+	r.start(0)
+	r.report.bySheet = len(ps) > 1
+	for _, p := range ps {
+		r.ledgers = r.ledgers || p.h.has(FYear)
 	}
-	r := &runner{im: im, imp: imp, t: t, opt: opt, pending: first, row: h.Row, batch: im.batchSize(),
-		interp: &Interpreter{Header: h, Regions: im.regionMatcher(), Now: im.Now(), MaxCellBytes: opt.Limits.withDefaults().MaxCellBytes},
-		plan:   &planner{importID: imp.ID, source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
-		seen:   map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}}
 	imp.Status = StatusDone
 	if opt.DryRun {
 		imp.Status = StatusDryRun
@@ -166,7 +172,7 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 		if err != nil {
 			return err
 		}
-		if imp.Summary.Total == 0 {
+		if imp.Summary.Total == imp.Summary.Skipped {
 			return ErrHeaderOnly
 		}
 		imp.Report, err = r.report.finish()
@@ -176,6 +182,18 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 		imp.Status = StatusRunning
 	}
 	return err
+}
+
+// columnNote names an unknown or hidden column for the summary.
+func columnNote(p *part, c Column, sheets bool) string {
+	where := c.Letter
+	if c.Hidden {
+		where += ", tersembunyi"
+	}
+	if sheets {
+		where = fmt.Sprintf("lembar %s, %s", p.sheet, where)
+	}
+	return fmt.Sprintf("%s (%s)", c.Header, where)
 }
 
 // Message is the Indonesian text shown for an import or preview that could

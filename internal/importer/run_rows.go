@@ -13,12 +13,16 @@ type runner struct {
 	im       *Importer
 	batch    int // changes per Apply (BatchSizer)
 	imp      *Import
-	t        Table
 	opt      Options
-	interp   *Interpreter
+	parts    parts
+	cur      int   // the part being read
+	doneSize int64 // progress units of the parts already read
+	ledgers  bool  // some part has a year column: load the stored ledgers
 	plan     *planner
 	pending  [][]string         // rows read while looking for the header
 	row      int                // number of the last row read
+	blanks   []int              // blank rows not yet reported: only those before a later row are
+	group    placeDefaults      // the region set by the last group row
 	seen     map[matchKey]int   // keys of accepted rows → their row number
 	existing map[matchKey]int64 // keys of stored businesses → id
 	claimed  map[int64]int      // stored businesses matched by a row → that row's number
@@ -35,25 +39,6 @@ func (r *runner) loadKeys(ctx context.Context, tx Tx) error {
 		}
 		return nil
 	})
-}
-
-// next returns the next data row, skipping blank ones.
-func (r *runner) next() ([]string, error) {
-	for {
-		var cells []string
-		if len(r.pending) > 0 {
-			cells, r.pending = r.pending[0], r.pending[1:]
-		} else {
-			var err error
-			if cells, err = r.t.Next(); err != nil {
-				return nil, err
-			}
-		}
-		r.row++
-		if !blankRow(cells) {
-			return cells, nil
-		}
-	}
 }
 
 // chunkIn is one chunk of interpreted rows and how far reading had come.
@@ -82,7 +67,6 @@ type chunkPlanned struct {
 // being written: a stored business is matched by at most one row (a second
 // is a duplicate), and rows never match businesses this import inserts.
 func (r *runner) readAll(ctx context.Context, tx Tx) error {
-	r.report.header = r.interp.Header.Cells
 	chunks := make(chan chunkIn, 2)
 	planned := make(chan chunkPlanned, 2)
 	stop := make(chan struct{})
@@ -150,7 +134,7 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 	}
 	chunk := make([]*Candidate, 0, chunkSize)
 	for {
-		cells, err := r.next()
+		cs, err := r.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -158,16 +142,16 @@ func (r *runner) produce(out chan<- chunkIn, stop <-chan struct{}) {
 			send(chunkIn{err: err})
 			return
 		}
-		chunk = append(chunk, r.interp.Interpret(r.row, cells))
-		if len(chunk) == chunkSize {
-			done, total := r.t.Progress()
+		chunk = append(chunk, cs...)
+		if len(chunk) >= chunkSize {
+			done, total := r.progress()
 			if !send(chunkIn{rows: chunk, done: done, total: total}) {
 				return
 			}
 			chunk = make([]*Candidate, 0, chunkSize)
 		}
 	}
-	done, total := r.t.Progress()
+	done, total := r.progress()
 	send(chunkIn{rows: chunk, done: done, total: total})
 }
 
@@ -212,6 +196,13 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 		m := &ms[i]
 		m.c = c
 		m.out = RowOutcome{Row: c.Row, Name: c.Business.Name, Warnings: c.Warnings}
+		if len(r.parts) > 1 {
+			m.out.Sheet = c.part.sheet
+		}
+		if c.Skip != "" {
+			m.out.Outcome, m.out.Kind, m.out.Name = Skipped, c.Skip, c.Label
+			continue
+		}
 		if len(c.Reasons) > 0 {
 			m.out.Outcome, m.out.Reasons = Rejected, c.Reasons
 			continue
@@ -234,7 +225,7 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 	if len(ids) > 0 {
 		var err error
 		txMu.Lock()
-		olds, err = tx.Load(ctx, ids, r.interp.Header.has(FYear))
+		olds, err = tx.Load(ctx, ids, r.ledgers)
 		txMu.Unlock()
 		if err != nil {
 			return chunkPlanned{err: err}
@@ -243,7 +234,7 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 	pc := chunkPlanned{ms: ms, changes: make([]Change, 0, len(chunk)), where: make([]int, 0, len(chunk))}
 	for i := range ms {
 		m := &ms[i]
-		if m.out.Outcome == Rejected {
+		if m.out.Outcome != "" { // rejected or skipped already
 			continue
 		}
 		var old *Existing
@@ -307,7 +298,13 @@ func (r *runner) record(ms []matched) error {
 	for i := range ms {
 		o := ms[i].out
 		s.Total++
+		if p := ms[i].c.part; p != nil && p.index >= 0 {
+			s.Sheets[p.index].Rows++
+		}
 		switch o.Outcome {
+		case Skipped:
+			s.Skipped++
+			s.SkippedKinds.add(o.Kind)
 		case Inserted:
 			s.Inserted++
 		case Updated:
@@ -319,7 +316,7 @@ func (r *runner) record(ms []matched) error {
 			if o.Duplicate {
 				s.DuplicatesInFile++
 			}
-			if err := r.report.add(o.Row, ms[i].c.Cells, o.Reasons); err != nil {
+			if err := r.report.add(ms[i].c.part, o.Row, ms[i].c.Cells, o.Reasons); err != nil {
 				return err
 			}
 		}

@@ -22,18 +22,54 @@ const (
 	Updated   = "updated"
 	Unchanged = "unchanged"
 	Rejected  = "rejected"
+	Skipped   = "skipped" // a row that holds no business: blank, group label, subtotal, total
 )
 
 // Summary counts the outcomes of an import. Total = Inserted + Updated +
-// Unchanged + Rejected; DuplicatesInFile counts the rejected rows that
-// repeat an earlier row of the same file.
+// Unchanged + Rejected + Skipped; DuplicatesInFile counts the rejected
+// rows that repeat an earlier row of the same file. Sheets lists every
+// sheet of a workbook, read or not.
 type Summary struct {
-	Total            int `json:"total"`
-	Inserted         int `json:"inserted"`
-	Updated          int `json:"updated"`
-	Unchanged        int `json:"unchanged"`
-	Rejected         int `json:"rejected"`
-	DuplicatesInFile int `json:"duplicates_in_file"`
+	Total            int            `json:"total"`
+	Inserted         int            `json:"inserted"`
+	Updated          int            `json:"updated"`
+	Unchanged        int            `json:"unchanged"`
+	Rejected         int            `json:"rejected"`
+	DuplicatesInFile int            `json:"duplicates_in_file"`
+	Skipped          int            `json:"skipped"`
+	SkippedKinds     SkipCounts     `json:"skipped_kinds"`
+	Sheets           []SheetSummary `json:"sheets,omitempty"`
+}
+
+// SkipCounts counts the skipped rows by kind.
+type SkipCounts struct {
+	Blank    int `json:"blank"`
+	Group    int `json:"group"`
+	Subtotal int `json:"subtotal"`
+	Total    int `json:"total"`
+}
+
+func (k *SkipCounts) add(kind string) {
+	switch kind {
+	case SkipBlank:
+		k.Blank++
+	case SkipGroup:
+		k.Group++
+	case SkipSubtotal:
+		k.Subtotal++
+	case SkipTotal:
+		k.Total++
+	}
+}
+
+// SheetSummary is one sheet of a workbook: its rows below the header (for
+// a sheet not read, its non-empty rows) and whether the import read it;
+// Reason says why not.
+type SheetSummary struct {
+	Name   string `json:"name"`
+	Rows   int    `json:"rows"`
+	Read   bool   `json:"read"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // Import is one run of an import, as the history lists it.

@@ -198,6 +198,25 @@ func ParseYear(s string, maxYear int) (int, error) {
 	return n, nil
 }
 
+// ParseFoundedYear reads the year a business was founded: a year, or a
+// founding date (an Excel serial, a date cell, "15 Maret 2015",
+// "15/03/2015"), of which the year is kept.
+func ParseFoundedYear(s string, maxYear int) (int, error) {
+	y, err := ParseYear(s, maxYear)
+	if err == nil || len(strings.TrimSuffix(cleanText(s), ".0")) == 4 {
+		return y, err
+	}
+	d, derr := ParseDate(s)
+	if derr != nil {
+		return 0, fmt.Errorf("tahun berdiri %q harus tahun (mis. 2019) atau tanggal (mis. 15/03/2015)", cleanText(s))
+	}
+	y, _ = strconv.Atoi(d[:4])
+	if y < 1900 || y > maxYear {
+		return 0, fmt.Errorf("tahun %d harus antara 1900 dan %d", y, maxYear)
+	}
+	return y, nil
+}
+
 // ParseCoordinate reads a latitude or longitude in decimal degrees, with a
 // decimal point or comma.
 func ParseCoordinate(s string) (float64, error) {

@@ -26,6 +26,9 @@ type xlsxTable struct {
 	ahead   []string
 	aheadAt int64 // row number of ahead; 0 = none
 	ended   bool
+	merges  []cellRange
+	fill    mergeFill
+	hidden  []bool // columns the sheet hides, from <cols>
 }
 
 func (b *xlsxBook) openSheet(s *xlsxSheetRef) (*xlsxTable, error) {
@@ -35,8 +38,21 @@ func (b *xlsxBook) openSheet(s *xlsxSheetRef) (*xlsxTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &xlsxTable{book: b, rc: rc, d: d, limit: cellCounter{limits: b.limits}}, nil
+	merges, err := b.readMerges(s)
+	if err != nil {
+		rc.Close()
+		return nil, err
+	}
+	return &xlsxTable{book: b, rc: rc, d: d, limit: cellCounter{limits: b.limits}, merges: merges,
+		fill: mergeFill{merges: merges}}, nil
 }
+
+// Merges returns the sheet's merged areas.
+func (t *xlsxTable) Merges() []cellRange { return t.merges }
+
+// HiddenColumns reports, by column index, the columns the sheet hides. It
+// is known once the first row has been read (<cols> precedes the rows).
+func (t *xlsxTable) HiddenColumns() []bool { return t.hidden }
 
 // Next returns the next row. Rows the sheet leaves out (nothing in them)
 // come as empty rows, so that row numbers stay those Excel shows.
@@ -51,14 +67,14 @@ func (t *xlsxTable) Next() ([]string, error) {
 	}
 	t.n++
 	if t.n < t.aheadAt {
-		return []string{}, nil
+		return t.fill.apply(int(t.n), []string{}), nil
 	}
 	row := t.ahead
 	t.ahead, t.aheadAt = nil, 0
 	if err := t.limit.add(row); err != nil {
 		return nil, err
 	}
-	return row, nil
+	return t.fill.apply(int(t.n), row), nil
 }
 
 // readRow reads up to the next <row> element and its cells into ahead.
@@ -77,6 +93,8 @@ func (t *xlsxTable) readRow() error {
 			switch e.Name.Local {
 			case "dimension":
 				t.total = dimensionRows(attr(e, "ref"))
+			case "col":
+				t.hideColumns(e)
 			case "row":
 				at := t.n + 1
 				if r := attr(e, "r"); r != "" {
@@ -215,6 +233,25 @@ func (b *xlsxBook) value(typ string, style int, v string) string {
 		}
 	}
 	return v // inlineStr, str (a formula's text), e (#N/A), and numbers
+}
+
+// hideColumns records a <col> element's columns when it hides them.
+func (t *xlsxTable) hideColumns(e xml.StartElement) {
+	if h := attr(e, "hidden"); h != "1" && h != "true" {
+		return
+	}
+	lo, err1 := strconv.Atoi(attr(e, "min"))
+	hi, err2 := strconv.Atoi(attr(e, "max"))
+	if err1 != nil || err2 != nil || lo < 1 || hi < lo {
+		return
+	}
+	hi = min(hi, t.book.limits.MaxColumns) // whole-sheet ranges reach column 16384
+	for len(t.hidden) < hi {
+		t.hidden = append(t.hidden, false)
+	}
+	for c := lo; c <= hi; c++ {
+		t.hidden[c-1] = true
+	}
 }
 
 // refColumn returns the 0-based column of a cell reference such as "AB12".

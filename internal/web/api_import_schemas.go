@@ -3,8 +3,14 @@ package web
 // importSchemas are the OpenAPI schemas of the import API (uploads,
 // previews, background imports and their reports).
 func importSchemas() map[string]any {
+	boolean := map[string]any{"type": "boolean"}
+	sheet := obj(map[string]any{"name": str, "rows": integer, "read": boolean, "reason": str}, "name", "rows", "read")
+	skipped := obj(map[string]any{"blank": integer, "group": integer, "subtotal": integer, "total": integer},
+		"blank", "group", "subtotal", "total")
 	summary := obj(map[string]any{"total": integer, "inserted": integer, "updated": integer, "unchanged": integer,
-		"rejected": integer, "duplicates_in_file": integer}, "total", "inserted", "updated", "unchanged", "rejected", "duplicates_in_file")
+		"rejected": integer, "duplicates_in_file": integer, "skipped": integer, "skipped_kinds": skipped,
+		"sheets": map[string]any{"type": "array", "items": sheet}},
+		"total", "inserted", "updated", "unchanged", "rejected", "duplicates_in_file", "skipped", "skipped_kinds")
 	return map[string]any{
 		"ImportCreated": obj(map[string]any{"id": integer, "status": enum("running", "done", "dry_run", "failed")}, "id", "status"),
 		"ImportSummary": summary,

@@ -35,6 +35,7 @@ func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
+	u.Header = headerChoice(fields["header_row"], fields["header_rows"])
 	imp, err := s.startImport(r.Context(), a, u, isTrue(fields["dry_run"]), false)
 	if err != nil {
 		s.imports.drop(u)

@@ -68,7 +68,7 @@ func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry, 
 		return importer.Import{}, errCannotImport
 	}
 	im := s.importerFor()
-	opt := importer.Options{Source: u.Source, Sheet: u.Sheet, DryRun: dry, Mapping: u.Mapping, Actor: a}
+	opt := importer.Options{Source: u.Source, Sheet: u.Sheet, DryRun: dry, Mapping: u.Mapping, Header: u.Header, Actor: a}
 	imp, err := im.Begin(ctx, u.Name, opt)
 	if err != nil {
 		return importer.Import{}, err

@@ -86,7 +86,7 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 	ctx, cancel := context.WithTimeout(r.Context(), previewTimeout)
 	defer cancel()
 	pv, err := s.importerFor().Preview(ctx, importer.Input{Name: u.Name, R: f, Size: u.Size},
-		importer.Options{Sheet: u.Sheet, Mapping: mapping}, 10)
+		importer.Options{Sheet: u.Sheet, Mapping: mapping, Header: u.Header}, 10)
 	if err != nil {
 		s.imports.drop(u) // a file that cannot be read is not kept
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
@@ -108,6 +108,17 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 	s.render(w, r, status, "import_preview", page{Title: "Pratinjau impor", Active: "import", Data: d})
 }
 
+// headerChoice reads the officer's header rows: the first row and how many
+// (1 to 3). Anything else lets the importer find the header.
+func headerChoice(row, rows string) importer.HeaderChoice {
+	first, err1 := strconv.Atoi(strings.TrimSpace(row))
+	n, err2 := strconv.Atoi(strings.TrimSpace(rows))
+	if err1 != nil || err2 != nil || first < 1 || first > 10 || n < 1 || n > 3 {
+		return importer.HeaderChoice{}
+	}
+	return importer.HeaderChoice{Row: first, Rows: n}
+}
+
 // previewTimeout bounds reading a file's first rows for the preview.
 const previewTimeout = time.Minute
 
@@ -123,6 +134,12 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca"))
+		return
+	}
+	if r.FormValue("action") == "header" {
+		// another header block changes the columns: the mapping starts anew
+		u.Header, u.Mapping = headerChoice(r.FormValue("header_row"), r.FormValue("header_rows")), nil
+		s.showPreview(w, r, u, nil, "")
 		return
 	}
 	if r.Form.Has("mapped") {

@@ -35,6 +35,7 @@ type upload struct {
 	Source  string
 	Sheet   string
 	Mapping map[int]importer.Field
+	Header  importer.HeaderChoice // the header rows the officer chose; zero = found by the importer
 	Created time.Time
 	LastDry int64 // id of the last dry run, shown before commit
 

@@ -15,6 +15,7 @@ import (
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/idfmt"
+	"naikkelas/internal/importer"
 	"naikkelas/internal/office"
 	"naikkelas/internal/region"
 )
@@ -153,6 +154,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"nip":         nipText,
 		"officeField": officeField,
 		"add":         func(a, b int) int { return a + b },
+		"skipLabel":   importer.SkipLabel,
 		"withQuery":   withQuery,
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}

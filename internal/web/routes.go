@@ -112,7 +112,7 @@ func (s *Server) routeTable() []route {
 		{"GET /impor/{id}", member, s.importShow, nil},
 		{"POST /impor/batal/{id}", member, s.importCancel, nil},
 		{"POST /api/v1/imports", member, s.apiImportCreate,
-			doc("Impor berkas XLSX/CSV (multipart: file, source, dry_run, sheet); diproses di latar belakang", "", "ImportCreated", 202, 401, 403, 413, 422)},
+			doc("Impor berkas XLSX/CSV (multipart: file, source, dry_run, sheet: nama lembar atau all, header_row dan header_rows: baris judul bila perlu dikoreksi); diproses di latar belakang", "", "ImportCreated", 202, 401, 403, 413, 422)},
 		{"GET /api/v1/imports/{id}", member, s.apiImportGet,
 			doc("Status, kemajuan dan ringkasan satu impor", "", "Import", 200, 401, 403, 404)},
 		{"POST /api/v1/imports/{id}/cancel", member, s.apiImportCancel,
