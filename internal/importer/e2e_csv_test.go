@@ -71,8 +71,8 @@ func TestImportMessyCSV(t *testing.T) {
 	if !reflect.DeepEqual(imp.Summary, want) {
 		t.Fatalf("summary %+v, want %+v", imp.Summary, want)
 	}
-	if len(imp.UnknownColumns) != 1 || !strings.Contains(imp.UnknownColumns[0], "Keterangan") {
-		t.Errorf("unknown columns %q, want Keterangan", imp.UnknownColumns)
+	if len(imp.UnknownColumns) != 0 { // Keterangan is the business's notes
+		t.Errorf("unknown columns %q, want none", imp.UnknownColumns)
 	}
 	if !strings.Contains(strings.Join(outs[5].Reasons, ""), "36.04.14.2004") {
 		t.Errorf("ambiguity reason should name the candidates: %q", outs[5].Reasons)
@@ -83,7 +83,7 @@ func TestImportMessyCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	if b.Name != "Keripik Café Bu Siti" || b.Phone != "+6281234567890" || b.VillageCode != "36.04.15.2007" ||
-		b.AnnualRevenue != 60_000_000 || b.Capital != 1_500_000 || b.FoundedYear != 2019 || b.SizeClass != registry.Mikro {
+		b.AnnualRevenue != 60_000_000 || b.Capital != 1_500_000 || b.FoundedYear != 2019 || b.SizeClass != registry.Mikro || b.Notes != "binaan" {
 		t.Errorf("row 3 stored as %+v", b)
 	}
 	ms, _ := svc.Measurements(context.Background(), auth.System, b.ID)

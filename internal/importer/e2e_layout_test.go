@@ -62,7 +62,7 @@ func TestImportMultiRowMergedHeader(t *testing.T) {
 		t.Fatalf("summary %+v, want %+v", imp.Summary, want)
 	}
 	// the hidden column holds stale NIBs ("12345"): ignored, and said so
-	if !slicesContain(imp.UnknownColumns, "NIB (K, tersembunyi)") {
+	if !reflect.DeepEqual(imp.UnknownColumns, []string{"NIB (K, tersembunyi)"}) {
 		t.Errorf("unknown columns %q, want the hidden NIB column named", imp.UnknownColumns)
 	}
 	svc := registry.NewService(st, "36.04")
@@ -90,7 +90,8 @@ func TestImportMultiRowMergedHeader(t *testing.T) {
 			t.Errorf("row %d warnings %q, want %q", c.row, w, c.warningSubstring)
 		}
 	}
-	if b := stored(t, svc, outs, 5); b.NIK != "3604154107800001" || b.Name != "Keripik Singkong Bu Eti" || b.NIB != "" {
+	if b := stored(t, svc, outs, 5); b.NIK != "3604154107800001" || b.Name != "Keripik Singkong Bu Eti" || b.NIB != "" ||
+		b.Notes != "binaan 2024" {
 		t.Errorf("row 5: %+v", b)
 	}
 	reimportChangesNothing(t, imp, func() *importer.Import {
@@ -134,6 +135,9 @@ func TestImportGroupRows(t *testing.T) {
 		if b := stored(t, svc, outs, row); b.VillageCode != v {
 			t.Errorf("row %d: desa %s, want %s", row, b.VillageCode, v)
 		}
+	}
+	if b := stored(t, svc, outs, 5); b.Notes != "ikut pameran" {
+		t.Errorf("KETERANGAN not kept: %q", b.Notes)
 	}
 	reimportChangesNothing(t, imp, func() *importer.Import {
 		again, _ := runImport(t, st, "baris-kelompok.xlsx", data, opt)
@@ -200,15 +204,6 @@ func TestImportSheetPerKecamatan(t *testing.T) {
 	if every.Summary.Total != 6 || every.Summary.Sheets[3].Read {
 		t.Errorf("--sheet all: %+v (Rekap has no business column: named, not read)", every.Summary)
 	}
-}
-
-func slicesContain(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // A row's own kecamatan that differs from its group's is a reason on the

@@ -76,7 +76,7 @@ func TestImportMessyXLSX(t *testing.T) {
 	if want := (importer.Summary{Total: 7, Inserted: 4, Rejected: 3, DuplicatesInFile: 1, Sheets: []importer.SheetSummary{{Name: "Sheet1", Rows: 7, Read: true}, {Name: "Bank", Rows: 2, Reason: "kolomnya berbeda dengan lembar \"Sheet1\"; pilih lembar ini, atau semua lembar, untuk mengimpornya"}}}); !reflect.DeepEqual(imp.Summary, want) {
 		t.Fatalf("summary %+v, want %+v", imp.Summary, want)
 	}
-	if len(imp.UnknownColumns) != 1 || imp.UnknownColumns[0] != "Catatan (P)" {
+	if len(imp.UnknownColumns) != 0 { // Catatan is the business's notes
 		t.Errorf("unknown columns %q", imp.UnknownColumns)
 	}
 	svc := registry.NewService(st, "36.04")
@@ -87,7 +87,7 @@ func TestImportMessyXLSX(t *testing.T) {
 		}
 		return b
 	}
-	if b := get(3); b.Phone != "+6281311112222" || b.VillageCode != "36.04.15.2007" || b.AnnualRevenue != 250_000_000 ||
+	if b := get(3); b.Notes != "ok" || b.Phone != "+6281311112222" || b.VillageCode != "36.04.15.2007" || b.AnnualRevenue != 250_000_000 ||
 		b.Capital != 50_000_000 || b.Sector != "C" || b.HalalStatus != registry.HalalCertified || b.NIB != "1234567890123" {
 		t.Errorf("row 3 stored as %+v", b)
 	}
@@ -113,7 +113,7 @@ func TestImportMessyXLSX(t *testing.T) {
 	}
 	// The rejection report imports as is: the duplicate row is now the same business.
 	imp4, outs4 := runImport(t, st, "ditolak.xlsx", imp.Report, importer.Options{Source: "Pendampingan Halal 2025"})
-	if imp4.Summary.Total != 3 || len(imp4.UnknownColumns) != 1 {
+	if imp4.Summary.Total != 3 || len(imp4.UnknownColumns) != 0 {
 		t.Errorf("report re-import %+v, unknown %q", imp4.Summary, imp4.UnknownColumns)
 	}
 	if outs4[2].Outcome != importer.Rejected || outs4[3].Outcome != importer.Updated && outs4[3].Outcome != importer.Unchanged {

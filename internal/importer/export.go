@@ -7,16 +7,17 @@ import (
 
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/sheet"
 )
 
 // ExportColumns are the columns of an export, with Indonesian headers that
 // the importer recognises, so that an exported file imports back unchanged.
 var ExportColumns = []string{
 	"ID", "Nama Usaha", "Merek", "Nama Pemilik", "NIK", "Jenis Kelamin", "Tanggal Lahir", "No HP", "Email",
-	"Kode Desa", "Desa", "Kecamatan", "Alamat", "Lintang", "Bujur", "KBLI", "Sektor", "Tahun Berdiri",
+	"Kode Desa", "Desa", "Kecamatan", "Alamat", "Lintang", "Bujur", "KBLI", "Sektor", "Nama Sektor", "Tahun Berdiri",
 	"Tenaga Kerja", "Omzet per Tahun", "Modal", "Kelas Usaha", "Dasar Kelas", "NIB", "No PIRT",
 	"PIRT Berlaku Sampai", "Status Halal", "No Sertifikat Halal", "Halal Berlaku Sampai", "No BPOM", "No HKI",
-	"Produk", "Diperbarui",
+	"Produk", "Keterangan", "Diperbarui",
 }
 
 // Each streams businesses to an export writer; registry.Service.Each,
@@ -24,11 +25,14 @@ var ExportColumns = []string{
 // actor's role requires).
 type Each func(fn func(*registry.Business) error) error
 
-// exportRow returns a business's cells in ExportColumns order. Numbers are
-// int64 or float64 (numeric cells in XLSX); everything else is text, which
-// the sheet writers neutralise against formula injection.
+// exportRow returns a business's cells in ExportColumns order. Money is
+// sheet.Money and dates sheet.Date (a rupiah number and a date cell in
+// XLSX), counts and coordinates are numbers, codes are written as the
+// words the office uses ("Perempuan", the sector's name beside its
+// letter); everything else is text, which the sheet writers neutralise
+// against formula injection. Every cell imports back to the same value.
 func exportRow(dir *region.Directory, b *registry.Business) []any {
-	num := func(n int64) any { return n }
+	num := func(n int64) any { return sheet.Money(n) }
 	opt := func(n int) any {
 		if n == 0 {
 			return ""
@@ -46,11 +50,12 @@ func exportRow(dir *region.Directory, b *registry.Business) []any {
 		products[i] = p.Name
 	}
 	return []any{
-		b.ID, b.Name, b.Brand, b.OwnerName, b.NIK, b.OwnerGender, b.OwnerBirthDate, localPhone(b.Phone), b.Email,
-		b.VillageCode, dir.Name(b.VillageCode), dir.Name(b.DistrictCode), b.Address, coord(b.Latitude), coord(b.Longitude),
-		b.KBLI, b.Sector, opt(b.FoundedYear), int64(b.Employees), num(b.AnnualRevenue), num(b.Capital),
-		classLabel(b.SizeClass), basisLabel(b.SizeBasis), b.NIB, b.PIRTNumber, b.PIRTExpiresOn, halalLabel(b.HalalStatus),
-		b.HalalNumber, b.HalalExpiresOn, b.BPOMNumber, b.HKINumber, strings.Join(products, "; "),
+		b.ID, b.Name, b.Brand, b.OwnerName, b.NIK, genderLabel(b.OwnerGender), sheet.Date(b.OwnerBirthDate),
+		localPhone(b.Phone), b.Email, b.VillageCode, dir.Name(b.VillageCode), dir.Name(b.DistrictCode), b.Address,
+		coord(b.Latitude), coord(b.Longitude), b.KBLI, b.Sector, sectorName(b.Sector), opt(b.FoundedYear),
+		int64(b.Employees), num(b.AnnualRevenue), num(b.Capital), classLabel(b.SizeClass), basisLabel(b.SizeBasis),
+		b.NIB, b.PIRTNumber, sheet.Date(b.PIRTExpiresOn), halalLabel(b.HalalStatus), b.HalalNumber,
+		sheet.Date(b.HalalExpiresOn), b.BPOMNumber, b.HKINumber, strings.Join(products, "; "), b.Notes,
 		b.UpdatedAt.In(idfmt.WIB).Format("2006-01-02 15:04"),
 	}
 }
@@ -62,6 +67,24 @@ func localPhone(p string) string {
 		return "0" + p[3:]
 	}
 	return p
+}
+
+// genderLabel writes L and P as words; the importer reads both.
+func genderLabel(g string) string {
+	switch g {
+	case "L":
+		return "Laki-laki"
+	case "P":
+		return "Perempuan"
+	}
+	return g
+}
+
+func sectorName(letter string) string {
+	if letter == "" {
+		return ""
+	}
+	return region.SectorName(letter)
 }
 
 func halalLabel(s string) string {

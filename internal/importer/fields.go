@@ -38,6 +38,7 @@ const (
 	FBPOM           Field = "bpom_number"
 	FHKI            Field = "hki_number"
 	FProducts       Field = "products"
+	FNotes          Field = "notes" // "Keterangan": the office's remarks, kept as typed
 	// FInfo marks a known column that is never imported: an export's ID,
 	// size class, timestamps, or a rejection report's reasons. It is
 	// recognised so that such files import without "unknown column" noise.
@@ -133,6 +134,8 @@ var fields = []fieldSpec{
 		aliases: []string{"HKI", "Nomor HKI", "Merek Terdaftar HKI"}},
 	{field: FProducts, label: "Produk", value: productList,
 		aliases: []string{"Nama Produk", "Produk Utama", "Jenis Produk", "Products"}},
+	{field: FNotes, label: "Keterangan", value: text(func(b *business) *string { return &b.Notes }),
+		aliases: []string{"Ket", "Ket.", "Catatan", "Keterangan Usaha", "Catatan Petugas"}},
 	{field: FInfo, label: "Informasi (tidak diimpor)",
 		aliases: []string{"ID", "No", "No.", "Nomor", "No Urut", "Kelas Usaha", "Dasar Kelas", "Versi", "Status Data",
 			"Dibuat", "Diperbarui", "Baris Asal", "Alasan Ditolak", "Nama Sektor",

@@ -19,7 +19,7 @@ var fieldSamples = map[Field]string{
 	FCapital: "25 jt", FYear: "2025", FNIB: "1234567890123", FPIRT: "P-IRT 2063604010123-26",
 	FPIRTExpires: "2030-01-31", FHalalStatus: "Proses", FHalalNumber: "ID36110000123450924",
 	FHalalExpires: "31 Desember 2029", FBPOM: "MD 123", FHKI: "IDM000123456", FProducts: "Emping; Keripik",
-	FInfo: "7", FIgnore: "x",
+	FNotes: "binaan 2024", FInfo: "7", FIgnore: "x",
 }
 
 func TestFieldTable(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"naikkelas/internal/sheet"
@@ -50,8 +51,8 @@ func (w *reportWriter) add(p *part, row int, cells []string, reasons []string) e
 	for i := range w.header {
 		vals[i] = ""
 		if i < len(cells) {
-			// as text: a NIK stays a NIK
-			vals[i] = strings.TrimSuffix(strings.Replace(cells[i], cutMark, "…", 1), unreadableMark)
+			// identifiers as text (a NIK stays a NIK), amounts as numbers
+			vals[i] = reportCell(p.h.Columns[i].Field, strings.TrimSuffix(strings.Replace(cells[i], cutMark, "…", 1), unreadableMark))
 		}
 	}
 	vals[len(w.header)] = row
@@ -70,6 +71,28 @@ func (w *reportWriter) finish() ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// numericFields are the fields whose cells are amounts, counts, years or
+// coordinates: a number there goes back to the report as a number.
+// Identifiers (NIK, NIB, phone, codes) always go back as text, so that a
+// NIK stays a NIK and a KBLI keeps its leading zero.
+var numericFields = map[Field]bool{FRevenue: true, FMonthlyRevenue: true, FCapital: true, FEmployees: true,
+	FFoundedYear: true, FYear: true, FLatitude: true, FLongitude: true, FInfo: true}
+
+// reportCell is a rejected row's cell as the report writes it.
+func reportCell(f Field, v string) any {
+	if !numericFields[f] {
+		return v
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v && len(v) <= 15 {
+		return n
+	}
+	if x, err := strconv.ParseFloat(v, 64); err == nil && strings.Trim(v, "0123456789.-") == "" &&
+		strconv.FormatFloat(x, 'f', -1, 64) == v {
+		return x
+	}
+	return v
 }
 
 func jsonKeys(raw json.RawMessage) []string {

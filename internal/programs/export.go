@@ -31,14 +31,14 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress, by S
 		{"Rata-rata post-test", figure(rep.AvgPostTest, rep.AvgPostTest != 0)},
 		{"Rata-rata kenaikan nilai", figure(rep.AvgGain, rep.TestedPairs > 0)},
 		{"Peserta dengan kedua nilai", rep.TestedPairs},
-		{"Biaya (Rp)", rep.Cost},
-		{"Biaya per peserta (Rp)", rep.CostPerParticipant},
-		{"Biaya per lulusan (Rp)", rep.CostPerCompleter},
+		{"Biaya", sheet.Money(rep.Cost)},
+		{"Biaya per peserta", sheet.Money(rep.CostPerParticipant)},
+		{"Biaya per lulusan", sheet.Money(rep.CostPerCompleter)},
 		{},
-		{"Sumber dana", "Jumlah (Rp)", "Porsi (%)"},
+		{"Sumber dana", "Jumlah", "Porsi (%)"},
 	}
 	for _, fs := range rep.Funding {
-		sum = append(sum, []any{FundingKindLabel(fs.Kind), fs.Amount, figure(fs.Share, true)})
+		sum = append(sum, []any{FundingKindLabel(fs.Kind), sheet.Money(fs.Amount), figure(fs.Share, true)})
 	}
 	if err := wb.Sheet("Ringkasan", sum); err != nil {
 		return err

@@ -46,6 +46,7 @@ type Business struct {
 	HKINumber      string `json:"hki_number"`
 
 	Products []Product `json:"products"`
+	Notes    string    `json:"notes"` // the office's remarks ("Keterangan"), as typed
 
 	Status    string    `json:"status"` // active | archived
 	Version   int64     `json:"version"`

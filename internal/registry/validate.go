@@ -10,12 +10,15 @@ import (
 	"naikkelas/internal/region"
 )
 
+// maxNotes caps the office's remarks on a business, in bytes.
+const maxNotes = 2000
+
 // Normalize trims text fields and normalises identifiers in place, before
 // validation. It never invents data.
 func (b *Business) Normalize() {
 	for _, p := range []*string{&b.Name, &b.Brand, &b.OwnerName, &b.NIK, &b.OwnerGender, &b.OwnerBirthDate,
 		&b.Phone, &b.Email, &b.VillageCode, &b.Address, &b.KBLI, &b.Sector, &b.NIB, &b.PIRTNumber,
-		&b.PIRTExpiresOn, &b.HalalStatus, &b.HalalNumber, &b.HalalExpiresOn, &b.BPOMNumber, &b.HKINumber} {
+		&b.PIRTExpiresOn, &b.HalalStatus, &b.HalalNumber, &b.HalalExpiresOn, &b.BPOMNumber, &b.HKINumber, &b.Notes} {
 		*p = strings.TrimSpace(*p)
 	}
 	b.OwnerGender = strings.ToUpper(b.OwnerGender)
@@ -53,6 +56,9 @@ func (b *Business) Validate(dir *region.Directory, jurisdiction string, now time
 	req("village_code", b.VillageCode, "Desa")
 	if len(b.Name) > 200 {
 		f["name"] = "Nama usaha terlalu panjang (maks. 200 karakter)"
+	}
+	if len(b.Notes) > maxNotes {
+		f["notes"] = "Keterangan terlalu panjang (maks. 2.000 karakter)"
 	}
 	if b.VillageCode != "" {
 		r, ok := dir.Get(b.VillageCode)

@@ -5,7 +5,7 @@
 //
 // Text cells are neutralised against formula injection (SafeCell). Other
 // values keep their type: numbers stay numbers, so the office can compute
-// with them.
+// with them; Money is a number shown in rupiah and Date a date cell.
 package sheet
 
 import (
@@ -14,16 +14,33 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // Rows is where a table's rows go: an XLSX sheet or a CSV file.
 type Rows interface {
-	// Row appends one row. Cells are strings, integers, floats, or nil
-	// for an empty cell.
+	// Row appends one row. Cells are strings, integers, floats, Money,
+	// Date, or nil for an empty cell.
 	Row(cells []any) error
 }
+
+// Money is an amount of whole rupiah. An XLSX holds it as a number shown
+// as Rp1.500.000 (the thousands separator is the reader's locale), so the
+// office can sum it; a CSV writes its digits.
+type Money int64
+
+// Date is a date without a time, "YYYY-MM-DD". An XLSX holds it as a date
+// cell shown as 20/10/2025; a CSV writes it as it is. An empty or
+// malformed Date is written as text.
+type Date string
+
+// Number formats of Money and Date cells.
+const (
+	rupiahFormat = `"Rp"#,##0`
+	dateFormat   = `dd/mm/yyyy`
+)
 
 // Workbook is an XLSX being written. Sheets are streamed (excelize's
 // StreamWriter keeps rows beyond 16 MB in a temporary file), so an export
@@ -33,14 +50,20 @@ type Workbook struct {
 	sheets  int
 	streams []*Stream
 	bold    int
+	money   int // style of Money cells
+	date    int // style of Date cells
 }
 
 // New starts an empty workbook; Close releases it.
 func New() *Workbook {
 	f := excelize.NewFile()
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	return &Workbook{f: f, bold: bold}
+	money, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(rupiahFormat)})
+	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(dateFormat)})
+	return &Workbook{f: f, bold: bold, money: money, date: date}
 }
+
+func ptr(s string) *string { return &s }
 
 // Close releases the workbook's temporary files.
 func (w *Workbook) Close() error { return w.f.Close() }
@@ -56,6 +79,7 @@ func (w *Workbook) addSheet(name string) error {
 
 // Stream is one sheet receiving rows in order.
 type Stream struct {
+	wb *Workbook
 	sw *excelize.StreamWriter
 	n  int
 }
@@ -70,7 +94,7 @@ func (w *Workbook) Stream(name string, header []string) (*Stream, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stream{sw: sw}
+	s := &Stream{wb: w, sw: sw}
 	w.streams = append(w.streams, s)
 	if len(header) > 0 {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
@@ -91,7 +115,7 @@ func (w *Workbook) Stream(name string, header []string) (*Stream, error) {
 func (s *Stream) Row(cells []any) error {
 	out := make([]any, len(cells))
 	for i, c := range cells {
-		out[i] = xlsxValue(c)
+		out[i] = s.wb.xlsxValue(c)
 	}
 	return s.write(out)
 }
@@ -137,9 +161,18 @@ func (w *Workbook) Write(out io.Writer) error {
 	return w.f.Write(out)
 }
 
-func xlsxValue(v any) any {
-	if s, ok := v.(string); ok {
-		return SafeCell(s)
+func (w *Workbook) xlsxValue(v any) any {
+	switch x := v.(type) {
+	case string:
+		return SafeCell(x)
+	case Money:
+		return excelize.Cell{StyleID: w.money, Value: int64(x)}
+	case Date:
+		t, err := time.Parse(time.DateOnly, string(x))
+		if err != nil {
+			return SafeCell(string(x))
+		}
+		return excelize.Cell{StyleID: w.date, Value: t}
 	}
 	return v
 }
@@ -208,6 +241,10 @@ func csvText(v any) string {
 		return strconv.FormatInt(x, 10)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
+	case Money:
+		return strconv.FormatInt(int64(x), 10)
+	case Date:
+		return SafeCell(string(x))
 	}
 	return ""
 }

@@ -37,7 +37,7 @@ type productRow struct {
 // textFields are copied from the form as typed.
 var textFields = []string{"name", "brand", "owner_name", "nik", "owner_gender", "owner_birth_date", "phone", "email",
 	"village_code", "address", "kbli", "sector", "nib", "pirt_number", "pirt_expires_on", "halal_status",
-	"halal_number", "halal_expires_on", "bpom_number", "hki_number"}
+	"halal_number", "halal_expires_on", "bpom_number", "hki_number", "notes"}
 
 // numberFields are parsed; the raw text stays in Values for re-display.
 var numberFields = []string{"latitude", "longitude", "founded_year", "employees", "annual_revenue", "capital"}
@@ -64,7 +64,7 @@ func parseBusinessForm(r *http.Request) (*registry.Business, *businessForm, erro
 		KBLI: pf.Get("kbli"), Sector: pf.Get("sector"), NIB: pf.Get("nib"), PIRTNumber: pf.Get("pirt_number"),
 		PIRTExpiresOn: pf.Get("pirt_expires_on"), HalalStatus: pf.Get("halal_status"),
 		HalalNumber: pf.Get("halal_number"), HalalExpiresOn: pf.Get("halal_expires_on"),
-		BPOMNumber: pf.Get("bpom_number"), HKINumber: pf.Get("hki_number"), Version: f.Version}
+		BPOMNumber: pf.Get("bpom_number"), HKINumber: pf.Get("hki_number"), Notes: pf.Get("notes"), Version: f.Version}
 	b.Latitude = parseCoord(f, "latitude")
 	b.Longitude = parseCoord(f, "longitude")
 	b.FoundedYear = parseWhole(f, "founded_year", "Tahun berdiri harus angka, mis. 2019")
@@ -138,7 +138,7 @@ func formFrom(b *registry.Business) *businessForm {
 		"village_code": b.VillageCode, "address": b.Address, "kbli": b.KBLI, "sector": b.Sector, "nib": b.NIB,
 		"pirt_number": b.PIRTNumber, "pirt_expires_on": b.PIRTExpiresOn, "halal_status": b.HalalStatus,
 		"halal_number": b.HalalNumber, "halal_expires_on": b.HalalExpiresOn, "bpom_number": b.BPOMNumber,
-		"hki_number": b.HKINumber, "annual_revenue": idfmt.Number(b.AnnualRevenue), "capital": idfmt.Number(b.Capital),
+		"hki_number": b.HKINumber, "notes": b.Notes, "annual_revenue": idfmt.Number(b.AnnualRevenue), "capital": idfmt.Number(b.Capital),
 	}}
 	if b.Latitude != nil {
 		f.Values["latitude"] = strconv.FormatFloat(*b.Latitude, 'f', -1, 64)

@@ -97,7 +97,7 @@ func (f *fixture) waitImport(t *testing.T, role string, id int64) map[string]any
 
 func TestImportAPIScenario(t *testing.T) {
 	f := newFixture(t)
-	csv := "Nama Usaha;Nama Pemilik;Desa;Kecamatan;Omzet;Catatan\n" +
+	csv := "Nama Usaha;Nama Pemilik;Desa;Kecamatan;Omzet;Warna Kemasan\n" +
 		"Kopi Julang;Asep;Julang;Cikande;10 jt;a\n" +
 		"Kopi Kragilan;Ujang;Kragilan;Kragilan;10 jt;b\n"
 	w := f.upload(t, f.srv, "operator", "daftar.csv", []byte(csv), map[string]string{"source": "Daftar Cikande", "dry_run": "1"})
@@ -120,7 +120,7 @@ func TestImportAPIScenario(t *testing.T) {
 	if p := v["progress"].(map[string]any); p["percent"].(float64) != 100 {
 		t.Errorf("progress %v", p)
 	}
-	if u := v["unknown_columns"].([]any); len(u) != 1 || !strings.Contains(u[0].(string), "Catatan") {
+	if u := v["unknown_columns"].([]any); len(u) != 1 || !strings.Contains(u[0].(string), "Warna Kemasan") {
 		t.Errorf("unknown columns %v", u)
 	}
 	// another operator's import is not visible to pimpinan, and 404 for nobody's business

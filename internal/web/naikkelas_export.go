@@ -55,7 +55,7 @@ func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 	}
 	years := [][]any{append([]any{"Dari", "Sampai"}, toAny(countHeaders)...)}
 	for _, p := range st.Series {
-		years = append(years, append([]any{p.From, p.To}, countCells(p.Counts)...))
+		years = append(years, append([]any{sheet.Date(p.From), sheet.Date(p.To)}, countCells(p.Counts)...))
 	}
 	if err := wb.Sheet("Per tahun", years); err != nil {
 		wb.Close()
@@ -68,7 +68,7 @@ func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 			}
 			return *v
 		}
-		prog := [][]any{{"Program", p.Name}, {"Mulai", p.StartsOn}, {"Peserta lulus", p.Completers},
+		prog := [][]any{{"Program", p.Name}, {"Mulai", sheet.Date(p.StartsOn)}, {"Peserta lulus", p.Completers},
 			{"Peserta tanpa pasangan pembanding", p.Unmatched}, {},
 			{"", "Peserta lulus", "Pembanding", "Selisih (poin persen)"},
 			{"Usaha dipasangkan", p.CompletersGroup.Businesses, p.ComparisonGroup.Businesses},

@@ -59,7 +59,7 @@ func registrySchemas() map[string]any {
 			"size_class": enum("mikro", "kecil", "menengah", "besar", ""), "size_basis": enum("revenue", "capital", ""),
 			"nib": str, "pirt_number": str, "pirt_expires_on": str,
 			"halal_status": enum("none", "in_process", "certified"), "halal_number": str, "halal_expires_on": str,
-			"bpom_number": str, "hki_number": str,
+			"bpom_number": str, "hki_number": str, "notes": str,
 			"products": arrayOf("Product"),
 			"status":   enum("active", "archived"), "version": integer, "created_at": instant, "updated_at": instant,
 		}, "name", "owner_name", "village_code"),

@@ -13,20 +13,20 @@ import (
 const BusinessColumns = `id, name, brand, owner_name, nik, owner_gender, owner_birth_date, phone, email,
 	village_code, district_code, address, latitude, longitude, kbli, sector, founded_year, employees,
 	annual_revenue, capital, size_class, size_basis, nib, pirt_number, pirt_expires_on, halal_status,
-	halal_number, halal_expires_on, bpom_number, hki_number, products, status, version, created_at, updated_at`
+	halal_number, halal_expires_on, bpom_number, hki_number, products, notes, status, version, created_at, updated_at`
 
 // businessColumnsB is BusinessColumns qualified with the alias b.
 const businessColumnsB = `b.id, b.name, b.brand, b.owner_name, b.nik, b.owner_gender, b.owner_birth_date, b.phone, b.email,
 	b.village_code, b.district_code, b.address, b.latitude, b.longitude, b.kbli, b.sector, b.founded_year, b.employees,
 	b.annual_revenue, b.capital, b.size_class, b.size_basis, b.nib, b.pirt_number, b.pirt_expires_on, b.halal_status,
-	b.halal_number, b.halal_expires_on, b.bpom_number, b.hki_number, b.products, b.status, b.version, b.created_at, b.updated_at`
+	b.halal_number, b.halal_expires_on, b.bpom_number, b.hki_number, b.products, b.notes, b.status, b.version, b.created_at, b.updated_at`
 
 // InsertBusinessSQL inserts every column but id; its arguments come from BusinessArgs.
 const InsertBusinessSQL = `INSERT INTO businesses (name, brand, owner_name, nik, owner_gender, owner_birth_date, phone, email,
 	village_code, district_code, address, latitude, longitude, kbli, sector, founded_year, employees,
 	annual_revenue, capital, size_class, size_basis, nib, pirt_number, pirt_expires_on, halal_status,
-	halal_number, halal_expires_on, bpom_number, hki_number, products, status, version, created_at, updated_at)
-	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	halal_number, halal_expires_on, bpom_number, hki_number, products, notes, status, version, created_at, updated_at)
+	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 
 // Scanner is *sql.Row or *sql.Rows.
 type Scanner interface{ Scan(dest ...any) error }
@@ -38,7 +38,7 @@ func ScanBusiness(s Scanner, b *registry.Business) error {
 	err := s.Scan(&b.ID, &b.Name, &b.Brand, &b.OwnerName, &b.NIK, &b.OwnerGender, &b.OwnerBirthDate, &b.Phone, &b.Email,
 		&b.VillageCode, &b.DistrictCode, &b.Address, &lat, &lng, &b.KBLI, &b.Sector, &b.FoundedYear, &b.Employees,
 		&b.AnnualRevenue, &b.Capital, &b.SizeClass, &b.SizeBasis, &b.NIB, &b.PIRTNumber, &b.PIRTExpiresOn, &b.HalalStatus,
-		&b.HalalNumber, &b.HalalExpiresOn, &b.BPOMNumber, &b.HKINumber, &products, &b.Status, &b.Version,
+		&b.HalalNumber, &b.HalalExpiresOn, &b.BPOMNumber, &b.HKINumber, &products, &b.Notes, &b.Status, &b.Version,
 		ScanTime(&b.CreatedAt), ScanTime(&b.UpdatedAt))
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func BusinessArgs(d Dialect, b *registry.Business) []any {
 	return []any{b.Name, b.Brand, b.OwnerName, b.NIK, b.OwnerGender, b.OwnerBirthDate, b.Phone, b.Email,
 		b.VillageCode, b.DistrictCode, b.Address, lat, lng, b.KBLI, b.Sector, b.FoundedYear, b.Employees,
 		b.AnnualRevenue, b.Capital, b.SizeClass, b.SizeBasis, b.NIB, b.PIRTNumber, b.PIRTExpiresOn, halal,
-		b.HalalNumber, b.HalalExpiresOn, b.BPOMNumber, b.HKINumber, products, status, b.Version,
+		b.HalalNumber, b.HalalExpiresOn, b.BPOMNumber, b.HKINumber, products, b.Notes, status, b.Version,
 		d.Time(b.CreatedAt), d.Time(b.UpdatedAt)}
 }
 
@@ -152,12 +152,12 @@ func (q *Runner) UpdateBusiness(ctx context.Context, b *registry.Business) error
 	b.UpdatedAt = Now()
 	args := BusinessArgs(q.Dialect, b)
 	// Drop version and created_at from the insert arguments: neither is set here.
-	set := append(args[:31:31], q.Dialect.Time(b.UpdatedAt), b.ID, b.Version)
+	set := append(args[:32:32], q.Dialect.Time(b.UpdatedAt), b.ID, b.Version)
 	res, err := q.Exec(ctx, `UPDATE businesses SET name=?, brand=?, owner_name=?, nik=?, owner_gender=?, owner_birth_date=?,
 		phone=?, email=?, village_code=?, district_code=?, address=?, latitude=?, longitude=?, kbli=?, sector=?,
 		founded_year=?, employees=?, annual_revenue=?, capital=?, size_class=?, size_basis=?, nib=?, pirt_number=?,
 		pirt_expires_on=?, halal_status=?, halal_number=?, halal_expires_on=?, bpom_number=?, hki_number=?, products=?,
-		status=?, version=version+1, updated_at=? WHERE id=? AND version=?`, set...)
+		notes=?, status=?, version=version+1, updated_at=? WHERE id=? AND version=?`, set...)
 	if err != nil {
 		return fmt.Errorf("update business %d: %w", b.ID, err)
 	}
