@@ -11,6 +11,8 @@ import (
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/duplicates"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/funding"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
@@ -29,6 +31,7 @@ type Set struct {
 	Office      *office.Service
 	Permits     *permits.Service
 	Duplicates  *duplicates.Service
+	Funding     *funding.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -44,13 +47,28 @@ func New(st store.Store, jurisdiction string) Set {
 		}
 		return programs.Signatory(id.Signature()), nil
 	}
+	asm := assessment.NewService(st, st, reg, st)
 	return Set{
 		Registry:    reg,
 		Accounts:    accounts.NewService(st, jurisdiction),
-		Assessments: assessment.NewService(st, st, reg, st),
+		Assessments: asm,
 		Programs:    prog,
 		Office:      off,
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
+		Funding:     funding.NewService(st, prog, naikKelasOutcomes(asm)),
+	}
+}
+
+// naikKelasOutcomes counts a programme's completers who went up a size class
+// from its start to today, as the naik-kelas statistics count them.
+func naikKelasOutcomes(asm *assessment.Service) funding.Outcomes {
+	return func(ctx context.Context, programID int64) (int, bool, error) {
+		st, err := asm.Stats(ctx, auth.System, assessment.StatsQuery{ProgramID: programID})
+		if err != nil || st.Program == nil {
+			return 0, false, err
+		}
+		g := st.Program.CompletersGroup
+		return g.SizeUp, g.SizeRateBase > 0, nil
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/duplicates"
+	"naikkelas/internal/funding"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
@@ -31,6 +32,7 @@ type Store interface {
 	office.Store
 	permits.Store
 	duplicates.Store
+	funding.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

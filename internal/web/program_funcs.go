@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"naikkelas/internal/funding"
 	"strings"
 
 	"naikkelas/internal/idfmt"
@@ -21,18 +22,19 @@ func programFuncs() template.FuncMap {
 			}
 			return strings.Join(out, ", ")
 		},
-		"programStatus": programs.StatusLabel,
-		"appStatus":     programs.AppStatusLabel,
-		"kindLabel":     kindLabel,
-		"fundingKind":   programs.FundingKindLabel,
-		"reasonLabel":   programs.ReasonLabel,
-		"canWithdraw":   programs.CanWithdraw,
-		"channelLabel":  channelLabel,
-		"ownerNote":     ownerNote,
-		"list":          func(s ...string) []string { return s },
-		"hasInt":        func(list []int, n int) bool { return containsInt(list, n) },
-		"decimal":       func(v float64) string { return idfmt.Decimal(v, 2) },
-		"percent":       idfmt.Percent,
+		"programStatus":  programs.StatusLabel,
+		"appStatus":      programs.AppStatusLabel,
+		"kindLabel":      kindLabel,
+		"fundingKind":    programs.FundingKindLabel,
+		"commitmentKind": funding.KindLabel,
+		"reasonLabel":    programs.ReasonLabel,
+		"canWithdraw":    programs.CanWithdraw,
+		"channelLabel":   channelLabel,
+		"ownerNote":      ownerNote,
+		"list":           func(s ...string) []string { return s },
+		"hasInt":         func(list []int, n int) bool { return containsInt(list, n) },
+		"decimal":        func(v float64) string { return idfmt.Decimal(v, 2) },
+		"percent":        idfmt.Percent,
 		// an average of no scores is no figure, not 0
 		"scoreOrDash": func(v float64) string { return idfmt.DecimalOrDash(v, 2, v != 0) },
 	}

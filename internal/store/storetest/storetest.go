@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 		{"PermitsList", testPermitsList},
 		{"HalalFacts", testHalalFacts},
 		{"DuplicateDismissals", testDuplicateDismissals},
+		{"FundingLedger", testFundingLedger},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
