@@ -13,6 +13,7 @@ import (
 	"naikkelas/internal/duplicates"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/funding"
+	"naikkelas/internal/indicators"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
@@ -32,6 +33,7 @@ type Set struct {
 	Permits     *permits.Service
 	Duplicates  *duplicates.Service
 	Funding     *funding.Service
+	Indicators  *indicators.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -57,6 +59,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
 		Funding:     funding.NewService(st, prog, naikKelasOutcomes(asm)),
+		Indicators:  indicators.NewService(reg, prog, asm, jurisdiction),
 	}
 }
 

@@ -63,7 +63,8 @@ func byID(format string) func(*fixture, int64, string) string {
 
 // matrix has one row per registered route: the register's rows below and
 // each part's rows from its own test file, merged here in one place.
-var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix(), officeMatrix(), permitMatrix(), duplicateMatrix(), fundingMatrix())
+var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix(), officeMatrix(), permitMatrix(),
+	duplicateMatrix(), fundingMatrix(), openDataMatrix())
 
 // mergeMatrix joins the rows of the parts; a route with two rows is a
 // mistake in the test.
