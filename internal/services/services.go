@@ -7,16 +7,20 @@ package services
 
 import (
 	"context"
+	"time"
 
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
-	"naikkelas/internal/duplicates"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/duplicates"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/indicators"
+	"naikkelas/internal/leadership"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
+	"naikkelas/internal/planner"
 	"naikkelas/internal/programs"
+	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 )
@@ -34,6 +38,8 @@ type Set struct {
 	Duplicates  *duplicates.Service
 	Funding     *funding.Service
 	Indicators  *indicators.Service
+	Planner     *planner.Service
+	Leadership  *leadership.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -50,6 +56,9 @@ func New(st store.Store, jurisdiction string) Set {
 		return programs.Signatory(id.Signature()), nil
 	}
 	asm := assessment.NewService(st, st, reg, st)
+	fund := funding.NewService(st, prog, naikKelasOutcomes(asm))
+	ind := indicators.NewService(reg, prog, asm, jurisdiction)
+	plan := planner.NewService(st, reg, prog, fund, jurisdiction)
 	return Set{
 		Registry:    reg,
 		Accounts:    accounts.NewService(st, jurisdiction),
@@ -58,8 +67,11 @@ func New(st store.Store, jurisdiction string) Set {
 		Office:      off,
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
-		Funding:     funding.NewService(st, prog, naikKelasOutcomes(asm)),
-		Indicators:  indicators.NewService(reg, prog, asm, jurisdiction),
+		Funding:     fund,
+		Indicators:  ind,
+		Planner:     plan,
+		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan,
+			Regions: region.All(), Now: time.Now},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"naikkelas/internal/importer"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
+	"naikkelas/internal/planner"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 )
@@ -33,6 +34,7 @@ type Store interface {
 	permits.Store
 	duplicates.Store
 	funding.Store
+	planner.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

@@ -8,6 +8,7 @@ import (
 )
 
 type homeView struct {
+	Leader    *leaderHome // admin and pimpinan: key figures, the map, the report
 	Stats     registry.HomeStats
 	Classes   []classCount
 	Districts []registry.DistrictCount
@@ -38,6 +39,12 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) {
 		v.Classes = append(v.Classes, classCount{c, stats.BySizeClass[c]})
 	}
 	v.Districts = s.allDistrictRows(a, rows)
+	if a.Role == auth.Admin || a.Role == auth.Pimpinan {
+		if v.Leader, err = s.leaderHome(r, a); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, "home", page{Title: "Beranda", Active: "home", Data: v})
 }
 

@@ -64,7 +64,7 @@ func byID(format string) func(*fixture, int64, string) string {
 // matrix has one row per registered route: the register's rows below and
 // each part's rows from its own test file, merged here in one place.
 var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix(), officeMatrix(), permitMatrix(),
-	duplicateMatrix(), fundingMatrix(), openDataMatrix())
+	duplicateMatrix(), fundingMatrix(), openDataMatrix(), planMatrix(), leadershipMatrix())
 
 // mergeMatrix joins the rows of the parts; a route with two rows is a
 // mistake in the test.

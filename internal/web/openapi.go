@@ -36,7 +36,7 @@ func (d *apiDoc) query(name, description string) *apiDoc {
 func openapiSchemas() map[string]any {
 	out := map[string]any{}
 	for _, part := range []map[string]any{registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas(), officeSchemas(), permitSchemas(), halalSchemas(),
-		duplicateSchemas(), fundingSchemas()} {
+		duplicateSchemas(), fundingSchemas(), planSchemas()} {
 		for name, schema := range part {
 			if _, dup := out[name]; dup {
 				panic("web: OpenAPI schema " + name + " defined twice")

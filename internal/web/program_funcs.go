@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"naikkelas/internal/funding"
+	"naikkelas/internal/planner"
 	"strings"
 
 	"naikkelas/internal/idfmt"
@@ -27,14 +28,21 @@ func programFuncs() template.FuncMap {
 		"kindLabel":      kindLabel,
 		"fundingKind":    programs.FundingKindLabel,
 		"commitmentKind": funding.KindLabel,
-		"reasonLabel":    programs.ReasonLabel,
-		"canWithdraw":    programs.CanWithdraw,
-		"channelLabel":   channelLabel,
-		"ownerNote":      ownerNote,
-		"list":           func(s ...string) []string { return s },
-		"hasInt":         func(list []int, n int) bool { return containsInt(list, n) },
-		"decimal":        func(v float64) string { return idfmt.Decimal(v, 2) },
-		"percent":        idfmt.Percent,
+		"deref": func(p *int) int {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
+		"maxPlanYears": func() int { return planner.MaxYears },
+		"reasonLabel":  programs.ReasonLabel,
+		"canWithdraw":  programs.CanWithdraw,
+		"channelLabel": channelLabel,
+		"ownerNote":    ownerNote,
+		"list":         func(s ...string) []string { return s },
+		"hasInt":       func(list []int, n int) bool { return containsInt(list, n) },
+		"decimal":      func(v float64) string { return idfmt.Decimal(v, 2) },
+		"percent":      idfmt.Percent,
 		// an average of no scores is no figure, not 0
 		"scoreOrDash": func(v float64) string { return idfmt.DecimalOrDash(v, 2, v != 0) },
 	}

@@ -295,6 +295,27 @@ func (s *Server) routeTable() []route {
 			doc("Per mitra dan tahun: komitmen, realisasi, alokasi, sisa; mitra yang realisasinya tertinggal ditandai", "",
 				"FundingStats", 200, 401, 403, 422).query("year", "Tahun anggaran (kosong: semua tahun)")},
 		{"GET /dana", member, s.fundingShow, nil},
+
+		// Coverage planner and the leadership report.
+		{"GET /api/v1/coverage/plan", member, s.apiCoveragePlan,
+			doc("Rencana cakupan: berapa tahun sampai semua usaha (atau kelompok sasaran) pernah dilatih, total dan per kecamatan",
+				"", "CoveragePlan", 200, 401, 403, 422).
+				query("cost_per_participant", "Biaya per peserta, Rp (kosong: rata-rata buku dana)").
+				query("cohort_size", "Peserta per angkatan (kosong: 30)").query("extra_per_year", "Tambahan dana per tahun, Rp").
+				query("group", "Kelompok sasaran: mikro|kecil|tanpa_nib|tanpa_halal|mikro_pangan_tanpa_halal (kosong: semua)")},
+		{"GET /api/v1/coverage/scenarios", member, s.apiScenarioList,
+			doc("Skenario rencana cakupan yang tersimpan, masing-masing dengan hasilnya hari ini", "", "ScenarioList", 200, 401, 403)},
+		{"POST /api/v1/coverage/scenarios", member, s.apiScenarioCreate,
+			doc("Simpan skenario rencana cakupan (admin, pimpinan)", "ScenarioInput", "Scenario", 201, 401, 403, 422)},
+		{"DELETE /api/v1/coverage/scenarios/{id}", member, s.apiScenarioDelete,
+			doc("Hapus skenario (admin, pimpinan)", "", "", 204, 401, 403, 404)},
+		{"GET /api/v1/reports/leadership.pdf", member, s.apiLeadershipReport,
+			doc("Laporan Pimpinan (PDF A4) untuk satu periode, seluruh wilayah atau satu kecamatan (admin, pimpinan)", "", "",
+				200, 401, 403, 422).query("from", "Awal periode TTTT-BB-HH (bawaan: 1 Januari tahun ini)").
+				query("to", "Akhir periode TTTT-BB-HH (bawaan: hari ini)").query("district", "Kode kecamatan")},
+		{"GET /cakupan/rencana", member, s.coveragePlanShow, nil},
+		{"POST /cakupan/rencana", member, s.coveragePlanSave, nil},
+		{"POST /cakupan/rencana/{id}/hapus", member, s.coveragePlanDelete, nil},
 		{"GET /dana/komitmen/{id}", member, s.commitmentShow, nil},
 		{"POST /dana/komitmen", member, s.commitmentCreate, nil},
 		{"POST /dana/komitmen/{id}/realisasi", member, s.realisationCreate, nil},

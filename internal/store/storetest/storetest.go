@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"HalalFacts", testHalalFacts},
 		{"DuplicateDismissals", testDuplicateDismissals},
 		{"FundingLedger", testFundingLedger},
+		{"PlannerStore", testPlannerStore},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

@@ -1,0 +1,335 @@
+package leadership
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"naikkelas/internal/geo"
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/indicators"
+)
+
+// page geometry, A4 portrait in millimetres.
+const (
+	pageW, margin = 210.0, 15.0
+	textW         = pageW - 2*margin
+)
+
+// doc wraps fpdf with the report's habits: cp1252 text, sections, tables.
+type doc struct {
+	*fpdf.Fpdf
+	tr func(string) string
+}
+
+// Render writes the report as an A4 PDF.
+func Render(w io.Writer, d *Data) error {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle("Laporan Pimpinan "+d.Scope, true)
+	pdf.SetAuthor(d.Office.Agency, true)
+	pdf.SetCreationDate(d.GeneratedAt)
+	pdf.SetModificationDate(d.GeneratedAt)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin)
+	p := &doc{Fpdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor("")}
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-11)
+		pdf.SetFont("Helvetica", "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(0, 5, p.tr(fmt.Sprintf("%s  |  Laporan Pimpinan %s  |  dibuat %s  |  halaman %d",
+			d.Office.Agency, d.Scope, idfmt.DateTime(d.GeneratedAt), pdf.PageNo())), "", 0, "C", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+	pdf.AddPage()
+	if err := p.letterhead(d); err != nil {
+		return err
+	}
+	p.keyFigures(d)
+	p.choropleth(d)
+	p.districtTable(d)
+	p.programmes(d)
+	p.fundingTable(d)
+	p.outlook(d)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("leadership report: %w", err)
+	}
+	return pdf.Output(w)
+}
+
+func (p *doc) text(style string, size, h float64, s string) {
+	p.SetFont("Helvetica", style, size)
+	p.MultiCell(textW, h, p.tr(s), "", "L", false)
+}
+
+func (p *doc) heading(s string) {
+	if p.GetY() > 250 {
+		p.AddPage()
+	}
+	p.Ln(3)
+	p.SetTextColor(22, 101, 52)
+	p.text("B", 12, 7, s)
+	p.SetTextColor(0, 0, 0)
+}
+
+func (p *doc) letterhead(d *Data) error {
+	x := margin
+	if len(d.Logo) > 0 {
+		p.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.Logo))
+		if err := p.Error(); err != nil {
+			return fmt.Errorf("leadership report: logo: %w", err)
+		}
+		p.ImageOptions("logo", margin, margin, 0, 20, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		x += 25
+	}
+	p.SetXY(x, margin)
+	p.SetFont("Helvetica", "B", 12)
+	p.CellFormat(0, 6, p.tr(strings.ToUpper(d.Office.Government)), "", 2, "L", false, 0, "")
+	p.SetFont("Helvetica", "", 11)
+	p.CellFormat(0, 6, p.tr(d.Office.Agency), "", 2, "L", false, 0, "")
+	p.SetFont("Helvetica", "", 9)
+	p.CellFormat(0, 5, p.tr(d.Office.Address), "", 2, "L", false, 0, "")
+	p.SetY(margin + 23)
+	p.SetLineWidth(0.6)
+	p.Line(margin, p.GetY(), pageW-margin, p.GetY())
+	p.Ln(4)
+	p.text("B", 16, 8, "Laporan Pimpinan")
+	p.text("", 11, 6, d.Scope+", periode "+idfmt.DateRange(d.From, d.To))
+	return nil
+}
+
+func (p *doc) keyFigures(d *Data) {
+	t := d.Total
+	nk := d.NaikKelas
+	measured := nk.SizeUp + nk.SizeDown + nk.SizeUnchanged
+	figs := [][2]string{
+		{"Usaha terdaftar", idfmt.Number(int64(t.Businesses))},
+		{"Mikro / kecil / menengah", fmt.Sprintf("%s / %s / %s", idfmt.Number(int64(t.Mikro)), idfmt.Number(int64(t.Kecil)), idfmt.Number(int64(t.Menengah)))},
+		{"Pernah dilatih", fmt.Sprintf("%s (%s%%)", idfmt.Number(int64(t.Trained)), idfmt.Decimal(t.TrainedShare(), 1))},
+		{"Naik kelas dalam periode", fmt.Sprintf("%s dari %s terukur", idfmt.Number(int64(nk.SizeUp)), idfmt.Number(int64(measured)))},
+		{"Memiliki NIB", fmt.Sprintf("%s (%s%%)", idfmt.Number(int64(t.NIB)), idfmt.Decimal(t.NIBShare(), 1))},
+		{"Bersertifikat halal", fmt.Sprintf("%s (%s%%)", idfmt.Number(int64(t.Halal)), idfmt.Decimal(t.HalalShare(), 1))},
+	}
+	p.heading("Angka kunci")
+	boxW, boxH := textW/3, 16.0
+	y0 := p.GetY()
+	for i, f := range figs {
+		x, y := margin+float64(i%3)*boxW, y0+float64(i/3)*(boxH+2)
+		p.SetFillColor(240, 246, 241)
+		p.Rect(x+1, y, boxW-2, boxH, "F")
+		p.SetXY(x+3, y+2)
+		p.SetFont("Helvetica", "B", 12)
+		p.CellFormat(boxW-6, 6, p.tr(f[1]), "", 2, "L", false, 0, "")
+		p.SetX(x + 3)
+		p.SetFont("Helvetica", "", 8)
+		p.CellFormat(boxW-6, 5, p.tr(f[0]), "", 0, "L", false, 0, "")
+	}
+	p.SetY(y0 + 2*(boxH+2))
+	p.classChart(t)
+}
+
+// classChart draws the businesses by size class as horizontal bars.
+func (p *doc) classChart(t indicators.District) {
+	rows := []struct {
+		label string
+		n     int
+	}{{"Mikro", t.Mikro}, {"Kecil", t.Kecil}, {"Menengah", t.Menengah}, {"Besar", t.Besar}, {"Belum diketahui", t.Unknown()}}
+	top := 1
+	for _, r := range rows {
+		top = max(top, r.n)
+	}
+	p.Ln(2)
+	p.SetFont("Helvetica", "", 8)
+	for _, r := range rows {
+		y := p.GetY()
+		p.SetX(margin)
+		p.CellFormat(30, 5, p.tr(r.label), "", 0, "L", false, 0, "")
+		barW := (textW - 60) * float64(r.n) / float64(top)
+		p.SetFillColor(49, 130, 189)
+		if barW > 0 {
+			p.Rect(margin+30, y+0.8, barW, 3.4, "F")
+		}
+		p.SetXY(margin+32+barW, y)
+		p.CellFormat(25, 5, p.tr(idfmt.Number(int64(r.n))), "", 1, "L", false, 0, "")
+	}
+}
+
+// choropleth draws the kecamatan coloured by the share ever trained.
+func (p *doc) choropleth(d *Data) {
+	m, err := geo.Serang()
+	if err != nil || len(d.Districts) == 0 {
+		return
+	}
+	p.heading("Peta: usaha yang pernah dilatih (%)")
+	mapW := textW * 0.75
+	scale := mapW / geo.Width
+	if m.Height*scale > 110 {
+		scale = 110 / m.Height
+	}
+	if p.GetY()+m.Height*scale > 280 {
+		p.AddPage()
+	}
+	y0 := p.GetY()
+	by := map[string]indicators.District{}
+	top := 0.0
+	for _, x := range d.Districts {
+		by[x.Code] = x
+		top = math.Max(top, x.TrainedShare())
+	}
+	palette := [][3]int{{239, 243, 255}, {189, 215, 231}, {107, 174, 214}, {49, 130, 189}, {8, 81, 156}}
+	p.SetDrawColor(255, 255, 255)
+	p.SetLineWidth(0.2)
+	for _, s := range m.Shapes {
+		c := [3]int{208, 215, 222}
+		if x, ok := by[s.Code]; ok {
+			i := len(palette) - 1
+			if top > 0 {
+				i = min(int(x.TrainedShare()/top*float64(len(palette))), len(palette)-1)
+			}
+			c = palette[i]
+		}
+		p.SetFillColor(c[0], c[1], c[2])
+		for _, ring := range s.Rings {
+			pts := make([]fpdf.PointType, len(ring))
+			for i, pt := range ring {
+				pts[i] = fpdf.PointType{X: margin + pt.X*scale, Y: y0 + pt.Y*scale}
+			}
+			p.Polygon(pts, "FD")
+		}
+	}
+	p.SetDrawColor(0, 0, 0)
+	lx := margin + mapW + 4
+	p.SetFont("Helvetica", "", 7)
+	for i, c := range palette {
+		lo, hi := top*float64(i)/5, top*float64(i+1)/5
+		y := y0 + float64(i)*6
+		p.SetFillColor(c[0], c[1], c[2])
+		p.Rect(lx, y, 5, 4, "F")
+		p.SetXY(lx+6, y)
+		p.CellFormat(30, 4, p.tr(idfmt.Decimal(lo, 1)+"–"+idfmt.Decimal(hi, 1)+"%"), "", 0, "L", false, 0, "")
+	}
+	p.SetY(y0 + m.Height*scale + 3)
+}
+
+// table draws a simple table; widths in mm, the first column left-aligned.
+func (p *doc) table(head []string, widths []float64, rows [][]string) {
+	p.SetFont("Helvetica", "B", 8)
+	p.SetFillColor(230, 236, 232)
+	for i, h := range head {
+		align := "R"
+		if i == 0 {
+			align = "L"
+		}
+		p.CellFormat(widths[i], 6, p.tr(h), "B", 0, align, true, 0, "")
+	}
+	p.Ln(-1)
+	p.SetFont("Helvetica", "", 8)
+	for _, r := range rows {
+		if p.GetY() > 275 {
+			p.AddPage()
+		}
+		for i, c := range r {
+			align := "R"
+			if i == 0 {
+				align = "L"
+			}
+			p.CellFormat(widths[i], 5, p.tr(c), "", 0, align, false, 0, "")
+		}
+		p.Ln(-1)
+	}
+}
+
+func pct(v float64) string { return idfmt.Decimal(v, 1) + "%" }
+
+func (p *doc) districtTable(d *Data) {
+	p.heading("Per kecamatan")
+	var rows [][]string
+	for _, x := range append(d.Districts, d.Total) {
+		rows = append(rows, []string{x.Name, idfmt.Number(int64(x.Businesses)), idfmt.Number(int64(x.Mikro)), idfmt.Number(int64(x.Kecil)),
+			pct(x.TrainedShare()), pct(x.NaikKelasRate()), pct(x.HalalShare())})
+	}
+	p.table([]string{"Kecamatan", "Usaha", "Mikro", "Kecil", "Dilatih", "Naik kelas 12 bln", "Halal"},
+		[]float64{48, 22, 22, 20, 22, 24, 22}, rows)
+}
+
+func rate(r *float64, base int) string {
+	if r == nil {
+		return "—"
+	}
+	return pct(*r) + " dari " + idfmt.Number(int64(base))
+}
+
+func (p *doc) programmes(d *Data) {
+	p.heading("Program dan hasilnya; naik kelas dibanding kelompok pembanding")
+	if len(d.Programs) == 0 {
+		p.text("", 9, 5, "Tidak ada program dalam periode ini.")
+		return
+	}
+	var rows [][]string
+	for _, r := range d.Programs {
+		rows = append(rows, []string{r.Name, idfmt.Number(int64(r.Participants)), idfmt.Number(int64(r.Completers)),
+			idfmt.Rupiah(r.Cost), rate(r.CompletersRate, r.CompletersBase), rate(r.ComparisonRate, r.ComparisonBase)})
+	}
+	p.table([]string{"Program", "Peserta", "Lulus", "Biaya (alokasi)", "Naik kelas lulusan", "Pembanding"},
+		[]float64{56, 16, 14, 30, 32, 32}, rows)
+	p.text("I", 7, 4, "Naik kelas = kelas usaha (omzet/modal) naik sejak program dimulai; pembanding = usaha sekecamatan, sektor dan kelas yang sama yang tidak ikut.")
+}
+
+func (p *doc) fundingTable(d *Data) {
+	p.heading("Dana mitra")
+	if len(d.Funding) == 0 {
+		p.text("", 9, 5, "Belum ada komitmen mitra untuk tahun dalam periode ini.")
+		return
+	}
+	var rows [][]string
+	for _, r := range append(d.Funding, d.FundingSum) {
+		name := r.PartnerName
+		if name == "" {
+			name = "Jumlah"
+		} else {
+			name = fmt.Sprintf("%s %d", name, r.Year)
+		}
+		if r.Lagging {
+			name += " (tertinggal)"
+		}
+		rows = append(rows, []string{name, idfmt.Rupiah(r.Committed), idfmt.Rupiah(r.Realised), idfmt.Rupiah(r.Allocated), idfmt.Rupiah(r.Unspent)})
+	}
+	p.table([]string{"Mitra", "Komitmen", "Realisasi", "Dialokasikan", "Sisa"}, []float64{56, 31, 31, 31, 31}, rows)
+	if d.District != "" {
+		p.text("I", 7, 4, "Dana mitra dicatat untuk seluruh kabupaten, tidak per kecamatan.")
+	}
+}
+
+func (p *doc) outlook(d *Data) {
+	pl := d.Plan
+	if pl == nil {
+		return
+	}
+	p.heading("Proyeksi cakupan")
+	s := fmt.Sprintf("Dengan dana %s per tahun dan biaya %s per peserta (angkatan %d), %s usaha dapat dilatih per tahun. ",
+		idfmt.Rupiah(pl.Budget), idfmt.Rupiah(pl.CostPerParticipant), pl.CohortSize, idfmt.Number(int64(pl.PlacesPerYear)))
+	if pl.Years != nil {
+		s += fmt.Sprintf("Seluruh %s usaha yang belum pernah dilatih terjangkau dalam %d tahun (sampai %d).",
+			idfmt.Number(int64(pl.Remaining)), *pl.Years, *pl.FinishYear)
+	} else {
+		s += fmt.Sprintf("Dengan dana ini %s usaha yang belum pernah dilatih tidak terjangkau dalam 100 tahun.", idfmt.Number(int64(pl.Remaining)))
+	}
+	p.text("", 9, 5, s)
+	for _, a := range pl.Districts {
+		if d.District != "" && a.Code != d.District {
+			continue
+		}
+		if d.District == "" && !a.Behind {
+			continue
+		}
+		years := "lebih dari 100 tahun"
+		if a.Years != nil {
+			years = fmt.Sprintf("%d tahun", *a.Years)
+		}
+		p.text("", 9, 5, fmt.Sprintf("- %s: %s belum dilatih, porsi kuota %s, %s%s", a.Name,
+			idfmt.Number(int64(a.Remaining)), pct(a.Pace), years, map[bool]string{true: " (tertinggal)"}[a.Behind]))
+	}
+}

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/planner"
+)
+
+func (s *Server) apiCoveragePlan(w http.ResponseWriter, r *http.Request) {
+	p, err := planner.ParseParams(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	plan, err := s.Planner.Plan(r.Context(), actor(r), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, plan)
+}
+
+type scenarioList struct {
+	Items []scenarioPlan `json:"items"`
+}
+
+type scenarioPlan struct {
+	planner.Scenario
+	Plan *planner.Plan `json:"plan"`
+}
+
+func (s *Server) apiScenarioList(w http.ResponseWriter, r *http.Request) {
+	list, plans, err := s.Planner.Scenarios(r.Context(), actor(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := scenarioList{Items: make([]scenarioPlan, len(list))}
+	for i := range list {
+		out.Items[i] = scenarioPlan{Scenario: list[i], Plan: plans[i]}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) apiScenarioCreate(w http.ResponseWriter, r *http.Request) {
+	var sc planner.Scenario
+	if err := decodeJSON(r, &sc); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out, err := s.Planner.Save(r.Context(), actor(r), &sc)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, out)
+}
+
+func (s *Server) apiScenarioDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Planner.Delete(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// planSchemas are the schemas of the coverage planner.
+func planSchemas() map[string]any {
+	years := map[string]any{"type": "integer", "nullable": true}
+	num := map[string]any{"type": "number"}
+	return map[string]any{
+		"AreaPlan": obj(map[string]any{"code": str, "name": str, "businesses": integer, "trained": integer, "remaining": integer,
+			"pace": num, "years": years, "behind": map[string]any{"type": "boolean"}}),
+		"CoveragePlan": obj(map[string]any{"cost_per_participant": integer, "cohort_size": integer, "extra_per_year": integer,
+			"group": str, "group_label": str, "cost_source": enum("given", "ledger", "default"), "year": integer, "committed": integer,
+			"budget": integer, "cohorts": integer, "places_per_year": integer, "businesses": integer, "trained": integer,
+			"remaining": integer, "years": years, "finish_year": years, "districts": arrayOf("AreaPlan")}),
+		"ScenarioInput": obj(map[string]any{"name": str, "cost_per_participant": integer, "cohort_size": integer,
+			"extra_per_year": integer, "group": str}, "name"),
+		"Scenario": obj(map[string]any{"id": integer, "name": str, "cost_per_participant": integer, "cohort_size": integer,
+			"extra_per_year": integer, "group": str, "created_by": str, "created_at": instant}),
+		"ScenarioList": obj(map[string]any{"items": map[string]any{"type": "array", "items": map[string]any{
+			"allOf": []any{ref("Scenario"), obj(map[string]any{"plan": ref("CoveragePlan")})}}}}, "items"),
+	}
+}

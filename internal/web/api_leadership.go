@@ -1,0 +1,34 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+
+	"naikkelas/internal/leadership"
+)
+
+// apiLeadershipReport serves "Laporan Pimpinan" as a PDF; the home page's
+// button links here.
+func (s *Server) apiLeadershipReport(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	d, err := s.Leadership.Build(r.Context(), actor(r), leadership.Query{From: q.Get("from"), To: q.Get("to"), District: q.Get("district")})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := leadership.Render(&buf, d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name := "laporan-pimpinan-" + d.From + "-" + d.To
+	if d.District != "" {
+		name += "-" + strings.ReplaceAll(d.District, ".", "")
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Last-Modified", d.GeneratedAt.UTC().Format(http.TimeFormat))
+	_, _ = w.Write(buf.Bytes())
+}

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/planner"
+)
+
+type coveragePlanView struct {
+	Plan      *planner.Plan
+	Groups    []planner.Group
+	Scenarios []scenarioPlan
+	CanSave   bool
+	Query     string
+	Errors    map[string]string
+	Message   string
+	Error     string
+}
+
+// coveragePlanShow is the planner page: a scenario's outlook per kecamatan,
+// and the saved scenarios side by side.
+func (s *Server) coveragePlanShow(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	v := coveragePlanView{Groups: planner.Groups, CanSave: a.Role == auth.Admin || a.Role == auth.Pimpinan,
+		Query: r.URL.RawQuery, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	p, err := planner.ParseParams(r.URL.Query())
+	status := http.StatusOK
+	if fe := apperr.FieldsOf(err); len(fe) > 0 {
+		v.Errors, status, p = fe, http.StatusUnprocessableEntity, planner.Params{}
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if v.Plan, err = s.Planner.Plan(r.Context(), a, p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	list, plans, err := s.Planner.Scenarios(r.Context(), a)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for i := range list {
+		v.Scenarios = append(v.Scenarios, scenarioPlan{Scenario: list[i], Plan: plans[i]})
+	}
+	s.render(w, r, status, "coverage_plan", page{Title: "Rencana cakupan", Active: "programs", Data: v})
+}
+
+// coveragePlanSave saves the scenario of the form under a name.
+func (s *Server) coveragePlanSave(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.New(apperr.Invalid, "Formulir tidak terbaca"))
+		return
+	}
+	p, err := planner.ParseParams(r.PostForm)
+	if err == nil {
+		_, err = s.Planner.Save(r.Context(), actor(r), &planner.Scenario{Params: p, Name: r.PostForm.Get("name")})
+	}
+	s.back(w, r, "/cakupan/rencana", "Skenario disimpan.", withFieldMessages(err))
+}
+
+// coveragePlanDelete removes a saved scenario.
+func (s *Server) coveragePlanDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	err = s.Planner.Delete(r.Context(), actor(r), id)
+	if apperr.Is(err, apperr.NotFound) {
+		s.fail(w, r, err)
+		return
+	}
+	s.back(w, r, "/cakupan/rencana", "Skenario dihapus.", err)
+}
