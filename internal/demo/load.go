@@ -61,6 +61,7 @@ var Steps = []Step{
 	{Name: "audit", Run: stepAudit},
 	{Name: "penilaian", Run: stepAssessments},
 	{Name: "program", Run: stepOpenPrograms},
+	{Name: "izin", Run: stepPermits},
 }
 
 // Load runs every step against st, which must hold no user and no

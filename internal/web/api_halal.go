@@ -51,22 +51,33 @@ func (s *Server) apiHalalObligation(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiPermitExpiry(w http.ResponseWriter, r *http.Request) {
-	f, err := permitFilter(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	days, err := queryInt(r, "days", 90)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Permits.Expiry(r.Context(), actor(r), days, f)
+	out, _, err := s.permitExpiry(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// permitExpiry answers the expiry list for the query of r (days, kind,
+// district, page), for the API and the page alike.
+func (s *Server) permitExpiry(r *http.Request) (*permits.Expiry, permitQuery, error) {
+	f, err := permitFilter(r)
+	if err != nil {
+		return nil, permitQuery{}, err
+	}
+	days, err := queryInt(r, "days", 90)
+	if err != nil {
+		return nil, permitQuery{}, err
+	}
+	out, err := s.Permits.Expiry(r.Context(), actor(r), days, f)
+	return out, permitQuery{Filter: f, Days: days}, err
+}
+
+// permitQuery is what the expiry list was asked for.
+type permitQuery struct {
+	Filter permits.Filter
+	Days   int
 }
 
 type quotaList struct {

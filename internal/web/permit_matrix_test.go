@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/permits"
@@ -48,7 +49,16 @@ func permitMatrix() map[string]matrixCase {
 		return "/api/v1/halal-quotas/" + itoa64(newQuota(f)) + "/allocations"
 	}
 	return map[string]matrixCase{
-		"GET /api/v1/permits/expiry":                   {path: fixed("/api/v1/permits/expiry?days=90"), want: all(s200)},
+		"GET /usaha/{id}/izin": {path: byID("/usaha/{id}/izin"), want: readOne},
+		"POST /usaha/{id}/izin": {path: byID("/usaha/{id}/izin"), body: func(*fixture, int64, string) string {
+			return "kind=pirt&status=persiapan&products=Emping+250+g"
+		}, want: writers(s303)},
+		"POST /izin/{id}/status": {path: func(f *fixture, id int64, v string) string {
+			return "/izin" + strings.TrimPrefix(newPermit(f, id, v), "/api/v1/permits") + "/status"
+		}, body: func(*fixture, int64, string) string { return "status=persiapan" }, want: writers(s303)},
+		"GET /izin":                  {path: fixed("/izin?days=90"), want: all(s200)},
+		"GET /izin/halal":            {path: fixed("/izin/halal"), want: office},
+		"GET /api/v1/permits/expiry": {path: fixed("/api/v1/permits/expiry?days=90"), want: all(s200)},
 		"GET /api/v1/businesses/{id}/permit-readiness": {path: byID("/api/v1/businesses/{id}/permit-readiness?date=2026-12-01"), want: readOne},
 		"PUT /api/v1/businesses/{id}/halal-profile": {path: byID("/api/v1/businesses/{id}/halal-profile"), body: func(*fixture, int64, string) string {
 			return `{"facilities":1,"outlets":1,"preservation_methods":1,"product_type":"makanan_ringan","halal_ingredients":true,"separate_tools":true,"simple_process":null}`

@@ -17,6 +17,7 @@ import (
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/office"
+	"naikkelas/internal/permits"
 	"naikkelas/internal/region"
 )
 
@@ -138,24 +139,26 @@ var embeddedAssets = sync.OnceValues(func() (assets, error) {
 func templateFuncs(static *staticFiles) template.FuncMap {
 	dir := region.All()
 	funcs := template.FuncMap{
-		"static":      static.url,
-		"rupiah":      idfmt.Rupiah,
-		"number":      func(n any) string { return idfmt.Number(toInt64(n)) },
-		"date":        idfmt.DateString,
-		"datetime":    func(t time.Time) string { return idfmt.DateTime(t) },
-		"regionName":  dir.Name,
-		"sectorName":  region.SectorName,
-		"classLabel":  classLabel,
-		"halalLabel":  halalLabel,
-		"roleLabel":   func(r auth.Role) string { return auth.RoleLabel(r) },
-		"waLink":      waLink,
-		"pct":         pct,
-		"logoURL":     logoURL,
-		"nip":         nipText,
-		"officeField": officeField,
-		"add":         func(a, b int) int { return a + b },
-		"skipLabel":   importer.SkipLabel,
-		"withQuery":   withQuery,
+		"static":       static.url,
+		"rupiah":       idfmt.Rupiah,
+		"number":       func(n any) string { return idfmt.Number(toInt64(n)) },
+		"date":         idfmt.DateString,
+		"datetime":     func(t time.Time) string { return idfmt.DateTime(t) },
+		"regionName":   dir.Name,
+		"sectorName":   region.SectorName,
+		"classLabel":   classLabel,
+		"halalLabel":   halalLabel,
+		"roleLabel":    func(r auth.Role) string { return auth.RoleLabel(r) },
+		"waLink":       waLink,
+		"pct":          pct,
+		"logoURL":      logoURL,
+		"nip":          nipText,
+		"officeField":  officeField,
+		"add":          func(a, b int) int { return a + b },
+		"skipLabel":    importer.SkipLabel,
+		"permitKind":   permits.KindLabel,
+		"permitStatus": permits.StatusLabel,
+		"withQuery":    withQuery,
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},

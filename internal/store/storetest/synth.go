@@ -24,6 +24,12 @@ var (
 	sectors = []string{"C", "C", "C", "G", "G", "G", "I", "I", "S", "S", "A", "F"}
 )
 
+// synthKBLI gives each sector two KBLI codes (without drawing from the
+// generator, so the rest of the data stays as it was): half of C and all of I
+// are food or drink, which the halal benchmarks count.
+var synthKBLI = map[string][2]string{"C": {"10794", "13134"}, "G": {"47112", "47711"}, "I": {"56102", "56303"},
+	"S": {"96111", "95120"}, "A": {"03221", "01135"}, "F": {"41011", "43301"}}
+
 // Synth returns n deterministic businesses spread over Kabupaten Serang,
 // each with 2–3 measurements and an audit entry. nibFrom keeps NIBs unique.
 func Synth(n, nibFrom int, rng *rand.Rand, villages []region.Region) []registry.NewBusiness {
@@ -40,6 +46,7 @@ func Synth(n, nibFrom int, rng *rand.Rand, villages []region.Region) []registry.
 			VillageCode: v.Code, Address: "Kp. " + v.Name, Sector: sectors[rng.IntN(len(sectors))],
 			FoundedYear: 1990 + rng.IntN(35), HalalStatus: registry.HalalNone,
 		}
+		b.KBLI = synthKBLI[b.Sector][k%2]
 		if rng.IntN(5) == 0 {
 			b.NIB = fmt.Sprintf("9%012d", k)
 		}
