@@ -44,6 +44,13 @@ func (s *Service) check(ctx context.Context, u *auth.User, password string) (map
 	if msg != "" {
 		f["business_id"] = msg
 	}
+	if err != nil {
+		return f, err
+	}
+	msg, err = s.partnerProblem(ctx, u)
+	if msg != "" {
+		f["partner_id"] = msg
+	}
 	return f, err
 }
 
@@ -94,6 +101,25 @@ func (s *Service) businessProblem(ctx context.Context, u *auth.User) (string, er
 	_, err := s.Store.GetBusiness(ctx, u.BusinessID)
 	if apperr.Is(err, apperr.NotFound) {
 		return fmt.Sprintf("Usaha dengan ID %d tidak ada", u.BusinessID), nil
+	}
+	return "", err
+}
+
+// partnerProblem: a mitra speaks for one existing partner; no other role
+// does.
+func (s *Service) partnerProblem(ctx context.Context, u *auth.User) (string, error) {
+	if u.Role != auth.Mitra {
+		if u.PartnerID != 0 {
+			return "ID mitra hanya untuk peran mitra", nil
+		}
+		return "", nil
+	}
+	if u.PartnerID <= 0 {
+		return "Akun mitra wajib dikaitkan dengan ID mitranya (lihat halaman Mitra)", nil
+	}
+	_, err := s.Store.GetPartner(ctx, u.PartnerID)
+	if apperr.Is(err, apperr.NotFound) {
+		return fmt.Sprintf("Mitra dengan ID %d tidak ada", u.PartnerID), nil
 	}
 	return "", err
 }

@@ -14,6 +14,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -24,6 +25,8 @@ type Store interface {
 	auth.Store
 	// GetBusiness returns NotFound for an absent business.
 	GetBusiness(ctx context.Context, id int64) (*registry.Business, error)
+	// GetPartner returns NotFound for an absent partner.
+	GetPartner(ctx context.Context, id int64) (*programs.Partner, error)
 }
 
 // Service creates, lists and disables accounts.
@@ -46,13 +49,15 @@ func NewService(st Store, jurisdiction string) *Service {
 }
 
 // NewAccount is what an administrator gives to create an account. Regions
-// are for operators, BusinessID for owners; other roles leave them empty.
+// are for operators, BusinessID for owners, PartnerID for mitra; other roles
+// leave them empty.
 type NewAccount struct {
 	Username   string    `json:"username"`
 	Password   string    `json:"password"`
 	Role       auth.Role `json:"role"`
 	Regions    []string  `json:"regions"`
 	BusinessID int64     `json:"business_id"`
+	PartnerID  int64     `json:"partner_id"`
 }
 
 var errAdminOnly = apperr.New(apperr.Forbidden, "Hanya admin yang boleh mengelola pengguna")
@@ -60,13 +65,13 @@ var errAdminOnly = apperr.New(apperr.Forbidden, "Hanya admin yang boleh mengelol
 // Create checks in against the rules and stores the account with its audit
 // entry in one transaction. Returns Forbidden unless a is an admin, Invalid
 // with a message per field (username, password, role, regions,
-// business_id), and Conflict when the username is taken.
+// business_id, partner_id), and Conflict when the username is taken.
 func (s *Service) Create(ctx context.Context, a auth.Actor, in NewAccount) (*auth.User, error) {
 	if a.Role != auth.Admin {
 		return nil, errAdminOnly
 	}
 	u := &auth.User{Username: strings.ToLower(strings.TrimSpace(in.Username)), Role: in.Role,
-		Regions: cleanRegions(in.Regions), BusinessID: in.BusinessID}
+		Regions: cleanRegions(in.Regions), BusinessID: in.BusinessID, PartnerID: in.PartnerID}
 	fields, err := s.check(ctx, u, in.Password)
 	if err != nil {
 		return nil, err
@@ -121,7 +126,8 @@ func (s *Service) Disable(ctx context.Context, a auth.Actor, id int64) (*auth.Us
 
 // summary is what the audit log keeps of an account: never the password hash.
 func summary(u *auth.User) map[string]any {
-	return map[string]any{"username": u.Username, "role": u.Role, "regions": u.Regions, "business_id": u.BusinessID}
+	return map[string]any{"username": u.Username, "role": u.Role, "regions": u.Regions, "business_id": u.BusinessID,
+		"partner_id": u.PartnerID}
 }
 
 func cleanRegions(in []string) []string {

@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/demo"
+	"naikkelas/internal/programs"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/engine"
 )
@@ -34,11 +35,22 @@ func newService(t *testing.T) (*accounts.Service, store.Store, int64) {
 
 const goodPW = "Emping-Melinjo-77"
 
+// newPartner stores a partner (a bank) and returns its ID.
+func newPartner(t *testing.T, st store.Store) int64 {
+	t.Helper()
+	pt := &programs.Partner{Name: "Bank Daerah", Kind: "bank"}
+	if err := st.CreatePartner(context.Background(), pt, &audit.Entry{Username: "admin", Action: audit.Create, Entity: "partner"}); err != nil {
+		t.Fatal(err)
+	}
+	return pt.ID
+}
+
 // TestCreateRules is the one table of account rules; the web page, the API
 // and the CLI only pass their input to Create (see their tests).
 func TestCreateRules(t *testing.T) {
-	svc, _, biz := newService(t)
+	svc, st, biz := newService(t)
 	ctx := context.Background()
+	partner := newPartner(t, st)
 	if _, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: "sudah.ada", Password: goodPW, Role: auth.Pimpinan}); err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +87,16 @@ func TestCreateRules(t *testing.T) {
 		{"owner without business", in{Username: "budi", Password: goodPW, Role: auth.Owner}, map[string]string{"business_id": "wajib"}, ""},
 		{"owner of an absent business", in{Username: "budi", Password: goodPW, Role: auth.Owner, BusinessID: 999999}, map[string]string{"business_id": "999999 tidak ada"}, ""},
 		{"admin with a business", in{Username: "budi", Password: goodPW, Role: auth.Admin, BusinessID: biz}, map[string]string{"business_id": "hanya untuk"}, ""},
+		{"mitra", in{Username: "mitra.bank", Password: goodPW, Role: auth.Mitra, PartnerID: partner}, nil, ""},
+		{"mitra without partner", in{Username: "budi", Password: goodPW, Role: auth.Mitra}, map[string]string{"partner_id": "wajib"}, ""},
+		{"mitra of an absent partner", in{Username: "budi", Password: goodPW, Role: auth.Mitra, PartnerID: 999999},
+			map[string]string{"partner_id": "999999 tidak ada"}, ""},
+		{"mitra with regions and a business", in{Username: "budi", Password: goodPW, Role: auth.Mitra, PartnerID: partner,
+			Regions: []string{"36.04.15"}, BusinessID: biz}, map[string]string{"regions": "hanya untuk peran operator", "business_id": "hanya untuk"}, ""},
+		{"operator with a partner", in{Username: "budi", Password: goodPW, Role: auth.Operator, Regions: []string{"36.04.15"},
+			PartnerID: partner}, map[string]string{"partner_id": "hanya untuk peran mitra"}, ""},
+		{"owner with a partner", in{Username: "budi", Password: goodPW, Role: auth.Owner, BusinessID: biz, PartnerID: partner},
+			map[string]string{"partner_id": "hanya untuk peran mitra"}, ""},
 		{"every field wrong at once", in{Username: "A", Password: "1", Role: auth.Operator, Regions: []string{"99.99"}},
 			map[string]string{"username": "3–40", "password": "minimal 10", "regions": "99.99"}, ""},
 		{"username taken", in{Username: "sudah.ada", Password: goodPW, Role: auth.Admin}, nil, apperr.Conflict},
@@ -91,7 +113,8 @@ func TestCreateRules(t *testing.T) {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
 				}
-				if u.ID == 0 || u.Username != strings.ToLower(strings.TrimSpace(tt.in.Username)) || !auth.CheckPassword(u.PasswordHash, tt.in.Password) {
+				if u.ID == 0 || u.Username != strings.ToLower(strings.TrimSpace(tt.in.Username)) || !auth.CheckPassword(u.PasswordHash, tt.in.Password) ||
+					u.PartnerID != tt.in.PartnerID {
 					t.Fatalf("created %+v", u)
 				}
 			default:
@@ -141,8 +164,8 @@ func TestCreateWritesUserAndAuditTogether(t *testing.T) {
 func TestOnlyAdminsManageAccounts(t *testing.T) {
 	svc, _, _ := newService(t)
 	ctx := context.Background()
-	for _, r := range []auth.Role{auth.Operator, auth.Pimpinan, auth.Owner, ""} {
-		a := auth.Actor{UserID: 3, Username: "x", Role: r}
+	for _, r := range []auth.Role{auth.Operator, auth.Pimpinan, auth.Owner, auth.Mitra, ""} {
+		a := auth.Actor{UserID: 3, Username: "x", Role: r, PartnerID: 1}
 		if _, err := svc.Create(ctx, a, accounts.NewAccount{Username: "baru", Password: goodPW, Role: auth.Admin}); !apperr.Is(err, apperr.Forbidden) {
 			t.Errorf("%q creates an account: %v", r, err)
 		}

@@ -24,6 +24,8 @@ import (
 	"naikkelas/internal/cli"
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
+	"naikkelas/internal/programs"
+	"naikkelas/internal/services"
 	"naikkelas/internal/store/engine"
 )
 
@@ -32,6 +34,8 @@ type accountInput struct {
 	username, password, role, regions string
 	business                          bool // link the seeded business
 	absentBusiness                    bool // link a business that does not exist
+	partner                           bool // link the seeded partner
+	absentPartner                     bool // link a partner that does not exist
 }
 
 // answer is what a channel said: "created", "conflict" or "invalid" with
@@ -62,6 +66,12 @@ func TestAccountRulesSameOnEveryChannel(t *testing.T) {
 		{username: "budi", password: "Emping-Melinjo-77", role: "admin", business: true},
 		{username: "admin", password: "Emping-Melinjo-77", role: "pimpinan"}, // taken by the seeded admin
 		{username: "A", password: "1", role: "operator", regions: "99.99"},
+		{username: "mitra.bank", password: "Emping-Melinjo-77", role: "mitra", partner: true},
+		{username: "budi", password: "Emping-Melinjo-77", role: "mitra"},
+		{username: "budi", password: "Emping-Melinjo-77", role: "mitra", absentPartner: true},
+		{username: "budi", password: "Emping-Melinjo-77", role: "mitra", partner: true, business: true, regions: "36.04.15"},
+		{username: "budi", password: "Emping-Melinjo-77", role: "pimpinan", partner: true},
+		{username: "budi", password: "Emping-Melinjo-77", role: "owner", business: true, partner: true},
 	}
 	channels := []struct {
 		name string
@@ -85,7 +95,7 @@ func TestAccountRulesSameOnEveryChannel(t *testing.T) {
 			}
 		}
 	}
-	if kinds := answerKinds(answers[0]); kinds["created"] != 2 || kinds["conflict"] != 1 || kinds["invalid"] != len(inputs)-3 {
+	if kinds := answerKinds(answers[0]); kinds["created"] != 3 || kinds["conflict"] != 1 || kinds["invalid"] != len(inputs)-4 {
 		t.Errorf("service answers %v: the table no longer covers what it means to", kinds)
 	}
 }
@@ -112,10 +122,12 @@ func answerKinds(as []answer) map[string]int {
 
 const seededAdminPassword = "Admin-Kabupaten-2025"
 
-// seeded is a fresh database with one business and the account "admin".
+// seeded is a fresh database with one business, one partner and the
+// account "admin".
 type seeded struct {
 	path     string
 	business int64
+	partner  int64
 	admin    *auth.User
 }
 
@@ -137,7 +149,21 @@ func seedDB(t *testing.T) seeded {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return seeded{path: path, business: items[0].Business.ID, admin: admin}
+	pt, err := services.New(st, "36.04").Programs.SavePartner(ctx, auth.System, &programs.Partner{Name: "Bank Daerah", Kind: "bank"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seeded{path: path, business: items[0].Business.ID, partner: pt.ID, admin: admin}
+}
+
+func (s seeded) partnerOf(in accountInput) int64 {
+	switch {
+	case in.partner:
+		return s.partner
+	case in.absentPartner:
+		return 999999
+	}
+	return 0
 }
 
 func (s seeded) businessOf(in accountInput) int64 {
@@ -160,7 +186,8 @@ func serviceChannel(t *testing.T) func(accountInput) answer {
 	svc := accounts.NewService(st, "36.04")
 	return func(in accountInput) answer {
 		_, err := svc.Create(context.Background(), auth.ActorOf(db.admin), accounts.NewAccount{Username: in.username,
-			Password: in.password, Role: auth.Role(in.role), Regions: auth.ParseRegions(in.regions), BusinessID: db.businessOf(in)})
+			Password: in.password, Role: auth.Role(in.role), Regions: auth.ParseRegions(in.regions), BusinessID: db.businessOf(in),
+			PartnerID: db.partnerOf(in)})
 		switch {
 		case err == nil:
 			return answer{kind: "created"}
@@ -207,6 +234,9 @@ func webChannel(t *testing.T) func(accountInput) answer {
 		if id := db.businessOf(in); id != 0 {
 			form.Set("business_id", strconv.FormatInt(id, 10))
 		}
+		if id := db.partnerOf(in); id != 0 {
+			form.Set("partner_id", strconv.FormatInt(id, 10))
+		}
 		r := httptest.NewRequest("POST", "/admin/pengguna", strings.NewReader(form.Encode()))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		r.AddCookie(cookie)
@@ -219,8 +249,8 @@ func webChannel(t *testing.T) func(accountInput) answer {
 			fields := map[string]string{}
 			for _, m := range fieldError.FindAllStringSubmatch(w.Body.String(), -1) {
 				name := m[1]
-				if name == "business" {
-					name = "business_id"
+				if name == "business" || name == "partner" {
+					name += "_id"
 				}
 				fields[name] = html.UnescapeString(m[2])
 			}
@@ -239,7 +269,8 @@ func apiChannel(t *testing.T) func(accountInput) answer {
 	h, _, token := bootApp(t, db)
 	return func(in accountInput) answer {
 		body, _ := json.Marshal(map[string]any{"username": in.username, "password": in.password, "role": in.role,
-			"regions": auth.ParseRegions(in.regions), "business_id": db.businessOf(in)})
+			"regions": auth.ParseRegions(in.regions), "business_id": db.businessOf(in),
+			"partner_id": db.partnerOf(in)})
 		r := httptest.NewRequest("POST", "/api/v1/users", bytes.NewReader(body))
 		r.Header.Set("Content-Type", "application/json")
 		r.Header.Set("Authorization", "Bearer "+token)
@@ -264,7 +295,7 @@ func apiChannel(t *testing.T) func(accountInput) answer {
 
 // cliFields maps the names `user add` gives its fields back to the service's.
 var cliFields = map[string]string{"--username": "username", "kata sandi (stdin)": "password", "--role": "role",
-	"--regions": "regions", "--business": "business_id"}
+	"--regions": "regions", "--business": "business_id", "--partner": "partner_id"}
 
 func cliChannel(t *testing.T) func(accountInput) answer {
 	db := seedDB(t)
@@ -275,6 +306,9 @@ func cliChannel(t *testing.T) func(accountInput) answer {
 		}
 		if id := db.businessOf(in); id != 0 {
 			args = append(args, "--business", strconv.FormatInt(id, 10))
+		}
+		if id := db.partnerOf(in); id != 0 {
+			args = append(args, "--partner", strconv.FormatInt(id, 10))
 		}
 		var out, errb bytes.Buffer
 		code := cli.Main(context.Background(), args, cli.Env{Stdin: strings.NewReader(in.password + "\n"),

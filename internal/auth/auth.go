@@ -20,16 +20,17 @@ import (
 // Role is what a user may do.
 type Role string
 
-// The four roles.
+// The roles.
 const (
 	Admin    Role = "admin"    // everything, including users and the audit log
 	Operator Role = "operator" // reads and writes businesses in its regions only
 	Pimpinan Role = "pimpinan" // leadership: reads everything, personal data masked
 	Owner    Role = "owner"    // its own business only
+	Mitra    Role = "mitra"    // a partner (retailer, bank, CSR fund…): only what is addressed to its partner
 )
 
 // Roles lists every role, for validation and the authorisation matrix.
-var Roles = []Role{Admin, Operator, Pimpinan, Owner}
+var Roles = []Role{Admin, Operator, Pimpinan, Owner, Mitra}
 
 // ValidRole reports whether r is one of Roles.
 func ValidRole(r Role) bool { return slices.Contains(Roles, r) }
@@ -45,6 +46,8 @@ func RoleLabel(r Role) string {
 		return "Pimpinan"
 	case Owner:
 		return "Pemilik usaha"
+	case Mitra:
+		return "Mitra"
 	}
 	return string(r)
 }
@@ -56,6 +59,7 @@ type User struct {
 	Role         Role      `json:"role"`
 	Regions      []string  `json:"regions"`     // operator: district or village codes
 	BusinessID   int64     `json:"business_id"` // owner: its business
+	PartnerID    int64     `json:"partner_id"`  // mitra: its partner (programs.Partner)
 	PasswordHash string    `json:"-"`
 	Disabled     bool      `json:"disabled"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -68,11 +72,24 @@ type Actor struct {
 	Role       Role
 	Regions    []string
 	BusinessID int64
+	PartnerID  int64 // a mitra's partner; 0 for every other role
 }
 
 // ActorOf returns the Actor for a user.
 func ActorOf(u *User) Actor {
-	return Actor{UserID: u.ID, Username: u.Username, Role: u.Role, Regions: u.Regions, BusinessID: u.BusinessID}
+	return Actor{UserID: u.ID, Username: u.Username, Role: u.Role, Regions: u.Regions, BusinessID: u.BusinessID,
+		PartnerID: u.PartnerID}
+}
+
+// IsMitra reports whether the actor speaks for a partner. A mitra reaches
+// nothing of the register: only records addressed to its partner, which
+// the services that hold them check with ForPartner.
+func (a Actor) IsMitra() bool { return a.Role == Mitra }
+
+// ForPartner reports whether a record addressed to the partner with this
+// id is the actor's to see: a mitra of that very partner.
+func (a Actor) ForPartner(partnerID int64) bool {
+	return a.Role == Mitra && a.PartnerID != 0 && a.PartnerID == partnerID
 }
 
 // System is the actor for command-line and demo work run by the office itself.

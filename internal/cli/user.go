@@ -17,14 +17,14 @@ import (
 
 var userAddCommand = Command{
 	Name:    "user add",
-	Args:    "--db DB --username U --role admin|operator|pimpinan|owner [--regions 36.04.15,36.04.16] [--business ID] --password-stdin",
+	Args:    "--db DB --username U --role admin|operator|pimpinan|owner|mitra [--regions 36.04.15,36.04.16] [--business ID] [--partner ID] --password-stdin",
 	Summary: "tambah pengguna (kata sandi dibaca dari stdin)",
 	Run:     runUserAdd,
 }
 
 type userAddArgs struct {
 	username, role, regions string
-	business                int64
+	business, partner       int64
 	passwordStdin           bool
 }
 
@@ -38,9 +38,10 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 	cfg.BindJurisdiction(fs)
 	var a userAddArgs
 	fs.StringVar(&a.username, "username", "", "nama pengguna (huruf kecil, angka, . _ -)")
-	fs.StringVar(&a.role, "role", "", "peran: admin, operator, pimpinan atau owner")
+	fs.StringVar(&a.role, "role", "", "peran: admin, operator, pimpinan, owner atau mitra")
 	fs.StringVar(&a.regions, "regions", "", "operator: kode kecamatan/desa dipisah koma, mis. 36.04.15,36.04.16")
 	fs.Int64Var(&a.business, "business", 0, "owner: ID usaha miliknya")
+	fs.Int64Var(&a.partner, "partner", 0, "mitra: ID mitra (bank, ritel, CSR…) yang diwakilinya")
 	fs.BoolVar(&a.passwordStdin, "password-stdin", false, "baca kata sandi dari baris pertama stdin")
 	pos, err := parse(env, c, fs, args)
 	if err != nil {
@@ -66,7 +67,7 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 	defer st.Close()
 	svc := services.New(st, cfg.Jurisdiction).Accounts
 	u, err := svc.Create(ctx, auth.System, accounts.NewAccount{Username: a.username, Password: pw,
-		Role: auth.Role(a.role), Regions: auth.ParseRegions(a.regions), BusinessID: a.business})
+		Role: auth.Role(a.role), Regions: auth.ParseRegions(a.regions), BusinessID: a.business, PartnerID: a.partner})
 	if err != nil {
 		return accountError(err)
 	}
@@ -78,7 +79,7 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 // input) of `user add` that carries it, in the order of the synopsis.
 var accountFlags = []struct{ field, flag string }{
 	{"username", "--username"}, {"password", "kata sandi (stdin)"}, {"role", "--role"},
-	{"regions", "--regions"}, {"business_id", "--business"},
+	{"regions", "--regions"}, {"business_id", "--business"}, {"partner_id", "--partner"},
 }
 
 // accountError turns the service's per-field messages into one line of

@@ -8,11 +8,13 @@ import (
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/programs"
 )
 
 type usersView struct {
-	Users   []auth.User
-	Roles   []auth.Role
+	Users    []auth.User
+	Roles    []auth.Role
+	Partners []programs.Partner // for the partner link of a mitra
 	Form    map[string]string
 	Errors  map[string]string
 	General string
@@ -30,7 +32,12 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
-	v.Users, v.Roles = users, auth.Roles
+	partners, err := s.Programs.Partners(r.Context(), actor(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Users, v.Roles, v.Partners = users, auth.Roles, partners
 	s.render(w, r, status, "users", page{Title: "Pengguna", Active: "users", Data: v})
 }
 
@@ -42,19 +49,13 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := usersView{Form: map[string]string{}, Errors: map[string]string{}}
-	for _, k := range []string{"username", "role", "regions", "business_id"} {
+	for _, k := range []string{"username", "role", "regions", "business_id", "partner_id"} {
 		v.Form[k] = strings.TrimSpace(r.PostForm.Get(k))
 	}
 	in := accounts.NewAccount{Username: v.Form["username"], Password: r.PostForm.Get("password"),
 		Role: auth.Role(v.Form["role"]), Regions: auth.ParseRegions(v.Form["regions"])}
-	badBusiness := false
-	if b := v.Form["business_id"]; b != "" {
-		id, err := strconv.ParseInt(b, 10, 64)
-		if badBusiness = err != nil || id <= 0; badBusiness {
-			id = -1 // never a valid link: the service refuses the account and reports the other fields too
-		}
-		in.BusinessID = id
-	}
+	in.BusinessID = formLink(v.Form["business_id"])
+	in.PartnerID = formLink(v.Form["partner_id"])
 	u, err := s.Accounts.Create(r.Context(), actor(r), in)
 	switch {
 	case err == nil:
@@ -62,8 +63,10 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	case apperr.Is(err, apperr.Invalid):
 		v.Errors = apperr.FieldsOf(err)
-		if badBusiness {
-			v.Errors["business_id"] = "ID usaha harus berupa bilangan bulat positif"
+		for field, what := range map[string]string{"business_id": "ID usaha", "partner_id": "ID mitra"} {
+			if formLink(v.Form[field]) < 0 {
+				v.Errors[field] = what + " harus berupa bilangan bulat positif"
+			}
 		}
 	case apperr.Is(err, apperr.Conflict):
 		v.Errors["username"] = apperr.MessageOf(err)
@@ -72,6 +75,20 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.renderUsers(w, r, http.StatusUnprocessableEntity, v)
+}
+
+// formLink reads the ID of a record an account is linked to: 0 when empty,
+// -1 when it is not a positive whole number. -1 is never a valid link, so
+// the service refuses the account and reports the other fields too.
+func formLink(v string) int64 {
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return -1
+	}
+	return id
 }
 
 // userDisable turns an account off; its sessions and tokens stop working.

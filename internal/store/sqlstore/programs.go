@@ -218,6 +218,14 @@ func (db *DB) UpdatePartner(ctx context.Context, pt *programs.Partner, a *audit.
 // DeletePartner implements programs.Store.
 func (db *DB) DeletePartner(ctx context.Context, id int64, a *audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error {
+		// A mitra account speaks for its partner: the partner stays while it has one.
+		var users int
+		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM users WHERE partner_id = ?`, id).Scan(&users); err != nil {
+			return fmt.Errorf("delete partner: %w", err)
+		}
+		if users > 0 {
+			return apperr.New(apperr.Conflict, "Mitra ini masih punya akun pengguna; nonaktifkan dan pindahkan akunnya dulu")
+		}
 		res, err := q.Exec(ctx, `DELETE FROM partners WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete partner: %w", err)

@@ -13,12 +13,12 @@ import (
 
 var errUserNotFound = apperr.New(apperr.NotFound, "Pengguna tidak ditemukan")
 
-const userColumns = `u.id, u.username, u.role, u.regions, u.business_id, u.password_hash, u.disabled, u.created_at`
+const userColumns = `u.id, u.username, u.role, u.regions, u.business_id, u.partner_id, u.password_hash, u.disabled, u.created_at`
 
 func scanUser(s Scanner) (*auth.User, error) {
 	var u auth.User
 	var role, regions string
-	err := s.Scan(&u.ID, &u.Username, &role, &regions, &u.BusinessID, &u.PasswordHash, &u.Disabled, ScanTime(&u.CreatedAt))
+	err := s.Scan(&u.ID, &u.Username, &role, &regions, &u.BusinessID, &u.PartnerID, &u.PasswordHash, &u.Disabled, ScanTime(&u.CreatedAt))
 	if ErrNoRows(err) {
 		return nil, errUserNotFound
 	}
@@ -36,9 +36,9 @@ func (db *DB) CreateUser(ctx context.Context, u *auth.User, a *audit.Entry) erro
 		u.CreatedAt = Now()
 	}
 	return db.Tx(ctx, func(q *Runner) error {
-		id, err := q.InsertID(ctx, `INSERT INTO users (username, role, regions, business_id, password_hash, disabled, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, u.Username, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID,
-			u.PasswordHash, u.Disabled, q.Dialect.Time(u.CreatedAt))
+		id, err := q.InsertID(ctx, `INSERT INTO users (username, role, regions, business_id, partner_id, password_hash, disabled, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, u.Username, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID,
+			u.PartnerID, u.PasswordHash, u.Disabled, q.Dialect.Time(u.CreatedAt))
 		if err != nil {
 			return err
 		}
@@ -82,8 +82,8 @@ func (db *DB) ListUsers(ctx context.Context) ([]auth.User, error) {
 // UpdateUser implements auth.Store.
 func (db *DB) UpdateUser(ctx context.Context, u *auth.User, a *audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error {
-		res, err := q.Exec(ctx, `UPDATE users SET role = ?, regions = ?, business_id = ?, disabled = ?, password_hash = ?
-			WHERE id = ?`, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID, u.Disabled, u.PasswordHash, u.ID)
+		res, err := q.Exec(ctx, `UPDATE users SET role = ?, regions = ?, business_id = ?, partner_id = ?, disabled = ?,
+			password_hash = ? WHERE id = ?`, string(u.Role), strings.Join(u.Regions, ","), u.BusinessID, u.PartnerID, u.Disabled, u.PasswordHash, u.ID)
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/programs"
 	"naikkelas/internal/store"
 )
 
@@ -179,5 +180,40 @@ func testAudit(t *testing.T, s store.Store) {
 	}
 	if string(odd[0].Before) != "null" || string(odd[0].After) != "null" {
 		t.Errorf("empty before/after = %s/%s, want null", odd[0].Before, odd[0].After)
+	}
+}
+
+// testPartnerAccounts: a mitra keeps its partner link, and a partner with
+// an account cannot be deleted from under it.
+func testPartnerAccounts(t *testing.T, s store.Store) {
+	pt := &programs.Partner{Name: "Bank Daerah", Kind: "bank"}
+	if err := s.CreatePartner(ctx, pt, &audit.Entry{Username: "admin", Action: audit.Create, Entity: "partner"}); err != nil {
+		t.Fatal(err)
+	}
+	m := &auth.User{Username: "mitra.bank", Role: auth.Mitra, PartnerID: pt.ID, PasswordHash: "$2a$10$m"}
+	if err := s.CreateUser(ctx, m, nil); err != nil {
+		t.Fatalf("CreateUser(mitra): %v", err)
+	}
+	tok := &auth.Token{UserID: m.ID, Hash: "mitra-token"}
+	if err := s.CreateToken(ctx, tok, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.UserByUsername(ctx, "mitra.bank"); err != nil || got.Role != auth.Mitra || got.PartnerID != pt.ID {
+		t.Errorf("UserByUsername(mitra) = %+v, %v", got, err)
+	}
+	if _, got, err := s.TokenByHash(ctx, "mitra-token"); err != nil || got.PartnerID != pt.ID {
+		t.Errorf("TokenByHash(mitra) user = %+v, %v", got, err)
+	}
+	del := &audit.Entry{Username: "admin", Action: audit.Archive, Entity: "partner", EntityID: pt.ID}
+	wantCode(t, s.DeletePartner(ctx, pt.ID, del), apperr.Conflict)
+	if _, err := s.GetPartner(ctx, pt.ID); err != nil {
+		t.Errorf("partner with an account was deleted: %v", err)
+	}
+	m.Role, m.PartnerID = auth.Pimpinan, 0
+	if err := s.UpdateUser(ctx, m, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeletePartner(ctx, pt.ID, del); err != nil {
+		t.Errorf("DeletePartner without accounts: %v", err)
 	}
 }

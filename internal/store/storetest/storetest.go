@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"Stats", testStats},
 		{"Users", testUsers},
 		{"TokensSessions", testTokensSessions},
+		{"PartnerAccounts", testPartnerAccounts},
 		{"Audit", testAudit},
 		{"InsertBatch", testInsertBatch},
 		{"InsertBatchAtomic", testInsertBatchAtomic},
