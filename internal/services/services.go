@@ -17,6 +17,7 @@ import (
 	"naikkelas/internal/indicators"
 	"naikkelas/internal/leadership"
 	"naikkelas/internal/office"
+	"naikkelas/internal/partners"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/planner"
 	"naikkelas/internal/programs"
@@ -40,6 +41,7 @@ type Set struct {
 	Indicators  *indicators.Service
 	Planner     *planner.Service
 	Leadership  *leadership.Service
+	Partners    *partners.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -67,6 +69,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Office:      off,
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
+		Partners:    partners.NewService(prog, asm),
 		Funding:     fund,
 		Indicators:  ind,
 		Planner:     plan,

@@ -58,7 +58,7 @@ func selfAssessmentPath(f *fixture, id int64, _ string) string {
 	return "/api/v1/businesses/" + itoa64(id) + "/assessments/" + itoa64(a.ID) + "/verification"
 }
 
-var statsReaders = want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}}
+var statsReaders = want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}, mitra: refused}
 
 // assessmentMatrix is the authorisation matrix of the assessment and
 // naik-kelas routes.

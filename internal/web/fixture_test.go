@@ -19,6 +19,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"naikkelas/internal/auth"
+	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/services"
 	"naikkelas/internal/store"
@@ -68,12 +69,13 @@ type fixture struct {
 	tokens  map[string]string     // role → plain API token
 	cookies map[string]string     // role → plain session ID
 	spare   *auth.User            // an account tests may disable
+	partner map[string]int64      // "a" (the mitra's partner, a bank) and "b" (a retailer) → partner ID
 	logs    *strings.Builder
 	nib     int
 }
 
 // roles of the matrix, "anon" being nobody.
-var matrixRoles = []string{"admin", "operator", "pimpinan", "owner", "anon"}
+var matrixRoles = []string{"admin", "operator", "pimpinan", "owner", "mitra", "anon"}
 
 // seed is a migrated and seeded database file, built once per test binary
 // and copied for every fixture: a fresh database costs a file copy instead
@@ -100,7 +102,7 @@ func newFixture(t testing.TB) *fixture {
 	f := openFixture(t, path)
 	t.Cleanup(func() { f.st.Close() })
 	s0 := seed.f
-	f.tokens, f.cookies, f.nib = maps.Clone(s0.tokens), maps.Clone(s0.cookies), s0.nib
+	f.tokens, f.cookies, f.nib, f.partner = maps.Clone(s0.tokens), maps.Clone(s0.cookies), s0.nib, maps.Clone(s0.partner)
 	for role, u := range s0.users {
 		c := *u
 		f.users[role] = &c
@@ -164,6 +166,13 @@ func (f *fixture) seed() {
 	t := f.t
 	ctx := context.Background()
 	st := f.st
+	f.partner = map[string]int64{}
+	for key, pt := range map[string]*programs.Partner{"a": {Name: "Bank Daerah", Kind: "bank"}, "b": {Name: "Toko Ritel", Kind: "ritel"}} {
+		if _, err := f.srv.Programs.SavePartner(ctx, auth.System, pt); err != nil {
+			t.Fatal(err)
+		}
+		f.partner[key] = pt.ID
+	}
 	f.In = f.createBusiness("Keripik Emping Bu Siti", cikandeVillage)
 	f.Out = f.createBusiness("Sate Bandeng Kramat", kramatVillage)
 	for _, u := range []*auth.User{
@@ -171,6 +180,7 @@ func (f *fixture) seed() {
 		{Username: "operator.cikande", Role: auth.Operator, Regions: []string{cikande}},
 		{Username: "pimpinan", Role: auth.Pimpinan},
 		{Username: "pemilik", Role: auth.Owner, BusinessID: f.In.ID},
+		{Username: "mitra.bank", Role: auth.Mitra, PartnerID: f.partner["a"]},
 	} {
 		u.PasswordHash = testHash(t)
 		if err := st.CreateUser(ctx, u, nil); err != nil {
@@ -211,7 +221,7 @@ func openFixture(t testing.TB, path string) *fixture {
 	}
 	srv.Programs.Now = programClock
 	return &fixture{t: t, st: st, srv: srv, users: map[string]*auth.User{}, tokens: map[string]string{},
-		cookies: map[string]string{}, logs: logs}
+		cookies: map[string]string{}, partner: map[string]int64{}, logs: logs}
 }
 
 type lockedWriter struct {

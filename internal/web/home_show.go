@@ -24,6 +24,10 @@ type classCount struct {
 // kecamatan of the caller's area with its counts.
 func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
+	if a.IsMitra() { // a mitra sees nothing of the register: its home is the portal
+		http.Redirect(w, r, "/portal", http.StatusSeeOther)
+		return
+	}
 	stats, err := s.Registry.HomeStats(r.Context(), a, registry.Filter{})
 	if err != nil {
 		s.fail(w, r, err)

@@ -16,7 +16,7 @@ import (
 // importMatrix is the authorisation matrix of the import and export routes.
 func importMatrix() map[string]matrixCase {
 	officersOnly := func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 	return map[string]matrixCase{
 		"GET /impor":                           {path: fixed("/impor"), want: officersOnly(s200)},

@@ -13,15 +13,29 @@ import (
 )
 
 // want is the expected status per role for a business in the operator's
-// area (in) and one outside it (out). "anon" is filled by the test: 401 for
-// the API, a redirect to /masuk for pages, unless the route is public.
+// area (in) and one outside it (out); for mitra, in is a programme its
+// partner funds and out one another partner funds. "anon" is filled by the
+// test: 401 for the API, a redirect to /masuk for pages, unless the route
+// is public.
 type want struct {
-	admin, operator, pimpinan, owner [2]int // [in, out]
-	anon                             int    // 0 = the default for the route's kind
+	admin, operator, pimpinan, owner, mitra [2]int // [in, out]; a zero mitra is a row without its answer
+	anon                                    int    // 0 = the default for the route's kind
 }
 
+// refused is a mitra's answer on every route of the register: it sees
+// nothing of it, in or out of its partner.
+var refused = [2]int{http.StatusForbidden, http.StatusForbidden}
+
+// all is one status for every role of the register; a mitra is refused.
 func all(st int) want {
-	return want{admin: [2]int{st, st}, operator: [2]int{st, st}, pimpinan: [2]int{st, st}, owner: [2]int{st, st}}
+	return want{admin: [2]int{st, st}, operator: [2]int{st, st}, pimpinan: [2]int{st, st}, owner: [2]int{st, st}, mitra: refused}
+}
+
+// everyone is one status for every role, a mitra included (public routes).
+func everyone(st int) want {
+	w := all(st)
+	w.mitra = [2]int{st, st}
+	return w
 }
 
 const (
@@ -32,18 +46,18 @@ const (
 // Readers of one business: admin and pimpinan everywhere, the operator in
 // its area, the owner its own (which is the in-area one).
 var (
-	readOne  = want{admin: [2]int{s200, s200}, operator: [2]int{s200, s404}, pimpinan: [2]int{s200, s200}, owner: [2]int{s200, s404}}
+	readOne  = want{admin: [2]int{s200, s200}, operator: [2]int{s200, s404}, pimpinan: [2]int{s200, s200}, owner: [2]int{s200, s404}, mitra: refused}
 	officers = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 	writers = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{ok, s404}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{ok, s404}, mitra: refused}
 	}
 	adminOnlyW = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{s403, s403}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{s403, s403}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 	creators = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s422}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s422}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 )
 
@@ -84,15 +98,15 @@ func mergeMatrix(parts ...map[string]matrixCase) map[string]matrixCase {
 // registerMatrix holds the rows of the register's own routes (businesses,
 // regions, measurements, users, sessions).
 var registerMatrix = map[string]matrixCase{
-	"GET /static/{version}/{file...}": {path: func(f *fixture, _ int64, _ string) string { return f.srv.static.url("app.css") }, want: withAnon(all(s200), s200)},
-	"GET /healthz":                    {path: fixed("/healthz"), want: withAnon(all(s200), s200)},
-	"GET /favicon.ico":                {path: fixed("/favicon.ico"), want: withAnon(all(s200), s200)},
-	"GET /masuk":                      {path: fixed("/masuk"), want: withAnon(all(s303), s200)},
-	"POST /masuk":                     {path: fixed("/masuk"), body: func(*fixture, int64, string) string { return "username=admin&password=salah" }, want: withAnon(all(s401), s401)},
-	"POST /keluar":                    {path: fixed("/keluar"), want: withAnon(all(s303), s303)},
-	"GET /{$}":                        {path: fixed("/"), want: all(s200)},
+	"GET /static/{version}/{file...}": {path: func(f *fixture, _ int64, _ string) string { return f.srv.static.url("app.css") }, want: withAnon(everyone(s200), s200)},
+	"GET /healthz":                    {path: fixed("/healthz"), want: withAnon(everyone(s200), s200)},
+	"GET /favicon.ico":                {path: fixed("/favicon.ico"), want: withAnon(everyone(s200), s200)},
+	"GET /masuk":                      {path: fixed("/masuk"), want: withAnon(everyone(s303), s200)},
+	"POST /masuk":                     {path: fixed("/masuk"), body: func(*fixture, int64, string) string { return "username=admin&password=salah" }, want: withAnon(everyone(s401), s401)},
+	"POST /keluar":                    {path: fixed("/keluar"), want: withAnon(everyone(s303), s303)},
+	"GET /{$}":                        {path: fixed("/"), want: withMitra(all(s200), s303, s303)},
 	"GET /usaha":                      {path: fixed("/usaha?q=emping"), want: all(s200)},
-	"GET /usaha/baru":                 {path: fixed("/usaha/baru"), want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}},
+	"GET /usaha/baru":                 {path: fixed("/usaha/baru"), want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}},
 	"POST /usaha":                     {path: fixed("/usaha"), body: func(_ *fixture, _ int64, v string) string { return businessFormBody("Usaha Baru", v, 0) }, want: creators(s303)},
 	"GET /usaha/{id}":                 {path: byID("/usaha/{id}"), want: readOne},
 	"GET /usaha/{id}/ubah":            {path: byID("/usaha/{id}/ubah"), want: writers(s200)},
@@ -120,7 +134,7 @@ var registerMatrix = map[string]matrixCase{
 		return "/admin/token/" + itoa64(tok.ID) + "/cabut"
 	}, want: adminOnlyW(s303)},
 
-	"GET /api/v1/openapi.json":                 {path: fixed("/api/v1/openapi.json"), want: withAnon(all(s200), s200)},
+	"GET /api/v1/openapi.json":                 {path: fixed("/api/v1/openapi.json"), want: withAnon(everyone(s200), s200)},
 	"GET /api/v1/regions":                      {path: fixed("/api/v1/regions?parent=36.04"), want: all(s200)},
 	"GET /api/v1/businesses":                   {path: fixed("/api/v1/businesses?q=emping"), want: all(s200)},
 	"POST /api/v1/businesses":                  {path: fixed("/api/v1/businesses"), body: func(_ *fixture, _ int64, v string) string { return businessJSON("Usaha API", v, 0) }, want: creators(s201)},
@@ -141,6 +155,8 @@ var registerMatrix = map[string]matrixCase{
 
 func withAnon(w want, anon int) want { w.anon = anon; return w }
 
+func withMitra(w want, in, out int) want { w.mitra = [2]int{in, out}; return w }
+
 // TestAuthorisationMatrix calls every registered route as every role, for a
 // business in the operator's area and one outside, on a fresh database for
 // each state-changing call.
@@ -154,6 +170,10 @@ func TestAuthorisationMatrix(t *testing.T) {
 		mc, ok := matrix[pattern]
 		if !ok {
 			t.Errorf("route %q has no row in the authorisation matrix", pattern)
+			continue
+		}
+		if mc.want.mitra == [2]int{} {
+			t.Errorf("route %q has no answer for mitra in the authorisation matrix", pattern)
 			continue
 		}
 		t.Run(pattern, func(t *testing.T) {
@@ -218,6 +238,8 @@ func expected(w want, role string, i int, api bool) int {
 		return w.pimpinan[i]
 	case "owner":
 		return w.owner[i]
+	case "mitra":
+		return w.mitra[i]
 	}
 	if w.anon != 0 {
 		return w.anon
@@ -227,6 +249,10 @@ func expected(w want, role string, i int, api bool) int {
 	}
 	return s303
 }
+
+// publicPages show businesses to anyone: the published selection names
+// the selected, the verification of a certificate its holder.
+var publicPages = map[string]bool{"GET /seleksi/{id}": true, "GET /verifikasi/{code}": true}
 
 // checkMasking asserts that pimpinan never receives the fixture's NIK or
 // phone in clear, and that officers do on the detail views.
@@ -239,6 +265,15 @@ func checkMasking(t *testing.T, pattern, role string, w *httptest.ResponseRecord
 	body := w.Body.String()
 	if role == "pimpinan" && (strings.Contains(body, nik) || strings.Contains(body, phone)) {
 		t.Errorf("%s as pimpinan: response holds an unmasked NIK or phone", pattern)
+	}
+	if role == "mitra" {
+		// A mitra learns nothing of a business, masked or not, except what a
+		// public page shows anyone.
+		for _, s := range []string{nik, phone, masked, "Keripik Emping Bu Siti", "Sate Bandeng Kramat", "Siti Aminah"} {
+			if strings.Contains(body, s) && !publicPages[pattern] {
+				t.Errorf("%s as mitra: response holds %q", pattern, s)
+			}
+		}
 	}
 	detail := pattern == "GET /usaha/{id}" || pattern == "GET /api/v1/businesses/{id}"
 	switch {

@@ -131,8 +131,8 @@ func (s *Server) wrap(rt route) http.Handler {
 		if info != nil {
 			info.userID = u.ID
 		}
-		if rt.Access == adminOnly && u.Role != auth.Admin {
-			s.fail(w, r, apperr.New(apperr.Forbidden, "Halaman ini hanya untuk admin"))
+		if err := rt.Access.refuses(u); err != nil {
+			s.fail(w, r, err)
 			return
 		}
 		rt.Handler(w, r.WithContext(context.WithValue(r.Context(), keyActor, auth.ActorOf(u))))

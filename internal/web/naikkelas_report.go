@@ -63,15 +63,21 @@ func (v *naikKelasView) ExportLink() string {
 }
 
 // Rate formats a nullable percentage the Indonesian way ("12,5%", "—").
-func (v *naikKelasView) Rate(p *float64) string {
+func (v *naikKelasView) Rate(p *float64) string { return ratePct(p) }
+
+// Diff formats a nullable difference in percentage points with its sign.
+func (v *naikKelasView) Diff(p *float64) string { return diffPoints(p) }
+
+// ratePct formats a nullable percentage the Indonesian way ("12,5%", "—").
+func ratePct(p *float64) string {
 	if p == nil {
 		return "—"
 	}
 	return idfmt.Percent(*p)
 }
 
-// Diff formats a nullable difference in percentage points with its sign.
-func (v *naikKelasView) Diff(p *float64) string {
+// diffPoints formats a nullable difference in percentage points with its sign.
+func diffPoints(p *float64) string {
 	if p == nil {
 		return "—"
 	}

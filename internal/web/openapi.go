@@ -35,8 +35,12 @@ func (d *apiDoc) query(name, description string) *apiDoc {
 // place. A name defined by two parts is a programming error.
 func openapiSchemas() map[string]any {
 	out := map[string]any{}
-	for _, part := range []map[string]any{registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas(), officeSchemas(), permitSchemas(), halalSchemas(),
-		duplicateSchemas(), fundingSchemas(), planSchemas()} {
+	parts := []map[string]any{
+		registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas(), officeSchemas(), permitSchemas(),
+		halalSchemas(), duplicateSchemas(), fundingSchemas(), planSchemas(),
+		partnerSchemas(),
+	}
+	for _, part := range parts {
 		for name, schema := range part {
 			if _, dup := out[name]; dup {
 				panic("web: OpenAPI schema " + name + " defined twice")

@@ -26,6 +26,9 @@ func programFuncs() template.FuncMap {
 		"programStatus":  programs.StatusLabel,
 		"appStatus":      programs.AppStatusLabel,
 		"kindLabel":      kindLabel,
+		"dateRange":      idfmt.DateRange,
+		"ratePct":        ratePct,
+		"diffPoints":     diffPoints,
 		"fundingKind":    programs.FundingKindLabel,
 		"commitmentKind": funding.KindLabel,
 		"deref": func(p *int) int {

@@ -34,16 +34,21 @@ func (f *fixture) stage(name string) int64 {
 	return id
 }
 
-func (f *fixture) buildStage(name string) int64 {
+func (f *fixture) buildStage(stage string) int64 {
 	t, ctx, svc, sys := f.t, context.Background(), f.srv.Programs, auth.System
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
-			t.Fatalf("stage %s: %v", name, err)
+			t.Fatalf("stage %s: %v", stage, err)
 		}
 	}
-	p := &programs.Program{Name: "Program " + name, Kind: programs.KindPelatihan, Topics: []string{"pemasaran"},
+	// "running@a" is the stage running of a programme partner a funds.
+	name, funder, _ := strings.Cut(stage, "@")
+	p := &programs.Program{Name: "Program " + stage, Kind: programs.KindPelatihan, Topics: []string{"pemasaran"},
 		StartsOn: "2026-12-01", EndsOn: "2026-12-03", Capacity: 2, MaxPerDistrict: 1, MinDistricts: 1}
+	if funder != "" {
+		p.Funding = []programs.FundingLine{{PartnerID: f.partner[funder], Kind: "bank", Amount: 25_000_000}}
+	}
 	_, err := svc.Create(ctx, sys, p)
 	must(err)
 	if name == "draft" {
@@ -94,6 +99,19 @@ func (f *fixture) buildStage(name string) int64 {
 		}
 	}
 	return p.ID
+}
+
+// funded builds a path for a running programme that the mitra's partner
+// funds (the row's in-area case) or that the other partner funds (out):
+// {p} is the programme.
+func funded(format string) func(*fixture, int64, string) string {
+	return func(f *fixture, id int64, _ string) string {
+		stage := "running@a"
+		if id != f.In.ID {
+			stage = "running@b"
+		}
+		return strings.ReplaceAll(format, "{p}", itoa64(f.stage(stage)))
+	}
 }
 
 // inStage builds a path for a programme in a stage: {p} is the programme,
@@ -156,16 +174,16 @@ func programFormBody(*fixture, int64, string) string {
 
 var (
 	officeStaff = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{ok, ok}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{ok, ok}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 	officerWide = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, ok}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 	ownOrArea = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{ok, s404}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{ok, s404}, mitra: refused}
 	}
 	readersOne = func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{ok, ok}, owner: [2]int{ok, s404}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{ok, s404}, pimpinan: [2]int{ok, ok}, owner: [2]int{ok, s404}, mitra: refused}
 	}
 )
 
@@ -186,7 +204,7 @@ func programMatrix() map[string]matrixCase {
 		"GET /api/v1/programs/{id}/applications": {path: inStage("open", "/api/v1/programs/{p}/applications"), want: all(s200)},
 		"POST /api/v1/programs/{id}/applications": {path: inStage("empty", "/api/v1/programs/{p}/applications"),
 			body: body(`{"business_id":{id},"channel":"nominasi"}`),
-			want: want{admin: [2]int{s201, s201}, operator: [2]int{s201, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s201, s403}}},
+			want: want{admin: [2]int{s201, s201}, operator: [2]int{s201, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s201, s403}, mitra: refused}},
 		"POST /api/v1/programs/{id}/applications/bulk":                     {path: inStage("empty", "/api/v1/programs/{p}/applications/bulk"), want: officerWide(s201)},
 		"POST /api/v1/programs/{id}/applications/{business_id}/withdrawal": {path: inStage("selected", "/api/v1/programs/{p}/applications/{id}/withdrawal"), want: ownOrArea(s200)},
 		"GET /api/v1/programs/{id}/applications/{business_id}/history":     {path: inStage("open", "/api/v1/programs/{p}/applications/{id}/history"), want: readersOne(s200)},
@@ -213,9 +231,9 @@ func programMatrix() map[string]matrixCase {
 		"GET /api/v1/partners/{id}":                            {path: partnerPath("/api/v1/partners/", ""), want: officeStaff(s200)},
 		"PUT /api/v1/partners/{id}":                            {path: partnerPath("/api/v1/partners/", ""), body: body(`{"name":"Bank Banten","kind":"bank"}`), want: officerWide(s200)},
 		"DELETE /api/v1/partners/{id}":                         {path: partnerPath("/api/v1/partners/", ""), want: officerWide(s204)},
-		"GET /seleksi/{id}":                                    {path: inStage("selected", "/seleksi/{p}"), want: withAnon(all(s200), s200)},
-		"GET /verifikasi":                                      {path: fixed("/verifikasi"), want: withAnon(all(s200), s200)},
-		"GET /verifikasi/{code}":                               {path: certificateCode, want: withAnon(all(s200), s200)},
+		"GET /seleksi/{id}":                                    {path: inStage("selected", "/seleksi/{p}"), want: withAnon(everyone(s200), s200)},
+		"GET /verifikasi":                                      {path: fixed("/verifikasi"), want: withAnon(everyone(s200), s200)},
+		"GET /verifikasi/{code}":                               {path: certificateCode, want: withAnon(everyone(s200), s200)},
 		"GET /program":                                         {path: fixed("/program"), want: all(s200)},
 		"GET /program/baru":                                    {path: fixed("/program/baru"), want: officerWide(s200)},
 		"POST /program":                                        {path: fixed("/program"), body: programFormBody, want: officerWide(s303)},
@@ -224,10 +242,10 @@ func programMatrix() map[string]matrixCase {
 		"POST /program/{id}":                                   {path: inStage("draft", "/program/{p}"), body: programFormBody, want: officerWide(s303)},
 		"POST /program/{id}/status":                            {path: inStage("draft", "/program/{p}/status"), body: body("status=open"), want: officerWide(s303)},
 		"POST /program/{id}/daftar": {path: inStage("empty", "/program/{p}/daftar"),
-			want: want{admin: [2]int{s403, s403}, operator: [2]int{s403, s403}, pimpinan: [2]int{s403, s403}, owner: [2]int{s303, s303}}},
+			want: want{admin: [2]int{s403, s403}, operator: [2]int{s403, s403}, pimpinan: [2]int{s403, s403}, owner: [2]int{s303, s303}, mitra: refused}},
 		"GET /program/{id}/pendaftar": {path: inStage("open", "/program/{p}/pendaftar"), want: officeStaff(s200)},
 		"POST /program/{id}/pendaftar": {path: inStage("empty", "/program/{p}/pendaftar"), body: body("business_id={id}"),
-			want: want{admin: [2]int{s303, s303}, operator: [2]int{s303, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s303, s403}}},
+			want: want{admin: [2]int{s303, s303}, operator: [2]int{s303, s404}, pimpinan: [2]int{s403, s403}, owner: [2]int{s303, s403}, mitra: refused}},
 		"GET /program/{id}/pendaftar/massal":                {path: inStage("empty", "/program/{p}/pendaftar/massal?size_class=mikro"), want: officerWide(s200)},
 		"POST /program/{id}/pendaftar/massal":               {path: inStage("empty", "/program/{p}/pendaftar/massal"), body: body("size_class=mikro"), want: officerWide(s303)},
 		"POST /program/{id}/pendaftar/{business_id}/mundur": {path: inStage("selected", "/program/{p}/pendaftar/{id}/mundur"), want: ownOrArea(s303)},
@@ -249,7 +267,19 @@ func programMatrix() map[string]matrixCase {
 		"GET /mitra":                                        {path: fixed("/mitra"), want: officeStaff(s200)},
 		"POST /mitra":                                       {path: fixed("/mitra"), body: body("name=Bank+BJB&kind=bank&contact=0254"), want: officerWide(s303)},
 		"POST /mitra/{id}/hapus":                            {path: partnerPath("/mitra/", "/hapus"), want: officerWide(s303)},
+		"GET /portal":                                       {path: fixed("/portal"), want: mitraOnly(s200, s200)},
+		"GET /portal/program/{id}":                          {path: funded("/portal/program/{p}"), want: mitraOnly(s200, s404)},
+		"GET /api/v1/partner-programs":                      {path: fixed("/api/v1/partner-programs"), want: mitraOnly(s200, s200)},
+		"GET /api/v1/partner-programs/{id}":                 {path: funded("/api/v1/partner-programs/{p}"), want: mitraOnly(s200, s404)},
 	}
+}
+
+// mitraOnly: the partner's routes answer a mitra (in: a programme its
+// partner funds, out: one another partner funds) and refuse everyone else.
+func mitraOnly(in, out int) want {
+	w := all(s403)
+	w.mitra = [2]int{in, out}
+	return w
 }
 
 // TestProgramStagesBuild makes sure every stage the matrix relies on builds.

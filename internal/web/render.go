@@ -73,9 +73,10 @@ func (p page) RoleLabel() string { return auth.RoleLabel(p.Actor.Role) }
 // MenuImport tells the layout to offer the import pages (officers only).
 func (p page) MenuImport() bool { return p.Actor.IsOfficer() }
 
-// MenuNaikKelas tells the layout to offer the naik-kelas report (every
-// role but a business owner, who sees only its own business).
-func (p page) MenuNaikKelas() bool { return p.Actor.Role != auth.Owner }
+// MenuNaikKelas tells the layout to offer the naik-kelas report (the
+// office and its leadership: an owner sees only its own business, a mitra
+// only its partner's programmes).
+func (p page) MenuNaikKelas() bool { return p.Actor.IsOfficer() || p.Actor.Role == auth.Pimpinan }
 
 // MenuAdmin tells the layout to offer user management and the audit log.
 func (p page) MenuAdmin() bool { return p.Actor.Role == auth.Admin }

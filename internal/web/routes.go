@@ -1,16 +1,38 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/auth"
+)
 
 // access is who may reach a route at all. Finer rules (area, own business,
-// masking) are the domain services' job.
+// own partner, masking) are the domain services' job.
 type access int
 
 const (
-	public    access = iota // anyone, logged in or not
-	member                  // any authenticated user
-	adminOnly               // role admin
+	public      access = iota // anyone, logged in or not
+	signedIn                  // any authenticated user, a mitra included
+	member                    // any authenticated user of the register: every role but mitra
+	partnerOnly               // a mitra: what is addressed to its partner
+	adminOnly                 // role admin
 )
+
+// refuses returns why the access level shuts out the user, or nil. A mitra
+// reaches only signedIn and partnerOnly routes: a role outside the office
+// sees nothing of the register unless a route is written for it.
+func (ac access) refuses(u *auth.User) error {
+	switch {
+	case ac == adminOnly && u.Role != auth.Admin:
+		return apperr.New(apperr.Forbidden, "Halaman ini hanya untuk admin")
+	case ac == member && u.Role == auth.Mitra:
+		return apperr.New(apperr.Forbidden, "Akun mitra hanya melihat program yang didanai mitranya")
+	case ac == partnerOnly && u.Role != auth.Mitra:
+		return apperr.New(apperr.Forbidden, "Halaman ini untuk akun mitra")
+	}
+	return nil
+}
 
 // route is one line of the table below. API routes carry an apiDoc, from
 // which the OpenAPI document is generated (openapi.go).
@@ -35,7 +57,7 @@ func (s *Server) routeTable() []route {
 		{"POST /keluar", public, s.logoutSubmit, nil},
 
 		// Pages.
-		{"GET /{$}", member, s.homeShow, nil},
+		{"GET /{$}", signedIn, s.homeShow, nil},
 		{"GET /usaha", member, s.businessList, nil},
 		{"GET /usaha/baru", member, s.businessNew, nil},
 		{"POST /usaha", member, s.businessCreate, nil},
@@ -359,6 +381,14 @@ func (s *Server) routeTable() []route {
 		{"POST /izin/{id}/status", member, s.permitMove, nil},
 		{"GET /izin", member, s.permitListPage, nil},
 		{"GET /izin/halal", member, s.halalPage, nil},
+		{"GET /portal", partnerOnly, s.portalList, nil},
+		{"GET /portal/program/{id}", partnerOnly, s.portalProgram, nil},
+		{"GET /api/v1/partner-programs", partnerOnly, s.apiPartnerProgramList,
+			doc("Program yang didanai mitra pemanggil (akun mitra): tanggal, kecamatan, jumlah peserta dan lulusan; tanpa data usaha",
+				"", "PartnerProgramList", 200, 401, 403)},
+		{"GET /api/v1/partner-programs/{id}", partnerOnly, s.apiPartnerProgramGet,
+			doc("Satu program yang didanai mitra pemanggil, dengan angka naik kelas lulusan dan pembandingnya; program lain 404",
+				"", "PartnerProgram", 200, 401, 403, 404)},
 		{"GET /seleksi/{id}", public, s.publicSelection, nil},
 		{"GET /verifikasi", public, s.publicVerify, nil},
 		{"GET /verifikasi/{code}", public, s.publicVerify, nil},

@@ -15,10 +15,10 @@ type usersView struct {
 	Users    []auth.User
 	Roles    []auth.Role
 	Partners []programs.Partner // for the partner link of a mitra
-	Form    map[string]string
-	Errors  map[string]string
-	General string
-	Created string
+	Form     map[string]string
+	Errors   map[string]string
+	General  string
+	Created  string
 }
 
 func (s *Server) userList(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,58 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/partners"
+)
+
+// The portal is a mitra's whole web interface: the programmes its partner
+// funds, as figures. Its Beranda leads here (homeShow).
+
+func (s *Server) portalList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Partners.FundedPrograms(r.Context(), actor(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "portal", page{Title: "Program mitra", Active: "portal", Data: list})
+}
+
+func (s *Server) portalProgram(w http.ResponseWriter, r *http.Request) {
+	p, err := s.partnerProgram(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "portal_program", page{Title: p.Name, Active: "portal", Data: p})
+}
+
+func (s *Server) partnerProgram(r *http.Request) (*partners.Program, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Partners.FundedProgram(r.Context(), actor(r), id)
+}
+
+type partnerProgramList struct {
+	Items []partners.Program `json:"items"`
+}
+
+func (s *Server) apiPartnerProgramList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Partners.FundedPrograms(r.Context(), actor(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, partnerProgramList{Items: list})
+}
+
+func (s *Server) apiPartnerProgramGet(w http.ResponseWriter, r *http.Request) {
+	p, err := s.partnerProgram(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
