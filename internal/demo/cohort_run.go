@@ -51,7 +51,9 @@ func runCohort(ctx context.Context, l *Loader, c *cohort, rng *rand.Rand) error 
 	svc, clk := demoService(l)
 	admin := officeActor(ctx, l)
 	clk.at("2025-08-25", 10, 0)
-	p, err := svc.Create(ctx, admin, cohortProgram(c.districts))
+	setup := cohortProgram(c.districts)
+	setup.Funding = l.cofunded(setup.Budget, "csr", 50_000_000)
+	p, err := svc.Create(ctx, admin, setup)
 	if err != nil {
 		return err
 	}

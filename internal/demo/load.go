@@ -31,6 +31,7 @@ type Account struct {
 	Role       auth.Role
 	Regions    []string
 	BusinessID int64
+	PartnerID  int64
 	Note       string // what the account shows, in Indonesian
 }
 
@@ -41,6 +42,7 @@ type Loader struct {
 	Businesses []registry.NewBusiness // set by the businesses step, with IDs after insert
 	Accounts   []Account              // set by the accounts step
 	userIDs    []int64                // the accounts' IDs, for the demo's audit entry
+	partners   map[string]int64       // partner kind → ID, set by the partners step
 }
 
 // Step is one stage of the demo load. Each step may use what earlier steps
@@ -58,6 +60,7 @@ type Step struct {
 var Steps = []Step{
 	{Name: "usaha", Run: stepBusinesses},
 	{Name: "akun", Run: stepAccounts},
+	{Name: "mitra", Run: stepPartners},
 	{Name: "audit", Run: stepAudit},
 	{Name: "penilaian", Run: stepAssessments},
 	{Name: "program", Run: stepOpenPrograms},

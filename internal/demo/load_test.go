@@ -9,6 +9,7 @@ import (
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/services"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/storetest"
 )
@@ -36,8 +37,25 @@ func TestLoadSmallDemo(t *testing.T) {
 			t.Fatalf("account %s: printed password does not log in", a.Username)
 		}
 	}
-	if len(roles) != 4 {
-		t.Fatalf("want one account per role, got %v", accounts)
+	if len(roles) != len(auth.Roles) {
+		t.Fatalf("want an account of every role, got %v", accounts)
+	}
+	kinds := map[string]bool{}
+	for _, a := range accounts {
+		if a.Role == auth.Mitra {
+			pt, err := st.GetPartner(ctx, a.PartnerID)
+			if err != nil {
+				t.Fatalf("mitra %s: partner %d: %v", a.Username, a.PartnerID, err)
+			}
+			kinds[pt.Kind] = true
+			u, _ := st.UserByUsername(ctx, a.Username)
+			if list, err := services.New(st, Jurisdiction).Partners.FundedPrograms(ctx, auth.ActorOf(u)); err != nil || len(list) != 1 {
+				t.Errorf("mitra %s sees %d programmes (%v), want the one its partner co-funds", a.Username, len(list), err)
+			}
+		}
+	}
+	if len(kinds) != 3 {
+		t.Errorf("mitra accounts cover partner kinds %v, want one per demo partner kind (bank, ritel, csr)", kinds)
 	}
 	own := roles[auth.Owner]
 	b, err := st.GetBusiness(ctx, own.BusinessID)
@@ -54,7 +72,8 @@ func TestLoadSmallDemo(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	PrintAccounts(&buf, accounts)
-	for _, want := range []string{"admin", AdminPassword, "operator.cikande", OperatorPassword, "pimpinan", "pemilik.demo", "HANYA untuk demo"} {
+	for _, want := range []string{"admin", AdminPassword, "operator.cikande", OperatorPassword, "pimpinan", "pemilik.demo",
+		"mitra.bank", "mitra.ritel", "mitra.csr", MitraPassword, "HANYA untuk demo"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("printed accounts lack %q:\n%s", want, buf.String())
 		}
@@ -110,7 +129,7 @@ func TestInspectAndLoadOnlyIntoEmpty(t *testing.T) {
 	if p, _ := Inspect(ctx, st); p.ForeignUsers != 1 || p.ForeignBusinesses != 0 || p.Describe() != "1 pengguna" {
 		t.Fatalf("with a real admin: %+v %q", p, p.Describe())
 	}
-	if len(accounts) != 4 {
+	if len(accounts) != 7 {
 		t.Errorf("%d demo accounts", len(accounts))
 	}
 }

@@ -28,8 +28,8 @@ func TestLoadOnPostgres(t *testing.T) {
 	if n, err := st.CountBusinesses(ctx); err != nil || n != 12000 {
 		t.Fatalf("%d businesses (%v), want 12000", n, err)
 	}
-	if len(accounts) != 4 {
-		t.Fatalf("%d accounts, want 4", len(accounts))
+	if len(accounts) != 7 {
+		t.Fatalf("%d accounts, want 7", len(accounts))
 	}
 	// the October 2025 cohort runs through the programmes service on this engine too
 	list, _, err := st.ListPrograms(ctx, programs.ProgramFilter{Status: programs.StatusFinished})

@@ -14,6 +14,8 @@ import (
 type openProgram struct {
 	program  programs.Program
 	sessions []string
+	partner  string                          // the kind of partner that co-funds it
+	share    int64                           // the partner's share of the budget
 	apply    int                             // applications to enter
 	fits     func(b *registry.Business) bool // who is likely to apply
 	nominate func(r *rand.Rand) bool         // nominated by the office (else online)
@@ -28,6 +30,8 @@ func openPrograms() []openProgram {
 			Eligibility: programs.Eligibility{SizeClasses: []string{registry.Mikro, registry.Kecil}, Sectors: []string{"C"}},
 			Budget:      60_000_000},
 		sessions: []string{"Sosialisasi halal self-declare", "Pendampingan PPH dan pengisian SIHALAL", "Verifikasi dan validasi bahan"},
+		partner:  "bank",
+		share:    20_000_000,
 		apply:    9,
 		fits:     func(b *registry.Business) bool { return food(b) && b.HalalStatus != registry.HalalCertified },
 		nominate: func(r *rand.Rand) bool { return r.IntN(3) == 0 },
@@ -39,6 +43,8 @@ func openPrograms() []openProgram {
 				ExcludeTrainedWithinMonths: 12},
 			Budget: 90_000_000},
 		sessions: []string{"Fungsi kemasan dan pilihan bahan", "Label pangan sesuai aturan BPOM", "Praktik desain dan uji pasar"},
+		partner:  "ritel",
+		share:    30_000_000,
 		apply:    12,
 		fits:     food,
 		nominate: func(r *rand.Rand) bool { return r.IntN(2) == 0 },
@@ -56,6 +62,7 @@ func stepOpenPrograms(ctx context.Context, l *Loader) error {
 	ownerApplied := false
 	for i, op := range openPrograms() {
 		p := op.program
+		p.Funding = l.cofunded(p.Budget, op.partner, op.share)
 		for k, title := range op.sessions {
 			d, _ := time.Parse(time.DateOnly, p.StartsOn)
 			p.Sessions = append(p.Sessions, programs.Session{Number: k + 1, Date: d.AddDate(0, 0, k).Format(time.DateOnly), Title: title})

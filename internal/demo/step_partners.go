@@ -1,0 +1,58 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"naikkelas/internal/accounts"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/programs"
+)
+
+// MitraPassword is the password of every demo mitra account (demo only).
+const MitraPassword = "mitra-demo-2025"
+
+// demoPartners are the demo's partners, one of each kind that funds its
+// programmes, each with one mitra account: a regional bank co-funds the
+// halal facilitation, a retail chain the packaging training and a company's
+// CSR fund the 2025 cohort, so every mitra has something to see and the
+// CSR fund has naik-kelas figures.
+var demoPartners = []struct {
+	partner  programs.Partner
+	username string
+}{
+	{programs.Partner{Name: "Bank Daerah Banten (demo)", Kind: "bank", Contact: "UMKM Center, 0254-000001"}, "mitra.bank"},
+	{programs.Partner{Name: "Jaringan Minimarket Serang (demo)", Kind: "ritel", Contact: "Tim kurasi produk lokal, 0254-000002"}, "mitra.ritel"},
+	{programs.Partner{Name: "Dana CSR Kawasan Industri Cikande (demo)", Kind: "csr", Contact: "Bagian CSR, 0254-000003"}, "mitra.csr"},
+}
+
+// stepPartners records the partners and their mitra accounts.
+func stepPartners(ctx context.Context, l *Loader) error {
+	svc, _ := demoService(l)
+	admin := officeActor(ctx, l)
+	acc := accounts.NewService(l.Store, Jurisdiction)
+	l.partners = map[string]int64{}
+	for _, d := range demoPartners {
+		pt := d.partner
+		if _, err := svc.SavePartner(ctx, admin, &pt); err != nil {
+			return fmt.Errorf("mitra demo %s: %w", pt.Name, err)
+		}
+		l.partners[pt.Kind] = pt.ID
+		u, err := acc.Create(ctx, auth.System, accounts.NewAccount{Username: d.username, Password: MitraPassword,
+			Role: auth.Mitra, PartnerID: pt.ID})
+		if err != nil {
+			return fmt.Errorf("akun demo %s: %w", d.username, err)
+		}
+		l.Accounts = append(l.Accounts, Account{Username: d.username, Password: MitraPassword, Role: auth.Mitra,
+			PartnerID: pt.ID, Note: "hanya program yang didanai " + pt.Name})
+		l.userIDs = append(l.userIDs, u.ID)
+	}
+	return nil
+}
+
+// cofunded splits a programme's budget: the partner of kind pays share,
+// the regency's APBD the rest.
+func (l *Loader) cofunded(budget int64, kind string, share int64) []programs.FundingLine {
+	return []programs.FundingLine{{Kind: "apbd", Amount: budget - share},
+		{PartnerID: l.partners[kind], Kind: kind, Amount: share}}
+}
