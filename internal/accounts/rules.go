@@ -40,18 +40,16 @@ func (s *Service) check(ctx context.Context, u *auth.User, password string) (map
 	if msg := s.regionsProblem(u); msg != "" {
 		f["regions"] = msg
 	}
-	msg, err := s.businessProblem(ctx, u)
-	if msg != "" {
-		f["business_id"] = msg
+	for _, l := range links {
+		msg, err := l.problem(ctx, s, u)
+		if err != nil {
+			return f, err
+		}
+		if msg != "" {
+			f[l.field] = msg
+		}
 	}
-	if err != nil {
-		return f, err
-	}
-	msg, err = s.partnerProblem(ctx, u)
-	if msg != "" {
-		f["partner_id"] = msg
-	}
-	return f, err
+	return f, nil
 }
 
 func roleList() string {
@@ -86,40 +84,52 @@ func (s *Service) regionsProblem(u *auth.User) string {
 	return ""
 }
 
-// businessProblem: an owner is bound to one existing business; no other
-// role is.
-func (s *Service) businessProblem(ctx context.Context, u *auth.User) (string, error) {
-	if u.Role != auth.Owner {
-		if u.BusinessID != 0 {
-			return "ID usaha hanya untuk peran pemilik usaha (owner)", nil
-		}
-		return "", nil
-	}
-	if u.BusinessID <= 0 {
-		return "Pemilik usaha wajib dikaitkan dengan ID usahanya", nil
-	}
-	_, err := s.Store.GetBusiness(ctx, u.BusinessID)
-	if apperr.Is(err, apperr.NotFound) {
-		return fmt.Sprintf("Usaha dengan ID %d tidak ada", u.BusinessID), nil
-	}
-	return "", err
+// link is a record an account may be bound to: a business for an owner,
+// a partner for a mitra. The role needs an existing one; no other role
+// may have one.
+type link struct {
+	field   string    // the field of NewAccount, for messages
+	role    auth.Role // the one role bound to it
+	id      func(u *auth.User) int64
+	exists  func(ctx context.Context, s *Service, id int64) error // NotFound for an absent record
+	only    string                                                // the message when another role carries one
+	missing string                                                // the message when the role has none
+	absent  string                                                // the message for an absent record (with %d)
 }
 
-// partnerProblem: a mitra speaks for one existing partner; no other role
-// does.
-func (s *Service) partnerProblem(ctx context.Context, u *auth.User) (string, error) {
-	if u.Role != auth.Mitra {
-		if u.PartnerID != 0 {
-			return "ID mitra hanya untuk peran mitra", nil
-		}
+var links = []link{
+	{field: "business_id", role: auth.Owner, id: func(u *auth.User) int64 { return u.BusinessID },
+		exists: func(ctx context.Context, s *Service, id int64) error {
+			_, err := s.Store.GetBusiness(ctx, id)
+			return err
+		},
+		only: "ID usaha hanya untuk peran pemilik usaha (owner)", missing: "Pemilik usaha wajib dikaitkan dengan ID usahanya",
+		absent: "Usaha dengan ID %d tidak ada"},
+	{field: "partner_id", role: auth.Mitra, id: func(u *auth.User) int64 { return u.PartnerID },
+		exists: func(ctx context.Context, s *Service, id int64) error {
+			_, err := s.Store.GetPartner(ctx, id)
+			return err
+		},
+		only: "ID mitra hanya untuk peran mitra", missing: "Akun mitra wajib dikaitkan dengan ID mitranya (lihat halaman Mitra)",
+		absent: "Mitra dengan ID %d tidak ada"},
+}
+
+// problem returns why u's link of this kind is wrong, or ""; the error is
+// for storage failures only.
+func (l link) problem(ctx context.Context, s *Service, u *auth.User) (string, error) {
+	id := l.id(u)
+	switch {
+	case u.Role != l.role && id != 0:
+		return l.only, nil
+	case u.Role != l.role:
 		return "", nil
+	case id <= 0:
+		return l.missing, nil
 	}
-	if u.PartnerID <= 0 {
-		return "Akun mitra wajib dikaitkan dengan ID mitranya (lihat halaman Mitra)", nil
+	if err := l.exists(ctx, s, id); apperr.Is(err, apperr.NotFound) {
+		return fmt.Sprintf(l.absent, id), nil
+	} else if err != nil {
+		return "", err
 	}
-	_, err := s.Store.GetPartner(ctx, u.PartnerID)
-	if apperr.Is(err, apperr.NotFound) {
-		return fmt.Sprintf("Mitra dengan ID %d tidak ada", u.PartnerID), nil
-	}
-	return "", err
+	return "", nil
 }

@@ -156,24 +156,23 @@ func seedDB(t *testing.T) seeded {
 	return seeded{path: path, business: items[0].Business.ID, partner: pt.ID, admin: admin}
 }
 
-func (s seeded) partnerOf(in accountInput) int64 {
+// linked is the id an input links to: the seeded record, one that does
+// not exist, or none.
+func linked(seededOne, absent bool, id int64) int64 {
 	switch {
-	case in.partner:
-		return s.partner
-	case in.absentPartner:
+	case seededOne:
+		return id
+	case absent:
 		return 999999
 	}
 	return 0
 }
 
 func (s seeded) businessOf(in accountInput) int64 {
-	switch {
-	case in.business:
-		return s.business
-	case in.absentBusiness:
-		return 999999
-	}
-	return 0
+	return linked(in.business, in.absentBusiness, s.business)
+}
+func (s seeded) partnerOf(in accountInput) int64 {
+	return linked(in.partner, in.absentPartner, s.partner)
 }
 
 func serviceChannel(t *testing.T) func(accountInput) answer {

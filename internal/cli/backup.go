@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 
-	"naikkelas/internal/config"
 	"naikkelas/internal/store/engine"
 )
 
@@ -19,9 +18,7 @@ var backupCommand = Command{
 }
 
 func runBackup(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fset := flags(c)
-	cfg.BindDB(fset)
+	cfg, fset := dbFlags(env, c)
 	pos, err := parse(env, c, fset, args)
 	if err != nil {
 		return err

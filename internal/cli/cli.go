@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"naikkelas/internal/config"
 	"os"
 	"slices"
 	"strings"
@@ -190,6 +191,24 @@ func parse(env *Env, c *Command, fs *flag.FlagSet, args []string) ([]string, err
 }
 
 // noArgs rejects positional arguments for commands that take none.
+// dbFlags begins the flags of a command that works on a database: the
+// configuration from the environment, with --db bound to it.
+func dbFlags(env *Env, c *Command) (*config.Config, *flag.FlagSet) {
+	cfg := config.FromEnv(env.Getenv)
+	fs := flags(c)
+	cfg.BindDB(fs)
+	return &cfg, fs
+}
+
+// parseNoArgs parses the flags of a command that takes no positional argument.
+func parseNoArgs(env *Env, c *Command, fs *flag.FlagSet, args []string) error {
+	pos, err := parse(env, c, fs, args)
+	if err != nil {
+		return err
+	}
+	return noArgs(pos)
+}
+
 func noArgs(pos []string) error {
 	if len(pos) > 0 {
 		return usagef("argumen tidak dikenal: %q", pos[0])

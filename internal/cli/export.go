@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"naikkelas/internal/auth"
-	"naikkelas/internal/config"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/services"
@@ -21,20 +20,14 @@ var exportCommand = Command{
 }
 
 func runExport(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fset := flags(c)
-	cfg.BindDB(fset)
+	cfg, fset := dbFlags(env, c)
 	cfg.BindJurisdiction(fset)
 	format := fset.String("format", "xlsx", "xlsx atau csv")
 	out := fset.String("o", "", "berkas tujuan")
 	var f registry.Filter
 	fset.StringVar(&f.District, "district", "", "hanya kecamatan ini (kode, mis. 36.04.15)")
 	fset.StringVar(&f.SizeClass, "size-class", "", "hanya kelas ini: mikro, kecil, menengah, besar")
-	pos, err := parse(env, c, fset, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := parseNoArgs(env, c, fset, args); err != nil {
 		return err
 	}
 	if *out == "" {

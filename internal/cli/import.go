@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"naikkelas/internal/auth"
-	"naikkelas/internal/config"
 	"naikkelas/internal/importer"
 )
 
@@ -24,9 +23,7 @@ var importCommand = Command{
 }
 
 func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fset := flags(c)
-	cfg.BindDB(fset)
+	cfg, fset := dbFlags(env, c)
 	cfg.BindJurisdiction(fset)
 	source := fset.String("source", "", "nama sumber data (dicatat sebagai sumber pengukuran); bawaan: nama berkas")
 	sheet := fset.String("sheet", "", "nama lembar XLSX, atau \"all\" untuk semua lembar; bawaan: lembar pertama yang berjudul "+

@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-
-	"naikkelas/internal/config"
 )
 
 var migrateCommand = Command{
@@ -15,14 +13,8 @@ var migrateCommand = Command{
 }
 
 func runMigrate(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fs := flags(c)
-	cfg.BindDB(fs)
-	pos, err := parse(env, c, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	cfg, fs := dbFlags(env, c)
+	if err := parseNoArgs(env, c, fs, args); err != nil {
 		return err
 	}
 	st, err := openStore(ctx, cfg.DB, false)

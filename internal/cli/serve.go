@@ -19,11 +19,7 @@ func runServe(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg := config.FromEnv(env.Getenv)
 	fs := flags(c)
 	cfg.BindServe(fs)
-	pos, err := parse(env, c, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := parseNoArgs(env, c, fs, args); err != nil {
 		return err
 	}
 	if err := cfg.Validate(); err != nil {

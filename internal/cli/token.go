@@ -9,7 +9,6 @@ import (
 
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/auth"
-	"naikkelas/internal/config"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/services"
 )
@@ -36,16 +35,10 @@ var tokenRevokeCommand = Command{
 }
 
 func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fs := flags(c)
-	cfg.BindDB(fs)
+	cfg, fs := dbFlags(env, c)
 	username := fs.String("username", "", "pemilik token")
 	expires := fs.String("expires", "", "masa berlaku, mis. 90d (hari) atau 12h; kosong = tanpa batas")
-	pos, err := parse(env, c, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := parseNoArgs(env, c, fs, args); err != nil {
 		return err
 	}
 	if *username == "" {
@@ -53,6 +46,7 @@ func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) er
 	}
 	var lifetime time.Duration
 	if *expires != "" {
+		var err error
 		if lifetime, err = accounts.ParseLifetime(*expires); err != nil {
 			return usagef("--expires: %v", err)
 		}
@@ -77,15 +71,9 @@ func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) er
 }
 
 func runTokenList(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fs := flags(c)
-	cfg.BindDB(fs)
+	cfg, fs := dbFlags(env, c)
 	username := fs.String("username", "", "hanya token pengguna ini")
-	pos, err := parse(env, c, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := parseNoArgs(env, c, fs, args); err != nil {
 		return err
 	}
 	st, err := openStore(ctx, cfg.DB, true)
@@ -119,9 +107,7 @@ func orDash(s, empty string) string {
 }
 
 func runTokenRevoke(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fs := flags(c)
-	cfg.BindDB(fs)
+	cfg, fs := dbFlags(env, c)
 	pos, err := parse(env, c, fs, args)
 	if err != nil {
 		return err

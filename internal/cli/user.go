@@ -32,9 +32,7 @@ type userAddArgs struct {
 // account service, which holds every rule; this command only translates
 // the service's field names back into flag names.
 func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error {
-	cfg := config.FromEnv(env.Getenv)
-	fs := flags(c)
-	cfg.BindDB(fs)
+	cfg, fs := dbFlags(env, c)
 	cfg.BindJurisdiction(fs)
 	var a userAddArgs
 	fs.StringVar(&a.username, "username", "", "nama pengguna (huruf kecil, angka, . _ -)")
@@ -43,11 +41,7 @@ func runUserAdd(ctx context.Context, env *Env, c *Command, args []string) error 
 	fs.Int64Var(&a.business, "business", 0, "owner: ID usaha miliknya")
 	fs.Int64Var(&a.partner, "partner", 0, "mitra: ID mitra (bank, ritel, CSR…) yang diwakilinya")
 	fs.BoolVar(&a.passwordStdin, "password-stdin", false, "baca kata sandi dari baris pertama stdin")
-	pos, err := parse(env, c, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := parseNoArgs(env, c, fs, args); err != nil {
 		return err
 	}
 	if err := config.ValidateJurisdiction(cfg.Jurisdiction); err != nil {

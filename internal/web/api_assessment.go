@@ -9,52 +9,18 @@ import (
 )
 
 // The assessment API: the instrument, assessments, verification and the
-// business timeline.
+// business timeline. Lists and the timeline are wired in routes.go.
 
-func (s *Server) apiInstrumentShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiInstrumentShow(r *http.Request) (any, error) {
 	in, err := assessment.Load(r.URL.Query().Get("version"))
 	if err != nil {
-		s.fail(w, r, &apperr.Error{Code: apperr.NotFound, Message: err.Error()})
-		return
+		return nil, &apperr.Error{Code: apperr.NotFound, Message: err.Error()}
 	}
-	writeJSON(w, http.StatusOK, in)
+	return in, nil
 }
 
-type assessmentList struct {
-	Items []assessment.Assessment `json:"items"`
-}
-
-func (s *Server) apiAssessmentList(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	items, err := s.Assessments.List(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, assessmentList{Items: items})
-}
-
-func (s *Server) apiAssessmentCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in assessment.Input
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Assessments.Create(r.Context(), actor(r), id, in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+func (s *Server) apiAssessmentCreate(r *http.Request, id int64, in *assessment.Input) (any, error) {
+	return s.Assessments.Create(r.Context(), actor(r), id, *in)
 }
 
 // verificationInput is the body of a verification: the visit date and the
@@ -64,28 +30,22 @@ type verificationInput struct {
 	Answers   map[string]string `json:"answers"`
 }
 
-func (s *Server) apiAssessmentVerify(w http.ResponseWriter, r *http.Request) {
+// apiAssessmentVerify reads {aid} before the body, as it always did: an
+// unknown assessment is NotFound whatever the body holds.
+func (s *Server) apiAssessmentVerify(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	aid, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
 	if err != nil || aid <= 0 {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Penilaian tidak ditemukan"))
-		return
+		return nil, apperr.New(apperr.NotFound, "Penilaian tidak ditemukan")
 	}
 	var in verificationInput
 	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	out, err := s.Assessments.Verify(r.Context(), actor(r), id, aid, in.VisitDate, in.Answers)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+	return s.Assessments.Verify(r.Context(), actor(r), id, aid, in.VisitDate, in.Answers)
 }
 
 type prefillView struct {
@@ -93,34 +53,11 @@ type prefillView struct {
 	Answers           map[string]string `json:"answers"`
 }
 
-func (s *Server) apiAssessmentPrefill(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiAssessmentPrefill(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	ans, err := s.Assessments.Prefill(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, prefillView{InstrumentVersion: assessment.CurrentVersion, Answers: ans})
-}
-
-type timelineView struct {
-	Items []assessment.Event `json:"items"`
-}
-
-func (s *Server) apiTimelineShow(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ev, err := s.Assessments.Timeline(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, timelineView{Items: ev})
+	return prefillView{InstrumentVersion: assessment.CurrentVersion, Answers: ans}, err
 }

@@ -13,71 +13,27 @@ type businessPage struct {
 	PerPage int                 `json:"per_page"`
 }
 
-func (s *Server) apiBusinessList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiBusinessList(r *http.Request) (any, error) {
 	f, err := parseFilter(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	items, total, err := s.Registry.List(r.Context(), actor(r), f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if items == nil {
 		items = []registry.Business{}
 	}
-	writeJSON(w, http.StatusOK, businessPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage})
+	return businessPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage}, err
 }
 
-func (s *Server) apiBusinessGet(w http.ResponseWriter, r *http.Request) {
-	b, err := s.pathBusiness(r)
+func (s *Server) apiBusinessCreate(r *http.Request, b *registry.Business) (any, error) {
+	out, err := s.Registry.Create(r.Context(), actor(r), b)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	writeJSON(w, http.StatusOK, b)
+	return created{at: "/api/v1/businesses/" + itoa64(out.ID), value: out}, nil
 }
 
-func (s *Server) apiBusinessCreate(w http.ResponseWriter, r *http.Request) {
-	var b registry.Business
-	if err := decodeJSON(r, &b); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Registry.Create(r.Context(), actor(r), &b)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/businesses/"+itoa64(out.ID))
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiBusinessUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var b registry.Business
-	if err := decodeJSON(r, &b); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiBusinessUpdate(r *http.Request, id int64, b *registry.Business) (any, error) {
 	b.ID = id
-	out, err := s.Registry.Update(r.Context(), actor(r), &b)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func (s *Server) apiBusinessArchive(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.archivePath(r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	return s.Registry.Update(r.Context(), actor(r), b)
 }

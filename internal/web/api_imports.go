@@ -53,21 +53,6 @@ func isTrue(v string) bool {
 	return false
 }
 
-// apiImportGet handles GET /api/v1/imports/{id}: status, progress, summary.
-func (s *Server) apiImportGet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v, err := s.importState(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
 // apiImportCancel handles POST /api/v1/imports/{id}/cancel: the running
 // import stops and writes nothing; a queued one never starts. The answer is
 // the import once it has stopped (status cancelled), or still running (202)

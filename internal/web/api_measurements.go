@@ -6,24 +6,6 @@ import (
 	"naikkelas/internal/registry"
 )
 
-type measurementList struct {
-	Items []registry.Measurement `json:"items"`
-}
-
-func (s *Server) apiMeasurementList(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ms, err := s.Registry.Measurements(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, measurementList{Items: ms})
-}
-
 // measurementInput is the POST body; everything else of a Measurement is
 // set by the service.
 type measurementInput struct {
@@ -34,23 +16,8 @@ type measurementInput struct {
 	Source        string `json:"source"`
 }
 
-func (s *Server) apiMeasurementCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in measurementInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiMeasurementCreate(r *http.Request, id int64, in *measurementInput) (any, error) {
 	m := &registry.Measurement{BusinessID: id, Year: in.Year, AnnualRevenue: in.AnnualRevenue,
 		Capital: in.Capital, Employees: in.Employees, Source: in.Source}
-	out, err := s.Registry.AddMeasurement(r.Context(), actor(r), m)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+	return s.Registry.AddMeasurement(r.Context(), actor(r), m)
 }

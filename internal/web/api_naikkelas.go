@@ -72,18 +72,12 @@ func (s *Server) cellIDs(r *http.Request) ([]int64, assessment.Cell, error) {
 	return ids, c, err
 }
 
-func (s *Server) apiStatsNaikKelas(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStatsNaikKelas(r *http.Request) (any, error) {
 	q, err := statsQuery(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	st, err := s.Assessments.Stats(r.Context(), actor(r), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, st)
+	return s.Assessments.Stats(r.Context(), actor(r), q)
 }
 
 type idList struct {
@@ -91,14 +85,10 @@ type idList struct {
 	Total int     `json:"total"`
 }
 
-func (s *Server) apiStatsNaikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStatsNaikKelasBusinesses(r *http.Request) (any, error) {
 	ids, _, err := s.cellIDs(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if ids == nil {
 		ids = []int64{}
 	}
-	writeJSON(w, http.StatusOK, idList{Items: ids, Total: len(ids)})
+	return idList{Items: ids, Total: len(ids)}, err
 }

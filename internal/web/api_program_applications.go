@@ -14,31 +14,23 @@ type applicationList struct {
 	Total int                    `json:"total"`
 }
 
-func (s *Server) apiApplicationList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiApplicationList(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	if st := r.URL.Query().Get("status"); st != "" && !slices.Contains(programs.AppStatuses, st) {
-		s.fail(w, r, apperr.Validation(map[string]string{"status": "Status pendaftaran tidak dikenal"}))
-		return
+	st := r.URL.Query().Get("status")
+	if st != "" && !slices.Contains(programs.AppStatuses, st) {
+		return nil, apperr.Validation(map[string]string{"status": "Status pendaftaran tidak dikenal"})
 	}
 	apps, err := s.Programs.Applications(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	if st := r.URL.Query().Get("status"); st != "" {
-		out := apps[:0]
-		for _, ap := range apps {
-			if ap.Status == st {
-				out = append(out, ap)
-			}
-		}
-		apps = out
+	if st != "" {
+		apps = slices.DeleteFunc(apps, func(ap programs.Application) bool { return ap.Status != st })
 	}
-	writeJSON(w, http.StatusOK, applicationList{Items: apps, Total: len(apps)})
+	return applicationList{Items: apps, Total: len(apps)}, nil
 }
 
 // applicationInput is the body of an application or nomination.
@@ -47,105 +39,63 @@ type applicationInput struct {
 	Channel    string `json:"channel"` // online (owner) | nominasi (officer); informative, the role decides
 }
 
-func (s *Server) apiApplicationCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in applicationInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiApplicationCreate(r *http.Request, id int64, in *applicationInput) (any, error) {
 	if in.BusinessID <= 0 {
-		s.fail(w, r, apperr.Validation(map[string]string{"business_id": "ID usaha wajib diisi"}))
-		return
+		return nil, apperr.Validation(map[string]string{"business_id": "ID usaha wajib diisi"})
 	}
 	if in.Channel != "" && in.Channel != programs.ChannelOnline && in.Channel != programs.ChannelNominasi {
-		s.fail(w, r, apperr.Validation(map[string]string{"channel": "Saluran harus online atau nominasi"}))
-		return
+		return nil, apperr.Validation(map[string]string{"channel": "Saluran harus online atau nominasi"})
 	}
-	ap, err := s.Programs.Apply(r.Context(), actor(r), id, in.BusinessID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, ap)
+	return s.Programs.Apply(r.Context(), actor(r), id, in.BusinessID)
 }
 
 // apiApplicationBulk adds every eligible business matching the registry
 // filter in the query (the same parameters as GET /api/v1/businesses)
-// within the programme's kecamatan; dry_run=1 only counts.
+// within the programme's kecamatan; dry_run=1 only counts (200, not 201).
 func (s *Server) apiApplicationBulk(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := parseFilter(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	dry := r.URL.Query().Get("dry_run") == "1"
-	res, err := s.Programs.AddBulk(r.Context(), actor(r), id, registry.Filter{Q: f.Q, District: f.District,
-		Village: f.Village, SizeClass: f.SizeClass, Sector: f.Sector, Doc: f.Doc}, dry)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	status := http.StatusCreated
 	if dry {
 		status = http.StatusOK
 	}
-	writeJSON(w, status, res)
+	s.api(status, func(r *http.Request) (any, error) {
+		id, err := pathID(r)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parseFilter(r)
+		if err != nil {
+			return nil, err
+		}
+		return s.Programs.AddBulk(r.Context(), actor(r), id, registry.Filter{Q: f.Q, District: f.District,
+			Village: f.Village, SizeClass: f.SizeClass, Sector: f.Sector, Doc: f.Doc}, dry)
+	})(w, r)
 }
 
-func (s *Server) apiApplicationWithdraw(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiApplicationWithdraw(r *http.Request) (any, error) {
 	id, bid, err := programAndBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	out, err := s.Programs.Withdraw(r.Context(), actor(r), id, bid)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	return s.Programs.Withdraw(r.Context(), actor(r), id, bid)
 }
 
-type historyList struct {
-	Items []programs.StatusChange `json:"items"`
-}
-
-func (s *Server) apiApplicationHistory(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiApplicationHistory(r *http.Request) (any, error) {
 	id, bid, err := programAndBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	items, err := s.Programs.ApplicationHistory(r.Context(), actor(r), id, bid)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, historyList{Items: items})
+	list, err := s.Programs.ApplicationHistory(r.Context(), actor(r), id, bid)
+	return itemList[programs.StatusChange]{Items: list}, err
 }
 
 // apiBusinessApplications lists one business's applications across
 // programmes (its owner, or the office within its area).
-func (s *Server) apiBusinessApplications(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiBusinessApplications(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	apps, err := s.Programs.BusinessApplications(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, applicationList{Items: apps, Total: len(apps)})
+	return applicationList{Items: apps, Total: len(apps)}, err
 }

@@ -11,13 +11,9 @@ import (
 	"naikkelas/internal/programs"
 )
 
-func (s *Server) apiProgramReport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiProgramReport(r *http.Request) (any, error) {
 	_, rep, err := s.pathReport(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, rep)
+	return rep, err
 }
 
 // apiProgramReportXLSX exports the report, with every participant's progress.
@@ -41,19 +37,6 @@ func (s *Server) apiProgramReportXLSX(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="laporan-program-%d.xlsx"`, id))
 	_, _ = buf.WriteTo(w)
-}
-
-type coverageList struct {
-	Items []programs.Coverage `json:"items"`
-}
-
-func (s *Server) apiCoverage(w http.ResponseWriter, r *http.Request) {
-	items, err := s.Programs.Coverage(r.Context(), actor(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, coverageList{Items: items})
 }
 
 type followUpPage struct {
@@ -93,35 +76,15 @@ func (s *Server) followUpFilter(r *http.Request) (programs.FollowUpFilter, error
 	return f, err
 }
 
-func (s *Server) apiFollowUpList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiFollowUpList(r *http.Request) (any, error) {
 	f, err := s.followUpFilter(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	items, total, err := s.Programs.FollowUps(r.Context(), actor(r), f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, followUpPage{Items: items, Total: total, Page: f.Page, PerPage: min(f.PerPage, 500)})
+	return followUpPage{Items: items, Total: total, Page: f.Page, PerPage: min(f.PerPage, 500)}, err
 }
 
-func (s *Server) apiFollowUpComplete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in programs.FollowUpReport
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	t, err := s.Programs.CompleteFollowUp(r.Context(), actor(r), id, in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, t)
+func (s *Server) apiFollowUpComplete(r *http.Request, id int64, in *programs.FollowUpReport) (any, error) {
+	return s.Programs.CompleteFollowUp(r.Context(), actor(r), id, *in)
 }

@@ -26,32 +26,16 @@ type progressList struct {
 
 // apiAttendanceList returns every participant's attendance, tests and
 // completion (the same view serves GET …/scores).
-func (s *Server) apiAttendanceList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiAttendanceList(r *http.Request) (any, error) {
 	p, items, err := s.pathProgress(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	writeJSON(w, http.StatusOK, progressList{Sessions: p.Sessions, Items: items})
+	return progressList{Sessions: p.Sessions, Items: items}, nil
 }
 
-func (s *Server) apiAttendanceSet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in attendanceInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	at, err := s.Programs.SetAttendance(r.Context(), actor(r), id, in.BusinessID, in.Session, in.Present)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, at)
+func (s *Server) apiAttendanceSet(r *http.Request, id int64, in *attendanceInput) (any, error) {
+	return s.Programs.SetAttendance(r.Context(), actor(r), id, in.BusinessID, in.Session, in.Present)
 }
 
 // scoresInput is the body of POST …/scores.
@@ -61,24 +45,9 @@ type scoresInput struct {
 	PostTest   *float64 `json:"post_test"`
 }
 
-func (s *Server) apiScoresSet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in scoresInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	sc, err := s.Programs.SetScores(r.Context(), actor(r), &programs.Scores{ProgramID: id, BusinessID: in.BusinessID,
+func (s *Server) apiScoresSet(r *http.Request, id int64, in *scoresInput) (any, error) {
+	return s.Programs.SetScores(r.Context(), actor(r), &programs.Scores{ProgramID: id, BusinessID: in.BusinessID,
 		PreTest: in.PreTest, PostTest: in.PostTest})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, sc)
 }
 
 // scoresBatch is the body of PUT …/scores and its answer.
@@ -92,23 +61,9 @@ type scoresSaved struct {
 
 // apiScoresPut saves the whole cohort's tests at once: all or nothing,
 // errors keyed "<business_id>.pre_test" / ".post_test".
-func (s *Server) apiScoresPut(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in scoresBatch
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiScoresPut(r *http.Request, id int64, in *scoresBatch) (any, error) {
 	n, err := s.Programs.SetCohortScores(r.Context(), actor(r), id, in.Items)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, scoresSaved{Saved: n})
+	return scoresSaved{Saved: n}, err
 }
 
 // attendanceSession is the body of POST …/attendance/session.
@@ -123,23 +78,9 @@ type attendanceMarked struct {
 
 // apiAttendanceSession marks every participant in the caller's area at one
 // session ("semua hadir").
-func (s *Server) apiAttendanceSession(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in attendanceSession
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiAttendanceSession(r *http.Request, id int64, in *attendanceSession) (any, error) {
 	n, err := s.Programs.SetSessionAttendance(r.Context(), actor(r), id, in.Session, in.Present)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, attendanceMarked{Marked: n})
+	return attendanceMarked{Marked: n}, err
 }
 
 // certificateData turns a stored certificate into what the PDF shows. The

@@ -14,25 +14,18 @@ type selectionInput struct {
 	Seed *int64 `json:"seed"` // lottery seed; absent = the programme's default
 }
 
-func (s *Server) apiSelectionRun(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSelectionRun(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	var in selectionInput
 	if r.ContentLength != 0 {
 		if err := decodeJSON(r, &in); err != nil && !isEmptyBody(err) {
-			s.fail(w, r, err)
-			return
+			return nil, err
 		}
 	}
-	res, err := s.Programs.RunSelection(r.Context(), actor(r), id, in.Seed)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, res)
+	return s.Programs.RunSelection(r.Context(), actor(r), id, in.Seed)
 }
 
 // isEmptyBody reports a decode error caused by an empty body, which a
@@ -51,37 +44,26 @@ func isEmptyBody(err error) bool {
 	return false
 }
 
-func (s *Server) apiSelectionGet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSelectionGet(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	res, _, err := s.Programs.Selection(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, res)
+	return res, err
 }
 
-func (s *Server) apiSelectionLock(w http.ResponseWriter, r *http.Request) {
-	s.selectionStep(w, r, s.Programs.LockSelection)
-}
-
-func (s *Server) apiSelectionPublish(w http.ResponseWriter, r *http.Request) {
-	s.selectionStep(w, r, s.Programs.PublishSelection)
-}
-
-func (s *Server) selectionStep(w http.ResponseWriter, r *http.Request, step func(context.Context, auth.Actor, int64) (*programs.SelectionRecord, error)) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// selectionStep answers a step of the selection (lock, publish) with the
+// selection as it then stands.
+func (s *Server) selectionStep(step func(context.Context, auth.Actor, int64) (*programs.SelectionRecord, error)) answer {
+	return func(r *http.Request) (any, error) {
+		id, err := pathID(r)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := step(r.Context(), actor(r), id); err != nil {
+			return nil, err
+		}
+		return s.apiSelectionGet(r)
 	}
-	if _, err := step(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.apiSelectionGet(w, r) // answer with the selection as it now stands
 }

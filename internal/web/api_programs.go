@@ -10,7 +10,7 @@ import (
 )
 
 // The programme API. Handlers parse, call programs.Service with the
-// caller's actor, and write JSON; the rules live in the service.
+// caller's actor, and answer (api_answer.go); the rules live in the service.
 
 type programPage struct {
 	Items   []programs.Program `json:"items"`
@@ -19,107 +19,44 @@ type programPage struct {
 	PerPage int                `json:"per_page"`
 }
 
-func (s *Server) apiProgramList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiProgramList(r *http.Request) (any, error) {
 	page, err := queryInt(r, "page", 1)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	per, err := queryInt(r, "per_page", 50)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	f := programs.ProgramFilter{Status: r.URL.Query().Get("status"), Page: page, PerPage: per}
 	items, total, err := s.Programs.List(r.Context(), actor(r), f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, programPage{Items: items, Total: total, Page: page, PerPage: min(per, 500)})
+	return programPage{Items: items, Total: total, Page: page, PerPage: min(per, 500)}, err
 }
 
-func (s *Server) apiProgramCreate(w http.ResponseWriter, r *http.Request) {
-	var p programs.Program
-	if err := decodeJSON(r, &p); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Programs.Create(r.Context(), actor(r), &p)
+func (s *Server) apiProgramCreate(r *http.Request, p *programs.Program) (any, error) {
+	out, err := s.Programs.Create(r.Context(), actor(r), p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	w.Header().Set("Location", "/api/v1/programs/"+itoa64(out.ID))
-	writeJSON(w, http.StatusCreated, out)
+	return created{at: "/api/v1/programs/" + itoa64(out.ID), value: out}, nil
 }
 
-func (s *Server) apiProgramGet(w http.ResponseWriter, r *http.Request) {
-	p, err := s.pathProgram(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, p)
-}
-
-func (s *Server) apiProgramUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var p programs.Program
-	if err := decodeJSON(r, &p); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiProgramUpdate(r *http.Request, id int64, p *programs.Program) (any, error) {
 	p.ID = id
-	out, err := s.Programs.Update(r.Context(), actor(r), &p)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	return s.Programs.Update(r.Context(), actor(r), p)
 }
 
-// apiProgramPatch moves a programme along its life cycle: {"status":"open"}.
-func (s *Server) apiProgramPatch(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var body struct {
-		Status string `json:"status"`
-	}
-	if err := decodeJSON(r, &body); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+// programStatus is the body of PATCH /api/v1/programs/{id}: {"status":"open"}.
+type programStatus struct {
+	Status string `json:"status"`
+}
+
+// apiProgramPatch moves a programme along its life cycle.
+func (s *Server) apiProgramPatch(r *http.Request, id int64, body *programStatus) (any, error) {
 	if body.Status == "" {
-		s.fail(w, r, apperr.Validation(map[string]string{"status": "Status tujuan wajib diisi"}))
-		return
+		return nil, apperr.Validation(map[string]string{"status": "Status tujuan wajib diisi"})
 	}
-	out, err := s.Programs.Move(r.Context(), actor(r), id, body.Status)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func (s *Server) apiProgramDelete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.Programs.Delete(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	return s.Programs.Move(r.Context(), actor(r), id, body.Status)
 }
 
 // pathInt reads a positive integer path value; anything else is NotFound.

@@ -40,14 +40,10 @@ func (s *Server) regionsUnder(parent string) ([]region.Region, error) {
 	return nil, apperr.New(apperr.NotFound, "Wilayah di luar yurisdiksi instansi ini")
 }
 
-func (s *Server) apiRegionList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiRegionList(r *http.Request) (any, error) {
 	items, err := s.regionsUnder(strings.TrimSpace(r.URL.Query().Get("parent")))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if items == nil {
 		items = []region.Region{}
 	}
-	writeJSON(w, http.StatusOK, regionList{Items: items})
+	return regionList{Items: items}, err
 }

@@ -12,11 +12,10 @@ type districtStats struct {
 	Total int                      `json:"total"`
 }
 
-func (s *Server) apiStatsDistricts(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStatsDistricts(r *http.Request) (any, error) {
 	rows, err := s.Registry.DistrictStats(r.Context(), actor(r), registry.Filter{})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	out := districtStats{Items: rows}
 	if out.Items == nil {
@@ -25,7 +24,7 @@ func (s *Server) apiStatsDistricts(w http.ResponseWriter, r *http.Request) {
 	for _, d := range rows {
 		out.Total += d.Businesses
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out, nil
 }
 
 type auditPage struct {
@@ -56,14 +55,7 @@ func auditFilter(r *http.Request, perPage int) (audit.Filter, error) {
 	return f, nil
 }
 
-func (s *Server) apiAuditList(w http.ResponseWriter, r *http.Request) {
-	p, err := s.listAudit(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, p)
-}
+func (s *Server) apiAuditList(r *http.Request) (any, error) { return s.listAudit(r) }
 
 // listAudit reads the audit filter from the URL (50 a page by default) and
 // loads that page of the log; Items is never nil.

@@ -19,29 +19,19 @@ func apiUser(u auth.User) auth.User {
 	return u
 }
 
-func (s *Server) apiUserList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiUserList(r *http.Request) (any, error) {
 	users, err := s.Accounts.List(r.Context(), actor(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	out := userList{Items: make([]auth.User, len(users))}
 	for i, u := range users {
 		out.Items[i] = apiUser(u)
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out, err
 }
 
-func (s *Server) apiUserCreate(w http.ResponseWriter, r *http.Request) {
-	var in accounts.NewAccount
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	u, err := s.Accounts.Create(r.Context(), actor(r), in)
+func (s *Server) apiUserCreate(r *http.Request, in *accounts.NewAccount) (any, error) {
+	u, err := s.Accounts.Create(r.Context(), actor(r), *in)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	writeJSON(w, http.StatusCreated, apiUser(*u))
+	return apiUser(*u), nil
 }

@@ -180,12 +180,12 @@ func TestSelfAssessmentVerificationMovesStats(t *testing.T) {
 	}
 
 	// History is kept whole, and the timeline lists it in date order.
-	var list assessmentList
+	var list itemList[assessment.Assessment]
 	decode(t, f, request{Method: "GET", Path: base, Role: "owner"}, 200, &list)
 	if len(list.Items) != 3 || list.Items[2].ID != ver.ID || list.Items[1].Source != assessment.SourceSelf {
 		t.Errorf("history: %+v", list.Items)
 	}
-	var tl timelineView
+	var tl itemList[assessment.Event]
 	decode(t, f, request{Method: "GET", Path: "/api/v1/businesses/" + itoa64(f.In.ID) + "/timeline", Role: "owner"}, 200, &tl)
 	var levels []int
 	for i, e := range tl.Items {

@@ -121,30 +121,13 @@ func (s *Server) officeLogo(w http.ResponseWriter, r *http.Request) {
 }
 
 // apiOfficeGet returns the office's identity.
-func (s *Server) apiOfficeGet(w http.ResponseWriter, r *http.Request) {
-	id, err := s.Office.Get(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, id)
-}
+func (s *Server) apiOfficeGet(r *http.Request) (any, error) { return s.Office.Get(r.Context()) }
 
 // apiOfficePut saves the office's identity (admin; the logo is uploaded on
 // the admin page).
-func (s *Server) apiOfficePut(w http.ResponseWriter, r *http.Request) {
-	var in office.Identity
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiOfficePut(r *http.Request, in *office.Identity) (any, error) {
 	in.LogoType, in.LogoHash = "", ""
-	id, err := s.Office.Update(r.Context(), actor(r), &in, nil, false)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, id)
+	return s.Office.Update(r.Context(), actor(r), in, nil, false)
 }
 
 // logoURL is the address of the office's logo for templates, "" without one.

@@ -34,25 +34,3 @@ func (s *Server) partnerProgram(r *http.Request) (*partners.Program, error) {
 	}
 	return s.Partners.FundedProgram(r.Context(), actor(r), id)
 }
-
-type partnerProgramList struct {
-	Items []partners.Program `json:"items"`
-}
-
-func (s *Server) apiPartnerProgramList(w http.ResponseWriter, r *http.Request) {
-	list, err := s.Partners.FundedPrograms(r.Context(), actor(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, partnerProgramList{Items: list})
-}
-
-func (s *Server) apiPartnerProgramGet(w http.ResponseWriter, r *http.Request) {
-	p, err := s.partnerProgram(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, p)
-}

@@ -1,0 +1,120 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"naikkelas/internal/auth"
+)
+
+// A JSON handler of the API is an answer: a function of the request that
+// returns the value to send, or the failure. The adapters here read what
+// the route names (its {id}, a JSON body), call the answer, and write the
+// value or the failure in one place, so that a handler holds only its call
+// to a service and the route table says which status a success is.
+
+// answer is one JSON handler.
+type answer func(r *http.Request) (any, error)
+
+// created is the value of an answer that made a record: the route also
+// tells where it lives (Location).
+type created struct {
+	at    string
+	value any
+}
+
+// itemList is the usual list answer: {"items": […]}.
+type itemList[T any] struct {
+	Items []T `json:"items"`
+}
+
+// api adapts an answer to a route: status on success (no body for 204),
+// otherwise the failure through fail.
+func (s *Server) api(status int, h answer) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := h(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if c, ok := v.(created); ok {
+			w.Header().Set("Location", c.at)
+			v = c.value
+		}
+		if status == http.StatusNoContent {
+			w.WriteHeader(status)
+			return
+		}
+		writeJSON(w, status, v)
+	}
+}
+
+// byPathID answers a route with {id} with what a service returns for the
+// caller and that id.
+func byPathID[T any](call func(context.Context, auth.Actor, int64) (T, error)) answer {
+	return func(r *http.Request) (any, error) {
+		id, err := pathID(r)
+		if err != nil {
+			return nil, err
+		}
+		return call(r.Context(), actor(r), id)
+	}
+}
+
+// doByPathID answers a route with {id} by a service call that returns nothing
+// (a deletion: the route's status is 204).
+func doByPathID(call func(context.Context, auth.Actor, int64) error) answer {
+	return func(r *http.Request) (any, error) {
+		id, err := pathID(r)
+		if err != nil {
+			return nil, err
+		}
+		return nil, call(r.Context(), actor(r), id)
+	}
+}
+
+// listByPathID is byPathID for a service that returns a list, answered as items.
+func listByPathID[T any](call func(context.Context, auth.Actor, int64) ([]T, error)) answer {
+	return func(r *http.Request) (any, error) {
+		id, err := pathID(r)
+		if err != nil {
+			return nil, err
+		}
+		list, err := call(r.Context(), actor(r), id)
+		return itemList[T]{Items: list}, err
+	}
+}
+
+// listOf answers a route without parameters with a service's list for the caller.
+func listOf[T any](call func(context.Context, auth.Actor) ([]T, error)) answer {
+	return func(r *http.Request) (any, error) {
+		l, err := call(r.Context(), actor(r))
+		return itemList[T]{Items: l}, err
+	}
+}
+
+// withBody reads a JSON body of type In for an answer.
+func withBody[In any](call func(r *http.Request, in *In) (any, error)) answer {
+	return func(r *http.Request) (any, error) {
+		var in In
+		if err := decodeJSON(r, &in); err != nil {
+			return nil, err
+		}
+		return call(r, &in)
+	}
+}
+
+// withIDBody reads the path's {id}, then a JSON body of type In, for an answer.
+func withIDBody[In any](call func(r *http.Request, id int64, in *In) (any, error)) answer {
+	return func(r *http.Request) (any, error) {
+		id, err := pathID(r)
+		if err != nil {
+			return nil, err
+		}
+		var in In
+		if err := decodeJSON(r, &in); err != nil {
+			return nil, err
+		}
+		return call(r, id, &in)
+	}
+}
