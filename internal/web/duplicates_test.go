@@ -20,7 +20,7 @@ func duplicateMatrix() map[string]matrixCase {
 	}
 	return map[string]matrixCase{
 		"GET /api/v1/duplicates": {path: district,
-			want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}}},
+			want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}, mitra: refused}},
 		"POST /api/v1/duplicates/dismiss": {path: fixed("/api/v1/duplicates/dismiss"), body: pair, want: officers(s204)},
 	}
 }

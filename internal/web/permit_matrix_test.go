@@ -21,7 +21,7 @@ func permitMatrix() map[string]matrixCase {
 		return "/api/v1/permits/" + itoa64(p.ID)
 	}
 	// office reads: everyone who works for the office, not owners.
-	office := want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}}
+	office := want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}, mitra: refused}
 	newQuota := func(f *fixture) int64 {
 		q, err := f.srv.Permits.CreateQuota(context.Background(), auth.System, &permits.Quota{Provider: "SEHATI", Scope: "provinsi",
 			Total: 10, OpensOn: "2026-01-01", ClosesOn: "2099-12-31"})
