@@ -16,7 +16,7 @@ import (
 
 func planMatrix() map[string]matrixCase {
 	leaders := func(ok int) want {
-		return want{admin: [2]int{ok, ok}, operator: [2]int{s403, s403}, pimpinan: [2]int{ok, ok}, owner: [2]int{s403, s403}}
+		return want{admin: [2]int{ok, ok}, operator: [2]int{s403, s403}, pimpinan: [2]int{ok, ok}, owner: [2]int{s403, s403}, mitra: refused}
 	}
 	scenario := func(prefix, suffix string) func(*fixture, int64, string) string {
 		return func(f *fixture, _ int64, _ string) string {

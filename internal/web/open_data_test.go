@@ -8,9 +8,9 @@ import (
 
 func openDataMatrix() map[string]matrixCase {
 	return map[string]matrixCase{
-		"GET /data":                      {path: fixed("/data"), want: withAnon(all(s200), s200)},
-		"GET /data/kecamatan.csv":        {path: fixed("/data/kecamatan.csv"), want: withAnon(all(s200), s200)},
-		"GET /data/kecamatan-sektor.csv": {path: fixed("/data/kecamatan-sektor.csv"), want: withAnon(all(s200), s200)},
+		"GET /data":                      {path: fixed("/data"), want: withAnon(everyone(s200), s200)},
+		"GET /data/kecamatan.csv":        {path: fixed("/data/kecamatan.csv"), want: withAnon(everyone(s200), s200)},
+		"GET /data/kecamatan-sektor.csv": {path: fixed("/data/kecamatan-sektor.csv"), want: withAnon(everyone(s200), s200)},
 	}
 }
 
