@@ -17,6 +17,7 @@ import (
 
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
+	"naikkelas/internal/market"
 	"naikkelas/internal/region"
 	"naikkelas/internal/services"
 	"naikkelas/internal/store"
@@ -82,8 +83,12 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*App, error) {
 		}
 	}
 	proxies, _ := cfg.TrustedProxies() // checked by Validate
+	set := services.New(st, cfg.Jurisdiction)
+	if dir := cfg.PhotoFolder(); dir != "" {
+		set.Market.Photos = &market.PhotoFolder{Dir: dir}
+	}
 	h, err := web.New(web.Deps{
-		Store: st, Set: services.New(st, cfg.Jurisdiction), Jurisdiction: cfg.Jurisdiction, PublicURL: cfg.PublicURL,
+		Store: st, Set: set, Jurisdiction: cfg.Jurisdiction, PublicURL: cfg.PublicURL,
 		TrustedProxies: proxies, Logger: a.log,
 		MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 		ImportTimeout: cfg.ImportTimeout, UploadDir: cfg.UploadFolder(),

@@ -27,10 +27,21 @@ func TestBackupProducesAnOpenableCopy(t *testing.T) {
 	// The source stays open during the backup, as it would under a running server.
 	defer st.Close()
 
+	// A product photo in the folder beside the database.
+	if err := os.MkdirAll(db+"-foto", 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(db+"-foto", "p1-ab.jpg"), []byte("jpeg"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+
 	target := filepath.Join(t.TempDir(), "cadangan.db")
 	r := run(t, "", "backup", "--db", db, target)
 	if r.code != ExitOK || !strings.Contains(r.stdout, target) {
 		t.Fatalf("backup: exit %d, out %q, err %q", r.code, r.stdout, r.stderr)
+	}
+	if got, err := os.ReadFile(filepath.Join(target+"-foto", "p1-ab.jpg")); err != nil || string(got) != "jpeg" {
+		t.Fatalf("backup lacks the product photo: %q, %v", got, err)
 	}
 	cp, err := engine.Open(ctx, target)
 	if err != nil {

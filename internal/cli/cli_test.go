@@ -62,7 +62,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 		t.Fatalf("user add -h: exit %d, %q", r.code, r.stdout)
 	}
 	r = run(t, "", "help", "backup")
-	if r.code != ExitOK || !strings.Contains(r.stdout, "backup --db DB FILE") {
+	if r.code != ExitOK || !strings.Contains(r.stdout, "backup --db DB [--photo-dir DIR] FILE") {
 		t.Fatalf("help backup: exit %d, %q", r.code, r.stdout)
 	}
 	if r := run(t, ""); r.code != ExitUsage || !strings.Contains(r.stderr, "serve") {

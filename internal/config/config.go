@@ -25,6 +25,7 @@ const (
 	EnvTLSCert      = "NAIKKELAS_TLS_CERT"
 	EnvTLSKey       = "NAIKKELAS_TLS_KEY"
 	EnvTrustedProxy = "NAIKKELAS_TRUSTED_PROXY"
+	EnvPhotoDir     = "NAIKKELAS_PHOTO_DIR"
 )
 
 // Defaults.
@@ -59,6 +60,8 @@ type Config struct {
 	// UploadDir keeps uploaded files between an import's steps; leftovers
 	// are deleted at start. "" = UploadFolder's choice.
 	UploadDir string
+	// PhotoDir keeps product photos. "" = PhotoFolder's choice.
+	PhotoDir string
 
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration
@@ -113,6 +116,9 @@ func FromEnv(getenv func(string) (string, bool)) Config {
 	if v, ok := getenv(EnvTrustedProxy); ok {
 		c.TrustedProxy = strings.TrimSpace(v)
 	}
+	if v, ok := getenv(EnvPhotoDir); ok {
+		c.PhotoDir = strings.TrimSpace(v)
+	}
 	return c
 }
 
@@ -143,6 +149,26 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.DurationVar(&c.ImportTimeout, "import-timeout", c.ImportTimeout, "batas waktu satu impor dari halaman atau API, mis. 30m")
 	fs.StringVar(&c.UploadDir, "upload-dir", c.UploadDir,
 		"folder berkas unggahan impor (berisi data pribadi; dihapus setelah impor); bawaan: <db>-unggahan di samping berkas SQLite")
+	c.BindPhotoDir(fs)
+}
+
+// BindPhotoDir registers --photo-dir on fs.
+func (c *Config) BindPhotoDir(fs *flag.FlagSet) {
+	fs.StringVar(&c.PhotoDir, "photo-dir", c.PhotoDir,
+		"folder foto produk; bawaan: <db>-foto di samping berkas SQLite, wajib diisi untuk PostgreSQL (env "+EnvPhotoDir+")")
+}
+
+// PhotoFolder is where product photos are kept: PhotoDir, or a folder
+// beside the SQLite file. PostgreSQL has no file beside which to keep them,
+// so there it is PhotoDir or "" (photo uploads are refused).
+func (c *Config) PhotoFolder() string {
+	switch {
+	case c.PhotoDir != "":
+		return c.PhotoDir
+	case strings.HasPrefix(c.DB, "postgres://"), strings.HasPrefix(c.DB, "postgresql://"):
+		return ""
+	}
+	return c.DB + "-foto"
 }
 
 // UploadFolder is where uploads wait between an import's steps: UploadDir,

@@ -111,15 +111,17 @@ func coordinate(at func(*business) **float64) fieldValue {
 	}
 }
 
-// productList is the products cell: names replace the stored list, which
-// keeps the category and price of a product whose name is unchanged.
+// productList is the products cell: names not yet among the business's
+// products are added. Products are records of their own (with permits,
+// photos, label checks), so a file never deletes one, and a known name
+// keeps its category and price.
 var productList = fieldValue{
 	read: func(r *rowValues, self Field, v string) (Field, error) {
 		r.c.Business.Products = ParseProducts(v)
 		return self, nil
 	},
 	apply: func(dst, src *business) bool {
-		if sameProductNames(dst.Products, src.Products) {
+		if knownProductNames(dst.Products, src.Products) {
 			return false
 		}
 		dst.Products = mergeProducts(dst.Products, src.Products)

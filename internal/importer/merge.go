@@ -25,29 +25,32 @@ func applyAttrs(b *registry.Business, c *Candidate) []string {
 	return changed
 }
 
-func sameProductNames(a, b []registry.Product) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if normName(a[i].Name) != normName(b[i].Name) {
+// knownProductNames reports whether every name of names is among have's.
+func knownProductNames(have, names []registry.Product) bool {
+	for _, n := range names {
+		if !hasProduct(have, n.Name) {
 			return false
 		}
 	}
 	return true
 }
 
-// mergeProducts takes the file's product names and keeps the stored
-// category and price of a product whose name is unchanged.
+func hasProduct(list []registry.Product, name string) bool {
+	for _, p := range list {
+		if normName(p.Name) == normName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeProducts keeps the stored products as they are and adds the file's
+// names that are new.
 func mergeProducts(old, names []registry.Product) []registry.Product {
-	out := make([]registry.Product, len(names))
-	for i, n := range names {
-		out[i] = n
-		for _, o := range old {
-			if normName(o.Name) == normName(n.Name) {
-				out[i].Category, out[i].Price = o.Category, o.Price
-				break
-			}
+	out := append([]registry.Product{}, old...)
+	for _, n := range names {
+		if !hasProduct(out, n.Name) {
+			out = append(out, n)
 		}
 	}
 	return out

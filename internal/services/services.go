@@ -16,6 +16,7 @@ import (
 	"naikkelas/internal/funding"
 	"naikkelas/internal/indicators"
 	"naikkelas/internal/leadership"
+	"naikkelas/internal/market"
 	"naikkelas/internal/office"
 	"naikkelas/internal/partners"
 	"naikkelas/internal/permits"
@@ -42,6 +43,9 @@ type Set struct {
 	Planner     *planner.Service
 	Leadership  *leadership.Service
 	Partners    *partners.Service
+	// Market has no photo folder until the caller gives it one (app.New
+	// does, from the configuration): commands that never store photos need none.
+	Market *market.Service
 }
 
 // New builds the services on st for the instance's jurisdiction ("" = all
@@ -75,6 +79,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Planner:     plan,
 		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan,
 			Regions: region.All(), Now: time.Now},
+		Market: market.NewService(st, reg, nil),
 	}
 }
 

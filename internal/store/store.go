@@ -15,6 +15,7 @@ import (
 	"naikkelas/internal/duplicates"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/market"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/planner"
@@ -35,6 +36,7 @@ type Store interface {
 	duplicates.Store
 	funding.Store
 	planner.Store
+	market.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

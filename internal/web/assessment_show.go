@@ -7,6 +7,7 @@ import (
 
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/market"
 	"naikkelas/internal/registry"
 )
 
@@ -33,6 +34,9 @@ type assessmentShowView struct {
 	CanAssess  bool
 	Officer    bool
 	Fragment   bool
+	// LabelFixes are the open fixes of the business's product labels:
+	// next steps too, from the label clinic rather than the instrument.
+	LabelFixes []market.LabelFixes
 }
 
 // canAssess reports whether the actor may fill a new assessment for b: its
@@ -79,7 +83,11 @@ func (s *Server) assessmentView(r *http.Request, id int64) (*assessmentShowView,
 	if err != nil {
 		return nil, err
 	}
-	v := &assessmentShowView{B: b, Timeline: tl, CanAssess: canAssess(a, b), Officer: a.IsOfficer()}
+	fixes, err := s.Market.BusinessLabelFixes(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &assessmentShowView{B: b, Timeline: tl, CanAssess: canAssess(a, b), Officer: a.IsOfficer(), LabelFixes: fixes}
 	verifiedBy := map[int64]int64{}
 	for _, x := range list {
 		if x.VerifiedFrom != 0 {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"naikkelas/internal/idfmt"
+	"naikkelas/internal/market"
 	"naikkelas/internal/registry"
 )
 
@@ -16,6 +17,9 @@ type showView struct {
 	CanArchive   bool
 	Officer      bool
 	Form         measurementForm
+	Products     []market.Product
+	LabelFixes   []market.LabelFixes
+	Consent      *market.Consent // the catalogue consent, nil when none
 }
 
 type measurementRow struct {
@@ -54,7 +58,22 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 		s.fail(w, r, err)
 		return
 	}
-	v := showView{B: b, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
+	products, err := s.Market.Products(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fixes, err := s.Market.BusinessLabelFixes(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	consent, err := s.Market.Consent(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
 	for _, m := range ms {
 		v.MaxRevenue = max(v.MaxRevenue, m.AnnualRevenue, m.Capital)

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"naikkelas/internal/auth"
+	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/services"
@@ -220,6 +221,7 @@ func openFixture(t testing.TB, path string) *fixture {
 		t.Fatalf("web.New: %v", err)
 	}
 	srv.Programs.Now = programClock
+	srv.Market.Photos = &market.PhotoFolder{Dir: filepath.Join(filepath.Dir(path), "foto")}
 	return &fixture{t: t, st: st, srv: srv, users: map[string]*auth.User{}, tokens: map[string]string{},
 		cookies: map[string]string{}, partner: map[string]int64{}, logs: logs}
 }

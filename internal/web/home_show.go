@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"naikkelas/internal/auth"
+	"naikkelas/internal/market"
 	"naikkelas/internal/registry"
 )
 
@@ -13,6 +14,8 @@ type homeView struct {
 	Classes   []classCount
 	Districts []registry.DistrictCount
 	Unknown   int // businesses without a known size class
+	// LabelFixes are an owner's open label fixes, on its own home page.
+	LabelFixes []market.LabelFixes
 }
 
 type classCount struct {
@@ -45,6 +48,12 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) {
 	v.Districts = s.allDistrictRows(a, rows)
 	if a.Role == auth.Admin || a.Role == auth.Pimpinan {
 		if v.Leader, err = s.leaderHome(r, a); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if a.Role == auth.Owner && a.BusinessID != 0 {
+		if v.LabelFixes, err = s.Market.BusinessLabelFixes(r.Context(), a, a.BusinessID); err != nil {
 			s.fail(w, r, err)
 			return
 		}

@@ -16,6 +16,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/market"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/region"
@@ -140,26 +141,28 @@ var embeddedAssets = sync.OnceValues(func() (assets, error) {
 func templateFuncs(static *staticFiles) template.FuncMap {
 	dir := region.All()
 	funcs := template.FuncMap{
-		"static":       static.url,
-		"rupiah":       idfmt.Rupiah,
-		"number":       func(n any) string { return idfmt.Number(toInt64(n)) },
-		"date":         idfmt.DateString,
-		"datetime":     func(t time.Time) string { return idfmt.DateTime(t) },
-		"regionName":   dir.Name,
-		"sectorName":   region.SectorName,
-		"classLabel":   classLabel,
-		"halalLabel":   halalLabel,
-		"roleLabel":    func(r auth.Role) string { return auth.RoleLabel(r) },
-		"waLink":       waLink,
-		"pct":          pct,
-		"logoURL":      logoURL,
-		"nip":          nipText,
-		"officeField":  officeField,
-		"add":          func(a, b int) int { return a + b },
-		"skipLabel":    importer.SkipLabel,
-		"permitKind":   permits.KindLabel,
-		"permitStatus": permits.StatusLabel,
-		"withQuery":    withQuery,
+		"static":              static.url,
+		"rupiah":              idfmt.Rupiah,
+		"number":              func(n any) string { return idfmt.Number(toInt64(n)) },
+		"date":                idfmt.DateString,
+		"datetime":            func(t time.Time) string { return idfmt.DateTime(t) },
+		"regionName":          dir.Name,
+		"sectorName":          region.SectorName,
+		"classLabel":          classLabel,
+		"halalLabel":          halalLabel,
+		"roleLabel":           func(r auth.Role) string { return auth.RoleLabel(r) },
+		"waLink":              waLink,
+		"pct":                 pct,
+		"logoURL":             logoURL,
+		"nip":                 nipText,
+		"officeField":         officeField,
+		"add":                 func(a, b int) int { return a + b },
+		"skipLabel":           importer.SkipLabel,
+		"permitKind":          permits.KindLabel,
+		"permitStatus":        permits.StatusLabel,
+		"withQuery":           withQuery,
+		"units":               func() []string { return market.Units },
+		"catalogueCategories": func() []string { return market.Categories },
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},

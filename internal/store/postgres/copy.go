@@ -37,7 +37,7 @@ func copyBatch(ctx context.Context, tx pgx.Tx, items []registry.NewBusiness) err
 	}
 	d := dialect{}
 	now := sqlstore.Now()
-	var bizRows, mRows, aRows [][]any
+	var bizRows, mRows, aRows, pRows [][]any
 	for i := range items {
 		it := &items[i]
 		b := it.Business
@@ -45,6 +45,7 @@ func copyBatch(ctx context.Context, tx pgx.Tx, items []registry.NewBusiness) err
 		sqlstore.PrepareNew(b)
 		b.ID, b.CreatedAt, b.UpdatedAt = ids[i], now, now
 		bizRows = append(bizRows, append([]any{b.ID}, sqlstore.BusinessArgs(d, b)...))
+		pRows = append(pRows, sqlstore.ProductRows(d, b)...)
 		for j := range it.Measurements {
 			m := &it.Measurements[j]
 			m.BusinessID = b.ID
@@ -68,6 +69,7 @@ func copyBatch(ctx context.Context, tx pgx.Tx, items []registry.NewBusiness) err
 		{sqlstore.BusinessTarget, bizRows},
 		{sqlstore.MeasurementTarget, mRows},
 		{sqlstore.AuditTarget, aRows},
+		{sqlstore.ProductTarget, pRows},
 	} {
 		if len(c.rows) == 0 {
 			continue

@@ -29,6 +29,12 @@ func openFresh(t testing.TB) *postgres.Store {
 // openFreshDSN is openFresh that also returns the DSN of the new schema.
 func openFreshDSN(t testing.TB) (*postgres.Store, string) { return storetest.OpenPostgres(t) }
 
+func TestProductMigration(t *testing.T) {
+	testDSN(t)
+	s := openFresh(t)
+	storetest.TestProductMigration(t, s, s.DB)
+}
+
 func TestStoreSuite(t *testing.T) {
 	testDSN(t)
 	storetest.Run(t, func(t *testing.T) store.Store { return openFresh(t) })

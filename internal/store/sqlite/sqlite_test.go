@@ -16,6 +16,12 @@ import (
 
 func openTemp(t testing.TB) *sqlite.Store { return storetest.OpenSQLite(t) }
 
+func TestProductMigration(t *testing.T) {
+
+	s := openTemp(t)
+	storetest.TestProductMigration(t, s, s.DB)
+}
+
 func TestStoreSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return openTemp(t) })
 }

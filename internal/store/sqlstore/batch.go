@@ -66,6 +66,7 @@ func (q *Runner) InsertBatch(ctx context.Context, items []registry.NewBusiness) 
 	}
 	defer insA.Close()
 	now := Now()
+	var products [][]any
 	for i := range items {
 		it := &items[i]
 		b := it.Business
@@ -75,6 +76,7 @@ func (q *Runner) InsertBatch(ctx context.Context, items []registry.NewBusiness) 
 		if err := insertRow(ctx, insB, lastID, BusinessArgs(q.Dialect, b), &b.ID); err != nil {
 			return fmt.Errorf("batch item %d (%s): %w", i+1, b.Name, err)
 		}
+		products = append(products, ProductRows(q.Dialect, b)...)
 		for j := range it.Measurements {
 			m := &it.Measurements[j]
 			m.BusinessID = b.ID
@@ -95,6 +97,9 @@ func (q *Runner) InsertBatch(ctx context.Context, items []registry.NewBusiness) 
 				return fmt.Errorf("batch item %d audit: %w", i+1, err)
 			}
 		}
+	}
+	if err := q.execRows(ctx, ProductTarget.InsertHead(), "", products); err != nil {
+		return fmt.Errorf("batch products: %w", err)
 	}
 	return nil
 }

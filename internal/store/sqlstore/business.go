@@ -128,7 +128,7 @@ func (q *Runner) InsertBusiness(ctx context.Context, b *registry.Business) error
 		return fmt.Errorf("insert business: %w", err)
 	}
 	b.ID = id
-	return nil
+	return q.syncBusinessProducts(ctx, b)
 }
 
 // GetBusiness returns a business by id, or NotFound.
@@ -173,5 +173,19 @@ func (q *Runner) UpdateBusiness(ctx context.Context, b *registry.Business) error
 		return staleVersion()
 	}
 	b.Version++
+	return q.syncBusinessProducts(ctx, b)
+}
+
+// syncBusinessProducts applies b's product list to its records and leaves
+// the resulting summary in b.Products.
+func (q *Runner) syncBusinessProducts(ctx context.Context, b *registry.Business) error {
+	if err := q.syncProducts(ctx, b.ID, b.Products); err != nil {
+		return err
+	}
+	list, err := q.writeProductSummary(ctx, b.ID)
+	if err != nil {
+		return err
+	}
+	b.Products = list
 	return nil
 }

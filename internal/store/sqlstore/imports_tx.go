@@ -200,19 +200,19 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 	if err := t.insertMany(ctx, changes); err != nil {
 		return err
 	}
-	var ms, as, links [][]any
+	var ms, as, links, products [][]any
 	for i := range changes {
 		ch := &changes[i]
 		b := ch.Business
 		switch ch.Action {
 		case importer.Inserted:
-			if b.ID != 0 {
-				break // inserted by insertMany
+			if b.ID == 0 { // not inserted by insertMany
+				PrepareNew(b)
+				if err := t.insB.QueryRowContext(ctx, BusinessArgs(t.q.Dialect, b)...).Scan(&b.ID); err != nil {
+					return fmt.Errorf("import insert %s: %w", b.Name, err)
+				}
 			}
-			PrepareNew(b)
-			if err := t.insB.QueryRowContext(ctx, BusinessArgs(t.q.Dialect, b)...).Scan(&b.ID); err != nil {
-				return fmt.Errorf("import insert %s: %w", b.Name, err)
-			}
+			products = append(products, ProductRows(t.q.Dialect, b)...)
 		case importer.Updated:
 			if err := t.q.UpdateBusiness(ctx, b); err != nil {
 				return err
@@ -236,6 +236,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 	}{
 		{MeasurementTarget, "", ms},
 		{AuditTarget, "", as},
+		{ProductTarget, "", products},
 		// Each business is linked once per import: the importer reports a
 		// second row for a business as a duplicate within the file.
 		{ImportLinkTarget, ` ON CONFLICT (import_id, business_id) DO NOTHING`, links},

@@ -1,6 +1,10 @@
 package sqlstore
 
-import "strings"
+import (
+	"strings"
+
+	"naikkelas/internal/registry"
+)
 
 // RowTarget is a table and the columns of the rows that bulk paths write
 // to it: multi-row INSERTs (InsertHead) on both engines, COPY on
@@ -18,7 +22,22 @@ var (
 	AuditTarget       = RowTarget{"audit_log", []string{"at", "user_id", "username", "action", "entity", "entity_id",
 		"before_json", "after_json"}}
 	ImportLinkTarget = RowTarget{"import_businesses", []string{"import_id", "business_id", "action"}}
+	// ProductTarget: the records of a new business's embedded product list (ProductRows).
+	ProductTarget = RowTarget{"products", []string{"business_id", "name", "category", "price", "created_at", "updated_at"}}
 )
+
+// ProductRows returns the product records of a business being inserted by a
+// bulk path, one per entry of its product list, in order.
+func ProductRows(d Dialect, b *registry.Business) [][]any {
+	var rows [][]any
+	for _, p := range b.Products {
+		if strings.TrimSpace(p.Name) == "" {
+			continue
+		}
+		rows = append(rows, []any{b.ID, strings.TrimSpace(p.Name), p.Category, p.Price, d.Time(b.CreatedAt), d.Time(b.UpdatedAt)})
+	}
+	return rows
+}
 
 // InsertHead returns "INSERT INTO table (cols) VALUES ".
 func (t RowTarget) InsertHead() string {

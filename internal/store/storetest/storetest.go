@@ -64,6 +64,7 @@ func Run(t *testing.T, open Opener) {
 		{"DuplicateDismissals", testDuplicateDismissals},
 		{"FundingLedger", testFundingLedger},
 		{"PlannerStore", testPlannerStore},
+		{"Products", testProducts},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

@@ -1,0 +1,104 @@
+package web
+
+import (
+	"net/http"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/market"
+)
+
+type labelCheckList struct {
+	Items []market.LabelCheck `json:"items"`
+}
+
+// apiLabelElements serves the list of label and packaging elements.
+func (s *Server) apiLabelElements(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, market.Elements())
+}
+
+func (s *Server) apiLabelCheckList(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, err := s.Market.LabelChecks(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, labelCheckList{Items: items})
+}
+
+func (s *Server) apiLabelCheckCreate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var c market.LabelCheck
+	if err := decodeJSON(r, &c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out, err := s.Market.CheckLabel(r.Context(), actor(r), id, &c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, out)
+}
+
+// labelCheckCreate records a label check from the product page's form.
+func (s *Server) labelCheckCreate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c := &market.LabelCheck{Items: map[string]string{}, Notes: map[string]string{}, LabelPIRT: r.PostFormValue("label_pirt")}
+	for _, el := range market.Elements().Elements {
+		if v := r.PostFormValue("items." + el.ID); v != "" {
+			c.Items[el.ID] = v
+		}
+		if v := r.PostFormValue("notes." + el.ID); v != "" {
+			c.Notes[el.ID] = v
+		}
+	}
+	if _, err := s.Market.CheckLabel(r.Context(), actor(r), id, c); err != nil {
+		if !apperr.Is(err, apperr.Invalid) {
+			s.fail(w, r, err)
+			return
+		}
+		lf := &labelForm{Items: c.Items, Notes: c.Notes, LabelPIRT: r.PostFormValue("label_pirt"), Errors: apperr.FieldsOf(err)}
+		s.showProductWith(w, r, id, http.StatusUnprocessableEntity, nil, lf)
+		return
+	}
+	http.Redirect(w, r, "/produk/"+itoa64(id)+"#label", http.StatusSeeOther)
+}
+
+// labelForm is the label check form's state after a refused submission.
+type labelForm struct {
+	Items, Notes map[string]string
+	LabelPIRT    string
+	Errors       map[string]string
+}
+
+// Err is the message of an element's status, if any.
+func (f *labelForm) Err(id string) string {
+	if f == nil {
+		return ""
+	}
+	return f.Errors["items."+id] + f.Errors["notes."+id]
+}
+
+// Is reports whether the form had status st for element id.
+func (f *labelForm) Is(id, st string) bool { return f != nil && f.Items[id] == st }
+
+// Note is what was typed as the element's note.
+func (f *labelForm) Note(id string) string {
+	if f == nil {
+		return ""
+	}
+	return f.Notes[id]
+}

@@ -1,0 +1,47 @@
+package web
+
+import "naikkelas/internal/market"
+
+var boolean = map[string]any{"type": "boolean"}
+
+// marketSchemas are the schemas of products, photos, label checks,
+// curation and the catalogue (market.*).
+func marketSchemas() map[string]any {
+	return map[string]any{
+		"Product": obj(map[string]any{
+			"id": integer, "business_id": integer, "name": str, "category": str,
+			"net_content": number, "net_unit": enum(append(append([]string{}, market.Units...), "")...), "price": integer,
+			"shelf_life_days": integer, "barcode": str, "production_code_format": str,
+			"pirt_number": str, "pirt_verified": boolean, "halal_number": str, "halal_verified": boolean,
+			"bpom_number": str, "bpom_verified": boolean, "photos": arrayOf("Photo"),
+			"version": integer, "created_at": instant, "updated_at": instant}, "name"),
+		"ProductList": obj(map[string]any{"items": arrayOf("Product")}, "items"),
+		"LabelElements": obj(map[string]any{"version": integer, "sources": map[string]any{"type": "array", "items": str},
+			"elements": arrayOf("LabelElement")}, "version", "elements"),
+		"LabelElement": obj(map[string]any{"id": str, "group": enum("label", "packaging"), "weight": integer, "label": str,
+			"basis": str, "optional": boolean, "fix_missing": str, "fix_wrong": str}, "id", "label"),
+		"LabelCheckInput": obj(map[string]any{
+			"items":      map[string]any{"type": "object", "additionalProperties": enum("ok", "missing", "wrong", "na")},
+			"notes":      map[string]any{"type": "object", "additionalProperties": str},
+			"label_pirt": str}, "items"),
+		"LabelCheck": obj(map[string]any{"id": integer, "product_id": integer, "elements_version": integer,
+			"items":      map[string]any{"type": "object", "additionalProperties": str},
+			"notes":      map[string]any{"type": "object", "additionalProperties": str},
+			"label_pirt": str, "score": integer, "fixes": arrayOf("LabelFix"),
+			"flags": map[string]any{"type": "array", "items": str}, "checked_by": str, "checked_at": instant},
+			"score", "fixes", "flags"),
+		"LabelFix":              obj(map[string]any{"element": str, "status": enum("missing", "wrong"), "text": str, "note": str}, "element", "text"),
+		"LabelCheckList":        obj(map[string]any{"items": arrayOf("LabelCheck")}, "items"),
+		"CatalogueConsentInput": obj(map[string]any{"whatsapp": str}, "whatsapp"),
+		"CatalogueConsent": obj(map[string]any{"business_id": integer, "whatsapp": str, "consent_by": str, "consent_at": instant},
+			"business_id", "whatsapp", "consent_by", "consent_at"),
+		"CatalogueItem": obj(map[string]any{"id": integer, "name": str, "category": str, "net_content": str, "price": integer,
+			"business": str, "brand": str, "district_code": str, "district": str,
+			"permits": map[string]any{"type": "array", "items": str}, "halal": boolean, "photos": arrayOf("Photo"),
+			"order_url": str}, "id", "name", "order_url"),
+		"CatalogueFeed": obj(map[string]any{"items": arrayOf("CatalogueItem"), "total": integer, "page": integer, "per_page": integer},
+			"items", "total", "page", "per_page"),
+		"Photo": obj(map[string]any{"id": integer, "product_id": integer, "width": integer, "height": integer,
+			"url": str, "thumb_url": str, "created_by": str, "created_at": instant}, "id", "url", "thumb_url"),
+	}
+}

@@ -1,0 +1,170 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/market"
+)
+
+type productList struct {
+	Items []market.Product `json:"items"`
+}
+
+func (s *Server) apiProductList(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, err := s.Market.Products(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if items == nil {
+		items = []market.Product{}
+	}
+	writeJSON(w, http.StatusOK, productList{Items: items})
+}
+
+func (s *Server) apiProductCreate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var p market.Product
+	if err := decodeJSON(r, &p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out, err := s.Market.Create(r.Context(), actor(r), id, &p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/products/"+itoa64(out.ID))
+	writeJSON(w, http.StatusCreated, out)
+}
+
+func (s *Server) apiProductGet(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.Market.Product(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (s *Server) apiProductUpdate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var p market.Product
+	if err := decodeJSON(r, &p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.ID = id
+	out, err := s.Market.Update(r.Context(), actor(r), &p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) apiProductDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Market.Delete(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// apiProductPhoto stores the multipart part "photo" as a product photo.
+func (s *Server) apiProductPhoto(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data, err := readPhotoPart(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ph, err := s.Market.AddPhoto(r.Context(), actor(r), id, data)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, ph)
+}
+
+// readPhotoPart reads the first multipart part named "photo", refusing one
+// over market.MaxPhotoBytes with 413.
+func readPhotoPart(r *http.Request) ([]byte, error) {
+	missing := apperr.Validation(map[string]string{"photo": "Kirim foto sebagai multipart/form-data dengan bagian \"photo\""})
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, missing
+	}
+	for {
+		part, err := mr.NextPart()
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			return nil, apperr.New(apperr.TooLarge, "Foto terlalu besar (maks. %d MB)", market.MaxPhotoBytes>>20)
+		case err != nil:
+			return nil, missing
+		}
+		if part.FormName() != "photo" {
+			part.Close()
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, market.MaxPhotoBytes+1))
+		part.Close()
+		if errors.As(err, &tooBig) || len(data) > market.MaxPhotoBytes {
+			return nil, apperr.New(apperr.TooLarge, "Foto terlalu besar (maks. %d MB)", market.MaxPhotoBytes>>20)
+		}
+		if err != nil {
+			return nil, apperr.Wrap(apperr.Invalid, err, "Foto tidak terbaca utuh")
+		}
+		return data, nil
+	}
+}
+
+// photoServe sends a product photo (?ukuran=kecil: its thumbnail) to whoever
+// may see the product.
+func (s *Server) photoServe(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	path, err := s.Market.PhotoFile(r.Context(), actor(r), id, r.URL.Query().Get("ukuran") == "kecil")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/jpeg")
+	w.Header().Set("Cache-Control", "private, max-age=86400")
+	http.ServeFile(w, r, path)
+}

@@ -1,0 +1,171 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/market"
+	"naikkelas/internal/region"
+)
+
+// catalogueView is the public catalogue page.
+type catalogueView struct {
+	Items     []market.CatalogueItem
+	Total     int
+	Filter    market.CatalogueFilter
+	Districts []region.Region
+	Query     url.Values
+	Pages     int
+	Page      int
+}
+
+type catalogueJSON struct {
+	Items   []market.CatalogueItem `json:"items"`
+	Total   int                    `json:"total"`
+	Page    int                    `json:"page"`
+	PerPage int                    `json:"per_page"`
+}
+
+func catalogueFilter(r *http.Request) market.CatalogueFilter {
+	q := r.URL.Query()
+	page, _ := strconv.Atoi(q.Get("page"))
+	return market.CatalogueFilter{Q: q.Get("q"), Category: q.Get("kategori"), District: q.Get("kecamatan"),
+		Halal: q.Get("halal") == "1", Page: max(1, min(page, 1_000_000))}
+}
+
+// catalogueList is the public catalogue: products of businesses that agreed
+// to appear, searchable by name and filtered by category, kecamatan and halal.
+func (s *Server) catalogueList(w http.ResponseWriter, r *http.Request) {
+	f := catalogueFilter(r)
+	items, total, err := s.Market.Catalogue(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := catalogueView{Items: items, Total: total, Filter: f, Districts: s.districtsFor(actor(r)), Query: r.URL.Query(),
+		Page: f.Page, Pages: (total + market.CataloguePerPage - 1) / market.CataloguePerPage}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	s.render(w, r, http.StatusOK, "catalogue", page{Title: "Katalog produk UMKM", Data: v})
+}
+
+// catalogueFeed is the catalogue as JSON, with the same filters.
+func (s *Server) catalogueFeed(w http.ResponseWriter, r *http.Request) {
+	f := catalogueFilter(r)
+	items, total, err := s.Market.Catalogue(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if items == nil {
+		items = []market.CatalogueItem{}
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	writeJSON(w, http.StatusOK, catalogueJSON{Items: items, Total: total, Page: f.Page, PerPage: market.CataloguePerPage})
+}
+
+// catalogueShow is one product of the catalogue.
+func (s *Server) catalogueShow(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	it, err := s.Market.CatalogueProduct(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "catalogue_show", page{Title: it.Name + " · Katalog", Data: it})
+}
+
+// cataloguePhoto serves a photo of a catalogue product to anyone.
+func (s *Server) cataloguePhoto(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	path, err := s.Market.CataloguePhoto(r.Context(), id, r.URL.Query().Get("ukuran") == "kecil")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/jpeg")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	http.ServeFile(w, r, path)
+}
+
+type consentInput struct {
+	WhatsApp string `json:"whatsapp"`
+}
+
+func (s *Server) apiConsentGet(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, err := s.Market.Consent(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if c == nil {
+		s.fail(w, r, apperr.New(apperr.NotFound, "Usaha ini belum setuju tampil di katalog"))
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (s *Server) apiConsentPut(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in consentInput
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, err := s.Market.SetConsent(r.Context(), actor(r), id, in.WhatsApp)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (s *Server) apiConsentDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Market.WithdrawConsent(r.Context(), actor(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// consentSave records the catalogue consent from the business page.
+func (s *Server) consentSave(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if r.PostFormValue("withdraw") == "1" {
+		err = s.Market.WithdrawConsent(r.Context(), actor(r), id)
+	} else {
+		_, err = s.Market.SetConsent(r.Context(), actor(r), id, r.PostFormValue("whatsapp"))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/usaha/"+itoa64(id)+"#katalog", http.StatusSeeOther)
+}
