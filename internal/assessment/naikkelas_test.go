@@ -186,8 +186,8 @@ func TestTimelineInDateOrder(t *testing.T) {
 	later, _ := json.Marshal(map[string]any{"halal_number": "ID123"})
 	in := TimelineInput{
 		Business: b, Today: "2025-11-20",
-		Measurements: []registry.Measurement{{ID: 5, Year: 2024, AnnualRevenue: 300_000_000, Source: "self_report"},
-			{ID: 6, Year: 2025, AnnualRevenue: 2_500_000_000, CreatedAt: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}},
+		Measurements: []registry.Measurement{{ID: 5, Year: 2024, AnnualRevenue: registry.Known(300_000_000), Source: "self_report"},
+			{ID: 6, Year: 2025, AnnualRevenue: registry.Known(2_500_000_000), CreatedAt: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}},
 		Assessments: []Assessment{{ID: 3, AssessedOn: "2025-03-15", Level: 2, LevelName: "Berkembang", Source: SourceSelf}},
 		Programs: []ProgramEvent{{Date: "2025-09-01", Kind: EventProgramApplied, ProgramName: "Pelatihan"},
 			{Date: "2025-10-25", Kind: EventProgramCompleted, ProgramName: "Pelatihan"}},

@@ -66,10 +66,10 @@ var documents = []struct{ field, doc, name string }{
 func Timeline(in TimelineInput) []Event {
 	ev := []Event{}
 	for _, m := range in.Measurements {
-		class, _ := registry.Classify(m.AnnualRevenue, m.Capital)
+		class, _ := registry.Classify(registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital))
 		ev = append(ev, Event{Date: MeasurementDate(m.Year, m.CreatedAt), Kind: EventMeasurement, SizeClass: class,
 			Source: m.Source, RefID: m.ID,
-			Title: fmt.Sprintf("Pengukuran tahun %d: penjualan %s, kelas %s", m.Year, idfmt.Rupiah(m.AnnualRevenue), classLabel(class))})
+			Title: fmt.Sprintf("Pengukuran tahun %d: penjualan %s, kelas %s", m.Year, rupiahOrDash(m.AnnualRevenue), classLabel(class))})
 	}
 	for _, a := range in.Assessments {
 		ev = append(ev, Event{Date: a.AssessedOn, Kind: EventAssessment, Level: a.Level, LevelName: a.LevelName,
@@ -145,4 +145,12 @@ func SourceLabel(s string) string {
 		return "diverifikasi petugas"
 	}
 	return s
+}
+
+// rupiahOrDash writes an optional amount, "—" when it is not known.
+func rupiahOrDash(p *int64) string {
+	if p == nil {
+		return "—"
+	}
+	return idfmt.Rupiah(*p)
 }

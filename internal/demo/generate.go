@@ -170,7 +170,7 @@ func (g *generator) business(v string) (*registry.Business, []registry.Measureme
 	}
 	ms := g.measurements(class)
 	last := ms[len(ms)-1]
-	b.AnnualRevenue, b.Capital, b.Employees = last.AnnualRevenue, last.Capital, last.Employees
+	b.AnnualRevenue, b.Capital, b.Employees = registry.Amount(last.AnnualRevenue), registry.Amount(last.Capital), last.Employees
 	b.SizeClass, b.SizeBasis = last.SizeClass, last.SizeBasis
 	b.FoundedYear = ms[0].Year - int(math.Pow(g.rng.Float64(), 2)*float64(ms[0].Year-1990))
 	g.documents(b, k, class)

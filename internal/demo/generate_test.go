@@ -93,11 +93,11 @@ func TestDistribution(t *testing.T) {
 		if len(ms) < 2 || len(ms) > 3 || ms[len(ms)-1].Year != 2025 || ms[0].Year < 2023 {
 			t.Fatalf("%s: bad measurement years %+v", b.Name, ms)
 		}
-		if ms[len(ms)-1].SizeClass != b.SizeClass || ms[len(ms)-1].AnnualRevenue != b.AnnualRevenue {
+		if ms[len(ms)-1].SizeClass != b.SizeClass || registry.Amount(ms[len(ms)-1].AnnualRevenue) != b.AnnualRevenue {
 			t.Fatalf("%s: business does not mirror its latest measurement", b.Name)
 		}
 		for _, m := range ms {
-			if c, _ := registry.Classify(m.AnnualRevenue, m.Capital); c != m.SizeClass {
+			if c, _ := registry.Classify(registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital)); c != m.SizeClass {
 				t.Fatalf("%s: measurement class %s, computed %s", b.Name, m.SizeClass, c)
 			}
 		}

@@ -70,7 +70,7 @@ func (g *generator) measurements(class string) []registry.Measurement {
 		}
 		e := emp - (n-1-i)*g.rng.IntN(2)
 		ms[i] = registry.Measurement{
-			Year: last - (n - 1 - i), AnnualRevenue: rev, Capital: capital, Employees: max(e, 1),
+			Year: last - (n - 1 - i), AnnualRevenue: registry.Known(rev), Capital: registry.Known(capital), Employees: max(e, 1),
 			Source: src, SizeClass: cls, SizeBasis: basis, RecordedBy: "demo",
 		}
 	}

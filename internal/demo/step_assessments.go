@@ -242,10 +242,10 @@ func (g *assessGen) laterMeasurements(ctx context.Context, l *Loader, c *cohort)
 		if now := time.Now().UTC(); visit.After(now) {
 			visit = now
 		}
-		m := &registry.Measurement{BusinessID: b.ID, Year: 2026, AnnualRevenue: rev, Capital: b.Capital,
+		m := &registry.Measurement{BusinessID: b.ID, Year: 2026, AnnualRevenue: registry.Known(rev), Capital: registry.NonZero(b.Capital),
 			Employees: b.Employees + g.rng.IntN(3), Source: registry.SourceOfficerVerified, RecordedBy: "operator",
 			CreatedAt: visit}
-		m.SizeClass, m.SizeBasis = registry.Classify(m.AnnualRevenue, m.Capital)
+		m.Classify()
 		ent := &audit.Entry{Username: "operator", Action: audit.Create, Entity: "measurement", EntityID: b.ID}
 		if err := l.Store.AddMeasurement(ctx, m, true, ent); err != nil {
 			return err

@@ -28,6 +28,24 @@ type MoneyIn struct {
 	Year                   int // 0 = not given: the current year
 	Revenue, Capital       int64
 	HasRevenue, HasCapital bool
+	Note                   string // how Revenue was derived (from a monthly figure)
+}
+
+// revenue is the row's revenue as an optional figure: a blank cell is not
+// known, never Rp0.
+func (m *MoneyIn) revenue() *int64 {
+	if !m.HasRevenue {
+		return nil
+	}
+	return &m.Revenue
+}
+
+// capital is the row's capital as an optional figure.
+func (m *MoneyIn) capital() *int64 {
+	if !m.HasCapital {
+		return nil
+	}
+	return &m.Capital
 }
 
 // fieldSet holds one bit per entry of fields.
@@ -102,6 +120,7 @@ func (in *Interpreter) interpretIn(row int, cells []string, d placeDefaults) *Ca
 			c.reject("Omzet per bulan terlalu besar")
 		} else {
 			m.setRevenue(r.monthly * 12)
+			m.Note = registry.MonthlyNote(r.monthly)
 		}
 	}
 	if c.Money != nil && !c.Money.HasRevenue && !c.Money.HasCapital {

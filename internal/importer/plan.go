@@ -191,9 +191,9 @@ func (p *planner) measurement(c *Candidate, nb *registry.Business) *registry.Mea
 	if y == 0 {
 		y = idfmt.Year(p.now())
 	}
-	m := &registry.Measurement{Year: y, AnnualRevenue: c.Money.Revenue, Capital: c.Money.Capital,
-		Employees: nb.Employees, Source: p.source, RecordedBy: p.actor.Username}
-	m.SizeClass, m.SizeBasis = registry.Classify(m.AnnualRevenue, m.Capital)
+	m := &registry.Measurement{Year: y, AnnualRevenue: c.Money.revenue(), Capital: c.Money.capital(),
+		Employees: nb.Employees, Source: p.source, RecordedBy: p.actor.Username, Note: c.Money.Note}
+	m.Classify()
 	return m
 }
 
@@ -221,7 +221,7 @@ func (p *planner) measurementFor(c *Candidate, old *Existing) *registry.Measurem
 		}
 	} else {
 		for _, m := range old.Measurements {
-			if m.Year == c.Money.Year && m.AnnualRevenue == rev && m.Capital == capital {
+			if m.Year == c.Money.Year && registry.Amount(m.AnnualRevenue) == rev && registry.Amount(m.Capital) == capital {
 				return nil
 			}
 		}
@@ -233,9 +233,15 @@ func (p *planner) measurementFor(c *Candidate, old *Existing) *registry.Measurem
 	if y == 0 {
 		y = idfmt.Year(p.now())
 	}
-	m := &registry.Measurement{BusinessID: ob.ID, Year: y, AnnualRevenue: rev, Capital: capital, Employees: emp,
-		Source: p.source, RecordedBy: p.actor.Username}
-	m.SizeClass, m.SizeBasis = registry.Classify(rev, capital)
+	m := &registry.Measurement{BusinessID: ob.ID, Year: y, AnnualRevenue: registry.NonZero(rev), Capital: registry.NonZero(capital),
+		Employees: emp, Source: p.source, RecordedBy: p.actor.Username, Note: c.Money.Note}
+	if c.Money.HasRevenue {
+		m.AnnualRevenue = &rev // a zero the row states is a figure
+	}
+	if c.Money.HasCapital {
+		m.Capital = &capital
+	}
+	m.Classify()
 	return m
 }
 
@@ -249,6 +255,6 @@ func latest(ms []registry.Measurement) int {
 
 // mirror makes a business's money and class those of its latest measurement.
 func mirror(b *registry.Business, m *registry.Measurement) {
-	b.AnnualRevenue, b.Capital, b.Employees = m.AnnualRevenue, m.Capital, m.Employees
+	b.AnnualRevenue, b.Capital, b.Employees = registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital), m.Employees
 	b.SizeClass, b.SizeBasis = m.SizeClass, m.SizeBasis
 }

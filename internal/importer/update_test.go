@@ -9,6 +9,7 @@ import (
 
 	"naikkelas/internal/audit"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 )
 
@@ -47,7 +48,7 @@ func TestUpdateFieldByFieldAndLedger(t *testing.T) {
 		t.Errorf("after update %+v", b)
 	}
 	ms, _ := st.ListMeasurements(ctx, id)
-	if len(ms) != 2 || ms[1].Source != "OSS 2026 revisi" || ms[1].AnnualRevenue != 250_000_000 {
+	if len(ms) != 2 || ms[1].Source != "OSS 2026 revisi" || registry.Amount(ms[1].AnnualRevenue) != 250_000_000 {
 		t.Errorf("ledger %+v", ms)
 	}
 

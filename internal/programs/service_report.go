@@ -136,13 +136,13 @@ func (s *Service) measure(ctx context.Context, a auth.Actor, businessID int64, r
 	if err != nil {
 		return err
 	}
-	m := &registry.Measurement{BusinessID: businessID, Year: idfmt.Year(s.Now()), AnnualRevenue: b.AnnualRevenue,
-		Capital: b.Capital, Employees: b.Employees, Source: registry.SourceOfficerVerified, RecordedBy: a.Username}
+	m := &registry.Measurement{BusinessID: businessID, Year: idfmt.Year(s.Now()), AnnualRevenue: registry.NonZero(b.AnnualRevenue),
+		Capital: registry.NonZero(b.Capital), Employees: b.Employees, Source: registry.SourceOfficerVerified, RecordedBy: a.Username}
 	if r.AnnualRevenue != nil {
-		m.AnnualRevenue = *r.AnnualRevenue
+		m.AnnualRevenue = r.AnnualRevenue
 	}
 	if r.Capital != nil {
-		m.Capital = *r.Capital
+		m.Capital = r.Capital
 	}
 	if r.Employees != nil {
 		m.Employees = *r.Employees
@@ -150,7 +150,7 @@ func (s *Service) measure(ctx context.Context, a auth.Actor, businessID int64, r
 	if err := apperr.Validation(m.Validate(s.Now())); err != nil {
 		return err
 	}
-	m.SizeClass, m.SizeBasis = registry.Classify(m.AnnualRevenue, m.Capital)
+	m.Classify()
 	ent := entry(a, audit.Create, "measurement", businessID, nil, m)
 	return s.Registry.AddMeasurement(ctx, m, true, ent)
 }

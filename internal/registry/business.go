@@ -64,17 +64,48 @@ type Product struct {
 // Measurement is one dated entry of a business's size ledger. Entries are
 // appended, never overwritten: "naik kelas" is computed from this history.
 type Measurement struct {
-	ID            int64     `json:"id"`
-	BusinessID    int64     `json:"business_id"`
-	Year          int       `json:"year"`
-	AnnualRevenue int64     `json:"annual_revenue"`
-	Capital       int64     `json:"capital"`
-	Employees     int       `json:"employees"`
-	Source        string    `json:"source"` // self_report | officer_verified | an import's name
-	SizeClass     string    `json:"size_class"`
-	SizeBasis     string    `json:"size_basis"`
-	RecordedBy    string    `json:"recorded_by"`
-	CreatedAt     time.Time `json:"created_at"`
+	ID            int64  `json:"id"`
+	BusinessID    int64  `json:"business_id"`
+	Year          int    `json:"year"`
+	AnnualRevenue *int64 `json:"annual_revenue"` // nil when not known: a blank is never Rp0
+	Capital       *int64 `json:"capital"`        // nil when not known
+	Employees     int    `json:"employees"`
+	Source        string `json:"source"` // self_report | officer_verified | an import's name
+	Note          string `json:"note"`   // how a figure was derived, e.g. from monthly revenue
+
+	// MonthlyRevenue, when given on input instead of AnnualRevenue, becomes
+	// AnnualRevenue × 12 with a Note; it is never stored.
+	MonthlyRevenue *int64    `json:"monthly_revenue,omitempty"`
+	SizeClass      string    `json:"size_class"`
+	SizeBasis      string    `json:"size_basis"`
+	RecordedBy     string    `json:"recorded_by"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+// Amount is an optional figure's value, 0 when it is not known (for
+// arithmetic and classing, where unknown and zero count alike).
+func Amount(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// Known is v as an optional figure that is known.
+func Known(v int64) *int64 { return &v }
+
+// NonZero is v as an optional figure, nil when v is 0: for figures that
+// come from a business record, where 0 has always meant "not known".
+func NonZero(v int64) *int64 {
+	if v == 0 {
+		return nil
+	}
+	return &v
+}
+
+// Classify classes the measurement by its own figures (PP 7/2021).
+func (m *Measurement) Classify() {
+	m.SizeClass, m.SizeBasis = Classify(Amount(m.AnnualRevenue), Amount(m.Capital))
 }
 
 // Status values.

@@ -3,6 +3,7 @@ package registry
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
@@ -29,7 +30,7 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, b *Business) (*Busin
 	b.SizeClass, b.SizeBasis = Classify(b.AnnualRevenue, b.Capital)
 	var m *Measurement
 	if b.AnnualRevenue > 0 || b.Capital > 0 {
-		m = &Measurement{Year: idfmt.Year(s.Now()), AnnualRevenue: b.AnnualRevenue, Capital: b.Capital,
+		m = &Measurement{Year: idfmt.Year(s.Now()), AnnualRevenue: NonZero(b.AnnualRevenue), Capital: NonZero(b.Capital),
 			Employees: b.Employees, Source: sourceFor(a), SizeClass: b.SizeClass, SizeBasis: b.SizeBasis, RecordedBy: a.Username}
 	}
 	if err := s.Store.CreateBusiness(ctx, b, m, entry(a, audit.Create, 0, nil, b)); err != nil {
@@ -80,12 +81,12 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, b *Business) (*Busin
 		}
 		return s.Get(ctx, a, b.ID)
 	}
-	m := &Measurement{BusinessID: b.ID, Year: idfmt.Year(s.Now()), AnnualRevenue: wantRevenue, Capital: wantCapital,
+	m := &Measurement{BusinessID: b.ID, Year: idfmt.Year(s.Now()), AnnualRevenue: NonZero(wantRevenue), Capital: NonZero(wantCapital),
 		Employees: wantEmployees, Source: sourceFor(a), RecordedBy: a.Username}
 	if err := apperr.Validation(m.Validate(s.Now())); err != nil {
 		return nil, err
 	}
-	m.SizeClass, m.SizeBasis = Classify(m.AnnualRevenue, m.Capital)
+	m.Classify()
 	if err := s.Store.UpdateMeasured(ctx, b, ent, m, measurementEntry(a, m)); err != nil {
 		return nil, err
 	}
@@ -135,14 +136,15 @@ func (s *Service) AddMeasurement(ctx context.Context, a auth.Actor, m *Measureme
 	if m.Source == "" {
 		m.Source = sourceFor(a)
 	}
-	f := m.Validate(s.Now())
+	f := m.fromMonthly()
+	maps.Copy(f, m.Validate(s.Now()))
 	if a.Role == auth.Owner && m.Source != SourceSelfReport {
 		f["source"] = "Pemilik usaha hanya dapat melaporkan data sendiri (self_report)"
 	}
 	if err := apperr.Validation(f); err != nil {
 		return nil, err
 	}
-	m.SizeClass, m.SizeBasis = Classify(m.AnnualRevenue, m.Capital)
+	m.Classify()
 	m.RecordedBy = a.Username
 	if err := s.Store.AddMeasurement(ctx, m, a.Role != auth.Owner, measurementEntry(a, m)); err != nil {
 		return nil, err

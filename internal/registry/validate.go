@@ -156,8 +156,8 @@ func (m *Measurement) Validate(now time.Time) map[string]string {
 	if m.Year < 1990 || m.Year > now.Year() {
 		f["year"] = fmt.Sprintf("Tahun harus antara 1990 dan %d", now.Year())
 	}
-	checkAmounts(f, m.Employees, m.AnnualRevenue, m.Capital)
-	if m.AnnualRevenue == 0 && m.Capital == 0 {
+	checkAmounts(f, m.Employees, Amount(m.AnnualRevenue), Amount(m.Capital))
+	if Amount(m.AnnualRevenue) == 0 && Amount(m.Capital) == 0 {
 		f["annual_revenue"] = "Isi omzet atau modal"
 	}
 	if !slices.Contains(MeasurementSources, m.Source) {

@@ -113,11 +113,11 @@ func TestMask(t *testing.T) {
 }
 
 func TestMeasurementValidate(t *testing.T) {
-	m := &Measurement{Year: 2025, AnnualRevenue: 1, Source: SourceSelfReport}
+	m := &Measurement{Year: 2025, AnnualRevenue: Known(1), Source: SourceSelfReport}
 	if f := m.Validate(testNow); len(f) != 0 {
 		t.Fatalf("valid measurement rejected: %v", f)
 	}
-	bad := &Measurement{Year: 2030, AnnualRevenue: -1, Source: ""}
+	bad := &Measurement{Year: 2030, AnnualRevenue: Known(-1), Source: ""}
 	f := bad.Validate(testNow)
 	for _, k := range []string{"year", "annual_revenue", "source"} {
 		if f[k] == "" {
@@ -125,7 +125,7 @@ func TestMeasurementValidate(t *testing.T) {
 		}
 	}
 	// The bounds are the business's; the source is one of MeasurementSources.
-	huge := &Measurement{Year: 2025, AnnualRevenue: MaxRupiah + 1, Capital: 9223372036854775807, Employees: MaxEmployees + 1,
+	huge := &Measurement{Year: 2025, AnnualRevenue: Known(MaxRupiah + 1), Capital: Known(9223372036854775807), Employees: MaxEmployees + 1,
 		Source: "sumber bebas"}
 	f = huge.Validate(testNow)
 	for _, k := range []string{"annual_revenue", "capital", "employees", "source"} {
@@ -133,7 +133,7 @@ func TestMeasurementValidate(t *testing.T) {
 			t.Errorf("expected an error on %s, got %v", k, f)
 		}
 	}
-	edge := &Measurement{Year: 2025, AnnualRevenue: MaxRupiah, Capital: MaxRupiah, Employees: MaxEmployees, Source: SourceOfficerVerified}
+	edge := &Measurement{Year: 2025, AnnualRevenue: Known(MaxRupiah), Capital: Known(MaxRupiah), Employees: MaxEmployees, Source: SourceOfficerVerified}
 	if f := edge.Validate(testNow); len(f) != 0 {
 		t.Errorf("the bounds themselves rejected: %v", f)
 	}
@@ -143,7 +143,7 @@ func TestMeasurementValidate(t *testing.T) {
 // year in Serang: its measurement is not "in the future".
 func TestValidateYearIsWIB(t *testing.T) {
 	newYear := time.Date(2026, 12, 31, 18, 0, 0, 0, time.UTC)
-	m := &Measurement{Year: 2027, AnnualRevenue: 100_000_000, Source: SourceSelfReport}
+	m := &Measurement{Year: 2027, AnnualRevenue: Known(100_000_000), Source: SourceSelfReport}
 	if f := m.Validate(newYear); f["year"] != "" {
 		t.Errorf("a 2027 measurement at 01.00 WIB on 1 January 2027: %q", f["year"])
 	}

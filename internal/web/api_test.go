@@ -14,6 +14,7 @@ type scenario struct {
 	contains []string
 	absent   []string
 	check    func(t *testing.T, body map[string]any)
+	location string // the redirect's Location, when not empty
 }
 
 func runScenarios(t *testing.T, f *fixture, rows []scenario) {
@@ -24,6 +25,9 @@ func runScenarios(t *testing.T, f *fixture, rows []scenario) {
 			body := w.Body.String()
 			if w.Code != sc.status {
 				t.Fatalf("%s %s as %s: status %d, want %d; body %.300s", sc.rq.Method, sc.rq.Path, sc.rq.Role, w.Code, sc.status, body)
+			}
+			if sc.location != "" && w.Header().Get("Location") != sc.location {
+				t.Errorf("Location %q, want %q", w.Header().Get("Location"), sc.location)
 			}
 			for _, s := range sc.contains {
 				if !strings.Contains(body, s) {
@@ -173,9 +177,12 @@ func TestAPIMeasurements(t *testing.T) {
 		{name: "owner may only self-report", rq: request{Method: "POST", Path: p, Role: "owner", Body: `{"year":2024,"annual_revenue":100,"source":"officer_verified"}`}, status: 422, contains: []string{"self_report"}},
 		{name: "owner self-report", rq: request{Method: "POST", Path: p, Role: "owner", Body: `{"year":2024,"annual_revenue":100,"source":"self_report"}`}, status: 201},
 		{name: "bad year", rq: request{Method: "POST", Path: p, Role: "admin", Body: `{"year":1800,"annual_revenue":100,"source":"self_report"}`}, status: 422, contains: []string{`"year"`}},
+		{name: "capital left out is null, not 0", rq: request{Method: "POST", Path: p, Role: "operator", Body: `{"year":2025,"annual_revenue":90000000,"source":"officer_verified"}`}, status: 201, contains: []string{`"capital":null`, `"annual_revenue":90000000`}},
+		{name: "monthly revenue × 12, noted", rq: request{Method: "POST", Path: p, Role: "operator", Body: `{"year":2025,"monthly_revenue":12500000,"capital":null,"source":"officer_verified"}`}, status: 201, contains: []string{`"annual_revenue":150000000`, `"capital":null`, `"note":"Omzet per bulan Rp12.500.000 × 12"`}},
+		{name: "annual and monthly together", rq: request{Method: "POST", Path: p, Role: "operator", Body: `{"year":2025,"annual_revenue":1,"monthly_revenue":1,"source":"officer_verified"}`}, status: 422, contains: []string{`"monthly_revenue"`}},
 		{name: "ledger grows, never overwrites", rq: request{Method: "GET", Path: p, Role: "admin"}, status: 200, check: func(t *testing.T, m map[string]any) {
-			if len(items(t, m)) != 3 {
-				t.Errorf("want 3 measurements, got %d", len(items(t, m)))
+			if len(items(t, m)) != 5 {
+				t.Errorf("want 5 measurements, got %d", len(items(t, m)))
 			}
 		}},
 	})

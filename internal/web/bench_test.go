@@ -26,7 +26,7 @@ func benchFixture(b *testing.B, n int) *fixture {
 		bz.DistrictCode = region.DistrictOf(bz.VillageCode)
 		bz.SizeClass, bz.SizeBasis = registry.Classify(bz.AnnualRevenue, 0)
 		batch = append(batch, registry.NewBusiness{Business: bz, Measurements: []registry.Measurement{{Year: 2025,
-			AnnualRevenue: bz.AnnualRevenue, Source: registry.SourceOfficerVerified, SizeClass: bz.SizeClass, SizeBasis: bz.SizeBasis, RecordedBy: auth.System.Username}}})
+			AnnualRevenue: registry.Known(bz.AnnualRevenue), Source: registry.SourceOfficerVerified, SizeClass: bz.SizeClass, SizeBasis: bz.SizeBasis, RecordedBy: auth.System.Username}}})
 		if len(batch) == cap(batch) || i == n-1 {
 			if err := f.st.InsertBatch(context.Background(), batch); err != nil {
 				b.Fatal(err)

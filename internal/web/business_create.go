@@ -40,7 +40,7 @@ func (s *Server) businessCreate(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, f, err)
 		return
 	}
-	http.Redirect(w, r, "/usaha/"+itoa64(out.ID), http.StatusSeeOther)
+	http.Redirect(w, r, "/usaha/"+itoa64(out.ID)+"?pesan=tersimpan", http.StatusSeeOther)
 }
 
 // withRuleErrors adds the domain's validation messages to a form that

@@ -16,6 +16,7 @@ type showView struct {
 	CanEdit      bool
 	CanArchive   bool
 	Officer      bool
+	Saved        bool // the previous request saved (shows "Tersimpan")
 	Form         measurementForm
 	Products     []market.Product
 	LabelFixes   []market.LabelFixes
@@ -75,11 +76,13 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 	}
 	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
+	v.Saved = r.URL.Query().Get("pesan") == "tersimpan" && status == http.StatusOK
 	for _, m := range ms {
-		v.MaxRevenue = max(v.MaxRevenue, m.AnnualRevenue, m.Capital)
+		v.MaxRevenue = max(v.MaxRevenue, registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital))
 	}
 	for _, m := range ms {
-		v.Measurements = append(v.Measurements, measurementRow{m, pct(max(m.AnnualRevenue, m.Capital), v.MaxRevenue)})
+		size := max(registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital))
+		v.Measurements = append(v.Measurements, measurementRow{m, pct(size, v.MaxRevenue)})
 	}
 	s.render(w, r, status, "business_show", page{Title: b.Name, Active: "list", Data: v})
 }

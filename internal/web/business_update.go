@@ -49,5 +49,5 @@ func (s *Server) businessUpdate(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, f, err)
 		return
 	}
-	http.Redirect(w, r, "/usaha/"+itoa64(id), http.StatusSeeOther)
+	http.Redirect(w, r, "/usaha/"+itoa64(id)+"?pesan=tersimpan", http.StatusSeeOther)
 }

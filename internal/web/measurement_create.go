@@ -29,7 +29,7 @@ func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := measurementForm{Values: map[string]string{}, Errors: map[string]string{}}
-	for _, k := range []string{"year", "annual_revenue", "capital", "employees", "source"} {
+	for _, k := range []string{"year", "annual_revenue", "monthly_revenue", "capital", "employees", "source"} {
 		form.Values[k] = r.PostForm.Get(k)
 	}
 	m := &registry.Measurement{BusinessID: id, Source: form.Values["source"]}
@@ -41,18 +41,19 @@ func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
 			form.Errors["employees"] = "Jumlah tenaga kerja harus angka"
 		}
 	}
-	for k, dst := range map[string]*int64{"annual_revenue": &m.AnnualRevenue, "capital": &m.Capital} {
+	// A blank amount stays nil: not known, never Rp0.
+	for k, dst := range map[string]**int64{"annual_revenue": &m.AnnualRevenue, "monthly_revenue": &m.MonthlyRevenue, "capital": &m.Capital} {
 		if v := strings.TrimSpace(form.Values[k]); v != "" {
 			n, ok := idfmt.ParseRupiah(v)
 			if !ok {
 				form.Errors[k] = "Harus angka rupiah tanpa sen, mis. 1.500.000"
 			}
-			*dst = n
+			*dst = &n
 		}
 	}
 	if len(form.Errors) == 0 {
 		if _, err = s.Registry.AddMeasurement(r.Context(), a, m); err == nil {
-			http.Redirect(w, r, "/usaha/"+itoa64(id)+"#riwayat", http.StatusSeeOther)
+			http.Redirect(w, r, "/usaha/"+itoa64(id)+"?pesan=tersimpan#riwayat", http.StatusSeeOther)
 			return
 		}
 		if c := apperr.CodeOf(err); c != apperr.Invalid && c != apperr.Conflict {

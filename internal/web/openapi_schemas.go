@@ -17,6 +17,9 @@ var (
 	str     = map[string]any{"type": "string"}
 	integer = map[string]any{"type": "integer", "format": "int64"}
 	number  = map[string]any{"type": "number", "nullable": true}
+	// rupiahOrNull is an amount that may be unknown: null, never 0, when nobody gave it.
+	rupiahOrNull = map[string]any{"type": "integer", "format": "int64", "nullable": true,
+		"description": "Rupiah; null = tidak diketahui"}
 	instant = map[string]any{"type": "string", "format": "date-time"}
 )
 
@@ -72,10 +75,10 @@ func registrySchemas() map[string]any {
 			"disabled": map[string]any{"type": "boolean"}, "created_at": instant},
 			"id", "username", "role", "regions", "business_id", "partner_id", "disabled", "created_at"),
 		"UserList": obj(map[string]any{"items": arrayOf("User")}, "items"),
-		"MeasurementInput": obj(map[string]any{"year": integer, "annual_revenue": integer, "capital": integer,
-			"employees": integer, "source": str}, "year"),
+		"MeasurementInput": obj(map[string]any{"year": integer, "annual_revenue": rupiahOrNull,
+			"monthly_revenue": rupiahOrNull, "capital": rupiahOrNull, "employees": integer, "source": str}, "year"),
 		"Measurement": obj(map[string]any{"id": integer, "business_id": integer, "year": integer,
-			"annual_revenue": integer, "capital": integer, "employees": integer, "source": str,
+			"annual_revenue": rupiahOrNull, "capital": rupiahOrNull, "employees": integer, "source": str, "note": str,
 			"size_class": str, "size_basis": str, "recorded_by": str, "created_at": instant}),
 		"MeasurementList": obj(map[string]any{"items": arrayOf("Measurement")}, "items"),
 		"DistrictCount": obj(map[string]any{"code": str, "name": str, "businesses": integer,

@@ -142,7 +142,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 	dir := region.All()
 	funcs := template.FuncMap{
 		"static":              static.url,
-		"rupiah":              idfmt.Rupiah,
+		"rupiah":              rupiah,
 		"number":              func(n any) string { return idfmt.Number(toInt64(n)) },
 		"date":                idfmt.DateString,
 		"datetime":            func(t time.Time) string { return idfmt.DateTime(t) },
@@ -169,6 +169,22 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 	}
 	maps.Copy(funcs, programFuncs()) // the programme pages' helpers (program_funcs.go)
 	return funcs
+}
+
+// rupiah writes an amount, or "—" for an optional one that is not known.
+func rupiah(v any) string {
+	switch n := v.(type) {
+	case *int64:
+		if n == nil {
+			return "—"
+		}
+		return idfmt.Rupiah(*n)
+	case int:
+		return idfmt.Rupiah(int64(n))
+	case int64:
+		return idfmt.Rupiah(n)
+	}
+	return "—"
 }
 
 func toInt64(v any) int64 {

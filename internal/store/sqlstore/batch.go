@@ -15,7 +15,7 @@ func MirrorLatest(b *registry.Business, ms []registry.Measurement) {
 	for i := range ms {
 		m := &ms[i]
 		if m.SizeClass == "" {
-			m.SizeClass, m.SizeBasis = registry.Classify(m.AnnualRevenue, m.Capital)
+			m.Classify()
 		}
 		if latest < 0 || m.Year >= ms[latest].Year {
 			latest = i
@@ -24,7 +24,7 @@ func MirrorLatest(b *registry.Business, ms []registry.Measurement) {
 	if latest >= 0 {
 		m := ms[latest]
 		b.AnnualRevenue, b.Capital, b.Employees, b.SizeClass, b.SizeBasis =
-			m.AnnualRevenue, m.Capital, m.Employees, m.SizeClass, m.SizeBasis
+			registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital), m.Employees, m.SizeClass, m.SizeBasis
 	}
 }
 

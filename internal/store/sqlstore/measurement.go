@@ -10,12 +10,12 @@ import (
 
 // InsertMeasurementSQL inserts one ledger entry; arguments from MeasurementArgs.
 const InsertMeasurementSQL = `INSERT INTO measurements (business_id, year, annual_revenue, capital, employees, source,
-	size_class, size_basis, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	size_class, size_basis, recorded_by, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // MeasurementArgs returns the values of InsertMeasurementSQL.
 func MeasurementArgs(d Dialect, m *registry.Measurement) []any {
 	return []any{m.BusinessID, m.Year, m.AnnualRevenue, m.Capital, m.Employees, m.Source,
-		m.SizeClass, m.SizeBasis, m.RecordedBy, d.Time(m.CreatedAt)}
+		m.SizeClass, m.SizeBasis, m.RecordedBy, d.Time(m.CreatedAt), m.Note}
 }
 
 // InsertMeasurement appends m (setting ID and CreatedAt).
@@ -33,7 +33,8 @@ func (q *Runner) InsertMeasurement(ctx context.Context, m *registry.Measurement)
 
 // AddMeasurement appends m; when mirror is true and m's year is not older
 // than any other entry's, the business takes m's money, employees and class,
-// and its version increases.
+// and its version increases. A figure m does not know is 0 on the business,
+// whose 0 means "not known".
 func (q *Runner) AddMeasurement(ctx context.Context, m *registry.Measurement, mirror bool) error {
 	var maxYear int
 	var version int64
@@ -53,7 +54,7 @@ func (q *Runner) AddMeasurement(ctx context.Context, m *registry.Measurement, mi
 	}
 	_, err = q.Exec(ctx, `UPDATE businesses SET annual_revenue = ?, capital = ?, employees = ?, size_class = ?, size_basis = ?,
 		version = version + 1, updated_at = ? WHERE id = ?`,
-		m.AnnualRevenue, m.Capital, m.Employees, m.SizeClass, m.SizeBasis, q.Dialect.Time(Now()), m.BusinessID)
+		registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital), m.Employees, m.SizeClass, m.SizeBasis, q.Dialect.Time(Now()), m.BusinessID)
 	return err
 }
 
@@ -74,7 +75,7 @@ func (db *DB) AddMeasurement(ctx context.Context, m *registry.Measurement, mirro
 // ListMeasurements returns a business's ledger, oldest first.
 func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registry.Measurement, error) {
 	rows, err := db.Reader().Query(ctx, `SELECT id, business_id, year, annual_revenue, capital, employees, source,
-		size_class, size_basis, recorded_by, created_at FROM measurements WHERE business_id = ? ORDER BY year, id`, businessID)
+		size_class, size_basis, recorded_by, created_at, note FROM measurements WHERE business_id = ? ORDER BY year, id`, businessID)
 	if err != nil {
 		return nil, fmt.Errorf("list measurements: %w", err)
 	}
@@ -83,7 +84,7 @@ func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registr
 	for rows.Next() {
 		var m registry.Measurement
 		if err := rows.Scan(&m.ID, &m.BusinessID, &m.Year, &m.AnnualRevenue, &m.Capital, &m.Employees, &m.Source,
-			&m.SizeClass, &m.SizeBasis, &m.RecordedBy, ScanTime(&m.CreatedAt)); err != nil {
+			&m.SizeClass, &m.SizeBasis, &m.RecordedBy, ScanTime(&m.CreatedAt), &m.Note); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

@@ -86,12 +86,12 @@ func testAssessmentFacts(t *testing.T, s store.Store) {
 	}
 	recorded := time.Date(2026, 3, 10, 1, 0, 0, 0, time.UTC)
 	for _, m := range []registry.Measurement{
-		{BusinessID: b.ID, Year: 2024, AnnualRevenue: 3_000_000_000, Source: registry.SourceOfficerVerified, CreatedAt: recorded},
-		{BusinessID: a.ID, Year: 2025, AnnualRevenue: 2_500_000_000, Source: registry.SourceSelfReport, CreatedAt: recorded},
-		{BusinessID: a.ID, Year: 2024, AnnualRevenue: 900_000_000, Source: registry.SourceOfficerVerified, CreatedAt: recorded},
-		{BusinessID: c.ID, Year: 2024, AnnualRevenue: 900_000_000, Source: registry.SourceOfficerVerified, CreatedAt: recorded},
-		{BusinessID: a.ID, Year: 2026, AnnualRevenue: 100_000_000, Source: registry.SourceOfficerVerified, CreatedAt: recorded},
-		{BusinessID: b.ID, Year: 2030, AnnualRevenue: 1, Source: registry.SourceOfficerVerified, CreatedAt: recorded},
+		{BusinessID: b.ID, Year: 2024, AnnualRevenue: registry.Known(3_000_000_000), Source: registry.SourceOfficerVerified, CreatedAt: recorded},
+		{BusinessID: a.ID, Year: 2025, AnnualRevenue: registry.Known(2_500_000_000), Source: registry.SourceSelfReport, CreatedAt: recorded},
+		{BusinessID: a.ID, Year: 2024, AnnualRevenue: registry.Known(900_000_000), Source: registry.SourceOfficerVerified, CreatedAt: recorded},
+		{BusinessID: c.ID, Year: 2024, AnnualRevenue: registry.Known(900_000_000), Source: registry.SourceOfficerVerified, CreatedAt: recorded},
+		{BusinessID: a.ID, Year: 2026, AnnualRevenue: registry.Known(100_000_000), Source: registry.SourceOfficerVerified, CreatedAt: recorded},
+		{BusinessID: b.ID, Year: 2030, AnnualRevenue: registry.Known(1), Source: registry.SourceOfficerVerified, CreatedAt: recorded},
 	} {
 		m := m
 		if err := s.AddMeasurement(ctx, &m, false, nil); err != nil {
@@ -172,12 +172,12 @@ func testAssessmentFactsClassify(t *testing.T, s store.Store) {
 		{0, 1000 * m}, {0, 1000*m + 1}, {0, 5000*m + 1}, {0, 10000*m + 1}, {0, 0}, {5 * m, 90000 * m}}
 	recorded := time.Date(2026, 3, 10, 1, 0, 0, 0, time.UTC)
 	for i, v := range money {
-		m := registry.Measurement{BusinessID: b.ID, Year: 2001 + i, AnnualRevenue: v[0], Capital: v[1], Source: registry.SourceSelfReport, CreatedAt: recorded}
+		m := registry.Measurement{BusinessID: b.ID, Year: 2001 + i, AnnualRevenue: registry.Known(v[0]), Capital: registry.Known(v[1]), Source: registry.SourceSelfReport, CreatedAt: recorded}
 		if err := s.AddMeasurement(ctx, &m, false, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	late := registry.Measurement{BusinessID: b.ID, Year: 2026, AnnualRevenue: 3000 * m, Source: registry.SourceOfficerVerified,
+	late := registry.Measurement{BusinessID: b.ID, Year: 2026, AnnualRevenue: registry.Known(3000 * m), Source: registry.SourceOfficerVerified,
 		SizeClass: registry.Kecil, CreatedAt: time.Date(2026, 3, 10, 18, 0, 0, 0, time.UTC)}
 	if err := s.AddMeasurement(ctx, &late, false, nil); err != nil {
 		t.Fatal(err)

@@ -21,8 +21,8 @@ func batch(n, from int) []registry.NewBusiness {
 		items[i] = registry.NewBusiness{
 			Business: b,
 			Measurements: []registry.Measurement{
-				{Year: 2025, AnnualRevenue: 3_000_000_000, Employees: 9, Source: "impor-2025"},
-				{Year: 2024, AnnualRevenue: 400_000_000, Employees: 3, Source: "impor-2024"},
+				{Year: 2025, AnnualRevenue: registry.Known(3_000_000_000), Employees: 9, Source: "impor-2025"},
+				{Year: 2024, AnnualRevenue: registry.Known(400_000_000), Employees: 3, Source: "impor-2024"},
 			},
 			Audit: &audit.Entry{Username: "sistem", Action: audit.Create, Entity: "business"},
 		}
@@ -81,7 +81,7 @@ func testInsertBatchAtomic(t *testing.T, s store.Store) {
 		t.Errorf("failed batch left searchable rows: %v", names)
 	}
 	bad := batch(3, 100)
-	bad[2].Measurements[0].AnnualRevenue = -1
+	bad[2].Measurements[0].AnnualRevenue = registry.Known(-1)
 	wantCode(t, s.InsertBatch(ctx, bad), apperr.Invalid)
 	if n, _ := s.CountBusinesses(ctx); n != 1 {
 		t.Errorf("CountBusinesses = %d after a batch with a bad measurement", n)

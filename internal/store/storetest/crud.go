@@ -22,7 +22,7 @@ func testCreateGet(t *testing.T, s store.Store) {
 		HalalExpiresOn: "2027-09-01", BPOMNumber: "MD123456789012", HKINumber: "IDM000123456",
 		Products: []registry.Product{{Name: "Emping manis", Category: "makanan", Price: 25000}},
 	}
-	m := &registry.Measurement{Year: 2026, AnnualRevenue: 350_000_000, Capital: 50_000_000, Employees: 4,
+	m := &registry.Measurement{Year: 2026, AnnualRevenue: registry.Known(350_000_000), Capital: registry.Known(50_000_000), Employees: 4,
 		Source: registry.SourceOfficerVerified, SizeClass: registry.Mikro, SizeBasis: registry.BasisRevenue, RecordedBy: "admin"}
 	a := &audit.Entry{UserID: 7, Username: "admin", Action: audit.Create, Entity: "business",
 		After: json.RawMessage(`{"name":"Emping Melinjo Bu Sari"}`)}
@@ -50,7 +50,7 @@ func testCreateGet(t *testing.T, s store.Store) {
 		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, b)
 	}
 	ms, err := s.ListMeasurements(ctx, b.ID)
-	if err != nil || len(ms) != 1 || ms[0].AnnualRevenue != 350_000_000 || ms[0].RecordedBy != "admin" {
+	if err != nil || len(ms) != 1 || registry.Amount(ms[0].AnnualRevenue) != 350_000_000 || ms[0].RecordedBy != "admin" {
 		t.Errorf("ListMeasurements = %+v, %v", ms, err)
 	}
 	entries, total, err := s.ListAudit(ctx, audit.Filter{Entity: "business", EntityID: b.ID})

@@ -11,7 +11,7 @@ import (
 
 func measurement(id int64, year int, revenue int64, source string) *registry.Measurement {
 	class, basis := registry.Classify(revenue, 0)
-	return &registry.Measurement{BusinessID: id, Year: year, AnnualRevenue: revenue, Employees: year - 2020,
+	return &registry.Measurement{BusinessID: id, Year: year, AnnualRevenue: registry.Known(revenue), Employees: year - 2020,
 		Source: source, SizeClass: class, SizeBasis: basis, RecordedBy: "uji"}
 }
 
@@ -67,7 +67,7 @@ func testMeasurements(t *testing.T, s store.Store) {
 	if len(years) != 5 || years[0] != 2023 || years[1] != 2024 || years[4] != 2026 || ms[4].Source != registry.SourceSelfReport {
 		t.Errorf("ledger years = %v (oldest first expected), last source %q", years, ms[len(ms)-1].Source)
 	}
-	if ms[2].AnnualRevenue != 3_000_000_000 || ms[3].AnnualRevenue != 2_500_000_000 {
+	if registry.Amount(ms[2].AnnualRevenue) != 3_000_000_000 || registry.Amount(ms[3].AnnualRevenue) != 2_500_000_000 {
 		t.Errorf("entries of one year must keep insertion order: %+v", ms[2:4])
 	}
 	err = s.AddMeasurement(ctx, measurement(424242, 2025, 1, registry.SourceSelfReport), true, nil)
@@ -118,5 +118,42 @@ func testUpdateMeasured(t *testing.T, s store.Store) {
 	}
 	if len(ms) != 2 {
 		t.Fatalf("ledger has %d entries after a refused edit, want 2", len(ms))
+	}
+}
+
+// A figure nobody gave is stored as NULL and read back as not known (nil),
+// never as Rp0; a known zero stays a zero; the note travels with the entry.
+// A mirrored entry without capital leaves the business's capital 0, which
+// on a business means "not known".
+func testMeasurementUnknown(t *testing.T, s store.Store) {
+	b := create(t, s, biz("Gipang Pontang", cikandeA))
+	m := &registry.Measurement{BusinessID: b.ID, Year: 2025, AnnualRevenue: registry.Known(240_000_000),
+		Source: registry.SourceOfficerVerified, Note: registry.MonthlyNote(20_000_000)}
+	m.Classify()
+	if err := s.AddMeasurement(ctx, m, true, nil); err != nil {
+		t.Fatal(err)
+	}
+	zero := &registry.Measurement{BusinessID: b.ID, Year: 2024, Capital: registry.Known(0),
+		AnnualRevenue: registry.Known(1_000_000), Source: registry.SourceSelfReport}
+	if err := s.AddMeasurement(ctx, zero, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := s.ListMeasurements(ctx, b.ID)
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("ledger = %+v, %v", ms, err)
+	}
+	if ms[0].Capital == nil || *ms[0].Capital != 0 {
+		t.Errorf("a known zero capital came back as %v", ms[0].Capital)
+	}
+	got := ms[1]
+	if got.Capital != nil {
+		t.Errorf("blank capital stored as %d, want NULL", *got.Capital)
+	}
+	if registry.Amount(got.AnnualRevenue) != 240_000_000 || got.Note != "Omzet per bulan Rp20.000.000 × 12" {
+		t.Errorf("revenue %v note %q", got.AnnualRevenue, got.Note)
+	}
+	bz, err := s.GetBusiness(ctx, b.ID)
+	if err != nil || bz.AnnualRevenue != 240_000_000 || bz.Capital != 0 || bz.SizeClass != registry.Mikro {
+		t.Errorf("mirrored business = %+v, %v", bz, err)
 	}
 }

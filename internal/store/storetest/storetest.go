@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"Each", testEach},
 		{"Measurements", testMeasurements},
 		{"UpdateMeasured", testUpdateMeasured},
+		{"MeasurementUnknown", testMeasurementUnknown},
 		{"Stats", testStats},
 		{"Users", testUsers},
 		{"TokensSessions", testTokensSessions},

@@ -69,7 +69,7 @@ func Synth(n, nibFrom int, rng *rand.Rand, villages []region.Region) []registry.
 		var ms []registry.Measurement
 		for y := 2023 + rng.IntN(2); y <= 2025; y++ {
 			rev := base * int64(90+rng.IntN(25)) / 100
-			ms = append(ms, registry.Measurement{Year: y, AnnualRevenue: rev, Employees: 1 + rng.IntN(20), Source: "survei"})
+			ms = append(ms, registry.Measurement{Year: y, AnnualRevenue: registry.Known(rev), Employees: 1 + rng.IntN(20), Source: "survei"})
 		}
 		items[i] = registry.NewBusiness{Business: b, Measurements: ms,
 			Audit: &audit.Entry{Username: "sistem", Action: audit.Create, Entity: "business"}}
