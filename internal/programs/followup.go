@@ -34,6 +34,27 @@ type FollowUp struct {
 	Notes        string     `json:"notes"`
 	DoneAt       *time.Time `json:"done_at"`
 	DoneBy       string     `json:"done_by"`
+
+	// Phone is the owner's phone (+628…), masked for a role that may not
+	// see personal data; Overdue says an open task is past its due day.
+	Phone       string `json:"phone"`
+	Overdue     bool   `json:"overdue"`
+	OverdueDays int    `json:"overdue_days"`
+}
+
+// markOverdue sets Overdue and OverdueDays of an open task due before
+// today (YYYY-MM-DD, the office's day).
+func (t *FollowUp) markOverdue(today string) {
+	t.Overdue, t.OverdueDays = false, 0
+	if t.Status != TaskOpen || t.DueOn >= today {
+		return
+	}
+	due, err1 := time.Parse(time.DateOnly, t.DueOn)
+	now, err2 := time.Parse(time.DateOnly, today)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	t.Overdue, t.OverdueDays = true, int(now.Sub(due).Hours()/24)
 }
 
 // FollowUpMethods are the ways a follow-up is made.

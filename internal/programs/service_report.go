@@ -84,7 +84,20 @@ func (s *Service) FollowUps(ctx context.Context, a auth.Actor, f FollowUpFilter)
 			return []FollowUp{}, 0, nil
 		}
 	}
-	return s.Store.ListFollowUps(ctx, f)
+	items, total, err := s.Store.ListFollowUps(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	today := s.Now().In(idfmt.WIB).Format(time.DateOnly)
+	for i := range items {
+		items[i].markOverdue(today)
+		if !a.SeesPersonalData() {
+			b := registry.Business{Phone: items[i].Phone}
+			b.Mask()
+			items[i].Phone = b.Phone
+		}
+	}
+	return items, total, nil
 }
 
 // FollowUpReport is what an officer logs after a visit or call.

@@ -17,6 +17,8 @@ type followUpView struct {
 	DueBefore      string
 	Status         string
 	Officer        bool
+	SeesPhone      bool // tel: and WhatsApp links only for roles that see the phone
+	Overdue        int  // open tasks on this page past their due day
 	Message, Error string
 }
 
@@ -34,7 +36,13 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := followUpView{Items: items, Total: total, DueBefore: f.DueBefore, Status: f.Status, Officer: a.IsOfficer(),
+		SeesPhone: a.SeesPersonalData(),
 		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	for _, t := range items {
+		if t.Overdue {
+			v.Overdue++
+		}
+	}
 	s.render(w, r, http.StatusOK, "followup_list", page{Title: "Pendampingan", Active: "programs", Data: v})
 }
 

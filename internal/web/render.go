@@ -160,6 +160,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"skipLabel":           importer.SkipLabel,
 		"permitKind":          permits.KindLabel,
 		"permitStatus":        permits.StatusLabel,
+		"telLink":             telLink,
 		"withQuery":           withQuery,
 		"units":               func() []string { return market.Units },
 		"catalogueCategories": func() []string { return market.Categories },
@@ -235,6 +236,16 @@ func waLink(phone string) string {
 		}
 	}
 	return "https://wa.me/" + d
+}
+
+// telLink turns +628… into a tel: link (a URL html/template would otherwise
+// refuse, tel: not being among its safe schemes); "" for anything else,
+// masked numbers included.
+func telLink(phone string) template.URL {
+	if waLink(phone) == "" {
+		return ""
+	}
+	return template.URL("tel:" + phone)
 }
 
 // pct is part/whole as a whole percentage for CSS bar widths.

@@ -191,12 +191,15 @@ func (db *DB) AddFollowUps(ctx context.Context, tasks []programs.FollowUp) error
 }
 
 const followUpCols = `f.id, f.program_id, p.name, f.business_id, f.business_name, f.district_code, f.village_code, f.month,
-	f.due_on, f.status, f.method, f.notes, f.done_at, f.done_by`
+	f.due_on, f.status, f.method, f.notes, f.done_at, f.done_by, COALESCE(b.phone, '')`
+
+// followUpFrom joins a task to its programme and its business (for the phone).
+const followUpFrom = ` FROM follow_ups f JOIN programs p ON p.id = f.program_id LEFT JOIN businesses b ON b.id = f.business_id`
 
 func scanFollowUp(s Scanner, t *programs.FollowUp) error {
 	var done time.Time
 	if err := s.Scan(&t.ID, &t.ProgramID, &t.ProgramName, &t.BusinessID, &t.BusinessName, &t.DistrictCode, &t.VillageCode,
-		&t.Month, &t.DueOn, &t.Status, &t.Method, &t.Notes, ScanTime(&done), &t.DoneBy); err != nil {
+		&t.Month, &t.DueOn, &t.Status, &t.Method, &t.Notes, ScanTime(&done), &t.DoneBy, &t.Phone); err != nil {
 		return err
 	}
 	t.DoneAt = nil
@@ -233,7 +236,7 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 		return nil, 0, fmt.Errorf("count follow-ups: %w", err)
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
-	rows, err := q.Query(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id WHERE `+w+
+	rows, err := q.Query(ctx, `SELECT `+followUpCols+followUpFrom+` WHERE `+w+
 		` ORDER BY f.due_on, f.id LIMIT ? OFFSET ?`, append(args, per, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list follow-ups: %w", err)
@@ -253,8 +256,7 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 // GetFollowUp implements programs.Store.
 func (db *DB) GetFollowUp(ctx context.Context, id int64) (*programs.FollowUp, error) {
 	var t programs.FollowUp
-	err := scanFollowUp(db.Reader().QueryRow(ctx, `SELECT `+followUpCols+` FROM follow_ups f JOIN programs p ON p.id = f.program_id
-		WHERE f.id = ?`, id), &t)
+	err := scanFollowUp(db.Reader().QueryRow(ctx, `SELECT `+followUpCols+followUpFrom+` WHERE f.id = ?`, id), &t)
 	if ErrNoRows(err) {
 		return nil, apperr.New(apperr.NotFound, "Tugas pendampingan tidak ditemukan")
 	}
