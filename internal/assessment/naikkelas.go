@@ -73,13 +73,28 @@ type Period struct {
 	To   string `json:"to"`
 }
 
-// Compare applies the naik-kelas rule to one business's evidence: its latest
+// Baselines: what a change in a period is measured from.
+const (
+	BaselineNone          = ""                // no change could be judged
+	BaselineBeforeFrom    = "before_from"     // the latest point before the period
+	BaselineFirstInWindow = "first_in_window" // no point before: the first one in the period
+)
+
+// Judgement is the naik-kelas verdict on one business's evidence over a period.
+type Judgement struct {
+	Change   Change
+	Verified bool   // the point the change ends on was recorded or confirmed by an officer
+	Baseline string // BaselineBeforeFrom or BaselineFirstInWindow; BaselineNone with NoData
+}
+
+// Judge applies the naik-kelas rule to one business's evidence: its latest
 // known point before the period against its latest known point in the
-// period. Without both it is NoData. verified is true when the change ends
-// on verified evidence: the point in the period, the new state being
-// claimed, was recorded or confirmed by an officer.
-func Compare(points []Point, p Period) (c Change, verified bool) {
-	before, in := -1, -1
+// period. A business with no point before the period (its first figures
+// were gathered inside it, as a survey that started then) is measured from
+// its first point in the period instead, when a later one exists; the
+// verdict says which baseline it used. Without both it is NoData.
+func Judge(points []Point, p Period) Judgement {
+	before, first, last := -1, -1, -1
 	for i, pt := range points {
 		if pt.Rank <= 0 {
 			continue
@@ -87,22 +102,42 @@ func Compare(points []Point, p Period) (c Change, verified bool) {
 		switch {
 		case pt.Date < p.From && (before < 0 || pt.Date >= points[before].Date):
 			before = i
-		case pt.Date >= p.From && pt.Date <= p.To && (in < 0 || pt.Date >= points[in].Date):
-			in = i
+		case pt.Date >= p.From && pt.Date <= p.To:
+			if last < 0 || pt.Date >= points[last].Date {
+				last = i
+			}
+			// Among points of the first day, the later in the slice wins,
+			// as for every other day.
+			if first < 0 || pt.Date < points[first].Date || pt.Date == points[first].Date {
+				first = i
+			}
 		}
 	}
-	if before < 0 || in < 0 {
-		return NoData, false
+	if last < 0 {
+		return Judgement{Change: NoData}
 	}
-	b, a := points[before], points[in]
-	verified = a.Verified
+	baseline := BaselineBeforeFrom
+	if before < 0 {
+		if points[first].Date == points[last].Date {
+			return Judgement{Change: NoData}
+		}
+		before, baseline = first, BaselineFirstInWindow
+	}
+	b, a := points[before], points[last]
+	j := Judgement{Change: Unchanged, Verified: a.Verified, Baseline: baseline}
 	switch {
 	case a.Rank > b.Rank:
-		return Up, verified
+		j.Change = Up
 	case a.Rank < b.Rank:
-		return Down, verified
+		j.Change = Down
 	}
-	return Unchanged, verified
+	return j
+}
+
+// Compare is Judge's change and whether it ends on verified evidence.
+func Compare(points []Point, p Period) (c Change, verified bool) {
+	j := Judge(points, p)
+	return j.Change, j.Verified
 }
 
 // RankAt is the rank of the latest known point dated before date, or 0.

@@ -219,3 +219,39 @@ func TestCompareIgnoresSliceOrderAcrossDates(t *testing.T) {
 		t.Errorf("got %s, want up (2 → 3 by date, whatever the slice order)", got)
 	}
 }
+
+// With no evidence before the period, the first point in it is the
+// baseline when a later one exists; the verdict names the baseline.
+func TestJudgeBaseline(t *testing.T) {
+	p := Period{From: "2023-01-01", To: "2025-12-31"}
+	tests := []struct {
+		name     string
+		points   []Point
+		want     Change
+		baseline string
+	}{
+		{"evidence before the period", []Point{pt("2022-12-31", 1, true), pt("2025-12-31", 2, true)}, Up, BaselineBeforeFrom},
+		{"first in the window", []Point{pt("2023-12-31", 1, true), pt("2024-12-31", 1, false), pt("2025-12-31", 2, true)}, Up, BaselineFirstInWindow},
+		{"first in the window, going down", []Point{pt("2025-12-31", 1, true), pt("2023-12-31", 2, true)}, Down, BaselineFirstInWindow},
+		{"one point in the window", []Point{pt("2024-12-31", 2, true)}, NoData, BaselineNone},
+		{"two points of one day", []Point{pt("2024-06-01", 1, false), pt("2024-06-01", 2, true)}, NoData, BaselineNone},
+		{"unknown first point is skipped", []Point{pt("2023-06-01", 0, true), pt("2023-12-31", 2, true), pt("2025-12-31", 2, true)}, Unchanged, BaselineFirstInWindow},
+		{"only after the window", []Point{pt("2026-01-01", 1, true), pt("2026-06-01", 2, true)}, NoData, BaselineNone},
+		{"before but nothing in the window", []Point{pt("2022-12-31", 1, true)}, NoData, BaselineNone},
+	}
+	for _, tc := range tests {
+		j := Judge(tc.points, p)
+		if j.Change != tc.want || j.Baseline != tc.baseline {
+			t.Errorf("%s: %s from %q, want %s from %q", tc.name, j.Change, j.Baseline, tc.want, tc.baseline)
+		}
+	}
+	g := NewAggregator(p, nil, nil, nil, nil)
+	for i, tc := range tests {
+		g.Add(&BusinessFacts{BusinessID: int64(i), District: "36.04.15", Sizes: tc.points, Levels: tc.points})
+	}
+	st := g.Result()
+	want := Baselines{BeforeFrom: 1, FirstInWindow: 3, LevelBeforeFrom: 1, LevelFirstInWindow: 3}
+	if st.Baseline != want || st.SizeNoData != 4 {
+		t.Errorf("baselines %+v (no data %d), want %+v", st.Baseline, st.SizeNoData, want)
+	}
+}

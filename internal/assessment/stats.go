@@ -91,10 +91,36 @@ type SeriesPoint struct {
 	Counts
 }
 
+// Baselines counts the judged businesses (every change but no data) by what
+// their change was measured from: the latest evidence before the period, or,
+// for a business without any, its first evidence in the period. Level
+// counts are those of the maturity level, the others of the size class.
+type Baselines struct {
+	BeforeFrom         int `json:"before_from"`
+	FirstInWindow      int `json:"first_in_window"`
+	LevelBeforeFrom    int `json:"level_before_from"`
+	LevelFirstInWindow int `json:"level_first_in_window"`
+}
+
+func (b *Baselines) add(kind, baseline string) {
+	size := kind == KindSize
+	switch {
+	case baseline == BaselineBeforeFrom && size:
+		b.BeforeFrom++
+	case baseline == BaselineBeforeFrom:
+		b.LevelBeforeFrom++
+	case baseline == BaselineFirstInWindow && size:
+		b.FirstInWindow++
+	case baseline == BaselineFirstInWindow:
+		b.LevelFirstInWindow++
+	}
+}
+
 // Stats is the answer of GET /api/v1/stats/naik-kelas.
 type Stats struct {
 	Period
 	Counts
+	Baseline  Baselines          `json:"baseline"`
 	BySource  BySource           `json:"by_source"`
 	Districts []DistrictStats    `json:"districts"`
 	Series    []SeriesPoint      `json:"series,omitempty"`
@@ -118,6 +144,7 @@ type Aggregator struct {
 	names     func(code string) string
 	series    []SeriesPoint
 	total     Counts
+	baseline  Baselines
 	bySource  BySource
 	districts map[string]*DistrictStats
 	cmp       *comparison
@@ -155,8 +182,10 @@ func (g *Aggregator) Add(f *BusinessFacts) {
 		if kind == KindLevel {
 			points = f.Levels
 		}
-		ch, verified := Compare(points, g.period)
+		j := Judge(points, g.period)
+		ch, verified := j.Change, j.Verified
 		g.total.Add(kind, ch)
+		g.baseline.add(kind, j.Baseline)
 		d.Counts.Add(kind, ch)
 		if ch != NoData {
 			g.bySource.add(kind, ch, verified)
@@ -187,7 +216,7 @@ func (g *Aggregator) collect(f *BusinessFacts, group, kind string, ch Change, ve
 
 // Result returns the statistics, kecamatan sorted by code.
 func (g *Aggregator) Result() *Stats {
-	st := &Stats{Period: g.period, Counts: g.total, BySource: g.bySource, Districts: []DistrictStats{}, Series: g.series}
+	st := &Stats{Period: g.period, Counts: g.total, Baseline: g.baseline, BySource: g.bySource, Districts: []DistrictStats{}, Series: g.series}
 	for _, d := range g.districts {
 		st.Districts = append(st.Districts, *d)
 	}

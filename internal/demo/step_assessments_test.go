@@ -59,3 +59,23 @@ func TestDemoCohortShowsGrowth(t *testing.T) {
 		t.Errorf("2025 level evidence: %+v by source %+v", s.Counts, s.BySource)
 	}
 }
+
+// The demo's first figures are dated 2023-12-31, so an officer asking about
+// 2023–2025 has no evidence before the window: each business is measured
+// from its first figure in the window instead, and the answer says so.
+func TestDemoWindowWithoutEarlierEvidence(t *testing.T) {
+	ctx := context.Background()
+	st := sharedDemo(t)
+	svc := assessment.NewService(st, st, registry.NewService(st, "36.04"), st)
+	s, err := svc.Stats(ctx, auth.System, assessment.StatsQuery{From: "2023-01-01", To: "2025-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	judged := s.SizeUp + s.SizeDown + s.SizeUnchanged
+	if s.SizeNoData > midSize/10 || judged < midSize*9/10 {
+		t.Errorf("2023–2025: %d without data, %d judged of %d", s.SizeNoData, judged, midSize)
+	}
+	if s.Baseline.FirstInWindow != judged || s.Baseline.BeforeFrom != 0 || s.SizeUp == 0 {
+		t.Errorf("baselines %+v for %d judged (%d up)", s.Baseline, judged, s.SizeUp)
+	}
+}

@@ -56,9 +56,13 @@ func assessmentSchemas() map[string]any {
 		"NaikKelasProgram": obj(map[string]any{"program_id": integer, "name": str, "starts_on": str, "completers": integer,
 			"unmatched_completers": integer, "completers_group": ref("NaikKelasGroup"), "comparison_group": ref("NaikKelasGroup"),
 			"size_up_difference": rate, "level_up_difference": rate, "note": str}),
+		"NaikKelasBaseline": obj(map[string]any{"before_from": integer, "first_in_window": integer,
+			"level_before_from": integer, "level_first_in_window": integer},
+			"before_from", "first_in_window", "level_before_from", "level_first_in_window"),
 		"NaikKelasStats": obj(with(map[string]any{"from": str, "to": str, "by_source": ref("NaikKelasSource"),
+			"baseline":  ref("NaikKelasBaseline"),
 			"districts": arrayOf("NaikKelasDistrict"), "series": arrayOf("NaikKelasSeriesPoint"),
-			"program": ref("NaikKelasProgram")}), "from", "to", "size_up", "level_up", "by_source", "districts"),
+			"program": ref("NaikKelasProgram")}), "from", "to", "size_up", "level_up", "baseline", "by_source", "districts"),
 		"IDList": obj(map[string]any{"items": map[string]any{"type": "array", "items": integer}, "total": integer}, "items", "total"),
 	}
 }

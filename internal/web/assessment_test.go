@@ -167,6 +167,27 @@ func TestSelfAssessmentVerificationMovesStats(t *testing.T) {
 	if len(st.Districts) != 2 || st.Districts[0].Code != "36.04.05" || st.Districts[1].BySource.Verified.LevelUp != 1 {
 		t.Errorf("per kecamatan: %+v", st.Districts)
 	}
+	// Over 2025 the level change is measured from the 2024 baseline; over
+	// 2025–2026 there is none before, so from the first assessment in it.
+	if st.Baseline.LevelBeforeFrom != 1 || st.Baseline.LevelFirstInWindow != 0 {
+		t.Errorf("baseline 2025: %+v", st.Baseline)
+	}
+	decode(t, f, request{Method: "GET", Path: "/api/v1/stats/naik-kelas?from=2025-01-01&to=2026-12-31", Role: "pimpinan"}, 200, &st)
+	if st.Baseline.LevelBeforeFrom != 1 {
+		t.Errorf("baseline 2025–2026: %+v", st.Baseline)
+	}
+	decode(t, f, request{Method: "GET", Path: "/api/v1/stats/naik-kelas?from=2024-06-01&to=2025-12-31", Role: "pimpinan"}, 200, &st)
+	if st.Baseline.LevelFirstInWindow != 0 || st.LevelUp != 1 {
+		t.Errorf("baseline 2024-06 – 2025: %+v %+v", st.Baseline, st.Counts)
+	}
+	decode(t, f, request{Method: "GET", Path: "/api/v1/stats/naik-kelas?from=2024-01-01&to=2025-12-31", Role: "pimpinan"}, 200, &st)
+	if st.Baseline.LevelFirstInWindow != 1 || st.LevelUp != 1 {
+		t.Errorf("baseline 2024–2025 (first assessment 2024-05-01 in the window): %+v %+v", st.Baseline, st.Counts)
+	}
+	if w := f.do(request{Method: "GET", Path: "/naik-kelas?from=2024-01-01&to=2025-12-31", Role: "pimpinan"}); !strings.Contains(w.Body.String(), `id="pembanding"`) ||
+		!strings.Contains(w.Body.String(), "1 dari penilaian pertama dalam periode") {
+		t.Errorf("the page does not say which baseline: %.300s", w.Body.String())
+	}
 	var ids idList
 	decode(t, f, request{Method: "GET", Path: "/api/v1/stats/naik-kelas/businesses?from=2025-01-01&to=2025-12-31&kind=level&change=up&source=verified",
 		Role: "admin"}, 200, &ids)

@@ -37,7 +37,7 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := followUpView{Items: items, Total: total, DueBefore: f.DueBefore, Status: f.Status, Officer: a.IsOfficer(),
 		SeesPhone: a.SeesPersonalData(),
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		Message:   r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	for _, t := range items {
 		if t.Overdue {
 			v.Overdue++
