@@ -37,6 +37,9 @@ type Assessment struct {
 	VerifiedFrom      int64             `json:"verified_from,omitempty"`
 	ClientRef         string            `json:"client_ref,omitempty"` // the form's id for safe re-sending
 	CreatedAt         time.Time         `json:"created_at"`
+	// NextLevel is what the result lacks for the level above (nil at the
+	// top); computed when shown (Service.Explain), never stored.
+	NextLevel *NextLevel `json:"next_level,omitempty"`
 }
 
 // Verified reports whether the office stands behind the result (an officer

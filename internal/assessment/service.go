@@ -117,12 +117,26 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, businessID int64, in
 	if err := s.Store.AddAssessment(ctx, as, ent); err != nil {
 		return nil, err
 	}
-	return as, s.AttachPrograms(ctx, as.Recommendations)
+	return as, s.Explain(ctx, as)
 }
 
-// AttachPrograms names, on each recommendation, the open programmes that
-// coach its topic.
-func (s *Service) AttachPrograms(ctx context.Context, recs []Recommendation) error {
+// Explain adds to a result what is shown with it but never stored, as it
+// changes over time: what it lacks for the next level and the open
+// programmes that coach its next steps.
+func (s *Service) Explain(ctx context.Context, as *Assessment) error {
+	in, err := Load(as.InstrumentVersion)
+	if err != nil {
+		return err
+	}
+	as.NextLevel = in.NextLevelOf(as.Scores)
+	return s.AttachPrograms(ctx, in, as.Recommendations)
+}
+
+// AttachPrograms names, on each recommendation, the open programmes whose
+// topics include the step's topic, as the result's instrument now defines
+// it (a stored step keeps the topic of its day). A programme is named once,
+// on the first step it coaches.
+func (s *Service) AttachPrograms(ctx context.Context, in *Instrument, recs []Recommendation) error {
 	if len(recs) == 0 {
 		return nil
 	}
@@ -130,11 +144,17 @@ func (s *Service) AttachPrograms(ctx context.Context, recs []Recommendation) err
 	if err != nil {
 		return err
 	}
+	named := map[int64]bool{}
 	for i := range recs {
-		recs[i].Programs = nil
+		r := &recs[i]
+		r.Programs = nil
+		if d, q := in.Question(r.Question); q != nil {
+			r.Topic = d.TopicOf(q)
+		}
 		for _, p := range open {
-			if slices.Contains(p.Topics, recs[i].Topic) {
-				recs[i].Programs = append(recs[i].Programs, p)
+			if slices.Contains(p.Topics, r.Topic) && !named[p.ID] {
+				named[p.ID] = true
+				r.Programs = append(r.Programs, p)
 			}
 		}
 	}
@@ -211,6 +231,11 @@ func (s *Service) List(ctx context.Context, a auth.Actor, businessID int64) ([]A
 	out, err := s.Store.ListAssessments(ctx, businessID)
 	if out == nil {
 		out = []Assessment{}
+	}
+	for i := range out {
+		if in, err := Load(out[i].InstrumentVersion); err == nil {
+			out[i].NextLevel = in.NextLevelOf(out[i].Scores)
+		}
 	}
 	return out, err
 }

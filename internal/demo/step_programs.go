@@ -25,7 +25,7 @@ func openPrograms() []openProgram {
 	food := func(b *registry.Business) bool { return b.Sector == "C" && b.Status != registry.StatusArchived }
 	return []openProgram{{
 		program: programs.Program{Name: "Fasilitasi Sertifikasi Halal Self-Declare 2026", Kind: programs.KindFasilitasi,
-			Topics: []string{"legalitas"}, StartsOn: "2026-12-08", EndsOn: "2026-12-10",
+			Topics: []string{"halal"}, StartsOn: "2026-12-08", EndsOn: "2026-12-10",
 			Venue: "Kantor Diskoumperindag Kabupaten Serang", Capacity: 40, MaxPerDistrict: 4,
 			Eligibility: programs.Eligibility{SizeClasses: []string{registry.Mikro, registry.Kecil}, Sectors: []string{"C"}},
 			Budget:      60_000_000},
@@ -37,7 +37,7 @@ func openPrograms() []openProgram {
 		nominate: func(r *rand.Rand) bool { return r.IntN(3) == 0 },
 	}, {
 		program: programs.Program{Name: "Pelatihan Desain Kemasan dan Label Pangan 2026", Kind: programs.KindPelatihan,
-			Topics: []string{"kemasan_label", "pemasaran"}, StartsOn: "2026-12-15", EndsOn: "2026-12-17",
+			Topics: []string{"kemasan_label"}, StartsOn: "2026-12-15", EndsOn: "2026-12-17",
 			Venue: "Gedung PLUT-KUMKM Kabupaten Serang", Capacity: 30, MaxPerDistrict: 3, MinDistricts: 5,
 			Eligibility: programs.Eligibility{SizeClasses: []string{registry.Mikro}, Sectors: []string{"C"},
 				ExcludeTrainedWithinMonths: 12},

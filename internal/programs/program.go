@@ -23,7 +23,9 @@ var Kinds = []string{KindPelatihan, KindPendampingan, KindPameran, KindKurasi, K
 
 // Topics a programme covers; they are also the assessment dimensions that
 // "need" scoring reads.
-var Topics = []string{"produksi", "pemasaran", "kemasan_label", "keuangan", "legalitas", "digital"}
+// "halal" and "izin_edar" (P-IRT or BPOM) are parts of legalitas coached
+// on their own, so that a halal programme is not offered for an SPP-IRT.
+var Topics = []string{"produksi", "pemasaran", "kemasan_label", "keuangan", "legalitas", "halal", "izin_edar", "digital"}
 
 // TopicLabel is the Indonesian name of a topic.
 func TopicLabel(t string) string {
@@ -37,7 +39,11 @@ func TopicLabel(t string) string {
 	case "keuangan":
 		return "Keuangan"
 	case "legalitas":
-		return "Legalitas usaha"
+		return "Legalitas usaha (NIB, merek)"
+	case "halal":
+		return "Sertifikasi halal"
+	case "izin_edar":
+		return "Izin edar (P-IRT, BPOM)"
 	case "digital":
 		return "Pemasaran digital"
 	}

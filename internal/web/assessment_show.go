@@ -103,7 +103,7 @@ func (s *Server) assessmentView(r *http.Request, id int64) (*assessmentShowView,
 		if n > 1 {
 			v.Previous = &list[n-2]
 		}
-		if err := s.Assessments.AttachPrograms(ctx, v.Latest.Recommendations); err != nil {
+		if err := s.Assessments.Explain(ctx, v.Latest); err != nil {
 			return nil, err
 		}
 		in, err := assessment.Load(v.Latest.InstrumentVersion)
