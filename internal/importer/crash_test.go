@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -32,9 +33,10 @@ func registryDigest(t *testing.T, st store.Store) string {
 	fmt.Fprintln(h, n)
 	for id := int64(1); id <= int64(n)+5; id++ {
 		if b, err := st.GetBusiness(context.Background(), id); err == nil {
-			fmt.Fprintf(h, "%+v\n", *b)
+			// JSON, not %v: optional figures are pointers, whose %v is an address.
+			_ = json.NewEncoder(h).Encode(b)
 			ms, _ := st.ListMeasurements(context.Background(), id)
-			fmt.Fprintf(h, "%+v\n", ms)
+			_ = json.NewEncoder(h).Encode(ms)
 		}
 	}
 	_, total, _ := st.ListAudit(context.Background(), auditFilter())

@@ -182,7 +182,7 @@ func TestBrowserOperatorFlow(t *testing.T) {
 	if text = str("detail", chromedp.Text("main")); !strings.Contains(text, "Dodol Betawi Cikande") || !strings.Contains(text, "Rp85.000.000") {
 		t.Fatalf("detail page after save: %.300q", text)
 	}
-	newID := regexp.MustCompile(`/usaha/(\d+)$`).FindStringSubmatch(loc)[1]
+	newID := regexp.MustCompile(`/usaha/(\d+)(\?|$)`).FindStringSubmatch(loc)[1]
 
 	run("find it in the list",
 		chromedp.Navigate(ts.URL+"/usaha"),
