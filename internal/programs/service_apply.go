@@ -55,6 +55,31 @@ func (s *Service) Apply(ctx context.Context, a auth.Actor, programID, businessID
 	return apps[0], nil
 }
 
+// Precheck tells an owner, before it applies, whether its business meets
+// the rules of an open programme: the reasons it does not, none when it
+// may apply. It writes nothing; Apply judges again when it applies.
+func (s *Service) Precheck(ctx context.Context, a auth.Actor, programID int64) ([]string, error) {
+	if a.Role != auth.Owner || a.BusinessID == 0 {
+		return nil, apperr.New(apperr.Forbidden, "Hanya pemilik usaha yang mendaftarkan usahanya sendiri")
+	}
+	p, err := s.openProgram(ctx, programID)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.Registry.GetBusiness(ctx, a.BusinessID)
+	if err != nil || b.Status == registry.StatusArchived {
+		return []string{"data usaha Anda tidak aktif"}, nil
+	}
+	apps, _, err := s.check(ctx, p, []*registry.Business{b}, ChannelOnline, a.Username)
+	if err != nil {
+		return nil, err
+	}
+	if apps[0].Status != AppIneligible {
+		return []string{}, nil
+	}
+	return strings.Split(apps[0].Reason, "; "), nil
+}
+
 // BulkResult is the outcome of a bulk addition: how many businesses were
 // added, how many were left out because they do not meet the programme's
 // rules (counted per rule, a business may fail several) and how many had

@@ -47,3 +47,23 @@ func TestMeasurementMoneyUnknownAndMonthly(t *testing.T) {
 		})
 	}
 }
+
+// A profile's completeness counts what is filled and names what is missing.
+func TestCompleteness(t *testing.T) {
+	var empty Business
+	if pct, missing := empty.Completeness(); pct != 0 || len(missing) != len(profileItems) {
+		t.Errorf("empty profile: %d%% missing %v", pct, missing)
+	}
+	b := validBusiness()
+	b.Normalize()
+	pct, missing := b.Completeness()
+	want := []string{"Alamat", "Merek", "Tenaga kerja", "Produk", "NIB", "Izin edar (P-IRT atau BPOM)", "Sertifikat halal"}
+	if pct != 100*(len(profileItems)-len(want))/len(profileItems) || len(missing) != len(want) {
+		t.Fatalf("%d%% missing %v, want %v", pct, missing, want)
+	}
+	for i := range want {
+		if missing[i] != want[i] {
+			t.Errorf("missing %v, want %v", missing, want)
+		}
+	}
+}

@@ -62,6 +62,7 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, b *Business) (*Busin
 	b.Status, b.CreatedAt = old.Status, old.CreatedAt
 	if a.Role == auth.Owner {
 		b.AnnualRevenue, b.Capital, b.Employees = old.AnnualRevenue, old.Capital, old.Employees
+		return s.ownerUpdate(ctx, a, old, b)
 	}
 	f := b.Validate(s.Regions, s.Jurisdiction, s.Now())
 	if _, bad := f["village_code"]; !bad && a.Role == auth.Operator && !a.InArea(b.VillageCode) {

@@ -108,6 +108,8 @@ type Store interface {
 
 	// CountBusinesses counts all businesses, archived included.
 	CountBusinesses(ctx context.Context) (int, error)
+
+	ProposalStore
 }
 
 // NewBusiness is one item of InsertBatch.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"naikkelas/internal/auth"
 	"net/http"
 	"net/url"
 
@@ -49,6 +50,11 @@ var listColumns = []column{
 // businessList is Daftar UMKM. An htmx request aimed at #hasil gets only
 // the results block, so filtering and paging never reload the page.
 func (s *Server) businessList(w http.ResponseWriter, r *http.Request) {
+	if actor(r).Role == auth.Owner {
+		// An owner has one business: its Beranda, not the register's filters.
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
 	f, err := parseFilter(r)
 	if err != nil {
 		s.fail(w, r, err)

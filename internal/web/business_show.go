@@ -16,7 +16,8 @@ type showView struct {
 	CanEdit      bool
 	CanArchive   bool
 	Officer      bool
-	Saved        bool // the previous request saved (shows "Tersimpan")
+	Saved        bool                // the previous request saved (shows "Tersimpan")
+	Proposals    []registry.Proposal // changes of this business waiting for an officer
 	Form         measurementForm
 	Products     []market.Product
 	LabelFixes   []market.LabelFixes
@@ -77,6 +78,10 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
 	v.Saved = r.URL.Query().Get("pesan") == "tersimpan" && status == http.StatusOK
+	if v.Proposals, err = s.Registry.PendingProposals(r.Context(), a, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, m := range ms {
 		v.MaxRevenue = max(v.MaxRevenue, registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital))
 	}

@@ -31,6 +31,10 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/portal", http.StatusSeeOther)
 		return
 	}
+	if a.Role == auth.Owner {
+		s.ownerHome(w, r)
+		return
+	}
 	stats, err := s.Registry.HomeStats(r.Context(), a, registry.Filter{})
 	if err != nil {
 		s.fail(w, r, err)

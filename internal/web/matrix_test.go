@@ -80,7 +80,7 @@ func byID(format string) func(*fixture, int64, string) string {
 // each part's rows from its own test file, merged here in one place.
 var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix(), officeMatrix(), permitMatrix(),
 	duplicateMatrix(), fundingMatrix(), openDataMatrix(), planMatrix(), leadershipMatrix(),
-	marketMatrix(), labelMatrix(), catalogueMatrix())
+	marketMatrix(), labelMatrix(), catalogueMatrix(), proposalMatrix())
 
 // mergeMatrix joins the rows of the parts; a route with two rows is a
 // mistake in the test.
@@ -107,7 +107,7 @@ var registerMatrix = map[string]matrixCase{
 	"POST /masuk":                     {path: fixed("/masuk"), body: func(*fixture, int64, string) string { return "username=admin&password=salah" }, want: withAnon(everyone(s401), s401)},
 	"POST /keluar":                    {path: fixed("/keluar"), want: withAnon(everyone(s303), s303)},
 	"GET /{$}":                        {path: fixed("/"), want: withMitra(all(s200), s303, s303)},
-	"GET /usaha":                      {path: fixed("/usaha?q=emping"), want: all(s200)},
+	"GET /usaha":                      {path: fixed("/usaha?q=emping"), want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s303, s303}, mitra: refused}},
 	"GET /usaha/baru":                 {path: fixed("/usaha/baru"), want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}},
 	"POST /usaha":                     {path: fixed("/usaha"), body: func(_ *fixture, _ int64, v string) string { return businessFormBody("Usaha Baru", v, 0) }, want: creators(s303)},
 	"GET /usaha/{id}":                 {path: byID("/usaha/{id}"), want: readOne},

@@ -21,6 +21,7 @@ var (
 	rupiahOrNull = map[string]any{"type": "integer", "format": "int64", "nullable": true,
 		"description": "Rupiah; null = tidak diketahui"}
 	instant = map[string]any{"type": "string", "format": "date-time"}
+	strMap  = map[string]any{"type": "object", "additionalProperties": map[string]any{"type": "string"}}
 )
 
 func arrayOf(name string) map[string]any { return map[string]any{"type": "array", "items": ref(name)} }
@@ -81,6 +82,12 @@ func registrySchemas() map[string]any {
 			"annual_revenue": rupiahOrNull, "capital": rupiahOrNull, "employees": integer, "source": str, "note": str,
 			"size_class": str, "size_basis": str, "recorded_by": str, "created_at": instant}),
 		"MeasurementList": obj(map[string]any{"items": arrayOf("Measurement")}, "items"),
+		"Proposal": obj(map[string]any{"id": integer, "business_id": integer, "business_name": str, "village_code": str,
+			"status": enum("pending", "approved", "rejected"), "changes": strMap, "before": strMap, "proposed_by": str,
+			"proposed_at": instant, "decided_by": str, "decided_at": map[string]any{"type": "string", "format": "date-time", "nullable": true},
+			"reason": str}, "id", "business_id", "status", "changes", "before"),
+		"ProposalList":     obj(map[string]any{"items": arrayOf("Proposal")}, "items"),
+		"ProposalDecision": obj(map[string]any{"approve": map[string]any{"type": "boolean"}, "reason": str}, "approve"),
 		"DistrictCount": obj(map[string]any{"code": str, "name": str, "businesses": integer,
 			"mikro": integer, "kecil": integer, "menengah": integer, "besar": integer}),
 		"DistrictStats": obj(map[string]any{"items": arrayOf("DistrictCount"), "total": integer}, "items", "total"),

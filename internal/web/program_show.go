@@ -22,6 +22,7 @@ type programShowView struct {
 	Owner     bool
 	Moves     []string
 	MyApp     *programs.Application
+	NotYet    []string // why the owner's business may not apply (empty: it may)
 	Partners  map[int64]string
 	CostEach  int64
 	Funding   int64
@@ -66,6 +67,11 @@ func (s *Server) programShow(w http.ResponseWriter, r *http.Request) {
 	if v.Owner && a.BusinessID != 0 {
 		if apps, err := s.Programs.Applications(r.Context(), a, id); err == nil && len(apps) > 0 {
 			v.MyApp = &apps[0]
+		} else if p.Status == programs.StatusOpen {
+			if v.NotYet, err = s.Programs.Precheck(r.Context(), a, id); err != nil {
+				s.fail(w, r, err)
+				return
+			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "program_show", page{Title: p.Name, Active: "programs", Data: v})

@@ -79,6 +79,14 @@ func (p page) MenuImport() bool { return p.Actor.IsOfficer() }
 // only its partner's programmes).
 func (p page) MenuNaikKelas() bool { return p.Actor.IsOfficer() || p.Actor.Role == auth.Pimpinan }
 
+// MenuRegister tells the layout to offer the register's list with its
+// filters (not to an owner, whose Beranda is its own business).
+func (p page) MenuRegister() bool { return p.Actor.Role != auth.Owner }
+
+// MenuProposals tells the layout to offer the officers' queue of owners'
+// proposed changes.
+func (p page) MenuProposals() bool { return p.Actor.IsOfficer() }
+
 // MenuAdmin tells the layout to offer user management and the audit log.
 func (p page) MenuAdmin() bool { return p.Actor.Role == auth.Admin }
 
@@ -141,11 +149,21 @@ var embeddedAssets = sync.OnceValues(func() (assets, error) {
 func templateFuncs(static *staticFiles) template.FuncMap {
 	dir := region.All()
 	funcs := template.FuncMap{
-		"static":              static.url,
-		"rupiah":              rupiah,
-		"number":              func(n any) string { return idfmt.Number(toInt64(n)) },
-		"date":                idfmt.DateString,
-		"datetime":            func(t time.Time) string { return idfmt.DateTime(t) },
+		"static": static.url,
+		"rupiah": rupiah,
+		"number": func(n any) string { return idfmt.Number(toInt64(n)) },
+		"date":   idfmt.DateString,
+		"datetime": func(v any) string {
+			switch t := v.(type) {
+			case time.Time:
+				return idfmt.DateTime(t)
+			case *time.Time:
+				if t != nil {
+					return idfmt.DateTime(*t)
+				}
+			}
+			return ""
+		},
 		"regionName":          dir.Name,
 		"sectorName":          region.SectorName,
 		"classLabel":          classLabel,
@@ -161,6 +179,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"permitKind":          permits.KindLabel,
 		"permitStatus":        permits.StatusLabel,
 		"telLink":             telLink,
+		"fieldLabel":          proposalFieldLabel,
 		"withQuery":           withQuery,
 		"units":               func() []string { return market.Units },
 		"catalogueCategories": func() []string { return market.Categories },

@@ -29,6 +29,7 @@ var constraints = []constraint{
 	{[]string{"ck_businesses_halal"}, "halal_status", apperr.Invalid, "Status halal tidak dikenal"},
 	{[]string{"ck_measurements_money"}, "annual_revenue", apperr.Invalid, "Omzet dan modal tidak boleh negatif"},
 	{[]string{"ck_measurements_year"}, "year", apperr.Invalid, "Tahun pengukuran tidak wajar"},
+	{[]string{"ux_business_proposals_pending", "business_proposals.business_id"}, "", apperr.Conflict, "Masih ada usulan perubahan yang menunggu verifikasi petugas"},
 	{[]string{"ck_users_role"}, "role", apperr.Invalid, "Peran pengguna tidak dikenal"},
 	{[]string{"ux_assessments_client_ref", "assessments.business_id, assessments.client_ref"}, "", apperr.Conflict, "Penilaian ini sudah tersimpan"},
 	{[]string{"ux_assessments_verified_from", "assessments.verified_from"}, "verified_from", apperr.Conflict, "Penilaian mandiri ini sudah diverifikasi"},

@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"Measurements", testMeasurements},
 		{"UpdateMeasured", testUpdateMeasured},
 		{"MeasurementUnknown", testMeasurementUnknown},
+		{"Proposals", testProposals},
 		{"Stats", testStats},
 		{"Users", testUsers},
 		{"TokensSessions", testTokensSessions},

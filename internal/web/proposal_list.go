@@ -1,0 +1,60 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"naikkelas/internal/registry"
+)
+
+type proposalView struct {
+	Items          []registry.Proposal
+	Status         string
+	Message, Error string
+}
+
+// proposalList is the officers' queue of owners' proposed changes of NIK,
+// NIB, P-IRT and halal status in their area, oldest first.
+func (s *Server) proposalList(w http.ResponseWriter, r *http.Request) {
+	status := r.URL.Query().Get("status")
+	if status == "" {
+		status = registry.ProposalPending
+	}
+	if status == "semua" {
+		status = ""
+	}
+	a := actor(r)
+	if !a.IsOfficer() {
+		s.fail(w, r, errOfficeOnlyPage)
+		return
+	}
+	items, err := s.Registry.Proposals(r.Context(), a, status)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := proposalView{Items: items, Status: status, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	s.render(w, r, http.StatusOK, "proposal_list", page{Title: "Usulan perubahan", Active: "proposals", Data: v})
+}
+
+// proposalDecide approves or rejects one proposal from the queue.
+func (s *Server) proposalDecide(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	approve := r.FormValue("keputusan") == "setujui"
+	p, err := s.Registry.DecideProposal(r.Context(), actor(r), id, approve, r.FormValue("alasan"))
+	msg := ""
+	if err == nil {
+		msg = fmt.Sprintf("Usulan untuk %s ditolak.", p.BusinessName)
+		if approve {
+			msg = fmt.Sprintf("Usulan untuk %s disetujui dan tersimpan.", p.BusinessName)
+		}
+	}
+	s.back(w, r, "/usulan", msg, err)
+}
+
+// proposalFieldLabel is the template's name of a proposed field.
+func proposalFieldLabel(name string) string { return registry.GuardedLabel(name) }
