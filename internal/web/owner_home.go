@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/registry"
 )
@@ -23,7 +24,8 @@ type ownerHomeView struct {
 	Latest      *assessment.Assessment
 	Proposals   []registry.Proposal
 	OpenCount   int
-	Unavailable bool // the account's business is gone or archived
+	LabelFixes  []market.LabelFixes // open label fixes of its products
+	Unavailable bool                // the account's business is gone or archived
 }
 
 // ownerHome is an owner's Beranda: its own business at a glance (how
@@ -67,6 +69,10 @@ func (s *Server) ownerHome(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+	}
+	if v.LabelFixes, err = s.Market.BusinessLabelFixes(ctx, a, b.ID); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if v.Proposals, err = s.Registry.Proposals(ctx, a, ""); err != nil {
 		s.fail(w, r, err)
