@@ -13,7 +13,9 @@ import (
 )
 
 var (
-	stream = regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`)
+	// fpdf ends every stream with "\nendstream"; a compressed stream may itself end in \r, which
+	// must stay part of it.
+	stream = regexp.MustCompile(`(?s)stream\r?\n(.*?)\nendstream`)
 	show   = regexp.MustCompile(`\(((?:\\.|[^\\)])*)\) ?Tj`)
 	unesc  = strings.NewReplacer(`\(`, "(", `\)`, ")", `\\`, `\`)
 )
