@@ -99,20 +99,15 @@ type link struct {
 
 var links = []link{
 	{field: "business_id", role: auth.Owner, id: func(u *auth.User) int64 { return u.BusinessID },
-		exists: func(ctx context.Context, s *Service, id int64) error {
-			_, err := s.Store.GetBusiness(ctx, id)
-			return err
-		},
-		only: "ID usaha hanya untuk peran pemilik usaha (owner)", missing: "Pemilik usaha wajib dikaitkan dengan ID usahanya",
-		absent: "Usaha dengan ID %d tidak ada"},
+		exists: func(ctx context.Context, s *Service, id int64) error { return found(s.Store.GetBusiness(ctx, id)) },
+		only:   "ID usaha hanya untuk peran pemilik usaha (owner)", missing: "Pemilik usaha wajib dikaitkan dengan ID usahanya", absent: "Usaha dengan ID %d tidak ada"},
 	{field: "partner_id", role: auth.Mitra, id: func(u *auth.User) int64 { return u.PartnerID },
-		exists: func(ctx context.Context, s *Service, id int64) error {
-			_, err := s.Store.GetPartner(ctx, id)
-			return err
-		},
-		only: "ID mitra hanya untuk peran mitra", missing: "Akun mitra wajib dikaitkan dengan ID mitranya (lihat halaman Mitra)",
-		absent: "Mitra dengan ID %d tidak ada"},
+		exists: func(ctx context.Context, s *Service, id int64) error { return found(s.Store.GetPartner(ctx, id)) },
+		only:   "ID mitra hanya untuk peran mitra", missing: "Akun mitra wajib dikaitkan dengan ID mitranya (lihat halaman Mitra)", absent: "Mitra dengan ID %d tidak ada"},
 }
+
+// found keeps only the error of a lookup: whether the record exists.
+func found[T any](_ T, err error) error { return err }
 
 // problem returns why u's link of this kind is wrong, or ""; the error is
 // for storage failures only.

@@ -24,30 +24,23 @@ const (
 
 // ClassBySales classes a business by annual sales (hasil penjualan tahunan).
 func ClassBySales(sales int64) string {
-	switch {
-	case sales <= 2*miliar:
-		return Mikro
-	case sales <= 15*miliar:
-		return Kecil
-	case sales <= 50*miliar:
-		return Menengah
-	default:
-		return Besar
-	}
+	return classUpTo(sales, [3]int64{2 * miliar, 15 * miliar, 50 * miliar})
 }
 
 // ClassByCapital classes a business by capital (modal usaha, excluding land and buildings).
 func ClassByCapital(capital int64) string {
-	switch {
-	case capital <= 1*miliar:
-		return Mikro
-	case capital <= 5*miliar:
-		return Kecil
-	case capital <= 10*miliar:
-		return Menengah
-	default:
-		return Besar
+	return classUpTo(capital, [3]int64{1 * miliar, 5 * miliar, 10 * miliar})
+}
+
+// classUpTo is the class of an amount given the upper limits of mikro,
+// kecil and menengah (each inclusive); above the last it is besar.
+func classUpTo(amount int64, limits [3]int64) string {
+	for i, class := range []string{Mikro, Kecil, Menengah} {
+		if amount <= limits[i] {
+			return class
+		}
 	}
+	return Besar
 }
 
 // Classify returns the size class and its basis. Annual sales decide when
