@@ -37,7 +37,40 @@ func NewService(st Store, reg *registry.Service) *Service {
 var (
 	errNotFound = apperr.New(apperr.NotFound, "Izin tidak ditemukan")
 	errReadOnly = apperr.New(apperr.Forbidden, "Peran Anda hanya boleh membaca data izin")
+	errIssuing  = apperr.New(apperr.Forbidden,
+		"Hanya petugas dinas yang mencatat izin terbit, ditolak atau kedaluwarsa beserta nomor dan tanggalnya; "+
+			"pemilik usaha menyiapkan dan mengajukan")
 )
+
+// ownerStatuses are the statuses an owner may give its own permit: it
+// prepares and submits, the office records what the issuer decided.
+var ownerStatuses = []string{StatusBelum, StatusPersiapan, StatusDiajukan}
+
+// MayGiveStatus reports whether the actor may put a permit in this status:
+// officers any, owners only while preparing and submitting.
+func MayGiveStatus(a auth.Actor, status string) bool {
+	return a.IsOfficer() || slices.Contains(ownerStatuses, status)
+}
+
+// checkOwnerChange refuses an owner the issuer's part of a permit: a status
+// past diajukan, and the number and dates that come with an issue. after is
+// the permit as it would be saved, before as stored (nil when new).
+func checkOwnerChange(a auth.Actor, before, after *Permit) error {
+	if a.IsOfficer() {
+		return nil
+	}
+	if !MayGiveStatus(a, after.Status) && (before == nil || after.Status != before.Status) {
+		return errIssuing
+	}
+	var was Permit
+	if before != nil {
+		was = *before
+	}
+	if after.Number != was.Number || after.IssuedOn != was.IssuedOn || after.ExpiresOn != was.ExpiresOn {
+		return errIssuing
+	}
+	return nil
+}
 
 func (s *Service) today() string { return idfmt.Day(s.Now()) }
 
@@ -104,6 +137,9 @@ func (s *Service) Create(ctx context.Context, a auth.Actor, businessID int64, p 
 		p.Status = StatusBelum
 	}
 	p.normalize()
+	if err := checkOwnerChange(a, nil, p); err != nil {
+		return nil, err
+	}
 	if err := apperr.Validation(p.validate(s.today())); err != nil {
 		return nil, err
 	}
@@ -166,6 +202,9 @@ func (s *Service) Update(ctx context.Context, a auth.Actor, id int64, in Patch) 
 		p.Documents = *in.Documents
 	}
 	p.normalize()
+	if err := checkOwnerChange(a, &before, p); err != nil {
+		return nil, err
+	}
 	if err := apperr.Validation(p.validate(s.today())); err != nil {
 		return nil, err
 	}

@@ -121,3 +121,43 @@ func TestPermitAccess(t *testing.T) {
 		t.Errorf("bad filter: %v, want invalid", err)
 	}
 }
+
+// TestOwnerCannotIssue: an owner prepares and submits its own permit, but
+// only an officer records it as issued (or refused), with number and dates.
+func TestOwnerCannotIssue(t *testing.T) {
+	svc, b := setup(t)
+	owner := auth.Actor{Username: "siti", Role: auth.Owner, BusinessID: b.ID}
+	number := "2063-6040-1000-130"
+	if _, err := svc.Create(ctx, owner, b.ID, &permits.Permit{Kind: permits.KindPIRT, Status: permits.StatusTerbit,
+		Number: number, IssuedOn: "2026-11-20", ExpiresOn: "2030-11-20"}); !apperr.Is(err, apperr.Forbidden) {
+		t.Errorf("owner records an issued permit: %v, want forbidden", err)
+	}
+	p, err := svc.Create(ctx, owner, b.ID, &permits.Permit{Kind: permits.KindPIRT, Status: permits.StatusPersiapan})
+	if err != nil {
+		t.Fatalf("owner prepares: %v", err)
+	}
+	if _, err := svc.Update(ctx, owner, p.ID, permits.Patch{Status: str("diajukan")}); err != nil {
+		t.Fatalf("owner submits: %v", err)
+	}
+	for name, patch := range map[string]permits.Patch{
+		"issue":  {Status: str("terbit"), Number: str(number), IssuedOn: str("2026-11-20"), ExpiresOn: str("2030-11-20")},
+		"refuse": {Status: str("ditolak")},
+		"number": {Number: str(number)},
+	} {
+		if _, err := svc.Update(ctx, owner, p.ID, patch); !apperr.Is(err, apperr.Forbidden) {
+			t.Errorf("owner %s: %v, want forbidden", name, err)
+		}
+	}
+	officer := auth.Actor{Username: "op", Role: auth.Operator, Regions: []string{"36.04.15"}}
+	issued, err := svc.Update(ctx, officer, p.ID, permits.Patch{Status: str("terbit"), Number: str(number),
+		IssuedOn: str("2026-11-20"), ExpiresOn: str("2030-11-20")})
+	if err != nil || issued.Status != permits.StatusTerbit {
+		t.Fatalf("officer issues: %v", err)
+	}
+	if _, err := svc.Update(ctx, owner, p.ID, permits.Patch{ExpiresOn: str("2031-11-20")}); !apperr.Is(err, apperr.Forbidden) {
+		t.Errorf("owner extends an issued permit: %v, want forbidden", err)
+	}
+	if _, err := svc.Update(ctx, owner, p.ID, permits.Patch{Note: str("sertifikat disimpan di laci")}); err != nil {
+		t.Errorf("owner notes: %v", err)
+	}
+}

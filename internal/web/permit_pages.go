@@ -15,6 +15,7 @@ type businessPermitsView struct {
 	Permits        []permitRow
 	Readiness      *permits.Readiness
 	CanEdit        bool
+	Issuer         bool // an officer: records numbers and dates of issued permits
 	Kinds          []string
 	Statuses       []string
 	Message, Error string
@@ -51,11 +52,16 @@ func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := businessPermitsView{B: b, Readiness: rd, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
-		Kinds: permits.Kinds, Statuses: permits.Statuses, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		Issuer: a.IsOfficer(), Kinds: permits.Kinds, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	for _, st := range permits.Statuses {
+		if permits.MayGiveStatus(a, st) {
+			v.Statuses = append(v.Statuses, st)
+		}
+	}
 	for _, p := range slices.Backward(ps) { // newest first
 		row := permitRow{Permit: p}
 		for _, to := range permits.Statuses {
-			if permits.CanMove(p.Status, to) {
+			if permits.CanMove(p.Status, to) && permits.MayGiveStatus(a, to) {
 				row.Next = append(row.Next, to)
 			}
 		}

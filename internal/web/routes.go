@@ -238,7 +238,7 @@ func (s *Server) routeTable() []route {
 		{"GET /api/v1/businesses/{id}/permits", member, s.apiBusinessPermits,
 			doc("Izin usaha (NIB, P-IRT, halal, BPOM MD, merek, SNI), terlama dulu", "", "PermitList", 200, 401, 404)},
 		{"POST /api/v1/businesses/{id}/permits", member, s.apiPermitCreate,
-			doc("Catat izin: pengurusan baru (status belum) atau izin yang sudah dimiliki (terbit, dengan nomor)",
+			doc("Catat izin: pengurusan baru (status belum) atau izin yang sudah dimiliki (terbit, dengan nomor: petugas saja; pemilik hanya belum, persiapan, diajukan)",
 				"PermitInput", "Permit", 201, 401, 403, 404, 422)},
 		{"GET /api/v1/permits", member, s.apiPermitList,
 			doc("Daftar izin di wilayah pemanggil, urut tanggal kedaluwarsa", "", "PermitPage", 200, 401, 422).
@@ -273,7 +273,7 @@ func (s *Server) routeTable() []route {
 		{"GET /api/v1/permits/{id}", member, s.apiPermitGet,
 			doc("Satu izin dengan riwayat statusnya", "", "PermitDetail", 200, 401, 404)},
 		{"PATCH /api/v1/permits/{id}", member, s.apiPermitPatch,
-			doc("Ubah izin; status maju selangkah: belum → persiapan → diajukan → terbit|ditolak, terbit → kedaluwarsa, ditolak → persiapan; lompatan 409",
+			doc("Ubah izin; status maju selangkah: belum → persiapan → diajukan → terbit|ditolak, terbit → kedaluwarsa, ditolak → persiapan; lompatan 409; terbit, ditolak, kedaluwarsa, nomor dan tanggal hanya petugas (pemilik 403)",
 				"PermitPatch", "Permit", 200, 401, 403, 404, 409, 422)},
 
 		// Programmes, partners and follow-up
