@@ -110,21 +110,9 @@ func (db *DB) GetAssessment(ctx context.Context, id int64) (*assessment.Assessme
 
 // ListAssessments implements assessment.Store.
 func (db *DB) ListAssessments(ctx context.Context, businessID int64) ([]assessment.Assessment, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE business_id = ?
+	return queryRows(ctx, db.Reader(), "list assessments", nil, scanAssessment,
+		`SELECT `+assessmentCols+` FROM assessments WHERE business_id = ?
 		ORDER BY assessed_on, id`, businessID)
-	if err != nil {
-		return nil, fmt.Errorf("list assessments: %w", err)
-	}
-	defer rows.Close()
-	var out []assessment.Assessment
-	for rows.Next() {
-		var a assessment.Assessment
-		if err := scanAssessment(rows, &a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // LatestAssessments implements assessment.Store.
@@ -194,9 +182,7 @@ func (db *DB) LatestDimensionScores(ctx context.Context, businessIDs []int64) (m
 	return out, nil
 }
 
-type assessmentRow interface{ Scan(dest ...any) error }
-
-func scanAssessment(r assessmentRow, a *assessment.Assessment) error {
+func scanAssessment(r Scanner, a *assessment.Assessment) error {
 	var answers, scores, recs string
 	err := r.Scan(&a.ID, &a.BusinessID, &a.InstrumentVersion, &a.AssessedOn, &a.Source, &answers, &scores, &a.Level,
 		&recs, &a.AssessorID, &a.Assessor, &a.VisitDate, &a.VerifiedFrom, &a.ClientRef, ScanTime(&a.CreatedAt))

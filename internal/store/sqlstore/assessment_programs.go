@@ -95,27 +95,21 @@ func capDate(t time.Time, limit string) string {
 
 // ProgramRefs implements assessment.ProgramFacts.
 func (db *DB) ProgramRefs(ctx context.Context, status string) ([]assessment.ProgramRef, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT id, name, starts_on, status, spec FROM programs
-		WHERE (CAST(? AS TEXT) = '' OR status = ?) ORDER BY starts_on DESC, id DESC`, status, status)
-	if err != nil {
-		return nil, fmt.Errorf("program refs: %w", err)
+	return queryRows(ctx, db.Reader(), "program refs", nil, scanProgramRef, `SELECT id, name, starts_on, status, spec
+		FROM programs WHERE (CAST(? AS TEXT) = '' OR status = ?) ORDER BY starts_on DESC, id DESC`, status, status)
+}
+
+func scanProgramRef(s Scanner, p *assessment.ProgramRef) error {
+	var spec string
+	if err := s.Scan(&p.ID, &p.Name, &p.StartsOn, &p.Status, &spec); err != nil {
+		return err
 	}
-	defer rows.Close()
-	var out []assessment.ProgramRef
-	for rows.Next() {
-		var p assessment.ProgramRef
-		var spec string
-		if err := rows.Scan(&p.ID, &p.Name, &p.StartsOn, &p.Status, &spec); err != nil {
-			return nil, err
-		}
-		var sp struct {
-			Topics []string `json:"topics"`
-		}
-		if err := json.Unmarshal([]byte(spec), &sp); err != nil {
-			return nil, fmt.Errorf("spec of program %d: %w", p.ID, err)
-		}
-		p.Topics = sp.Topics
-		out = append(out, p)
+	var sp struct {
+		Topics []string `json:"topics"`
 	}
-	return out, rows.Err()
+	if err := json.Unmarshal([]byte(spec), &sp); err != nil {
+		return fmt.Errorf("spec of program %d: %w", p.ID, err)
+	}
+	p.Topics = sp.Topics
+	return nil
 }

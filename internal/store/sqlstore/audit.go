@@ -51,23 +51,19 @@ func (db *DB) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, int
 		return nil, 0, fmt.Errorf("count audit: %w", err)
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
-	rows, err := q.Query(ctx, `SELECT id, at, user_id, username, action, entity, entity_id, before_json, after_json
-		FROM audit_log WHERE `+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list audit: %w", err)
+	out, err := queryRows(ctx, q, "list audit", []audit.Entry{}, scanAuditEntry, `SELECT id, at, user_id, username, action,
+		entity, entity_id, before_json, after_json FROM audit_log WHERE `+where+` ORDER BY id DESC LIMIT ? OFFSET ?`,
+		append(args, per, offset)...)
+	return out, total, err
+}
+
+func scanAuditEntry(s Scanner, e *audit.Entry) error {
+	var before, after string
+	if err := s.Scan(&e.ID, ScanTime(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &before, &after); err != nil {
+		return err
 	}
-	defer rows.Close()
-	out := []audit.Entry{}
-	for rows.Next() {
-		var e audit.Entry
-		var before, after string
-		if err := rows.Scan(&e.ID, ScanTime(&e.At), &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &before, &after); err != nil {
-			return nil, 0, err
-		}
-		e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
+	return nil
 }
 
 // AppendAudit writes a standalone entry.

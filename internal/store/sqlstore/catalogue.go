@@ -49,21 +49,9 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 	if err := q.QueryRow(ctx, `SELECT COUNT(*)`+catalogueFrom+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("catalogue count: %w", err)
 	}
-	rows, err := q.Query(ctx, `SELECT `+catalogueColumns+catalogueFrom+where+` ORDER BY p.id DESC LIMIT ? OFFSET ?`,
-		append(args, f.PerPage, (f.Page-1)*f.PerPage)...)
+	out, err := queryRows(ctx, q, "catalogue", nil, scanCatalogueRow, `SELECT `+catalogueColumns+catalogueFrom+where+
+		` ORDER BY p.id DESC LIMIT ? OFFSET ?`, append(args, f.PerPage, (f.Page-1)*f.PerPage)...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("catalogue: %w", err)
-	}
-	defer rows.Close()
-	var out []market.CatalogueRow
-	for rows.Next() {
-		var r market.CatalogueRow
-		if err := scanCatalogueRow(rows, &r); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
 	for i := range out {

@@ -25,18 +25,7 @@ func (db *DB) DismissPair(ctx context.Context, a, b int64, by string, at time.Ti
 
 // DismissedPairs implements duplicates.Store.
 func (db *DB) DismissedPairs(ctx context.Context) ([][2]int64, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT business_a, business_b FROM duplicate_dismissals ORDER BY business_a, business_b`)
-	if err != nil {
-		return nil, fmt.Errorf("dismissed pairs: %w", err)
-	}
-	defer rows.Close()
-	var out [][2]int64
-	for rows.Next() {
-		var p [2]int64
-		if err := rows.Scan(&p[0], &p[1]); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "dismissed pairs", nil, func(s Scanner, p *[2]int64) error {
+		return s.Scan(&p[0], &p[1])
+	}, `SELECT business_a, business_b FROM duplicate_dismissals ORDER BY business_a, business_b`)
 }

@@ -61,20 +61,8 @@ func (db *DB) ListCommitments(ctx context.Context, f funding.CommitmentFilter) (
 		where += ` AND c.year = ?`
 		args = append(args, f.Year)
 	}
-	rows, err := db.Reader().Query(ctx, `SELECT `+commitmentCols+commitmentFrom+where+` ORDER BY c.year, p.name, c.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list commitments: %w", err)
-	}
-	defer rows.Close()
-	out := []funding.Commitment{}
-	for rows.Next() {
-		var c funding.Commitment
-		if err := scanCommitment(rows, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list commitments", []funding.Commitment{}, scanCommitment,
+		`SELECT `+commitmentCols+commitmentFrom+where+` ORDER BY c.year, p.name, c.id`, args...)
 }
 
 // AddRealisation implements funding.Store.
@@ -108,21 +96,9 @@ func (db *DB) AddRealisation(ctx context.Context, r *funding.Realisation, a *aud
 
 // ListRealisations implements funding.Store.
 func (db *DB) ListRealisations(ctx context.Context, commitmentID int64) ([]funding.Realisation, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT id, commitment_id, amount, received_on, note, created_by, created_at
+	return queryRows(ctx, db.Reader(), "list realisations", []funding.Realisation{}, scanRealisation,
+		`SELECT id, commitment_id, amount, received_on, note, created_by, created_at
 		FROM funding_realisations WHERE commitment_id = ? ORDER BY received_on, id`, commitmentID)
-	if err != nil {
-		return nil, fmt.Errorf("list realisations: %w", err)
-	}
-	defer rows.Close()
-	out := []funding.Realisation{}
-	for rows.Next() {
-		var r funding.Realisation
-		if err := rows.Scan(&r.ID, &r.CommitmentID, &r.Amount, &r.Date, &r.Note, &r.CreatedBy, ScanTime(&r.CreatedAt)); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // AddAllocation implements funding.Store.
@@ -166,40 +142,24 @@ func (db *DB) ListAllocations(ctx context.Context, programID, commitmentID int64
 	if programID == 0 {
 		where, arg = `a.commitment_id = ?`, commitmentID
 	}
-	rows, err := db.Reader().Query(ctx, `SELECT a.id, a.commitment_id, a.program_id, c.partner_id, p.name, c.kind, a.amount,
+	return queryRows(ctx, db.Reader(), "list allocations", []funding.Allocation{}, scanAllocation,
+		`SELECT a.id, a.commitment_id, a.program_id, c.partner_id, p.name, c.kind, a.amount,
 		a.note, a.created_by, a.created_at FROM funding_allocations a JOIN funding_commitments c ON c.id = a.commitment_id
 		JOIN partners p ON p.id = c.partner_id WHERE `+where+` ORDER BY a.id`, arg)
-	if err != nil {
-		return nil, fmt.Errorf("list allocations: %w", err)
-	}
-	defer rows.Close()
-	out := []funding.Allocation{}
-	for rows.Next() {
-		var al funding.Allocation
-		if err := rows.Scan(&al.ID, &al.CommitmentID, &al.ProgramID, &al.PartnerID, &al.PartnerName, &al.Kind, &al.Amount,
-			&al.Note, &al.CreatedBy, ScanTime(&al.CreatedAt)); err != nil {
-			return nil, err
-		}
-		out = append(out, al)
-	}
-	return out, rows.Err()
 }
 
 // AllocationsByProgram implements funding.Store.
 func (db *DB) AllocationsByProgram(ctx context.Context, year int) (map[int64]int64, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT a.program_id, SUM(a.amount) FROM funding_allocations a
-		JOIN funding_commitments c ON c.id = a.commitment_id WHERE ? = 0 OR c.year = ? GROUP BY a.program_id`, year, year)
-	if err != nil {
-		return nil, fmt.Errorf("allocations by program: %w", err)
-	}
-	defer rows.Close()
-	out := map[int64]int64{}
-	for rows.Next() {
-		var id, sum int64
-		if err := rows.Scan(&id, &sum); err != nil {
-			return nil, err
-		}
-		out[id] = sum
-	}
-	return out, rows.Err()
+	return queryMap[int64, int64](ctx, db.Reader(), "allocations by program", `SELECT a.program_id, SUM(a.amount)
+		FROM funding_allocations a JOIN funding_commitments c ON c.id = a.commitment_id
+		WHERE ? = 0 OR c.year = ? GROUP BY a.program_id`, year, year)
+}
+
+func scanRealisation(s Scanner, r *funding.Realisation) error {
+	return s.Scan(&r.ID, &r.CommitmentID, &r.Amount, &r.Date, &r.Note, &r.CreatedBy, ScanTime(&r.CreatedAt))
+}
+
+func scanAllocation(s Scanner, al *funding.Allocation) error {
+	return s.Scan(&al.ID, &al.CommitmentID, &al.ProgramID, &al.PartnerID, &al.PartnerName, &al.Kind, &al.Amount,
+		&al.Note, &al.CreatedBy, ScanTime(&al.CreatedAt))
 }

@@ -124,20 +124,8 @@ func (db *DB) BusinessImports(ctx context.Context, businessID int64) ([]importer
 }
 
 func (db *DB) queryImports(ctx context.Context, query string, args ...any) ([]importer.Import, error) {
-	rows, err := db.Reader().Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list imports: %w", err)
-	}
-	defer rows.Close()
-	items := []importer.Import{}
-	for rows.Next() {
-		var imp importer.Import
-		if err := scanImport(rows, &imp); err != nil {
-			return nil, err
-		}
-		items = append(items, imp)
-	}
-	return items, rows.Err()
+	return queryRows(ctx, db.Reader(), "list imports", []importer.Import{}, scanImport,
+		query, args...)
 }
 
 // ImportReport returns an import's rejected-rows XLSX (nil when none), or NotFound.

@@ -68,18 +68,6 @@ func (db *DB) LatestLabelChecks(ctx context.Context, businessID int64) (map[int6
 }
 
 func (db *DB) queryLabelChecks(ctx context.Context, query string, args ...any) ([]market.LabelCheck, error) {
-	rows, err := db.Reader().Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("label checks: %w", err)
-	}
-	defer rows.Close()
-	var out []market.LabelCheck
-	for rows.Next() {
-		var c market.LabelCheck
-		if err := scanLabelCheck(rows, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "label checks", nil, scanLabelCheck,
+		query, args...)
 }

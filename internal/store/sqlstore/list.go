@@ -33,19 +33,8 @@ func (db *DB) ListBusinesses(ctx context.Context, f registry.Filter) ([]registry
 		return sorted, total, nil
 	}
 	listArgs := append(append([]any{}, p.pageArgs...), per, offset)
-	rows, err := q.Query(ctx, p.pageSQL, listArgs...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list businesses: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var b registry.Business
-		if err := ScanBusiness(rows, &b); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, b)
-	}
-	return out, total, rows.Err()
+	out, err = queryRows(ctx, q, "list businesses", out, ScanBusiness, p.pageSQL, listArgs...)
+	return out, total, err
 }
 
 // EachBusiness implements registry.Store: rows are streamed, never held.

@@ -74,22 +74,9 @@ func (db *DB) AddMeasurement(ctx context.Context, m *registry.Measurement, mirro
 
 // ListMeasurements returns a business's ledger, oldest first.
 func (db *DB) ListMeasurements(ctx context.Context, businessID int64) ([]registry.Measurement, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT id, business_id, year, annual_revenue, capital, employees, source,
+	return queryRows(ctx, db.Reader(), "list measurements", []registry.Measurement{}, scanMeasurement,
+		`SELECT id, business_id, year, annual_revenue, capital, employees, source,
 		size_class, size_basis, recorded_by, created_at, note FROM measurements WHERE business_id = ? ORDER BY year, id`, businessID)
-	if err != nil {
-		return nil, fmt.Errorf("list measurements: %w", err)
-	}
-	defer rows.Close()
-	out := []registry.Measurement{}
-	for rows.Next() {
-		var m registry.Measurement
-		if err := rows.Scan(&m.ID, &m.BusinessID, &m.Year, &m.AnnualRevenue, &m.Capital, &m.Employees, &m.Source,
-			&m.SizeClass, &m.SizeBasis, &m.RecordedBy, ScanTime(&m.CreatedAt), &m.Note); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
 }
 
 // CreateBusiness implements registry.Store.
@@ -160,4 +147,9 @@ func (db *DB) UpdateMeasured(ctx context.Context, b *registry.Business, a *audit
 		ma.EntityID = b.ID
 		return q.InsertAudit(ctx, ma)
 	})
+}
+
+func scanMeasurement(s Scanner, m *registry.Measurement) error {
+	return s.Scan(&m.ID, &m.BusinessID, &m.Year, &m.AnnualRevenue, &m.Capital, &m.Employees, &m.Source,
+		&m.SizeClass, &m.SizeBasis, &m.RecordedBy, ScanTime(&m.CreatedAt), &m.Note)
 }

@@ -14,7 +14,10 @@ import (
 const permitColumns = `p.id, p.business_id, p.kind, p.status, p.number, p.issued_on, p.expires_on, p.products, p.documents,
 	p.note, p.source, p.version, p.created_at, p.updated_at, p.updated_by`
 
-func scanPermit(s Scanner, p *permits.Permit, extra ...any) error {
+func scanPermit(s Scanner, p *permits.Permit) error { return scanPermitAnd(s, p) }
+
+// scanPermitAnd reads a permit followed by the extra columns into extra.
+func scanPermitAnd(s Scanner, p *permits.Permit, extra ...any) error {
 	var products, documents string
 	dest := append([]any{&p.ID, &p.BusinessID, &p.Kind, &p.Status, &p.Number, &p.IssuedOn, &p.ExpiresOn, &products,
 		&documents, &p.Note, &p.Source, &p.Version, ScanTime(&p.CreatedAt), ScanTime(&p.UpdatedAt), &p.UpdatedBy}, extra...)
@@ -34,20 +37,7 @@ var errPermitNotFound = apperr.New(apperr.NotFound, "Izin tidak ditemukan")
 
 // PermitsOf implements permits.Store.
 func (db *DB) PermitsOf(ctx context.Context, businessID int64) ([]permits.Permit, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+permitColumns+` FROM permits p WHERE p.business_id = ? ORDER BY p.id`, businessID)
-	if err != nil {
-		return nil, fmt.Errorf("permits of %d: %w", businessID, err)
-	}
-	defer rows.Close()
-	out := []permits.Permit{}
-	for rows.Next() {
-		var p permits.Permit
-		if err := scanPermit(rows, &p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return permitsOn(ctx, db.Reader(), businessID)
 }
 
 // GetPermit implements permits.Store.
@@ -107,21 +97,9 @@ func (db *DB) UpdatePermit(ctx context.Context, p *permits.Permit, a *audit.Entr
 
 // PermitHistory implements permits.Store.
 func (db *DB) PermitHistory(ctx context.Context, id int64) ([]permits.Change, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT from_status, to_status, number, changed_at, changed_by, note
+	return queryRows(ctx, db.Reader(), fmt.Sprintf("permit history %d", id), []permits.Change{}, scanChange,
+		`SELECT from_status, to_status, number, changed_at, changed_by, note
 		FROM permit_history WHERE permit_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("permit history %d: %w", id, err)
-	}
-	defer rows.Close()
-	out := []permits.Change{}
-	for rows.Next() {
-		var c permits.Change
-		if err := rows.Scan(&c.FromStatus, &c.ToStatus, &c.Number, ScanTime(&c.ChangedAt), &c.ChangedBy, &c.Note); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // ListPermits implements permits.Store.
@@ -134,22 +112,12 @@ func (db *DB) ListPermits(ctx context.Context, f permits.Filter) ([]permits.Perm
 		return nil, 0, fmt.Errorf("count permits: %w", err)
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
-	rows, err := q.Query(ctx, `SELECT `+permitColumns+`, b.name, b.district_code, b.village_code`+from+
+	out, err := queryRows(ctx, q, "list permits", []permits.Permit{}, func(s Scanner, p *permits.Permit) error {
+		return scanPermitAnd(s, p, &p.BusinessName, &p.DistrictCode, &p.VillageCode)
+	}, `SELECT `+permitColumns+`, b.name, b.district_code, b.village_code`+from+
 		` ORDER BY CASE WHEN p.expires_on = '' THEN 1 ELSE 0 END, p.expires_on, p.id LIMIT ? OFFSET ?`,
 		append(w.Args, per, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list permits: %w", err)
-	}
-	defer rows.Close()
-	out := []permits.Permit{}
-	for rows.Next() {
-		var p permits.Permit
-		if err := scanPermit(rows, &p, &p.BusinessName, &p.DistrictCode, &p.VillageCode); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	return out, total, err
 }
 
 // permitWhere builds the conditions of a permit list on aliases p and b.
@@ -227,20 +195,8 @@ func (q *Runner) mirrorPermits(ctx context.Context, businessID int64, by string)
 }
 
 func permitsOn(ctx context.Context, q *Runner, businessID int64) ([]permits.Permit, error) {
-	rows, err := q.Query(ctx, `SELECT `+permitColumns+` FROM permits p WHERE p.business_id = ? ORDER BY p.id`, businessID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []permits.Permit
-	for rows.Next() {
-		var p permits.Permit
-		if err := scanPermit(rows, &p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, q, fmt.Sprintf("permits of %d", businessID), []permits.Permit{}, scanPermit,
+		`SELECT `+permitColumns+` FROM permits p WHERE p.business_id = ? ORDER BY p.id`, businessID)
 }
 
 func jsonText(v any) string {
@@ -275,4 +231,8 @@ func (db *DB) ExpiryCounts(ctx context.Context, f permits.Filter) ([]permits.Exp
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+func scanChange(s Scanner, c *permits.Change) error {
+	return s.Scan(&c.FromStatus, &c.ToStatus, &c.Number, ScanTime(&c.ChangedAt), &c.ChangedBy, &c.Note)
 }

@@ -18,23 +18,9 @@ func (db *DB) TrainedInGroup(ctx context.Context, f registry.Filter) (map[string
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.Query(ctx, `SELECT b.district_code, COUNT(*) FROM businesses b WHERE `+w.SQL()+
+	return queryMap[string, int](ctx, q, "trained in group", `SELECT b.district_code, COUNT(*) FROM businesses b WHERE `+w.SQL()+
 		` AND EXISTS (SELECT 1 FROM applications a WHERE a.business_id = b.id AND a.status = 'completed')
 		GROUP BY b.district_code`, w.Args...)
-	if err != nil {
-		return nil, fmt.Errorf("trained in group: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var code string
-		var n int
-		if err := rows.Scan(&code, &n); err != nil {
-			return nil, err
-		}
-		out[code] = n
-	}
-	return out, rows.Err()
 }
 
 // CreateScenario implements planner.Store.
@@ -54,22 +40,9 @@ func (db *DB) CreateScenario(ctx context.Context, sc *planner.Scenario, a *audit
 
 // ListScenarios implements planner.Store.
 func (db *DB) ListScenarios(ctx context.Context) ([]planner.Scenario, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT id, name, cost_per_participant, cohort_size, extra_per_year, target_group,
+	return queryRows(ctx, db.Reader(), "list scenarios", []planner.Scenario{}, scanScenario,
+		`SELECT id, name, cost_per_participant, cohort_size, extra_per_year, target_group,
 		created_by, created_at FROM coverage_scenarios ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("list scenarios: %w", err)
-	}
-	defer rows.Close()
-	out := []planner.Scenario{}
-	for rows.Next() {
-		var sc planner.Scenario
-		if err := rows.Scan(&sc.ID, &sc.Name, &sc.CostPerParticipant, &sc.CohortSize, &sc.ExtraPerYear, &sc.Group,
-			&sc.CreatedBy, ScanTime(&sc.CreatedAt)); err != nil {
-			return nil, err
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
 }
 
 // DeleteScenario implements planner.Store.
@@ -84,4 +57,9 @@ func (db *DB) DeleteScenario(ctx context.Context, id int64, a *audit.Entry) erro
 		}
 		return q.InsertAudit(ctx, a)
 	})
+}
+
+func scanScenario(s Scanner, sc *planner.Scenario) error {
+	return s.Scan(&sc.ID, &sc.Name, &sc.CostPerParticipant, &sc.CohortSize, &sc.ExtraPerYear, &sc.Group,
+		&sc.CreatedBy, ScanTime(&sc.CreatedAt))
 }

@@ -27,20 +27,9 @@ func scanProduct(s Scanner, p *market.Product) error {
 // ListProducts implements market.Store.
 func (db *DB) ListProducts(ctx context.Context, businessID int64) ([]market.Product, error) {
 	q := db.Reader()
-	rows, err := q.Query(ctx, `SELECT `+productColumns+` FROM products WHERE business_id = ? ORDER BY id`, businessID)
+	out, err := queryRows(ctx, q, "list products", nil, scanProduct,
+		`SELECT `+productColumns+` FROM products WHERE business_id = ? ORDER BY id`, businessID)
 	if err != nil {
-		return nil, fmt.Errorf("list products: %w", err)
-	}
-	defer rows.Close()
-	var out []market.Product
-	for rows.Next() {
-		var p market.Product
-		if err := scanProduct(rows, &p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	for i := range out {
@@ -69,22 +58,9 @@ func (db *DB) GetProduct(ctx context.Context, id int64) (*market.Product, error)
 }
 
 func (q *Runner) productPhotos(ctx context.Context, productID int64) ([]market.Photo, error) {
-	rows, err := q.Query(ctx, `SELECT id, product_id, file, thumb, width, height, created_by, created_at
+	return queryRows(ctx, q, "product photos", nil, scanPhoto,
+		`SELECT id, product_id, file, thumb, width, height, created_by, created_at
 		FROM product_photos WHERE product_id = ? ORDER BY id`, productID)
-	if err != nil {
-		return nil, fmt.Errorf("product photos: %w", err)
-	}
-	defer rows.Close()
-	var out []market.Photo
-	for rows.Next() {
-		var ph market.Photo
-		if err := rows.Scan(&ph.ID, &ph.ProductID, &ph.File, &ph.Thumb, &ph.Width, &ph.Height, &ph.CreatedBy,
-			ScanTime(&ph.CreatedAt)); err != nil {
-			return nil, err
-		}
-		out = append(out, ph)
-	}
-	return out, rows.Err()
 }
 
 func productArgs(d Dialect, p *market.Product) []any {
@@ -300,4 +276,9 @@ func (q *Runner) writeProductSummary(ctx context.Context, businessID int64) ([]r
 		return nil, fmt.Errorf("product summary: %w", err)
 	}
 	return list, nil
+}
+
+func scanPhoto(s Scanner, ph *market.Photo) error {
+	return s.Scan(&ph.ID, &ph.ProductID, &ph.File, &ph.Thumb, &ph.Width, &ph.Height, &ph.CreatedBy,
+		ScanTime(&ph.CreatedAt))
 }

@@ -155,21 +155,9 @@ func (db *DB) ListPrograms(ctx context.Context, f programs.ProgramFilter) ([]pro
 		return nil, 0, fmt.Errorf("count programs: %w", err)
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
-	rows, err := q.Query(ctx, `SELECT `+programCols+` FROM programs WHERE `+where+
-		` ORDER BY starts_on DESC, id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list programs: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.Program{}
-	for rows.Next() {
-		var p programs.Program
-		if err := scanProgram(rows, &p); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	out, err := queryRows(ctx, q, "list programs", []programs.Program{}, scanProgram, `SELECT `+programCols+
+		` FROM programs WHERE `+where+` ORDER BY starts_on DESC, id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
+	return out, total, err
 }
 
 // CreatePartner implements programs.Store.
@@ -239,18 +227,10 @@ func (db *DB) DeletePartner(ctx context.Context, id int64, a *audit.Entry) error
 
 // ListPartners implements programs.Store.
 func (db *DB) ListPartners(ctx context.Context) ([]programs.Partner, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT id, name, kind, contact, created_at, updated_at FROM partners ORDER BY name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list partners: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.Partner{}
-	for rows.Next() {
-		var pt programs.Partner
-		if err := rows.Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt)); err != nil {
-			return nil, err
-		}
-		out = append(out, pt)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list partners", []programs.Partner{}, scanPartner,
+		`SELECT id, name, kind, contact, created_at, updated_at FROM partners ORDER BY name, id`)
+}
+
+func scanPartner(s Scanner, pt *programs.Partner) error {
+	return s.Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt))
 }

@@ -164,20 +164,8 @@ func (db *DB) GetApplication(ctx context.Context, programID, businessID int64) (
 }
 
 func (db *DB) listApplications(ctx context.Context, where string, arg any) ([]programs.Application, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+applicationCols+` FROM applications WHERE `+where, arg)
-	if err != nil {
-		return nil, fmt.Errorf("list applications: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.Application{}
-	for rows.Next() {
-		var a programs.Application
-		if err := scanApplication(rows, &a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list applications", []programs.Application{}, scanApplication,
+		`SELECT `+applicationCols+` FROM applications WHERE `+where, arg)
 }
 
 // ListApplications implements programs.Store.
@@ -192,21 +180,9 @@ func (db *DB) BusinessApplications(ctx context.Context, businessID int64) ([]pro
 
 // ApplicationHistory implements programs.Store.
 func (db *DB) ApplicationHistory(ctx context.Context, applicationID int64) ([]programs.StatusChange, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT h.application_id, a.business_id, h.from_status, h.to_status, h.reason, h.at, h.by_user
+	return queryRows(ctx, db.Reader(), "application history", []programs.StatusChange{}, scanStatusChange,
+		`SELECT h.application_id, a.business_id, h.from_status, h.to_status, h.reason, h.at, h.by_user
 		FROM application_history h JOIN applications a ON a.id = h.application_id WHERE h.application_id = ? ORDER BY h.id`, applicationID)
-	if err != nil {
-		return nil, fmt.Errorf("application history: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.StatusChange{}
-	for rows.Next() {
-		var c programs.StatusChange
-		if err := rows.Scan(&c.ApplicationID, &c.BusinessID, &c.From, &c.To, &c.Reason, ScanTime(&c.At), &c.By); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // ApplicantHistory implements programs.Store.
@@ -342,4 +318,8 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+func scanStatusChange(s Scanner, c *programs.StatusChange) error {
+	return s.Scan(&c.ApplicationID, &c.BusinessID, &c.From, &c.To, &c.Reason, ScanTime(&c.At), &c.By)
 }

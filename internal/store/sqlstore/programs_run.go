@@ -156,20 +156,8 @@ func (db *DB) CertificateByCode(ctx context.Context, code string) (*programs.Cer
 
 // ListCertificates implements programs.Store.
 func (db *DB) ListCertificates(ctx context.Context, programID int64) ([]programs.Certificate, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+certificateCols+` FROM certificates WHERE program_id = ? ORDER BY id`, programID)
-	if err != nil {
-		return nil, fmt.Errorf("list certificates: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.Certificate{}
-	for rows.Next() {
-		var c programs.Certificate
-		if err := scanCertificate(rows, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list certificates", []programs.Certificate{}, scanCertificate,
+		`SELECT `+certificateCols+` FROM certificates WHERE program_id = ? ORDER BY id`, programID)
 }
 
 // AddFollowUps implements programs.Store.
@@ -236,21 +224,9 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 		return nil, 0, fmt.Errorf("count follow-ups: %w", err)
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
-	rows, err := q.Query(ctx, `SELECT `+followUpCols+followUpFrom+` WHERE `+w+
-		` ORDER BY f.due_on, f.id LIMIT ? OFFSET ?`, append(args, per, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list follow-ups: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.FollowUp{}
-	for rows.Next() {
-		var t programs.FollowUp
-		if err := scanFollowUp(rows, &t); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, t)
-	}
-	return out, total, rows.Err()
+	out, err := queryRows(ctx, q, "list follow-ups", []programs.FollowUp{}, scanFollowUp,
+		`SELECT `+followUpCols+followUpFrom+` WHERE `+w+` ORDER BY f.due_on, f.id LIMIT ? OFFSET ?`, append(args, per, offset)...)
+	return out, total, err
 }
 
 // GetFollowUp implements programs.Store.
@@ -283,20 +259,7 @@ func (db *DB) TrainedPerDistrict(ctx context.Context, scope registry.Scope) (map
 	var w Where
 	w.Add("a.status = 'completed' AND b.status = 'active'")
 	addScope(&w, scope)
-	rows, err := db.Reader().Query(ctx, `SELECT b.district_code, COUNT(DISTINCT a.business_id) FROM applications a
+	return queryMap[string, int](ctx, db.Reader(), "trained per district", `SELECT b.district_code,
+		COUNT(DISTINCT a.business_id) FROM applications a
 		JOIN businesses b ON b.id = a.business_id WHERE `+w.SQL()+` GROUP BY b.district_code`, w.Args...)
-	if err != nil {
-		return nil, fmt.Errorf("trained per district: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var code string
-		var n int
-		if err := rows.Scan(&code, &n); err != nil {
-			return nil, err
-		}
-		out[code] = n
-	}
-	return out, rows.Err()
 }

@@ -85,21 +85,9 @@ func (db *DB) ListProposals(ctx context.Context, f registry.ProposalFilter) ([]r
 		}
 		where = append(where, "("+strings.Join(or, " OR ")+")")
 	}
-	rows, err := db.Reader().Query(ctx, `SELECT `+proposalCols+` FROM business_proposals p JOIN businesses b ON b.id = p.business_id
+	return queryRows(ctx, db.Reader(), "list proposals", []registry.Proposal{}, scanProposal,
+		`SELECT `+proposalCols+` FROM business_proposals p JOIN businesses b ON b.id = p.business_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.proposed_at, p.id LIMIT 500`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list proposals: %w", err)
-	}
-	defer rows.Close()
-	out := []registry.Proposal{}
-	for rows.Next() {
-		var p registry.Proposal
-		if err := scanProposal(rows, &p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // GetProposal implements registry.ProposalStore.

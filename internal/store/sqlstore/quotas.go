@@ -20,20 +20,8 @@ func scanQuota(s Scanner, q *permits.Quota) error {
 
 // ListQuotas implements permits.QuotaStore.
 func (db *DB) ListQuotas(ctx context.Context) ([]permits.Quota, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+quotaColumns+` FROM halal_quotas q ORDER BY q.closes_on DESC, q.id DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("list quotas: %w", err)
-	}
-	defer rows.Close()
-	out := []permits.Quota{}
-	for rows.Next() {
-		var q permits.Quota
-		if err := scanQuota(rows, &q); err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list quotas", []permits.Quota{}, scanQuota,
+		`SELECT `+quotaColumns+` FROM halal_quotas q ORDER BY q.closes_on DESC, q.id DESC`)
 }
 
 // GetQuota implements permits.QuotaStore.
@@ -69,23 +57,10 @@ func (db *DB) QuotaAllocations(ctx context.Context, quotaID int64, scope registr
 	var w Where
 	w.Add("a.quota_id = ?", quotaID)
 	addScope(&w, scope)
-	rows, err := db.Reader().Query(ctx, `SELECT a.id, a.quota_id, a.business_id, b.name, b.district_code, a.assistant, a.planned_on,
+	return queryRows(ctx, db.Reader(), "quota allocations", []permits.Allocation{}, scanQuotaAllocation,
+		`SELECT a.id, a.quota_id, a.business_id, b.name, b.district_code, a.assistant, a.planned_on,
 		a.created_at, a.created_by FROM halal_allocations a JOIN businesses b ON b.id = a.business_id
 		WHERE `+w.SQL()+` ORDER BY a.planned_on, a.assistant, a.id`, w.Args...)
-	if err != nil {
-		return nil, fmt.Errorf("quota allocations: %w", err)
-	}
-	defer rows.Close()
-	out := []permits.Allocation{}
-	for rows.Next() {
-		var al permits.Allocation
-		if err := rows.Scan(&al.ID, &al.QuotaID, &al.BusinessID, &al.BusinessName, &al.DistrictCode, &al.Assistant,
-			&al.PlannedOn, ScanTime(&al.CreatedAt), &al.CreatedBy); err != nil {
-			return nil, err
-		}
-		out = append(out, al)
-	}
-	return out, rows.Err()
 }
 
 // AssistantLoad implements permits.QuotaStore.
@@ -158,4 +133,9 @@ func (q *Runner) forUpdate() string {
 		return " FOR UPDATE"
 	}
 	return ""
+}
+
+func scanQuotaAllocation(s Scanner, al *permits.Allocation) error {
+	return s.Scan(&al.ID, &al.QuotaID, &al.BusinessID, &al.BusinessName, &al.DistrictCode, &al.Assistant,
+		&al.PlannedOn, ScanTime(&al.CreatedAt), &al.CreatedBy)
 }

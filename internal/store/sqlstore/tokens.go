@@ -97,21 +97,8 @@ func (db *DB) ListTokens(ctx context.Context, userID int64) ([]auth.Token, error
 	if userID != 0 {
 		where, args = " WHERE t.user_id = ?", append(args, userID)
 	}
-	rows, err := db.Reader().Query(ctx, `SELECT `+tokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id`+
-		where+` ORDER BY t.id DESC`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list tokens: %w", err)
-	}
-	defer rows.Close()
-	out := []auth.Token{}
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *t)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list tokens", []auth.Token{}, into(scanToken),
+		`SELECT `+tokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id`+where+` ORDER BY t.id DESC`, args...)
 }
 
 // TokenByID implements auth.Store.

@@ -63,20 +63,8 @@ func (db *DB) UserByID(ctx context.Context, id int64) (*auth.User, error) {
 
 // ListUsers implements auth.Store.
 func (db *DB) ListUsers(ctx context.Context) ([]auth.User, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.username`)
-	if err != nil {
-		return nil, fmt.Errorf("list users: %w", err)
-	}
-	defer rows.Close()
-	out := []auth.User{}
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *u)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, db.Reader(), "list users", []auth.User{}, into(scanUser),
+		`SELECT `+userColumns+` FROM users u ORDER BY u.username`)
 }
 
 // UpdateUser implements auth.Store.
