@@ -27,32 +27,33 @@ type Each func(fn func(*registry.Business) error) error
 
 // exportRow returns a business's cells in ExportColumns order. Money is
 // sheet.Money and dates sheet.Date (a rupiah number and a date cell in
-// XLSX), counts and coordinates are numbers, codes are written as the
+// XLSX), counts are numbers grouped by thousands, the ID, the year and the
+// coordinates numbers shown as they are (sheet.Plain), codes are written as the
 // words the office uses ("Perempuan", the sector's name beside its
 // letter); everything else is text, which the sheet writers neutralise
 // against formula injection. Every cell imports back to the same value.
 func exportRow(dir *region.Directory, b *registry.Business) []any {
 	num := func(n int64) any { return sheet.Money(n) }
-	opt := func(n int) any {
+	year := func(n int) any {
 		if n == 0 {
 			return ""
 		}
-		return int64(n)
+		return sheet.Plain(n)
 	}
 	coord := func(f *float64) any {
 		if f == nil {
 			return ""
 		}
-		return *f
+		return sheet.Plain(*f)
 	}
 	products := make([]string, len(b.Products))
 	for i, p := range b.Products {
 		products[i] = p.Name
 	}
 	return []any{
-		b.ID, b.Name, b.Brand, b.OwnerName, b.NIK, genderLabel(b.OwnerGender), sheet.Date(b.OwnerBirthDate),
+		sheet.Plain(b.ID), b.Name, b.Brand, b.OwnerName, b.NIK, genderLabel(b.OwnerGender), sheet.Date(b.OwnerBirthDate),
 		localPhone(b.Phone), b.Email, b.VillageCode, dir.Name(b.VillageCode), dir.Name(b.DistrictCode), b.Address,
-		coord(b.Latitude), coord(b.Longitude), b.KBLI, b.Sector, sectorName(b.Sector), opt(b.FoundedYear),
+		coord(b.Latitude), coord(b.Longitude), b.KBLI, b.Sector, sectorName(b.Sector), year(b.FoundedYear),
 		int64(b.Employees), num(b.AnnualRevenue), num(b.Capital), classLabel(b.SizeClass), basisLabel(b.SizeBasis),
 		b.NIB, b.PIRTNumber, sheet.Date(b.PIRTExpiresOn), halalLabel(b.HalalStatus), b.HalalNumber,
 		sheet.Date(b.HalalExpiresOn), b.BPOMNumber, b.HKINumber, strings.Join(products, "; "), b.Notes,

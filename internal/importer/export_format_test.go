@@ -87,6 +87,15 @@ func TestExportCellTypesAndFormats(t *testing.T) {
 	if v := number("Halal Berlaku Sampai", first); v != "46783" || format("Halal Berlaku Sampai", first) != "dd/mm/yyyy" { // 2028-01-31
 		t.Errorf("Halal Berlaku Sampai = %q", v)
 	}
+	// counts grouped by thousands; the ID, the year and coordinates as they are
+	for h, want := range map[string]string{"Tenaga Kerja": "#,##0", "ID": "", "Tahun Berdiri": "", "Lintang": "", "Bujur": ""} {
+		if got := format(h, first); got != want {
+			t.Errorf("%s: number format %q, want %q", h, got, want)
+		}
+	}
+	if v := number("Tahun Berdiri", first); v != "2015" {
+		t.Errorf("Tahun Berdiri = %q", v)
+	}
 	for h, want := range map[string]string{"Jenis Kelamin": "Perempuan", "Status Halal": "Proses"} {
 		if v, _ := f.GetCellValue("UMKM", cell(h, ela)); v != want {
 			t.Errorf("%s = %q, want %q", h, v, want)

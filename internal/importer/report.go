@@ -55,7 +55,7 @@ func (w *reportWriter) add(p *part, row int, cells []string, reasons []string) e
 			vals[i] = reportCell(p.h.Columns[i].Field, strings.TrimSuffix(strings.Replace(cells[i], cutMark, "…", 1), unreadableMark))
 		}
 	}
-	vals[len(w.header)] = row
+	vals[len(w.header)] = sheet.Plain(row)
 	vals[len(w.header)+1] = strings.Join(reasons, "; ")
 	return w.rows.Row(vals)
 }
@@ -80,16 +80,24 @@ func (w *reportWriter) finish() ([]byte, error) {
 var numericFields = map[Field]bool{FRevenue: true, FMonthlyRevenue: true, FCapital: true, FEmployees: true,
 	FFoundedYear: true, FYear: true, FLatitude: true, FLongitude: true, FInfo: true}
 
+// plainFields are numbers shown as they are, never grouped or rounded.
+var plainFields = map[Field]bool{FFoundedYear: true, FYear: true, FLatitude: true, FLongitude: true, FInfo: true}
+
 // reportCell is a rejected row's cell as the report writes it.
 func reportCell(f Field, v string) any {
 	if !numericFields[f] {
 		return v
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v && len(v) <= 15 {
+	n, err := strconv.ParseInt(v, 10, 64)
+	isInt := err == nil && strconv.FormatInt(n, 10) == v && len(v) <= 15
+	x, err := strconv.ParseFloat(v, 64)
+	isFloat := err == nil && strings.Trim(v, "0123456789.-") == "" && strconv.FormatFloat(x, 'f', -1, 64) == v
+	switch {
+	case (isInt || isFloat) && plainFields[f]:
+		return sheet.Plain(x)
+	case isInt:
 		return n
-	}
-	if x, err := strconv.ParseFloat(v, 64); err == nil && strings.Trim(v, "0123456789.-") == "" &&
-		strconv.FormatFloat(x, 'f', -1, 64) == v {
+	case isFloat:
 		return x
 	}
 	return v

@@ -49,7 +49,7 @@ func WriteReportXLSX(w io.Writer, p *Program, rep *Report, prog []Progress, by S
 		if pr.Completed {
 			lulus = "Ya"
 		}
-		part = append(part, []any{pr.BusinessID, pr.BusinessName, districtName(pr.DistrictCode), AppStatusLabel(pr.Status),
+		part = append(part, []any{sheet.Plain(pr.BusinessID), pr.BusinessName, districtName(pr.DistrictCode), AppStatusLabel(pr.Status),
 			figure(pr.AttendancePct, true), optional(pr.PreTest), optional(pr.PostTest), lulus, joinUnmet(pr.Unmet)})
 	}
 	if err := wb.Sheet("Peserta", part); err != nil {

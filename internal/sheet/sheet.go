@@ -5,13 +5,17 @@
 //
 // Text cells are neutralised against formula injection (SafeCell). Other
 // values keep their type: numbers stay numbers, so the office can compute
-// with them; Money is a number shown in rupiah and Date a date cell.
+// with them. In an XLSX a count is shown grouped by thousands (6.108 in an
+// Indonesian Excel or LibreOffice, whose locale supplies the separator), a
+// fraction with at most two decimals, Money in rupiah and Date as a date;
+// Plain is a number shown as it is (an identifier, a year, a coordinate).
 package sheet
 
 import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +26,7 @@ import (
 // Rows is where a table's rows go: an XLSX sheet or a CSV file.
 type Rows interface {
 	// Row appends one row. Cells are strings, integers, floats, Money,
-	// Date, or nil for an empty cell.
+	// Date, Plain, or nil for an empty cell.
 	Row(cells []any) error
 }
 
@@ -36,10 +40,18 @@ type Money int64
 // malformed Date is written as text.
 type Date string
 
-// Number formats of Money and Date cells.
+// Plain is a number shown without thousands grouping or rounding: an
+// identifier (ID usaha 6231), a year (2015) or a coordinate (-6,123456).
+// A CSV writes its digits like any number.
+type Plain float64
+
+// Number formats of the cells. The separators in a format are placeholders
+// that the reader's locale replaces: Indonesian Excel shows 6.108 and 3,5.
 const (
-	rupiahFormat = `"Rp"#,##0`
-	dateFormat   = `dd/mm/yyyy`
+	rupiahFormat   = `"Rp"#,##0`
+	dateFormat     = `dd/mm/yyyy`
+	countFormat    = `#,##0`
+	fractionFormat = `#,##0.0#`
 )
 
 // Workbook is an XLSX being written. Sheets are streamed (excelize's
@@ -52,6 +64,8 @@ type Workbook struct {
 	bold    int
 	money   int // style of Money cells
 	date    int // style of Date cells
+	count   int // style of whole numbers
+	frac    int // style of numbers with a fraction
 }
 
 // New starts an empty workbook; Close releases it.
@@ -60,7 +74,9 @@ func New() *Workbook {
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	money, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(rupiahFormat)})
 	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(dateFormat)})
-	return &Workbook{f: f, bold: bold, money: money, date: date}
+	count, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(countFormat)})
+	frac, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(fractionFormat)})
+	return &Workbook{f: f, bold: bold, money: money, date: date, count: count, frac: frac}
 }
 
 func ptr(s string) *string { return &s }
@@ -165,6 +181,17 @@ func (w *Workbook) xlsxValue(v any) any {
 	switch x := v.(type) {
 	case string:
 		return SafeCell(x)
+	case int:
+		return excelize.Cell{StyleID: w.count, Value: x}
+	case int64:
+		return excelize.Cell{StyleID: w.count, Value: x}
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return excelize.Cell{StyleID: w.count, Value: x}
+		}
+		return excelize.Cell{StyleID: w.frac, Value: x}
+	case Plain:
+		return float64(x)
 	case Money:
 		return excelize.Cell{StyleID: w.money, Value: int64(x)}
 	case Date:
@@ -241,6 +268,8 @@ func csvText(v any) string {
 		return strconv.FormatInt(x, 10)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
+	case Plain:
+		return strconv.FormatFloat(float64(x), 'f', -1, 64)
 	case Money:
 		return strconv.FormatInt(int64(x), 10)
 	case Date:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,9 +245,22 @@ func TestSelfAssessmentVerificationMovesStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := x.GetRows("Per kecamatan")
-	if len(rows) < 6 || rows[2][1] != "Kecamatan" || rows[2][6] != "Level naik" || rows[len(rows)-1][1] != "Jumlah" ||
-		rows[len(rows)-1][6] != "1" || rows[len(rows)-1][11] != "1" {
+	total := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 1 && r[1] == "Jumlah" })
+	if len(rows) < 6 || rows[2][1] != "Kecamatan" || rows[2][6] != "Level naik" || total < 3 ||
+		rows[total][6] != "1" || rows[total][11] != "1" {
 		t.Errorf("xlsx rows %q", rows)
+	}
+	// the period and the baseline in words, counts as numbers grouped by thousands
+	if rows[0][1] != "1 Januari – 31 Desember 2025" || !slices.ContainsFunc(rows, func(r []string) bool {
+		return len(r) > 1 && r[0] == "Data terakhir sebelum 1 Januari 2025"
+	}) {
+		t.Errorf("xlsx period or baseline not in words: %q", rows)
+	}
+	cell, _ := excelize.CoordinatesToCellName(7, total+1)
+	if id, _ := x.GetCellStyle("Per kecamatan", cell); id == 0 {
+		t.Errorf("count cell %s has no number format", cell)
+	} else if st, _ := x.GetStyle(id); st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
+		t.Errorf("count cell %s: number format %+v", cell, st)
 	}
 }
 

@@ -2,15 +2,19 @@ package web
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/sheet"
 )
 
 // naikKelasExport downloads the report as XLSX: one sheet per kecamatan
-// table, one per year and, with a programme, the comparison. Headers are
-// Indonesian; numbers stay numbers so the office can compute with them.
+// table, one per year and, with a programme, the comparison. Headers and
+// the period are Indonesian words; numbers stay numbers so the office can
+// compute with them, shown grouped by thousands (sheet), percentages
+// rounded to one decimal as the page shows them.
 func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) {
 	_, st, err := s.seriesStats(r)
 	if err != nil {
@@ -39,7 +43,7 @@ func countCells(c assessment.Counts) []any {
 
 func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 	wb := sheet.New()
-	rows := [][]any{{"Periode", st.From + " s.d. " + st.To}, {}}
+	rows := [][]any{{"Periode", idfmt.DateRange(st.From, st.To)}, {}}
 	head := append([]any{"Kode", "Kecamatan"}, toAny(countHeaders)...)
 	head = append(head, "Kelas naik (terverifikasi)", "Level naik (terverifikasi)")
 	rows = append(rows, head)
@@ -48,7 +52,8 @@ func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 		rows = append(rows, append(row, d.BySource.Verified.SizeUp, d.BySource.Verified.LevelUp))
 	}
 	total := append([]any{"", "Jumlah"}, countCells(st.Counts)...)
-	rows = append(rows, append(total, st.BySource.Verified.SizeUp, st.BySource.Verified.LevelUp))
+	rows = append(rows, append(total, st.BySource.Verified.SizeUp, st.BySource.Verified.LevelUp), []any{})
+	rows = append(rows, baselineRows(st)...)
 	if err := wb.Sheet("Per kecamatan", rows); err != nil {
 		wb.Close()
 		return nil, err
@@ -62,12 +67,6 @@ func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 		return nil, err
 	}
 	if p := st.Program; p != nil {
-		rate := func(v *float64) any {
-			if v == nil {
-				return "—"
-			}
-			return *v
-		}
 		prog := [][]any{{"Program", p.Name}, {"Mulai", sheet.Date(p.StartsOn)}, {"Peserta lulus", p.Completers},
 			{"Peserta tanpa pasangan pembanding", p.Unmatched}, {},
 			{"", "Peserta lulus", "Pembanding", "Selisih (poin persen)"},
@@ -83,6 +82,28 @@ func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 		}
 	}
 	return wb, nil
+}
+
+// rate is a percentage rounded as the page shows it, or "—" without one.
+func rate(v *float64) any {
+	if v == nil {
+		return idfmt.Dash
+	}
+	return math.Round(*v*10) / 10
+}
+
+// baselineRows say what each business's change was measured from, as the
+// page does under its table.
+func baselineRows(st *assessment.Stats) [][]any {
+	b := st.Baseline
+	rows := [][]any{{"Pembanding kelas usaha", "Usaha"},
+		{"Data terakhir sebelum " + idfmt.DateString(st.From), b.BeforeFrom},
+		{"Data pertama dalam periode (belum ada data sebelumnya)", b.FirstInWindow}}
+	if b.LevelBeforeFrom+b.LevelFirstInWindow > 0 {
+		rows = append(rows, []any{"Level: penilaian sebelum periode", b.LevelBeforeFrom},
+			[]any{"Level: penilaian pertama dalam periode", b.LevelFirstInWindow})
+	}
+	return rows
 }
 
 func toAny(ss []string) []any {
