@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"reflect"
 
 	"naikkelas/internal/auth"
 )
@@ -26,6 +27,14 @@ type created struct {
 // itemList is the usual list answer: {"items": […]}.
 type itemList[T any] struct {
 	Items []T `json:"items"`
+}
+
+// itemPage is one page of a longer list, with the total it is cut from.
+type itemPage[T any] struct {
+	Items   []T `json:"items"`
+	Total   int `json:"total"`
+	Page    int `json:"page"`
+	PerPage int `json:"per_page"`
 }
 
 // api adapts an answer to a route: status on success (no body for 204),
@@ -81,7 +90,7 @@ func listByPathID[T any](call func(context.Context, auth.Actor, int64) ([]T, err
 			return nil, err
 		}
 		list, err := call(r.Context(), actor(r), id)
-		return itemList[T]{Items: list}, err
+		return itemList[T]{Items: nonNil(list)}, err
 	}
 }
 
@@ -89,7 +98,45 @@ func listByPathID[T any](call func(context.Context, auth.Actor, int64) ([]T, err
 func listOf[T any](call func(context.Context, auth.Actor) ([]T, error)) answer {
 	return func(r *http.Request) (any, error) {
 		l, err := call(r.Context(), actor(r))
-		return itemList[T]{Items: l}, err
+		return itemList[T]{Items: nonNil(l)}, err
+	}
+}
+
+// nonNil makes an empty list a JSON [] rather than null, as the schemas say.
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}
+
+// bodyByPathID answers a route with {id} and a JSON body of type In with
+// what a service makes of the caller, the id and the body.
+func bodyByPathID[In, Out any](call func(context.Context, auth.Actor, int64, *In) (Out, error)) answer {
+	return withIDBody(func(r *http.Request, id int64, in *In) (any, error) {
+		return call(r.Context(), actor(r), id, in)
+	})
+}
+
+// bodyOf answers a route without parameters and a JSON body of type In with
+// what a service makes of the caller and the body.
+func bodyOf[In, Out any](call func(context.Context, auth.Actor, *In) (Out, error)) answer {
+	return withBody(func(r *http.Request, in *In) (any, error) {
+		return call(r.Context(), actor(r), in)
+	})
+}
+
+// createdAt adapts an answer that makes a record so that the route also says
+// where the record lives (Location): prefix followed by the record's ID
+// field, which every record type of the domain has.
+func createdAt(prefix string, h answer) answer {
+	return func(r *http.Request) (any, error) {
+		v, err := h(r)
+		if err != nil {
+			return nil, err
+		}
+		id := reflect.Indirect(reflect.ValueOf(v)).FieldByName("ID").Int()
+		return created{at: prefix + itoa64(id), value: v}, nil
 	}
 }
 

@@ -6,22 +6,12 @@ import (
 	"naikkelas/internal/planner"
 )
 
-func (s *Server) apiCoveragePlan(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCoveragePlan(r *http.Request) (any, error) {
 	p, err := planner.ParseParams(r.URL.Query())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	plan, err := s.Planner.Plan(r.Context(), actor(r), p)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, plan)
-}
-
-type scenarioList struct {
-	Items []scenarioPlan `json:"items"`
+	return s.Planner.Plan(r.Context(), actor(r), p)
 }
 
 type scenarioPlan struct {
@@ -29,44 +19,16 @@ type scenarioPlan struct {
 	Plan *planner.Plan `json:"plan"`
 }
 
-func (s *Server) apiScenarioList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiScenarioList(r *http.Request) (any, error) {
 	list, plans, err := s.Planner.Scenarios(r.Context(), actor(r))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	out := scenarioList{Items: make([]scenarioPlan, len(list))}
+	out := itemList[scenarioPlan]{Items: make([]scenarioPlan, len(list))}
 	for i := range list {
 		out.Items[i] = scenarioPlan{Scenario: list[i], Plan: plans[i]}
 	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func (s *Server) apiScenarioCreate(w http.ResponseWriter, r *http.Request) {
-	var sc planner.Scenario
-	if err := decodeJSON(r, &sc); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Planner.Save(r.Context(), actor(r), &sc)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiScenarioDelete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.Planner.Delete(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	return out, nil
 }
 
 // planSchemas are the schemas of the coverage planner.

@@ -8,122 +8,15 @@ import (
 	"naikkelas/internal/funding"
 )
 
-type commitmentList struct {
-	Items []funding.Commitment `json:"items"`
-}
+// The funding ledger's API is answered straight from funding.Service in the
+// route table (api_answer.go), but for the yearly statistics.
 
-func (s *Server) apiCommitmentList(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	items, err := s.Funding.Commitments(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, commitmentList{Items: items})
-}
-
-func (s *Server) apiCommitmentCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var c funding.Commitment
-	if err := decodeJSON(r, &c); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Funding.Commit(r.Context(), actor(r), id, &c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/commitments/"+itoa64(out.ID))
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiCommitmentGet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, err := s.Funding.Commitment(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, d)
-}
-
-func (s *Server) apiRealisationCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in funding.Realisation
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Funding.Realise(r.Context(), actor(r), id, &in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiAllocationCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in funding.Allocation
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Funding.Allocate(r.Context(), actor(r), id, &in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiProgramCost(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	pc, err := s.Funding.ProgramCost(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, pc)
-}
-
-func (s *Server) apiStatsFunding(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStatsFunding(r *http.Request) (any, error) {
 	year, err := yearParam(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	st, err := s.Funding.Stats(r.Context(), actor(r), year)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, st)
+	return s.Funding.Stats(r.Context(), actor(r), year)
 }
 
 // yearParam reads ?year= (absent or empty = 0, every year).

@@ -6,57 +6,27 @@ import (
 	"naikkelas/internal/permits"
 )
 
-func (s *Server) apiPermitReadiness(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPermitReadiness(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	out, err := s.Permits.Readiness(r.Context(), actor(r), id, r.URL.Query().Get("date"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	return s.Permits.Readiness(r.Context(), actor(r), id, r.URL.Query().Get("date"))
 }
 
-func (s *Server) apiHalalProfilePut(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var p permits.Profile
-	if err := decodeJSON(r, &p); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiHalalProfilePut(r *http.Request, id int64, p *permits.Profile) (any, error) {
 	p.BusinessID = id
-	out, err := s.Permits.SaveProfile(r.Context(), actor(r), p)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	return s.Permits.SaveProfile(r.Context(), actor(r), *p)
 }
 
-func (s *Server) apiHalalObligation(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiHalalObligation(r *http.Request) (any, error) {
 	q := r.URL.Query()
-	out, err := s.Permits.HalalObligation(r.Context(), actor(r), q.Get("date"), q.Get("district"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	return s.Permits.HalalObligation(r.Context(), actor(r), q.Get("date"), q.Get("district"))
 }
 
-func (s *Server) apiPermitExpiry(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPermitExpiry(r *http.Request) (any, error) {
 	out, _, err := s.permitExpiry(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	return out, err
 }
 
 // permitExpiry answers the expiry list for the query of r (days, kind,
@@ -80,36 +50,26 @@ type permitQuery struct {
 	Days   int
 }
 
-type quotaList struct {
-	Items []permits.Quota `json:"items"`
-}
-
 type quotaDetail struct {
 	permits.Quota
 	Allocations []permits.Allocation `json:"allocations"`
 }
 
-func (s *Server) apiQuotaList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiQuotaList(r *http.Request) (any, error) {
 	qs, err := s.Permits.Quotas(r.Context(), actor(r), r.URL.Query().Get("date"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, quotaList{Items: qs})
+	return itemList[permits.Quota]{Items: nonNil(qs)}, err
 }
 
-func (s *Server) apiQuotaGet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiQuotaGet(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	q, al, err := s.Permits.Quota(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	writeJSON(w, http.StatusOK, quotaDetail{Quota: *q, Allocations: al})
+	return quotaDetail{Quota: *q, Allocations: al}, nil
 }
 
 // quotaInput is the POST body of a quota window.
@@ -122,37 +82,11 @@ type quotaInput struct {
 	Note     string `json:"note"`
 }
 
-func (s *Server) apiQuotaCreate(w http.ResponseWriter, r *http.Request) {
-	var in quotaInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiQuotaCreate(r *http.Request, in *quotaInput) (any, error) {
 	q := &permits.Quota{Provider: in.Provider, Scope: in.Scope, Total: in.Total, OpensOn: in.OpensOn, ClosesOn: in.ClosesOn, Note: in.Note}
-	out, err := s.Permits.CreateQuota(r.Context(), actor(r), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/halal-quotas/"+itoa64(out.ID))
-	writeJSON(w, http.StatusCreated, out)
+	return s.Permits.CreateQuota(r.Context(), actor(r), q)
 }
 
-func (s *Server) apiQuotaAllocate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in permits.AllocationRequest
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Permits.Allocate(r.Context(), actor(r), id, in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+func (s *Server) apiQuotaAllocate(r *http.Request, id int64, in *permits.AllocationRequest) (any, error) {
+	return s.Permits.Allocate(r.Context(), actor(r), id, *in)
 }

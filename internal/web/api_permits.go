@@ -6,17 +6,6 @@ import (
 	"naikkelas/internal/permits"
 )
 
-type permitList struct {
-	Items []permits.Permit `json:"items"`
-}
-
-type permitPage struct {
-	Items   []permits.Permit `json:"items"`
-	Total   int              `json:"total"`
-	Page    int              `json:"page"`
-	PerPage int              `json:"per_page"`
-}
-
 // permitDetail is one permit with its status history.
 type permitDetail struct {
 	*permits.Permit
@@ -35,92 +24,36 @@ type permitInput struct {
 	Note      string             `json:"note"`
 }
 
-func (s *Server) apiBusinessPermits(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ps, err := s.Permits.ForBusiness(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, permitList{Items: ps})
-}
-
-func (s *Server) apiPermitCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in permitInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiPermitCreate(r *http.Request, id int64, in *permitInput) (any, error) {
 	p := &permits.Permit{Kind: in.Kind, Status: in.Status, Number: in.Number, IssuedOn: in.IssuedOn,
 		ExpiresOn: in.ExpiresOn, Products: in.Products, Documents: in.Documents, Note: in.Note}
-	out, err := s.Permits.Create(r.Context(), actor(r), id, p)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/permits/"+itoa64(out.ID))
-	writeJSON(w, http.StatusCreated, out)
+	return s.Permits.Create(r.Context(), actor(r), id, p)
 }
 
-func (s *Server) apiPermitGet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPermitGet(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	p, err := s.Permits.Get(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	h, err := s.Permits.History(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, permitDetail{Permit: p, History: h})
+	return permitDetail{Permit: p, History: h}, err
 }
 
-func (s *Server) apiPermitPatch(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in permits.Patch
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Permits.Update(r.Context(), actor(r), id, in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+func (s *Server) apiPermitPatch(r *http.Request, id int64, in *permits.Patch) (any, error) {
+	return s.Permits.Update(r.Context(), actor(r), id, *in)
 }
 
-func (s *Server) apiPermitList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPermitList(r *http.Request) (any, error) {
 	f, err := permitFilter(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	items, total, err := s.Permits.List(r.Context(), actor(r), f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, permitPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage})
+	return itemPage[permits.Permit]{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage}, err
 }
 
 // permitFilter reads the list's query parameters.

@@ -10,112 +10,22 @@ import (
 	"naikkelas/internal/market"
 )
 
-type productList struct {
-	Items []market.Product `json:"items"`
-}
-
-func (s *Server) apiProductList(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	items, err := s.Market.Products(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if items == nil {
-		items = []market.Product{}
-	}
-	writeJSON(w, http.StatusOK, productList{Items: items})
-}
-
-func (s *Server) apiProductCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var p market.Product
-	if err := decodeJSON(r, &p); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := s.Market.Create(r.Context(), actor(r), id, &p)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/products/"+itoa64(out.ID))
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiProductGet(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, err := s.Market.Product(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, p)
-}
-
-func (s *Server) apiProductUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var p market.Product
-	if err := decodeJSON(r, &p); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiProductUpdate(r *http.Request, id int64, p *market.Product) (any, error) {
 	p.ID = id
-	out, err := s.Market.Update(r.Context(), actor(r), &p)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func (s *Server) apiProductDelete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.Market.Delete(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	return s.Market.Update(r.Context(), actor(r), p)
 }
 
 // apiProductPhoto stores the multipart part "photo" as a product photo.
-func (s *Server) apiProductPhoto(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiProductPhoto(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	data, err := readPhotoPart(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	ph, err := s.Market.AddPhoto(r.Context(), actor(r), id, data)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, ph)
+	return s.Market.AddPhoto(r.Context(), actor(r), id, data)
 }
 
 // readPhotoPart reads the first multipart part named "photo", refusing one

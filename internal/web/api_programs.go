@@ -12,13 +12,6 @@ import (
 // The programme API. Handlers parse, call programs.Service with the
 // caller's actor, and answer (api_answer.go); the rules live in the service.
 
-type programPage struct {
-	Items   []programs.Program `json:"items"`
-	Total   int                `json:"total"`
-	Page    int                `json:"page"`
-	PerPage int                `json:"per_page"`
-}
-
 func (s *Server) apiProgramList(r *http.Request) (any, error) {
 	page, err := queryInt(r, "page", 1)
 	if err != nil {
@@ -30,15 +23,7 @@ func (s *Server) apiProgramList(r *http.Request) (any, error) {
 	}
 	f := programs.ProgramFilter{Status: r.URL.Query().Get("status"), Page: page, PerPage: per}
 	items, total, err := s.Programs.List(r.Context(), actor(r), f)
-	return programPage{Items: items, Total: total, Page: page, PerPage: min(per, 500)}, err
-}
-
-func (s *Server) apiProgramCreate(r *http.Request, p *programs.Program) (any, error) {
-	out, err := s.Programs.Create(r.Context(), actor(r), p)
-	if err != nil {
-		return nil, err
-	}
-	return created{at: "/api/v1/programs/" + itoa64(out.ID), value: out}, nil
+	return itemPage[programs.Program]{Items: items, Total: total, Page: page, PerPage: min(per, 500)}, err
 }
 
 func (s *Server) apiProgramUpdate(r *http.Request, id int64, p *programs.Program) (any, error) {

@@ -6,17 +6,9 @@ import (
 	"naikkelas/internal/registry"
 )
 
-type proposalList struct {
-	Items []registry.Proposal `json:"items"`
-}
-
-func (s *Server) apiProposalList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiProposalList(r *http.Request) (any, error) {
 	items, err := s.Registry.Proposals(r.Context(), actor(r), r.URL.Query().Get("status"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, proposalList{Items: items})
+	return itemList[registry.Proposal]{Items: nonNil(items)}, err
 }
 
 // proposalDecision is the body of a decision: approve, or reject with a reason.
@@ -25,21 +17,6 @@ type proposalDecision struct {
 	Reason  string `json:"reason"`
 }
 
-func (s *Server) apiProposalDecide(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in proposalDecision
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, err := s.Registry.DecideProposal(r.Context(), actor(r), id, in.Approve, in.Reason)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, p)
+func (s *Server) apiProposalDecide(r *http.Request, id int64, in *proposalDecision) (any, error) {
+	return s.Registry.DecideProposal(r.Context(), actor(r), id, in.Approve, in.Reason)
 }

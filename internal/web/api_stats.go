@@ -27,13 +27,6 @@ func (s *Server) apiStatsDistricts(r *http.Request) (any, error) {
 	return out, nil
 }
 
-type auditPage struct {
-	Items   []audit.Entry `json:"items"`
-	Total   int           `json:"total"`
-	Page    int           `json:"page"`
-	PerPage int           `json:"per_page"`
-}
-
 // auditFilter reads entity, entity_id, page and per_page (at most 500).
 func auditFilter(r *http.Request, perPage int) (audit.Filter, error) {
 	f := audit.Filter{Entity: r.URL.Query().Get("entity")}
@@ -59,19 +52,19 @@ func (s *Server) apiAuditList(r *http.Request) (any, error) { return s.listAudit
 
 // listAudit reads the audit filter from the URL (50 a page by default) and
 // loads that page of the log; Items is never nil.
-func (s *Server) listAudit(r *http.Request) (auditPage, error) {
+func (s *Server) listAudit(r *http.Request) (itemPage[audit.Entry], error) {
 	f, err := auditFilter(r, 50)
 	if err != nil {
-		return auditPage{}, err
+		return itemPage[audit.Entry]{}, err
 	}
 	items, total, err := s.Store.ListAudit(r.Context(), f)
 	if err != nil {
-		return auditPage{}, err
+		return itemPage[audit.Entry]{}, err
 	}
 	if items == nil {
 		items = []audit.Entry{}
 	}
-	return auditPage{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage}, nil
+	return itemPage[audit.Entry]{Items: items, Total: total, Page: f.Page, PerPage: f.PerPage}, nil
 }
 
 func (s *Server) healthShow(w http.ResponseWriter, r *http.Request) {

@@ -33,7 +33,7 @@ func TestOwnerProposalWorkflow(t *testing.T) {
 	raw, _ = json.Marshal(b)
 	decode(t, f, request{Method: "PUT", Path: path, Role: "owner", Body: string(raw)}, 409, nil)
 
-	var list proposalList
+	var list itemList[registry.Proposal]
 	decode(t, f, request{Method: "GET", Path: "/api/v1/proposals?status=pending", Role: "operator"}, 200, &list)
 	if len(list.Items) != 1 || list.Items[0].Changes["nib"] != "9120001234567" || list.Items[0].Changes["halal_status"] != "certified" ||
 		list.Items[0].Before["halal_status"] != "none" {
