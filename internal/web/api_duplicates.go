@@ -8,40 +8,29 @@ import (
 )
 
 // apiDuplicateList lists likely duplicate businesses for review.
-func (s *Server) apiDuplicateList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiDuplicateList(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	minP := 0.5
 	if v := q.Get("min_probability"); v != "" {
 		p, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			s.fail(w, r, apperr.Validation(map[string]string{"min_probability": "Isi angka 0 sampai 1, mis. 0.9"}))
-			return
+			return nil, apperr.Validation(map[string]string{"min_probability": "Isi angka 0 sampai 1, mis. 0.9"})
 		}
 		minP = p
 	}
 	pairs, err := s.Duplicates.List(r.Context(), actor(r), q.Get("district"), minP)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": pairs})
+	return map[string]any{"items": pairs}, err
+}
+
+// duplicatePair is the body of a dismissal: the two businesses' ids.
+type duplicatePair struct {
+	A int64 `json:"a"`
+	B int64 `json:"b"`
 }
 
 // apiDuplicateDismiss remembers a pair as "bukan duplikat".
-func (s *Server) apiDuplicateDismiss(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		A int64 `json:"a"`
-		B int64 `json:"b"`
-	}
-	if err := decodeJSON(r, &body); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.Duplicates.Dismiss(r.Context(), actor(r), body.A, body.B); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+func (s *Server) apiDuplicateDismiss(r *http.Request, body *duplicatePair) (any, error) {
+	return nil, s.Duplicates.Dismiss(r.Context(), actor(r), body.A, body.B)
 }
 
 func duplicateSchemas() map[string]any {

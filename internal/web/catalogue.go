@@ -101,54 +101,20 @@ type consentInput struct {
 	WhatsApp string `json:"whatsapp"`
 }
 
-func (s *Server) apiConsentGet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiConsentGet(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	c, err := s.Market.Consent(r.Context(), actor(r), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	if err == nil && c == nil {
+		err = apperr.New(apperr.NotFound, "Usaha ini belum setuju tampil di katalog")
 	}
-	if c == nil {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Usaha ini belum setuju tampil di katalog"))
-		return
-	}
-	writeJSON(w, http.StatusOK, c)
+	return c, err
 }
 
-func (s *Server) apiConsentPut(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var in consentInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	c, err := s.Market.SetConsent(r.Context(), actor(r), id, in.WhatsApp)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, c)
-}
-
-func (s *Server) apiConsentDelete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.Market.WithdrawConsent(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+func (s *Server) apiConsentPut(r *http.Request, id int64, in *consentInput) (any, error) {
+	return s.Market.SetConsent(r.Context(), actor(r), id, in.WhatsApp)
 }
 
 // consentSave records the catalogue consent from the business page.
