@@ -7,6 +7,8 @@ package programs
 import (
 	"slices"
 	"time"
+
+	"naikkelas/internal/market"
 )
 
 // Kinds of programme.
@@ -205,10 +207,13 @@ type FundingLine struct {
 
 // Partner is a funder or collaborator (retailer, bank, CSR fund, …).
 type Partner struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
-	Kind      string    `json:"kind"` // one of FundingKinds
-	Contact   string    `json:"contact"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"` // one of FundingKinds
+	Contact string `json:"contact"`
+	// Requirements are what a retailer (kind ritel) asks of a product in
+	// its curation; nil for other kinds. Only an admin changes them.
+	Requirements *market.Requirements `json:"requirements,omitempty"`
+	CreatedAt    time.Time            `json:"created_at"`
+	UpdatedAt    time.Time            `json:"updated_at"`
 }

@@ -2,6 +2,7 @@ package programs
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -184,6 +185,8 @@ func (s *Service) Partner(ctx context.Context, a auth.Actor, id int64) (*Partner
 	return s.Store.GetPartner(ctx, id)
 }
 
+var errRequirementsAdmin = apperr.New(apperr.Forbidden, "Syarat kurasi ritel hanya diubah oleh admin")
+
 // SavePartner creates (ID 0) or updates a partner.
 func (s *Service) SavePartner(ctx context.Context, a auth.Actor, pt *Partner) (*Partner, error) {
 	if err := officer(a); err != nil {
@@ -193,11 +196,17 @@ func (s *Service) SavePartner(ctx context.Context, a auth.Actor, pt *Partner) (*
 		return nil, err
 	}
 	if pt.ID == 0 {
+		if pt.Requirements != nil && a.Role != auth.Admin {
+			return nil, errRequirementsAdmin
+		}
 		return pt, s.Store.CreatePartner(ctx, pt, entry(a, audit.Create, "partner", 0, nil, pt))
 	}
 	old, err := s.Store.GetPartner(ctx, pt.ID)
 	if err != nil {
 		return nil, err
+	}
+	if !reflect.DeepEqual(pt.Requirements, old.Requirements) && a.Role != auth.Admin {
+		return nil, errRequirementsAdmin
 	}
 	pt.CreatedAt = old.CreatedAt
 	return pt, s.Store.UpdatePartner(ctx, pt, entry(a, audit.Update, "partner", pt.ID, old, pt))

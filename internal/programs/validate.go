@@ -2,6 +2,7 @@ package programs
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -229,6 +230,14 @@ func (pt *Partner) Validate() map[string]string {
 	}
 	if !slices.Contains(FundingKinds, pt.Kind) {
 		f["kind"] = "Jenis mitra harus salah satu dari: " + strings.Join(FundingKinds, ", ")
+	}
+	switch {
+	case pt.Requirements.IsZero():
+		pt.Requirements = nil
+	case pt.Kind != "ritel":
+		f["requirements"] = "Syarat kurasi hanya untuk mitra berjenis ritel"
+	default:
+		maps.Copy(f, pt.Requirements.Validate())
 	}
 	return f
 }

@@ -8,6 +8,7 @@ var boolean = map[string]any{"type": "boolean"}
 // curation and the catalogue (market.*).
 func marketSchemas() map[string]any {
 	return map[string]any{
+		"RetailRequirements": retailRequirementsSchema(),
 		"Product": obj(map[string]any{
 			"id": integer, "business_id": integer, "name": str, "category": str,
 			"net_content": number, "net_unit": enum(append(append([]string{}, market.Units...), "")...), "price": integer,
@@ -44,4 +45,20 @@ func marketSchemas() map[string]any {
 		"Photo": obj(map[string]any{"id": integer, "product_id": integer, "width": integer, "height": integer,
 			"url": str, "thumb_url": str, "created_by": str, "created_at": instant}, "id", "url", "thumb_url"),
 	}
+}
+
+// retailRequirementsSchema lists the requirement catalogue as properties.
+func retailRequirementsSchema() map[string]any {
+	props := map[string]any{}
+	for _, q := range market.RequirementCatalogue {
+		if q.IsMinimum() {
+			props[q.ID] = map[string]any{"type": "integer", "minimum": 0, "maximum": q.Max, "description": q.Label + " (" + q.Unit + ")"}
+		} else {
+			props[q.ID] = map[string]any{"type": "boolean", "description": q.Label}
+		}
+	}
+	s := obj(props)
+	s["additionalProperties"] = false
+	s["description"] = "Syarat kurasi mitra ritel; hanya admin yang mengubah"
+	return s
 }

@@ -88,7 +88,7 @@ func programSchemas() map[string]any {
 		"FollowUpReport": obj(map[string]any{"method": enum("kunjungan", "telepon"), "notes": str,
 			"annual_revenue": integer, "capital": integer, "employees": integer}, "method", "notes"),
 		"Partner": obj(map[string]any{"id": integer, "name": str, "kind": enum("apbd", "csr", "bank", "ritel", "bumn", "lainnya"),
-			"contact": str, "created_at": instant, "updated_at": instant}, "name", "kind"),
+			"contact": str, "requirements": ref("RetailRequirements"), "created_at": instant, "updated_at": instant}, "name", "kind"),
 		"PartnerList": obj(map[string]any{"items": arrayOf("Partner")}, "items"),
 	}
 }

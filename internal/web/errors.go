@@ -126,7 +126,10 @@ func decodeJSON(r *http.Request, v any) error {
 	if err := dec.Decode(v); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var own *apperr.Error // a domain type's UnmarshalJSON says what is wrong
 		switch {
+		case errors.As(err, &own):
+			return own
 		case errors.As(err, &se):
 			return apperr.Wrap(apperr.Invalid, err, "JSON tidak valid: kesalahan sintaks di posisi "+strconv.FormatInt(se.Offset, 10))
 		case errors.As(err, &te):

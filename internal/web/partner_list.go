@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
 )
 
@@ -11,6 +13,8 @@ type partnerView struct {
 	Items          []programs.Partner
 	Kinds          []string
 	Officer        bool
+	Admin          bool // may change a retailer's requirements
+	Requirements   []market.Requirement
 	Message, Error string
 }
 
@@ -23,6 +27,7 @@ func (s *Server) partnerList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := partnerView{Items: items, Kinds: programs.FundingKinds, Officer: a.IsOfficer(),
+		Admin: a.Role == auth.Admin, Requirements: market.RequirementCatalogue,
 		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	s.render(w, r, http.StatusOK, "partner_list", page{Title: "Mitra", Active: "programs", Data: v})
 }
@@ -35,12 +40,7 @@ func (s *Server) partnerCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if fe := apperr.FieldsOf(err); len(fe) > 0 {
-		for _, m := range fe {
-			err = apperr.New(apperr.Invalid, "%s", m)
-		}
-	}
-	s.back(w, r, "/mitra", "Mitra "+pt.Name+" ditambahkan.", err)
+	s.back(w, r, "/mitra", "Mitra "+pt.Name+" ditambahkan.", firstFieldError(err))
 }
 
 // partnerDelete removes a partner.

@@ -425,6 +425,7 @@ func (s *Server) routeTable() []route {
 		{"GET /mitra", member, s.partnerList, nil},
 		{"POST /mitra", member, s.partnerCreate, nil},
 		{"POST /mitra/{id}/hapus", member, s.partnerDelete, nil},
+		{"POST /mitra/{id}/syarat", member, s.partnerRequirementsSave, nil},
 		{"GET /data", public, s.openData, nil},
 		{"GET /data/kecamatan.csv", public, s.openDataDistrictsCSV, nil},
 		{"GET /data/kecamatan-sektor.csv", public, s.openDataSectorsCSV, nil},

@@ -7,6 +7,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
+	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
 )
 
@@ -160,12 +161,38 @@ func (db *DB) ListPrograms(ctx context.Context, f programs.ProgramFilter) ([]pro
 	return out, total, err
 }
 
+const partnerCols = `id, name, kind, contact, requirements, created_at, updated_at`
+
+func scanPartner(s Scanner, pt *programs.Partner) error {
+	var req string
+	if err := s.Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, &req, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt)); err != nil {
+		return err
+	}
+	var r market.Requirements
+	if err := json.Unmarshal([]byte(req), &r); err != nil {
+		return fmt.Errorf("partner %d requirements: %w", pt.ID, err)
+	}
+	if !r.IsZero() {
+		pt.Requirements = &r
+	}
+	return nil
+}
+
+// requirementsText is the stored form of a partner's requirements.
+func requirementsText(pt *programs.Partner) string {
+	if pt.Requirements.IsZero() {
+		return "{}"
+	}
+	b, _ := json.Marshal(pt.Requirements)
+	return string(b)
+}
+
 // CreatePartner implements programs.Store.
 func (db *DB) CreatePartner(ctx context.Context, pt *programs.Partner, a *audit.Entry) error {
 	now := Now()
 	return db.Tx(ctx, func(q *Runner) error {
-		id, err := q.InsertID(ctx, `INSERT INTO partners (name, kind, contact, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			pt.Name, pt.Kind, pt.Contact, q.Dialect.Time(now), q.Dialect.Time(now))
+		id, err := q.InsertID(ctx, `INSERT INTO partners (name, kind, contact, requirements, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, pt.Name, pt.Kind, pt.Contact, requirementsText(pt), q.Dialect.Time(now), q.Dialect.Time(now))
 		if err != nil {
 			return fmt.Errorf("insert partner: %w", err)
 		}
@@ -178,8 +205,7 @@ func (db *DB) CreatePartner(ctx context.Context, pt *programs.Partner, a *audit.
 // GetPartner implements programs.Store.
 func (db *DB) GetPartner(ctx context.Context, id int64) (*programs.Partner, error) {
 	var pt programs.Partner
-	err := db.Reader().QueryRow(ctx, `SELECT id, name, kind, contact, created_at, updated_at FROM partners WHERE id = ?`, id).
-		Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt))
+	err := scanPartner(db.Reader().QueryRow(ctx, `SELECT `+partnerCols+` FROM partners WHERE id = ?`, id), &pt)
 	if ErrNoRows(err) {
 		return nil, errPartnerNotFound
 	}
@@ -190,8 +216,8 @@ func (db *DB) GetPartner(ctx context.Context, id int64) (*programs.Partner, erro
 func (db *DB) UpdatePartner(ctx context.Context, pt *programs.Partner, a *audit.Entry) error {
 	now := Now()
 	return db.Tx(ctx, func(q *Runner) error {
-		res, err := q.Exec(ctx, `UPDATE partners SET name = ?, kind = ?, contact = ?, updated_at = ? WHERE id = ?`,
-			pt.Name, pt.Kind, pt.Contact, q.Dialect.Time(now), pt.ID)
+		res, err := q.Exec(ctx, `UPDATE partners SET name = ?, kind = ?, contact = ?, requirements = ?, updated_at = ? WHERE id = ?`,
+			pt.Name, pt.Kind, pt.Contact, requirementsText(pt), q.Dialect.Time(now), pt.ID)
 		if err != nil {
 			return fmt.Errorf("update partner: %w", err)
 		}
@@ -228,9 +254,5 @@ func (db *DB) DeletePartner(ctx context.Context, id int64, a *audit.Entry) error
 // ListPartners implements programs.Store.
 func (db *DB) ListPartners(ctx context.Context) ([]programs.Partner, error) {
 	return queryRows(ctx, db.Reader(), "list partners", []programs.Partner{}, scanPartner,
-		`SELECT id, name, kind, contact, created_at, updated_at FROM partners ORDER BY name, id`)
-}
-
-func scanPartner(s Scanner, pt *programs.Partner) error {
-	return s.Scan(&pt.ID, &pt.Name, &pt.Kind, &pt.Contact, ScanTime(&pt.CreatedAt), ScanTime(&pt.UpdatedAt))
+		`SELECT `+partnerCols+` FROM partners ORDER BY name, id`)
 }

@@ -67,6 +67,7 @@ func Run(t *testing.T, open Opener) {
 		{"FundingLedger", testFundingLedger},
 		{"PlannerStore", testPlannerStore},
 		{"Products", testProducts},
+		{"RetailRequirements", testRetailRequirements},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
