@@ -6,7 +6,6 @@ package certificate
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/skip2/go-qrcode"
 )
 
 // Data is what one certificate says. Dates are already written the
@@ -31,8 +29,12 @@ type Data struct {
 	VerifyURL    string // absolute or relative URL of /verifikasi/{code}
 	IssuedOn     string // "31 Oktober 2025", the day in WIB
 	IssuedAt     time.Time
+	Issuer
+}
 
-	// The issuing office and who signs for it.
+// Issuer is the office that issues a document and who signs for it; every
+// document of this package prints it the same way.
+type Issuer struct {
 	Government     string // "Pemerintah Kabupaten Serang"
 	Agency         string // "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan"
 	Address        string
@@ -72,26 +74,8 @@ func Render(w io.Writer, d Data) error {
 		pdf.SetX(20)
 		pdf.MultiCell(w0-40, h, tr(text), "", "C", false)
 	}
-	y := 16.0
-	if len(d.Logo) > 0 {
-		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.Logo))
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("certificate: logo: %w", err)
-		}
-		info := pdf.GetImageInfo("logo")
-		h := 18.0
-		w := h * info.Width() / info.Height()
-		pdf.ImageOptions("logo", (w0-w)/2, y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-		y += h + 2
-	}
-	pdf.SetTextColor(60, 60, 60)
-	pdf.SetY(y)
-	if d.Government != "" {
-		center("Helvetica", "", 11, 5, strings.ToUpper(d.Government))
-	}
-	center("Helvetica", "B", 12, 6, d.Agency)
-	if d.Address != "" {
-		center("Helvetica", "", 8, 4, d.Address)
+	if err := d.Issuer.letterhead(pdf, tr, 16); err != nil {
+		return err
 	}
 	pdf.SetTextColor(22, 101, 52)
 	pdf.Ln(2)
@@ -114,30 +98,14 @@ func Render(w io.Writer, d Data) error {
 		center("Helvetica", "I", 11, 6, "Materi: "+strings.Join(d.Topics, "; "))
 	}
 
-	png, err := qrcode.Encode(d.VerifyURL, qrcode.Medium, 256)
-	if err != nil {
-		return fmt.Errorf("certificate: QR code: %w", err)
+	if err := drawQR(pdf, d.VerifyURL, 24, h0-62, 36); err != nil {
+		return err
 	}
-	pdf.RegisterImageOptionsReader("qr", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
-	pdf.ImageOptions("qr", 24, h0-62, 36, 36, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	pdf.SetFont("Helvetica", "", 9)
 	pdf.SetXY(62, h0-50)
 	pdf.MultiCell(120, 5, tr("Kode verifikasi: "+d.Code+"\nPeriksa keaslian di "+d.VerifyURL), "", "L", false)
 
-	pdf.SetFont("Helvetica", "", 11)
-	pdf.SetXY(w0-120, h0-60)
-	sig := "Diterbitkan " + d.IssuedOn + "\n" + orDefault(d.SignatoryTitle, d.Agency)
-	pdf.MultiCell(96, 6, tr(sig), "", "C", false)
-	if d.SignatoryName != "" {
-		pdf.SetXY(w0-120, h0-34)
-		pdf.SetFont("Helvetica", "BU", 11)
-		pdf.MultiCell(96, 6, tr(d.SignatoryName), "", "C", false)
-		if d.SignatoryNIP != "" {
-			pdf.SetFont("Helvetica", "", 10)
-			pdf.SetX(w0 - 120)
-			pdf.MultiCell(96, 5, tr("NIP "+d.SignatoryNIP), "", "C", false)
-		}
-	}
+	d.Issuer.signature(pdf, tr, w0-120, h0-60, "Diterbitkan "+d.IssuedOn)
 	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("certificate: PDF: %w", err)
 	}

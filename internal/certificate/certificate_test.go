@@ -17,7 +17,11 @@ func sample() Data {
 		ProgramKind: "Pelatihan", Dates: "20–22 Oktober 2025", Venue: "Aula Dinas", Topics: []string{"Kemasan dan label", "Strategi pemasaran"},
 		Code: "NK-7QX4-M2PA-9HZ3", VerifyURL: "https://naikkelas.serangkab.go.id/verifikasi/NK-7QX4-M2PA-9HZ3",
 		IssuedOn: "31 Oktober 2025", IssuedAt: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC),
-		Government: "Pemerintah Kabupaten Serang", Agency: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
+		Issuer: sampleIssuer()}
+}
+
+func sampleIssuer() Issuer {
+	return Issuer{Government: "Pemerintah Kabupaten Serang", Agency: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan",
 		Address: "Jl. Veteran No. 1, Serang", SignatoryName: "Dr. H. Ahmad Fauzi, M.Si.", SignatoryTitle: "Kepala Dinas",
 		SignatoryNIP: "19700101 199001 1 001"}
 }

@@ -64,10 +64,10 @@ func attendCohort(ctx context.Context, svc *programs.Service, clk *clock, admin 
 	return nil
 }
 
-// codeAlphabet is the alphabet of certificate codes (programs.NewCertificateCode).
+// codeAlphabet is the alphabet of certificate codes (certificate.NewCode).
 const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
-// certificateCode is a code in the format of programs.NewCertificateCode,
+// certificateCode is a code in the format of certificate.NewCode,
 // drawn from the demo's seeded generator so that the load is reproducible.
 func certificateCode(rng *rand.Rand) string {
 	var s strings.Builder

@@ -36,21 +36,3 @@ func FuzzProgramJSON(f *testing.F) {
 		}
 	})
 }
-
-// FuzzNormalizeCode checks that a typed verification code normalises to a
-// stable form: normalising twice changes nothing and no space survives.
-func FuzzNormalizeCode(f *testing.F) {
-	f.Add("nk-7qx4-m2pa-9hz3")
-	f.Add(" NK 7QX4 M2PA 9HZ3 ")
-	f.Fuzz(func(t *testing.T, s string) {
-		n := NormalizeCode(s)
-		if NormalizeCode(n) != n {
-			t.Fatalf("not idempotent: %q → %q → %q", s, n, NormalizeCode(n))
-		}
-		for _, c := range n {
-			if c == ' ' {
-				t.Fatalf("space survives in %q", n)
-			}
-		}
-	})
-}

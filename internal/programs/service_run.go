@@ -7,6 +7,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/certificate"
 	"naikkelas/internal/idfmt"
 )
 
@@ -137,7 +138,7 @@ func (s *Service) issue(ctx context.Context, a auth.Actor, p *Program, ap *Appli
 	if err != nil {
 		return nil, err
 	}
-	c := &Certificate{ProgramID: p.ID, BusinessID: ap.BusinessID, Code: NewCertificateCode(), BusinessName: b.Name,
+	c := &Certificate{ProgramID: p.ID, BusinessID: ap.BusinessID, Code: certificate.NewCode(), BusinessName: b.Name,
 		OwnerName: b.OwnerName, IssuedAt: s.Now().UTC()}
 	if s.Signatory != nil {
 		if c.Signatory, err = s.Signatory(ctx); err != nil {
@@ -175,7 +176,7 @@ func (s *Service) Certificates(ctx context.Context, a auth.Actor, programID int6
 // Verify returns the certificate with the given code and its programme, for
 // the public verification page.
 func (s *Service) Verify(ctx context.Context, code string) (*Certificate, *Program, error) {
-	c, err := s.Store.CertificateByCode(ctx, NormalizeCode(code))
+	c, err := s.Store.CertificateByCode(ctx, certificate.NormalizeCode(code))
 	if err != nil {
 		return nil, nil, apperr.New(apperr.NotFound, "Kode sertifikat tidak dikenal")
 	}

@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/accounts"
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/capital"
 	"naikkelas/internal/duplicates"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/indicators"
@@ -43,6 +44,7 @@ type Set struct {
 	Planner     *planner.Service
 	Leadership  *leadership.Service
 	Partners    *partners.Service
+	Capital     *capital.Service
 	// Market has no photo folder until the caller gives it one (app.New
 	// does, from the configuration): commands that never store photos need none.
 	Market *market.Service
@@ -74,6 +76,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
 		Partners:    partners.NewService(prog, asm),
+		Capital:     capital.NewService(st, reg, st, off),
 		Funding:     fund,
 		Indicators:  ind,
 		Planner:     plan,

@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/capital"
 	"naikkelas/internal/duplicates"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/importer"
@@ -37,6 +38,7 @@ type Store interface {
 	funding.Store
 	planner.Store
 	market.Store
+	capital.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

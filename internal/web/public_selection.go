@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"naikkelas/internal/certificate"
 	"naikkelas/internal/programs"
 )
 
@@ -36,7 +37,7 @@ func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) {
 	if code == "" {
 		code = r.URL.Query().Get("kode")
 	}
-	v := verifyView{Code: programs.NormalizeCode(code), Searched: code != ""}
+	v := verifyView{Code: certificate.NormalizeCode(code), Searched: code != ""}
 	status := http.StatusOK
 	if v.Searched {
 		c, p, err := s.Programs.Verify(r.Context(), code)

@@ -41,6 +41,8 @@ var constraints = []constraint{
 	{[]string{"ck_halal_quotas_dates"}, "closes_on", apperr.Invalid, "Tanggal tutup harus sesudah tanggal buka"},
 	{[]string{"ck_permits_kind"}, "kind", apperr.Invalid, "Jenis izin tidak dikenal"},
 	{[]string{"ck_permits_status"}, "status", apperr.Invalid, "Status izin tidak dikenal"},
+	{[]string{"ux_capital_referrals_need_partner", "capital_referrals.need_id, capital_referrals.partner_id"}, "partner_id", apperr.Conflict, "Kebutuhan modal ini sudah dirujuk ke bank tersebut"},
+	{[]string{"ck_capital_needs_amount"}, "amount", apperr.Invalid, "Jumlah kebutuhan modal harus lebih dari Rp0"},
 	{[]string{"ck_assessments_verification"}, "visit_date", apperr.Invalid, "Verifikasi butuh penilaian mandiri yang diverifikasi dan tanggal kunjungan"},
 }
 

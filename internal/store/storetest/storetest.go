@@ -68,6 +68,7 @@ func Run(t *testing.T, open Opener) {
 		{"PlannerStore", testPlannerStore},
 		{"Products", testProducts},
 		{"RetailRequirements", testRetailRequirements},
+		{"Capital", testCapital},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

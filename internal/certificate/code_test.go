@@ -1,4 +1,4 @@
-package programs
+package certificate
 
 import "testing"
 
@@ -17,9 +17,27 @@ func TestNormalizeCode(t *testing.T) {
 		}
 	}
 	for range 100 {
-		c := NewCertificateCode()
+		c := NewCode()
 		if NormalizeCode(c) != c {
 			t.Fatalf("a new code %q is not in normal form", c)
 		}
 	}
+}
+
+// FuzzNormalizeCode checks that a typed verification code normalises to a
+// stable form: normalising twice changes nothing and no space survives.
+func FuzzNormalizeCode(f *testing.F) {
+	f.Add("nk-7qx4-m2pa-9hz3")
+	f.Add(" NK 7QX4 M2PA 9HZ3 ")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := NormalizeCode(s)
+		if NormalizeCode(n) != n {
+			t.Fatalf("not idempotent: %q → %q → %q", s, n, NormalizeCode(n))
+		}
+		for _, c := range n {
+			if c == ' ' {
+				t.Fatalf("space survives in %q", n)
+			}
+		}
+	})
 }
