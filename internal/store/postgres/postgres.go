@@ -13,7 +13,9 @@
 //     for readers who see personal data, search_personal (dialect.go).
 //   - Bulk loads use COPY through s.withPgx (copy.go).
 //   - Migrations are migrations/NNNN_name.sql, embedded, applied in order
-//     under an advisory lock.
+//     under an advisory lock, together with those both engines share
+//     (sqlstore/migrations, written with the column types of
+//     dialect.ColumnTypes).
 package postgres
 
 import (

@@ -146,3 +146,10 @@ func (dialect) InIDs(col string, ids []int64) (string, any) {
 	raw, _ := json.Marshal(ids)
 	return col + " IN (SELECT value FROM json_each(?))", string(raw)
 }
+
+// ColumnTypes are SQLite's: integers are INTEGER of any size, an INTEGER
+// PRIMARY KEY is the rowid, booleans are 0 and 1.
+func (dialect) ColumnTypes() sqlstore.ColumnTypes {
+	return sqlstore.ColumnTypes{ID: "INTEGER PRIMARY KEY", SerialID: "INTEGER PRIMARY KEY", BigInt: "INTEGER",
+		SmallInt: "INTEGER", Bool: "INTEGER", False: "0", Float: "REAL", Bytes: "BLOB", Time: "TEXT"}
+}

@@ -15,7 +15,9 @@
 //     sync by triggers and holding active businesses only. Bulk inserts should
 //     run inside DeferSearchIndex (batch.go): row-by-row FTS5 indexing is
 //     what makes big loads slow. Optimize merges the index after huge loads.
-//   - Migrations are migrations/NNNN_name.sql, embedded and applied in order.
+//   - Migrations are migrations/NNNN_name.sql, embedded and applied in order
+//     together with those both engines share (sqlstore/migrations, written
+//     with the column types of dialect.ColumnTypes).
 package sqlite
 
 import (

@@ -68,6 +68,8 @@ type Dialect interface {
 	InIDs(col string, ids []int64) (cond string, arg any)
 	// ILike is the case-insensitive LIKE operator.
 	ILike() string
+	// ColumnTypes names the engine's column types for the shared migrations.
+	ColumnTypes() ColumnTypes
 }
 
 // DB bundles the read and write pools of one database.

@@ -2,13 +2,38 @@ package sqlstore
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"io/fs"
 	"math"
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
+	"text/template"
 )
+
+// shared holds the migrations whose SQL the engines share but for column
+// types: text/template files naming them as {{.Time}}, {{.BigInt}}, … (see
+// ColumnTypes). A number lives either here or in both engines' own
+// migrations, never in both places.
+//
+//go:embed migrations/*.sql
+var shared embed.FS
+
+// ColumnTypes are the column types that differ between the engines, as the
+// shared migrations name them.
+type ColumnTypes struct {
+	ID       string // an integer primary key the database numbers itself
+	SerialID string // the same as migration 0015 spells it (BIGSERIAL on PostgreSQL)
+	BigInt   string // a 64-bit integer: ids of other rows, counters
+	SmallInt string
+	Bool     string
+	False    string // the literal false, for defaults
+	Float    string
+	Bytes    string
+	Time     string // a timestamp (UTC text on SQLite, see TimeText)
+}
 
 var migrationName = regexp.MustCompile(`^(\d{4})_[a-z0-9_]+\.sql$`)
 
@@ -48,6 +73,45 @@ func Migrations(fsys fs.FS) ([]Migration, error) {
 	return out, nil
 }
 
+// migrations returns the engine's own migrations (fsys) and the shared ones
+// written out with the dialect's column types, in order. Only the version
+// is recorded of an applied migration, so a migration moved between fsys and
+// the shared ones is not applied again.
+func (db *DB) migrations(fsys fs.FS) ([]Migration, error) {
+	own, err := Migrations(fsys)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(shared, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	common, err := Migrations(sub)
+	if err != nil {
+		return nil, err
+	}
+	types := db.Dialect.ColumnTypes()
+	for i, m := range common {
+		t, err := template.New(m.Name).Option("missingkey=error").Parse(m.SQL)
+		if err != nil {
+			return nil, fmt.Errorf("migrasi %s: %w", m.Name, err)
+		}
+		var b strings.Builder
+		if err := t.Execute(&b, types); err != nil {
+			return nil, fmt.Errorf("migrasi %s: %w", m.Name, err)
+		}
+		common[i].SQL = b.String()
+	}
+	all := append(own, common...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Version < all[j].Version })
+	for i := 1; i < len(all); i++ {
+		if all[i].Version == all[i-1].Version {
+			return nil, fmt.Errorf("migrasi %s dan %s bernomor sama", all[i-1].Name, all[i].Name)
+		}
+	}
+	return all, nil
+}
+
 // Migrate applies the migrations of fsys not yet recorded in
 // schema_migrations, each in its own transaction together with its record.
 // lock, when not empty, is run first in each transaction (PostgreSQL takes an
@@ -59,7 +123,7 @@ func (db *DB) Migrate(ctx context.Context, fsys fs.FS, lock string) error {
 // MigrateTo is Migrate stopping after version last: a test of a migration
 // fills a database as it was before, then applies the rest.
 func (db *DB) MigrateTo(ctx context.Context, fsys fs.FS, lock string, last int) error {
-	ms, err := Migrations(fsys)
+	ms, err := db.migrations(fsys)
 	if err != nil {
 		return err
 	}

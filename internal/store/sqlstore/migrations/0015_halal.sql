@@ -2,39 +2,39 @@
 -- (NULL = not yet recorded), the SEHATI quota windows and the businesses
 -- allocated to them with their halal assistant (pendamping PPH) and day.
 CREATE TABLE halal_profiles (
-    business_id          INTEGER PRIMARY KEY REFERENCES businesses (id),
+    business_id          {{.BigInt}} PRIMARY KEY REFERENCES businesses (id),
     facilities           INTEGER,
     outlets              INTEGER,
     preservation_methods INTEGER,
     product_type         TEXT NOT NULL DEFAULT '',
-    halal_ingredients    INTEGER,
-    separate_tools       INTEGER,
-    simple_process       INTEGER,
-    updated_at           TEXT NOT NULL,
+    halal_ingredients    {{.Bool}},
+    separate_tools       {{.Bool}},
+    simple_process       {{.Bool}},
+    updated_at           {{.Time}} NOT NULL,
     updated_by           TEXT NOT NULL DEFAULT ''
 );
 
 CREATE TABLE halal_quotas (
-    id         INTEGER PRIMARY KEY,
+    id         {{.SerialID}},
     provider   TEXT NOT NULL,
     scope      TEXT NOT NULL,
     total      INTEGER NOT NULL,
     opens_on   TEXT NOT NULL,
     closes_on  TEXT NOT NULL,
     note       TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
+    created_at {{.Time}} NOT NULL,
     created_by TEXT NOT NULL DEFAULT '',
     CONSTRAINT ck_halal_quotas_total CHECK (total > 0),
     CONSTRAINT ck_halal_quotas_dates CHECK (opens_on <= closes_on)
 );
 
 CREATE TABLE halal_allocations (
-    id          INTEGER PRIMARY KEY,
-    quota_id    INTEGER NOT NULL REFERENCES halal_quotas (id),
-    business_id INTEGER NOT NULL REFERENCES businesses (id),
+    id          {{.SerialID}},
+    quota_id    {{.BigInt}} NOT NULL REFERENCES halal_quotas (id),
+    business_id {{.BigInt}} NOT NULL REFERENCES businesses (id),
     assistant   TEXT NOT NULL,
     planned_on  TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
+    created_at  {{.Time}} NOT NULL,
     created_by  TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX ux_halal_allocations_business ON halal_allocations (quota_id, business_id);

@@ -1,7 +1,7 @@
 -- The office's identity, printed on certificates, public pages and reports:
 -- one row, edited by the admin.
 CREATE TABLE office_identity (
-    id              SMALLINT PRIMARY KEY CHECK (id = 1),
+    id              {{.SmallInt}} PRIMARY KEY CHECK (id = 1),
     government      TEXT NOT NULL,
     agency          TEXT NOT NULL,
     address         TEXT NOT NULL DEFAULT '',
@@ -10,9 +10,9 @@ CREATE TABLE office_identity (
     signatory_nip   TEXT NOT NULL DEFAULT '',
     logo_type       TEXT NOT NULL DEFAULT '',
     logo_hash       TEXT NOT NULL DEFAULT '',
-    logo            BYTEA,
-    version         BIGINT NOT NULL,
-    updated_at      TIMESTAMPTZ NOT NULL,
+    logo            {{.Bytes}},
+    version         {{.BigInt}} NOT NULL,
+    updated_at      {{.Time}} NOT NULL,
     updated_by      TEXT NOT NULL DEFAULT ''
 );
 

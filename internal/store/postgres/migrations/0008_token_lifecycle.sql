@@ -1,6 +1,0 @@
--- 0008: API tokens can expire and be revoked, and remember when they were last used.
--- NULL means never (no expiry, not revoked, not used yet).
-ALTER TABLE api_tokens ADD COLUMN expires_at TIMESTAMPTZ;
-ALTER TABLE api_tokens ADD COLUMN revoked_at TIMESTAMPTZ;
-ALTER TABLE api_tokens ADD COLUMN last_used_at TIMESTAMPTZ;
-CREATE INDEX ix_api_tokens_user ON api_tokens (user_id);
