@@ -11,38 +11,34 @@ import (
 // apiImportCreate handles POST /api/v1/imports (multipart: file, source,
 // dry_run, sheet). The file is read in the background; the answer is 202
 // with the import's id and status, to be polled at GET /api/v1/imports/{id}.
-func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, errCannotImport)
-		return
+		return errCannotImport
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, r, apperr.Validation(map[string]string{"file": "Kirim berkas sebagai multipart/form-data dengan bagian \"file\""}))
-		return
+		return apperr.Validation(map[string]string{"file": "Kirim berkas sebagai multipart/form-data dengan bagian \"file\""})
 	}
 	u, fields, err := s.readUploadForm(a, mr, false)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if u == nil || u.Size == 0 {
 		if u != nil {
 			s.imports.drop(u)
 		}
-		s.fail(w, r, apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"}))
-		return
+		return apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"})
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
 	u.Header = headerChoice(fields["header_row"], fields["header_rows"])
 	imp, err := s.startImport(r.Context(), a, u, isTrue(fields["dry_run"]), false)
 	if err != nil {
 		s.imports.drop(u)
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"id": imp.ID, "status": imp.Status})
+	return nil
 }
 
 func isTrue(v string) bool {
@@ -57,46 +53,42 @@ func isTrue(v string) bool {
 // import stops and writes nothing; a queued one never starts. The answer is
 // the import once it has stopped (status cancelled), or still running (202)
 // if it has not stopped within a few seconds.
-func (s *Server) apiImportCancel(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiImportCancel(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v, err := s.cancelImport(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	status := http.StatusOK
 	if v.Status == importer.StatusRunning {
 		status = http.StatusAccepted
 	}
 	writeJSON(w, status, v)
+	return nil
 }
 
 // apiImportReport handles GET /api/v1/imports/{id}/report: the XLSX of
 // rejected rows, which imports again as is once corrected.
-func (s *Server) apiImportReport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiImportReport(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if _, err := s.importState(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	report, err := s.Store.ImportReport(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if report == nil {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Impor ini tidak punya baris yang ditolak"))
-		return
+		return apperr.New(apperr.NotFound, "Impor ini tidak punya baris yang ditolak")
 	}
 	sendFile(w, report, "ditolak-impor-"+itoa64(id)+".xlsx", xlsxType)
+	return nil
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

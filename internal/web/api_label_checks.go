@@ -13,11 +13,10 @@ func (s *Server) apiLabelElements(*http.Request) (any, error) {
 }
 
 // labelCheckCreate records a label check from the product page's form.
-func (s *Server) labelCheckCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) labelCheckCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	c := &market.LabelCheck{Items: map[string]string{}, Notes: map[string]string{}, LabelPIRT: r.PostFormValue("label_pirt")}
 	for _, el := range market.Elements().Elements {
@@ -30,14 +29,13 @@ func (s *Server) labelCheckCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, err := s.Market.CheckLabel(r.Context(), actor(r), id, c); err != nil {
 		if !apperr.Is(err, apperr.Invalid) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		lf := &labelForm{Items: c.Items, Notes: c.Notes, LabelPIRT: r.PostFormValue("label_pirt"), Errors: apperr.FieldsOf(err)}
-		s.showProductWith(w, r, id, http.StatusUnprocessableEntity, nil, lf)
-		return
+		return s.showProductWith(w, r, id, http.StatusUnprocessableEntity, nil, lf)
 	}
 	http.Redirect(w, r, "/produk/"+itoa64(id)+"#label", http.StatusSeeOther)
+	return nil
 }
 
 // labelForm is the label check form's state after a refused submission.

@@ -10,17 +10,15 @@ import (
 
 // apiLeadershipReport serves "Laporan Pimpinan" as a PDF; the home page's
 // button links here.
-func (s *Server) apiLeadershipReport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiLeadershipReport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	d, err := s.Leadership.Build(r.Context(), actor(r), leadership.Query{From: q.Get("from"), To: q.Get("to"), District: q.Get("district")})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	if err := leadership.Render(&buf, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	name := "laporan-pimpinan-" + d.From + "-" + d.To
 	if d.District != "" {
@@ -31,4 +29,5 @@ func (s *Server) apiLeadershipReport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Last-Modified", d.GeneratedAt.UTC().Format(http.TimeFormat))
 	_, _ = w.Write(buf.Bytes())
+	return nil
 }

@@ -63,18 +63,18 @@ func readPhotoPart(r *http.Request) ([]byte, error) {
 
 // photoServe sends a product photo (?ukuran=kecil: its thumbnail) to whoever
 // may see the product.
-func (s *Server) photoServe(w http.ResponseWriter, r *http.Request) {
+func (s *Server) photoServe(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		http.NotFound(w, r)
-		return
+		return nil
 	}
 	path, err := s.Market.PhotoFile(r.Context(), actor(r), id, r.URL.Query().Get("ukuran") == "kecil")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "image/jpeg")
 	w.Header().Set("Cache-Control", "private, max-age=86400")
 	http.ServeFile(w, r, path)
+	return nil
 }

@@ -17,26 +17,24 @@ func (s *Server) apiProgramReport(r *http.Request) (any, error) {
 }
 
 // apiProgramReportXLSX exports the report, with every participant's progress.
-func (s *Server) apiProgramReportXLSX(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiProgramReportXLSX(w http.ResponseWriter, r *http.Request) error {
 	p, rep, err := s.pathReport(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := p.ID
 	_, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	if err := programs.WriteReportXLSX(&buf, p, rep, prog, programs.Signatory(s.officeOf(r).Signature())); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="laporan-program-%d.xlsx"`, id))
 	_, _ = buf.WriteTo(w)
+	return nil
 }
 
 type followUpPage struct {

@@ -120,43 +120,38 @@ func (s *Server) signatoryOf(r *http.Request, c *programs.Certificate) programs.
 
 // apiCertificateGet serves {business_id}.pdf for a participant who completed;
 // otherwise 409 naming the unmet rule.
-func (s *Server) apiCertificateGet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCertificateGet(w http.ResponseWriter, r *http.Request) error {
 	if !strings.HasSuffix(r.PathValue("business_id"), ".pdf") {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Alamat sertifikat harus diakhiri .pdf"))
-		return
+		return apperr.New(apperr.NotFound, "Alamat sertifikat harus diakhiri .pdf")
 	}
 	id, bid, err := programAndBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	c, p, err := s.Programs.Certificate(r.Context(), actor(r), id, bid)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	d := s.certificateData(r, c, p)
 	if err := certificate.Render(&buf, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="`+certificate.FileName(d)+`"`)
 	_, _ = buf.WriteTo(w)
+	return nil
 }
 
 // apiCertificateZip serves every certificate of a programme in one ZIP.
-func (s *Server) apiCertificateZip(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCertificateZip(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	certs, p, err := s.Programs.Certificates(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	items := make([]certificate.Data, len(certs))
 	for i := range certs {
@@ -164,10 +159,10 @@ func (s *Server) apiCertificateZip(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	if err := certificate.WriteZIP(&buf, items); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="sertifikat-program-%d.zip"`, id))
 	_, _ = buf.WriteTo(w)
+	return nil
 }

@@ -51,35 +51,31 @@ func newClientRef() string {
 // assessmentNew shows the assessment form: pre-filled from the register, or
 // with the owner's answers when an officer verifies a self-assessment
 // (?verifikasi=ID).
-func (s *Server) assessmentNew(w http.ResponseWriter, r *http.Request) {
+func (s *Server) assessmentNew(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ctx, a := r.Context(), actor(r)
 	b, err := s.Registry.Get(ctx, a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if !canAssess(a, b) {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Peran Anda tidak dapat mengisi penilaian untuk usaha ini"))
-		return
+		return apperr.New(apperr.Forbidden, "Peran Anda tidak dapat mengisi penilaian untuk usaha ini")
 	}
 	today := idfmt.Day(s.Now())
 	v := &assessmentFormView{B: b, Inst: assessment.Current(), Errors: map[string]string{}, AssessedOn: today,
 		VisitDate: today, Today: today, ClientRef: newClientRef()}
 	if vid := r.URL.Query().Get("verifikasi"); vid != "" {
 		if err := s.loadVerification(r, v, vid); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	} else if v.Answers, err = s.Assessments.Prefill(ctx, a, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "assessment_form", page{Title: "Penilaian · " + b.Name, Active: "list", Data: v})
+	return nil
 }
 
 func (s *Server) loadVerification(r *http.Request, v *assessmentFormView, raw string) error {
@@ -109,15 +105,13 @@ func (s *Server) loadVerification(r *http.Request, v *assessmentFormView, raw st
 
 // assessmentCreate saves the form when it arrives without JavaScript (the
 // script sends the same answers to the JSON API and keeps a local draft).
-func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca")
 	}
 	in := assessment.Input{Answers: map[string]string{}, AssessedOn: r.PostForm.Get("assessed_on"),
 		InstrumentVersion: r.PostForm.Get("instrument_version"), ClientRef: r.PostForm.Get("client_ref")}
@@ -133,16 +127,14 @@ func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) {
 	_, err = s.Assessments.Create(r.Context(), actor(r), id, in)
 	if err == nil {
 		http.Redirect(w, r, "/usaha/"+itoa64(id)+"/penilaian", http.StatusSeeOther)
-		return
+		return nil
 	}
 	if !apperr.Is(err, apperr.Invalid) {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	b, gerr := s.Registry.Get(r.Context(), actor(r), id)
 	if gerr != nil {
-		s.fail(w, r, gerr)
-		return
+		return gerr
 	}
 	inst, lerr := assessment.Load(in.InstrumentVersion)
 	if lerr != nil {
@@ -155,4 +147,5 @@ func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) {
 		v.Answers = in.Answers
 	}
 	s.render(w, r, http.StatusUnprocessableEntity, "assessment_form", page{Title: "Penilaian · " + b.Name, Active: "list", Data: v})
+	return nil
 }

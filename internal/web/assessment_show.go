@@ -50,23 +50,22 @@ func canAssess(a auth.Actor, b *registry.Business) bool {
 // the assessment history (with verification for officers) and the
 // timeline. With HX-Request it renders only the section embedded in the
 // business detail page.
-func (s *Server) assessmentShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) assessmentShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v, err := s.assessmentView(r, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if r.Header.Get("HX-Request") == "true" {
 		v.Fragment = true
 		s.renderPartial(w, r, http.StatusOK, "assessment_show", "summary", v)
-		return
+		return nil
 	}
 	s.render(w, r, http.StatusOK, "assessment_show", page{Title: "Penilaian · " + v.B.Name, Active: "list", Data: v})
+	return nil
 }
 
 func (s *Server) assessmentView(r *http.Request, id int64) (*assessmentShowView, error) {

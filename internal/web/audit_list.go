@@ -17,11 +17,10 @@ type auditView struct {
 }
 
 // auditList pages through the audit log, newest first (admin only).
-func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) auditList(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.listAudit(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rows := make([]auditRow, len(p.Items))
 	for i, e := range p.Items {
@@ -29,4 +28,5 @@ func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := auditView{Items: rows, Total: p.Total, Page: p.Page, Pages: (p.Total + p.PerPage - 1) / p.PerPage, Query: r.URL.Query()}
 	s.render(w, r, http.StatusOK, "audit", page{Title: "Jejak audit", Active: "audit", Data: v})
+	return nil
 }

@@ -9,27 +9,26 @@ import (
 var errCannotArchive = apperr.New(apperr.Forbidden, "Peran Anda tidak boleh mengarsipkan data usaha")
 
 // businessArchiveConfirm asks before archiving; it works without JavaScript.
-func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) error {
 	if !actor(r).IsOfficer() {
-		s.fail(w, r, errCannotArchive)
-		return
+		return errCannotArchive
 	}
 	b, err := s.pathBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "business_archive", page{Title: "Arsipkan usaha", Active: "list", Data: b})
+	return nil
 }
 
 // businessArchive archives; the business leaves lists and statistics.
-func (s *Server) businessArchive(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessArchive(w http.ResponseWriter, r *http.Request) error {
 	id, err := s.archivePath(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/usaha?diarsipkan="+itoa64(id), http.StatusSeeOther)
+	return nil
 }
 
 // archivePath archives the business named by the {id} path value and

@@ -10,37 +10,35 @@ import (
 var errCannotCreate = apperr.New(apperr.Forbidden, "Peran Anda tidak boleh menambah data usaha")
 
 // businessNew shows an empty create form.
-func (s *Server) businessNew(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessNew(w http.ResponseWriter, r *http.Request) error {
 	if !actor(r).IsOfficer() {
-		s.fail(w, r, errCannotCreate)
-		return
+		return errCannotCreate
 	}
 	f := &businessForm{Values: map[string]string{"halal_status": registry.HalalNone}, Errors: map[string]string{}}
 	s.renderForm(w, r, http.StatusOK, f)
+	return nil
 }
 
 // businessCreate saves a new business, or shows the form again with every
 // field message and everything the user typed.
-func (s *Server) businessCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessCreate(w http.ResponseWriter, r *http.Request) error {
 	if !actor(r).IsOfficer() {
-		s.fail(w, r, errCannotCreate)
-		return
+		return errCannotCreate
 	}
 	b, f, err := parseBusinessForm(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if len(f.Errors) > 0 {
 		s.renderForm(w, r, http.StatusUnprocessableEntity, s.withRuleErrors(f, b))
-		return
+		return nil
 	}
 	out, err := s.Registry.Create(r.Context(), actor(r), b)
 	if err != nil {
-		s.formError(w, r, f, err)
-		return
+		return s.formError(w, r, f, err)
 	}
 	http.Redirect(w, r, "/usaha/"+itoa64(out.ID)+"?pesan=tersimpan", http.StatusSeeOther)
+	return nil
 }
 
 // withRuleErrors adds the domain's validation messages to a form that
@@ -54,14 +52,14 @@ func (s *Server) withRuleErrors(f *businessForm, b *registry.Business) *business
 
 // formError re-renders the form for validation and conflict errors, and
 // hands anything else (not found, forbidden, internal) to fail.
-func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *businessForm, err error) {
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *businessForm, err error) error {
 	switch apperr.CodeOf(err) {
 	case apperr.Invalid, apperr.Conflict:
 		f.mergeErrors(err)
 		s.renderForm(w, r, statusOf(apperr.CodeOf(err)), f)
-	default:
-		s.fail(w, r, err)
+		return nil
 	}
+	return err
 }
 
 func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, f *businessForm) {

@@ -49,22 +49,20 @@ var listColumns = []column{
 
 // businessList is Daftar UMKM. An htmx request aimed at #hasil gets only
 // the results block, so filtering and paging never reload the page.
-func (s *Server) businessList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessList(w http.ResponseWriter, r *http.Request) error {
 	if actor(r).Role == auth.Owner {
 		// An owner has one business: its Beranda, not the register's filters.
 		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
+		return nil
 	}
 	f, err := parseFilter(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	items, total, err := s.Registry.List(r.Context(), a, f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	// A search with no chosen column lists matches newest first (see
 	// sqlstore.ListOrder); anything else defaults to the name column.
@@ -80,7 +78,8 @@ func (s *Server) businessList(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "hasil" {
 		s.renderPartial(w, r, http.StatusOK, "business_list", "results", v)
-		return
+		return nil
 	}
 	s.render(w, r, http.StatusOK, "business_list", page{Title: "Daftar UMKM", Active: "list", Data: v})
+	return nil
 }

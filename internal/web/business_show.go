@@ -38,49 +38,42 @@ type measurementForm struct {
 
 // businessShow is the detail page: the record (masked per role), the
 // measurement ledger and the size class over time.
-func (s *Server) businessShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	form := measurementForm{Values: map[string]string{"year": strconv.Itoa(idfmt.Year(s.Now()))}, Errors: map[string]string{}}
-	s.showBusiness(w, r, id, http.StatusOK, form)
+	return s.showBusiness(w, r, id, http.StatusOK, form)
 }
 
-func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, status int, form measurementForm) {
+func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, status int, form measurementForm) error {
 	a := actor(r)
 	b, err := s.Registry.Get(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ms, err := s.Registry.Measurements(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	products, err := s.Market.Products(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	fixes, err := s.Market.BusinessLabelFixes(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	consent, err := s.Market.Consent(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
 	v.Saved = r.URL.Query().Get("pesan") == "tersimpan" && status == http.StatusOK
 	if v.Proposals, err = s.Registry.PendingProposals(r.Context(), a, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for _, m := range ms {
 		v.MaxRevenue = max(v.MaxRevenue, registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital))
@@ -90,6 +83,7 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 		v.Measurements = append(v.Measurements, measurementRow{m, pct(size, v.MaxRevenue)})
 	}
 	s.render(w, r, status, "business_show", page{Title: b.Name, Active: "list", Data: v})
+	return nil
 }
 
 // pathBusiness loads the business named by the {id} path value, as the

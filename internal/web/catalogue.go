@@ -37,64 +37,63 @@ func catalogueFilter(r *http.Request) market.CatalogueFilter {
 
 // catalogueList is the public catalogue: products of businesses that agreed
 // to appear, searchable by name and filtered by category, kecamatan and halal.
-func (s *Server) catalogueList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) catalogueList(w http.ResponseWriter, r *http.Request) error {
 	f := catalogueFilter(r)
 	items, total, err := s.Market.Catalogue(r.Context(), f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := catalogueView{Items: items, Total: total, Filter: f, Districts: s.districtsFor(actor(r)), Query: r.URL.Query(),
 		Page: f.Page, Pages: (total + market.CataloguePerPage - 1) / market.CataloguePerPage}
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	s.render(w, r, http.StatusOK, "catalogue", page{Title: "Katalog produk UMKM", Data: v})
+	return nil
 }
 
 // catalogueFeed is the catalogue as JSON, with the same filters.
-func (s *Server) catalogueFeed(w http.ResponseWriter, r *http.Request) {
+func (s *Server) catalogueFeed(w http.ResponseWriter, r *http.Request) error {
 	f := catalogueFilter(r)
 	items, total, err := s.Market.Catalogue(r.Context(), f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if items == nil {
 		items = []market.CatalogueItem{}
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	writeJSON(w, http.StatusOK, catalogueJSON{Items: items, Total: total, Page: f.Page, PerPage: market.CataloguePerPage})
+	return nil
 }
 
 // catalogueShow is one product of the catalogue.
-func (s *Server) catalogueShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) catalogueShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	it, err := s.Market.CatalogueProduct(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "catalogue_show", page{Title: it.Name + " · Katalog", Data: it})
+	return nil
 }
 
 // cataloguePhoto serves a photo of a catalogue product to anyone.
-func (s *Server) cataloguePhoto(w http.ResponseWriter, r *http.Request) {
+func (s *Server) cataloguePhoto(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		http.NotFound(w, r)
-		return
+		return nil
 	}
 	path, err := s.Market.CataloguePhoto(r.Context(), id, r.URL.Query().Get("ukuran") == "kecil")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "image/jpeg")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
 	http.ServeFile(w, r, path)
+	return nil
 }
 
 type consentInput struct {
@@ -118,11 +117,10 @@ func (s *Server) apiConsentPut(r *http.Request, id int64, in *consentInput) (any
 }
 
 // consentSave records the catalogue consent from the business page.
-func (s *Server) consentSave(w http.ResponseWriter, r *http.Request) {
+func (s *Server) consentSave(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if r.PostFormValue("withdraw") == "1" {
 		err = s.Market.WithdrawConsent(r.Context(), actor(r), id)
@@ -130,8 +128,8 @@ func (s *Server) consentSave(w http.ResponseWriter, r *http.Request) {
 		_, err = s.Market.SetConsent(r.Context(), actor(r), id, r.PostFormValue("whatsapp"))
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/usaha/"+itoa64(id)+"#katalog", http.StatusSeeOther)
+	return nil
 }

@@ -21,48 +21,44 @@ type commitmentView struct {
 
 // commitmentShow is one commitment with its realisations and allocations,
 // and for the admin the forms to add them.
-func (s *Server) commitmentShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) commitmentShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	d, err := s.Funding.Commitment(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := commitmentView{CommitmentDetail: d, Admin: a.Role == auth.Admin, Today: idfmt.Day(s.Now()),
 		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	if v.Admin {
 		if v.Programs, _, err = s.Programs.List(r.Context(), a, programs.ProgramFilter{PerPage: 500}); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.render(w, r, http.StatusOK, "commitment", page{Title: "Komitmen " + d.PartnerName, Active: "funding", Data: v})
+	return nil
 }
 
 // realisationCreate records value received against a commitment.
-func (s *Server) realisationCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) realisationCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	amount, _ := idfmt.ParseRupiah(r.FormValue("amount"))
 	in := &funding.Realisation{Amount: amount, Date: r.FormValue("date"), Note: r.FormValue("note")}
 	_, err = s.Funding.Realise(r.Context(), actor(r), id, in)
-	s.back(w, r, "/dana/komitmen/"+itoa64(id), "Realisasi "+idfmt.Rupiah(amount)+" dicatat.", withFieldMessages(err))
+	return s.back(w, r, "/dana/komitmen/"+itoa64(id), "Realisasi "+idfmt.Rupiah(amount)+" dicatat.", withFieldMessages(err))
 }
 
 // allocationCreate gives realised value of a commitment to a programme.
-func (s *Server) allocationCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) allocationCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	amount, _ := idfmt.ParseRupiah(r.FormValue("amount"))
 	programID, _ := strconv.ParseInt(r.FormValue("program_id"), 10, 64)
@@ -71,5 +67,5 @@ func (s *Server) allocationCreate(w http.ResponseWriter, r *http.Request) {
 	if apperr.Is(err, apperr.NotFound) {
 		err = apperr.New(apperr.Invalid, "Pilih program yang ada")
 	}
-	s.back(w, r, "/dana/komitmen/"+itoa64(id), "Alokasi "+idfmt.Rupiah(amount)+" dicatat.", withFieldMessages(err))
+	return s.back(w, r, "/dana/komitmen/"+itoa64(id), "Alokasi "+idfmt.Rupiah(amount)+" dicatat.", withFieldMessages(err))
 }

@@ -14,11 +14,10 @@ type coverageView struct {
 
 // coverageShow is the coverage page: per kecamatan, the share of registered
 // businesses that ever completed a programme.
-func (s *Server) coverageShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) coverageShow(w http.ResponseWriter, r *http.Request) error {
 	items, err := s.Programs.Coverage(r.Context(), actor(r))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := coverageView{Items: items}
 	for _, c := range items {
@@ -29,4 +28,5 @@ func (s *Server) coverageShow(w http.ResponseWriter, r *http.Request) {
 		v.Share = float64(v.Found) * 100 / float64(v.Businesses)
 	}
 	s.render(w, r, http.StatusOK, "coverage", page{Title: "Cakupan pembinaan", Active: "programs", Data: v})
+	return nil
 }

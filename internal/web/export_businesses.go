@@ -19,11 +19,10 @@ import (
 // (registry.Service.Each does it). The file is built in a temporary file
 // before the first byte is sent, so a failure is still a clean error
 // response, and memory stays flat however many rows the filter selects.
-func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseFilter(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	format := r.URL.Query().Get("format")
 	if format == "" {
@@ -35,14 +34,12 @@ func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
 	case "csv":
 		write, ctype = importer.WriteCSV, "text/csv; charset=utf-8"
 	default:
-		s.fail(w, r, apperr.Validation(map[string]string{"format": "Format harus xlsx atau csv"}))
-		return
+		return apperr.Validation(map[string]string{"format": "Format harus xlsx atau csv"})
 	}
 	a := actor(r)
 	tmp, err := os.CreateTemp("", "naikkelas-ekspor-*")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
@@ -56,8 +53,7 @@ func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
 		_, err = tmp.Seek(0, io.SeekStart)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	name := "umkm-" + idfmt.Day(s.Now()) + "." + format
 	setFileHeaders(w, name, ctype)
@@ -65,15 +61,16 @@ func (s *Server) businessExport(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", strconv.FormatInt(info.Size(), 10))
 	}
 	_, _ = io.Copy(w, tmp)
+	return nil
 }
 
 // businessTemplate handles GET /api/v1/businesses/template.xlsx: the
 // data-entry template with dropdowns for the instance's kecamatan and desa.
-func (s *Server) businessTemplate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessTemplate(w http.ResponseWriter, r *http.Request) error {
 	var buf bytes.Buffer
 	if err := importer.WriteTemplate(&buf, s.Registry.Regions, s.Jurisdiction); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	sendFile(w, buf.Bytes(), "templat-data-umkm.xlsx", xlsxType)
+	return nil
 }

@@ -23,17 +23,15 @@ type followUpView struct {
 }
 
 // followUpList shows the pendampingan tasks due in the caller's area.
-func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) error {
 	f, err := s.followUpFilter(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	items, total, err := s.Programs.FollowUps(r.Context(), a, f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := followUpView{Items: items, Total: total, DueBefore: f.DueBefore, Status: f.Status, Officer: a.IsOfficer(),
 		SeesPhone: a.SeesPersonalData(),
@@ -44,14 +42,14 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "followup_list", page{Title: "Pendampingan", Active: "programs", Data: v})
+	return nil
 }
 
 // followUpComplete logs a visit or call, with an optional new measurement.
-func (s *Server) followUpComplete(w http.ResponseWriter, r *http.Request) {
+func (s *Server) followUpComplete(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rep := programs.FollowUpReport{Method: r.FormValue("method"), Notes: r.FormValue("notes")}
 	var bad error
@@ -74,8 +72,7 @@ func (s *Server) followUpComplete(w http.ResponseWriter, r *http.Request) {
 		t, bad = s.Programs.CompleteFollowUp(r.Context(), actor(r), id, rep)
 	}
 	if apperr.Is(bad, apperr.Forbidden) {
-		s.fail(w, r, bad)
-		return
+		return bad
 	}
 	if fe := apperr.FieldsOf(bad); len(fe) > 0 {
 		var msgs []string
@@ -88,5 +85,5 @@ func (s *Server) followUpComplete(w http.ResponseWriter, r *http.Request) {
 	if t != nil {
 		msg = fmt.Sprintf("Pendampingan %s (bulan ke-%d) dicatat.", t.BusinessName, t.Month)
 	}
-	s.back(w, r, "/pendampingan", msg, bad)
+	return s.back(w, r, "/pendampingan", msg, bad)
 }

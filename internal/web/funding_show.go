@@ -27,41 +27,37 @@ type fundingView struct {
 
 // fundingShow is the ledger page: per partner and year committed,
 // realised, allocated and unspent, the commitments, and programme costs.
-func (s *Server) fundingShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) fundingShow(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	year, err := yearParam(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := fundingView{Year: year, Admin: a.Role == auth.Admin, ThisYear: idfmt.Year(s.Now()),
 		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	if v.Stats, err = s.Funding.Stats(r.Context(), a, year); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if v.Commitments, err = s.Funding.AllCommitments(r.Context(), a, year); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if v.Costs, err = s.Funding.ProgramCosts(r.Context(), a, year); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for y := v.ThisYear + 1; y >= v.ThisYear-4; y-- {
 		v.Years = append(v.Years, y)
 	}
 	if v.Admin {
 		if v.Partners, err = s.Programs.Partners(r.Context(), a); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.render(w, r, http.StatusOK, "funding", page{Title: "Dana mitra", Active: "funding", Data: v})
+	return nil
 }
 
 // commitmentCreate books a partner's commitment from the ledger page's form.
-func (s *Server) commitmentCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) commitmentCreate(w http.ResponseWriter, r *http.Request) error {
 	partnerID, _ := strconv.ParseInt(r.FormValue("partner_id"), 10, 64)
 	amount, _ := idfmt.ParseRupiah(r.FormValue("amount"))
 	year, _ := strconv.Atoi(r.FormValue("year"))
@@ -71,7 +67,7 @@ func (s *Server) commitmentCreate(w http.ResponseWriter, r *http.Request) {
 	if apperr.Is(err, apperr.NotFound) {
 		err = apperr.New(apperr.Invalid, "Pilih mitra yang ada")
 	}
-	s.back(w, r, "/dana", "Komitmen dicatat.", withFieldMessages(err))
+	return s.back(w, r, "/dana", "Komitmen dicatat.", withFieldMessages(err))
 }
 
 // withFieldMessages turns per-field messages into the error's message, for

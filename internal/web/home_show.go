@@ -25,25 +25,22 @@ type classCount struct {
 
 // homeShow is the Beranda: totals by size class and document, and every
 // kecamatan of the caller's area with its counts.
-func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if a.IsMitra() { // a mitra sees nothing of the register: its home is the portal
 		http.Redirect(w, r, "/portal", http.StatusSeeOther)
-		return
+		return nil
 	}
 	if a.Role == auth.Owner {
-		s.ownerHome(w, r)
-		return
+		return s.ownerHome(w, r)
 	}
 	stats, err := s.Registry.HomeStats(r.Context(), a, registry.Filter{})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rows, err := s.Registry.DistrictStats(r.Context(), a, registry.Filter{})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := homeView{Stats: stats, Unknown: stats.BySizeClass[""]}
 	for _, c := range registry.SizeClasses {
@@ -52,17 +49,16 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) {
 	v.Districts = s.allDistrictRows(a, rows)
 	if a.Role == auth.Admin || a.Role == auth.Pimpinan {
 		if v.Leader, err = s.leaderHome(r, a); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if a.Role == auth.Owner && a.BusinessID != 0 {
 		if v.LabelFixes, err = s.Market.BusinessLabelFixes(r.Context(), a, a.BusinessID); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.render(w, r, http.StatusOK, "home", page{Title: "Beranda", Active: "home", Data: v})
+	return nil
 }
 
 // allDistrictRows lists every kecamatan of the caller's area, with zero

@@ -20,14 +20,14 @@ type importNewData struct {
 }
 
 // importNew handles GET /impor: the upload form.
-func (s *Server) importNew(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importNew(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, errCannotImport)
-		return
+		return errCannotImport
 	}
 	s.render(w, r, http.StatusOK, "import_new", page{Title: "Impor data", Active: "import",
 		Data: importNewData{MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
+	return nil
 }
 
 // importPreviewData is the mapping and first rows of an uploaded file.
@@ -43,22 +43,20 @@ type importPreviewData struct {
 type fieldOption struct{ Value, Label string }
 
 // importUpload handles POST /impor: store the file and show the preview.
-func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, errCannotImport)
-		return
+		return errCannotImport
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
 			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
-		return
+		return nil
 	}
 	u, fields, err := s.readUploadForm(a, mr, true)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if u == nil || u.Size == 0 {
 		if u != nil {
@@ -66,21 +64,20 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		}
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
 			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
-		return
+		return nil
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
 	if u.Source == "" {
 		u.Source = u.Name
 	}
-	s.showPreview(w, r, u, nil, "")
+	return s.showPreview(w, r, u, nil, "")
 }
 
 // showPreview reads the upload's header and first rows with mapping and renders them.
-func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, mapping map[int]importer.Field, msg string) {
+func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, mapping map[int]importer.Field, msg string) error {
 	f, err := os.Open(u.Path)
 	if err != nil {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Berkas unggahan sudah tidak ada; unggah ulang"))
-		return
+		return apperr.New(apperr.NotFound, "Berkas unggahan sudah tidak ada; unggah ulang")
 	}
 	defer f.Close()
 	ctx, cancel := context.WithTimeout(r.Context(), previewTimeout)
@@ -91,7 +88,7 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 		s.imports.drop(u) // a file that cannot be read is not kept
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
 			Data: importNewData{Error: importer.Message(err), MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
-		return
+		return nil
 	}
 	d := importPreviewData{Upload: u, Preview: pv, Choice: map[int]string{}, Error: msg,
 		Labels: []string{"Nama Usaha", "Nama Pemilik", "NIK", "NIB", "No HP", "Desa", "Sektor", "KBLI", "Omzet per Tahun", "Modal"}}
@@ -106,6 +103,7 @@ func (s *Server) showPreview(w http.ResponseWriter, r *http.Request, u *upload, 
 		status = http.StatusUnprocessableEntity
 	}
 	s.render(w, r, status, "import_preview", page{Title: "Pratinjau impor", Active: "import", Data: d})
+	return nil
 }
 
 // headerChoice reads the officer's header rows: the first row and how many
@@ -125,22 +123,19 @@ const previewTimeout = time.Minute
 // importStart handles POST /impor/unggahan/{token}: a dry run
 // (action=dry) or the real import (action=commit) with the officer's
 // column mapping. Every unknown column must be mapped or ignored on purpose.
-func (s *Server) importStart(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importStart(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	u, err := s.imports.upload(r.PathValue("token"), a)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca")
 	}
 	if r.FormValue("action") == "header" {
 		// another header block changes the columns: the mapping starts anew
 		u.Header, u.Mapping = headerChoice(r.FormValue("header_row"), r.FormValue("header_rows")), nil
-		s.showPreview(w, r, u, nil, "")
-		return
+		return s.showPreview(w, r, u, nil, "")
 	}
 	if r.Form.Has("mapped") {
 		mapping := map[int]importer.Field{}
@@ -160,14 +155,13 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request) {
 		}
 		u.Mapping = mapping
 		if len(undecided) > 0 {
-			s.showPreview(w, r, u, mapping, "Tentukan dulu kolom yang tidak dikenal (petakan ke isian atau pilih Abaikan): "+strings.Join(undecided, ", "))
-			return
+			return s.showPreview(w, r, u, mapping, "Tentukan dulu kolom yang tidak dikenal (petakan ke isian atau pilih Abaikan): "+strings.Join(undecided, ", "))
 		}
 	}
 	imp, err := s.startImport(r.Context(), a, u, r.FormValue("action") != "commit", true)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/impor/"+itoa64(imp.ID), http.StatusSeeOther)
+	return nil
 }

@@ -17,38 +17,36 @@ type importShowData struct {
 // importShow handles GET /impor/{id}: a progress bar while the import
 // runs (the page polls itself with htmx), then the summary, the rejected
 // rows and the report download.
-func (s *Server) importShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	v, err := s.importState(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := importShowData{Import: v}
 	if v.Status == importer.StatusDryRun {
 		d.CommitToken = s.imports.tokenOfDryRun(id, a)
 	}
 	s.render(w, r, http.StatusOK, "import_show", page{Title: "Impor #" + itoa64(id), Active: "import", Data: d})
+	return nil
 }
 
 // importCancel handles POST /impor/batal/{id}, the page's cancel button,
 // and shows the import again.
-func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if _, err := s.cancelImport(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/impor/"+itoa64(id), http.StatusSeeOther)
+	return nil
 }
 
 // tokenOfDryRun finds the upload whose latest dry run is id.
@@ -71,21 +69,18 @@ type importListData struct {
 
 // importList handles GET /impor/riwayat: every import with its counts
 // (operators see their own).
-func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importList(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh melihat impor"))
-		return
+		return apperr.New(apperr.Forbidden, "Hanya admin dan operator yang boleh melihat impor")
 	}
 	page1, err := queryInt(r, "page", 1)
 	if err != nil {
-		s.fail(w, r, apperr.Validation(map[string]string{"page": "Harus bilangan bulat positif"}))
-		return
+		return apperr.Validation(map[string]string{"page": "Harus bilangan bulat positif"})
 	}
 	items, total, err := s.Store.ListImports(r.Context(), page1, 100)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if a.Role != auth.Admin {
 		mine := items[:0]
@@ -102,6 +97,7 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "import_list", page{Title: "Riwayat impor", Active: "import",
 		Data: importListData{Imports: views, Total: total}})
+	return nil
 }
 
 // StatusLabel is the Indonesian name of the import's status.

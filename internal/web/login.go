@@ -25,10 +25,9 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) {
 // loginSubmit hands the username, password and client address to the
 // account service, which throttles failures per (username, address). The
 // message never says which part was wrong.
-func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	form := loginForm{Username: strings.TrimSpace(r.PostForm.Get("username")), Next: safeNext(r.PostForm.Get("next"))}
 	u, err := s.Accounts.Login(r.Context(), form.Username, r.PostForm.Get("password"), s.clientIP(r))
@@ -36,14 +35,12 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	case apperr.Is(err, apperr.TooManyRequests), apperr.Is(err, apperr.Unauthorized):
 		form.Error = apperr.MessageOf(err)
 		s.render(w, r, statusOf(apperr.CodeOf(err)), "login", page{Title: "Masuk", Data: form})
-		return
+		return nil
 	case err != nil:
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.startSession(w, r, u); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	next := form.Next
 	if next == "" {
@@ -53,14 +50,15 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := s.endSession(w, r); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/masuk", http.StatusSeeOther)
+	return nil
 }
 
 // safeNext keeps only local paths, so the login form cannot redirect elsewhere.

@@ -12,21 +12,18 @@ import (
 
 // measurementCreate adds one dated measurement from the detail page. On a
 // validation error the detail page is shown again with the typed values.
-func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if !a.CanWrite() {
-		s.fail(w, r, errReadOnly)
-		return
+		return errReadOnly
 	}
 	b, err := s.pathBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := b.ID
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	form := measurementForm{Values: map[string]string{}, Errors: map[string]string{}}
 	for _, k := range []string{"year", "annual_revenue", "monthly_revenue", "capital", "employees", "source"} {
@@ -54,11 +51,10 @@ func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
 	if len(form.Errors) == 0 {
 		if _, err = s.Registry.AddMeasurement(r.Context(), a, m); err == nil {
 			http.Redirect(w, r, "/usaha/"+itoa64(id)+"?pesan=tersimpan#riwayat", http.StatusSeeOther)
-			return
+			return nil
 		}
 		if c := apperr.CodeOf(err); c != apperr.Invalid && c != apperr.Conflict {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		for k, v := range apperr.FieldsOf(err) {
 			form.Errors[k] = v
@@ -67,5 +63,5 @@ func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) {
 			form.General = apperr.MessageOf(err)
 		}
 	}
-	s.showBusiness(w, r, id, http.StatusUnprocessableEntity, form)
+	return s.showBusiness(w, r, id, http.StatusUnprocessableEntity, form)
 }

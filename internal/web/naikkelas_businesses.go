@@ -35,16 +35,14 @@ var changeLabels = map[assessment.Change]string{assessment.Up: "naik", assessmen
 	assessment.Unchanged: "tetap", assessment.NoData: "tanpa data"}
 
 // naikKelasBusinesses lists the businesses behind one number of the report.
-func (s *Server) naikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
+func (s *Server) naikKelasBusinesses(w http.ResponseWriter, r *http.Request) error {
 	ids, c, err := s.cellIDs(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	pg, err := queryInt(r, "page", 1)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := &naikKelasListView{Total: len(ids), Page: pg, Pages: (len(ids) + naikKelasPerPage - 1) / naikKelasPerPage,
 		Query: r.URL.Query(), Title: cellTitle(c)}
@@ -60,11 +58,11 @@ func (s *Server) naikKelasBusinesses(w http.ResponseWriter, r *http.Request) {
 		chunk := ids[from:min(from+naikKelasPerPage, len(ids))]
 		v.Items, _, err = s.Registry.List(r.Context(), actor(r), registry.Filter{IDs: chunk, Sort: "name", PerPage: naikKelasPerPage})
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.render(w, r, http.StatusOK, "naikkelas_businesses", page{Title: v.Title, Active: "naikkelas", Data: v})
+	return nil
 }
 
 func cellTitle(c assessment.Cell) string {

@@ -15,16 +15,14 @@ import (
 // the period are Indonesian words; numbers stay numbers so the office can
 // compute with them, shown grouped by thousands (sheet), percentages
 // rounded to one decimal as the page shows them.
-func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) error {
 	_, st, err := s.seriesStats(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	wb, err := naikKelasWorkbook(st)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	defer wb.Close()
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -32,6 +30,7 @@ func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) {
 	if err := wb.Write(w); err != nil {
 		s.Logger.Error("xlsx write", "error", err.Error())
 	}
+	return nil
 }
 
 var countHeaders = []string{"Kelas naik", "Kelas turun", "Kelas tetap", "Kelas tanpa data",

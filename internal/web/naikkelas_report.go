@@ -87,21 +87,20 @@ func diffPoints(p *float64) string {
 // naikKelasReport is the "Naik Kelas" report: totals by evidence source,
 // per-kecamatan table, a chart per year and, for a programme, its
 // completers against the matched comparison group.
-func (s *Server) naikKelasReport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) naikKelasReport(w http.ResponseWriter, r *http.Request) error {
 	q, st, err := s.seriesStats(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := &naikKelasView{Q: q, St: st, Query: r.URL.Query(), Districts: s.districtsFor(actor(r))}
 	v.Chart = seriesChart(st.Series, v.PeriodLink)
 	if s.Assessments.Programs != nil {
 		if v.Programs, err = s.Assessments.Programs.ProgramRefs(r.Context(), ""); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.render(w, r, http.StatusOK, "naikkelas_report", page{Title: "Naik Kelas", Active: "naikkelas", Data: v})
+	return nil
 }
 
 // seriesChart draws size-up and level-up per year as grouped SVG bars,

@@ -32,14 +32,14 @@ type officeForm struct {
 }
 
 // officeEdit is the admin page for the office's identity.
-func (s *Server) officeEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) officeEdit(w http.ResponseWriter, r *http.Request) error {
 	id, err := s.Office.Get(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := officeForm{ID: id, Errors: map[string]string{}, Saved: r.URL.Query().Get("pesan") != ""}
 	s.render(w, r, http.StatusOK, "admin_office", page{Title: "Identitas kantor", Active: "office", Data: v})
+	return nil
 }
 
 // logoForm bounds the whole form of the office page: the logo and its few
@@ -48,7 +48,7 @@ const logoForm = office.MaxLogoBytes + 64<<10
 
 // officeSave saves the identity from the admin page (multipart, with an
 // optional logo file). Bad fields come back on the form with what was typed.
-func (s *Server) officeSave(w http.ResponseWriter, r *http.Request) {
+func (s *Server) officeSave(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, logoForm)
 	in := &office.Identity{}
 	f := officeForm{ID: in, Errors: map[string]string{}}
@@ -56,8 +56,7 @@ func (s *Server) officeSave(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseMultipartForm(logoForm); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		var tooBig *http.MaxBytesError
 		if !errors.As(err, &tooBig) {
-			s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-			return
+			return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 		}
 		f.Errors["logo"] = "Logo terlalu besar (maks. 512 KB)"
 		if cur, err := s.Office.Get(r.Context()); err == nil {
@@ -72,8 +71,7 @@ func (s *Server) officeSave(w http.ResponseWriter, r *http.Request) {
 			data, err := io.ReadAll(io.LimitReader(file, office.MaxLogoBytes+1))
 			file.Close()
 			if err != nil {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			logo = &office.Logo{Data: data}
 		}
@@ -82,11 +80,10 @@ func (s *Server) officeSave(w http.ResponseWriter, r *http.Request) {
 		_, err := s.Office.Update(r.Context(), actor(r), in, logo, r.FormValue("drop_logo") == "1")
 		if err == nil {
 			http.Redirect(w, r, "/admin/kantor?pesan=1", http.StatusSeeOther)
-			return
+			return nil
 		}
 		if !apperr.Is(err, apperr.Invalid) && !apperr.Is(err, apperr.Conflict) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		for k, m := range apperr.FieldsOf(err) {
 			f.Errors[k] = m
@@ -99,15 +96,15 @@ func (s *Server) officeSave(w http.ResponseWriter, r *http.Request) {
 		in.LogoType, in.LogoHash = cur.LogoType, cur.LogoHash
 	}
 	s.render(w, r, http.StatusUnprocessableEntity, "admin_office", page{Title: "Identitas kantor", Active: "office", Data: f})
+	return nil
 }
 
 // officeLogo serves the logo. Its URL carries the logo's hash (?v=…), so a
 // matching request may be cached for a year.
-func (s *Server) officeLogo(w http.ResponseWriter, r *http.Request) {
+func (s *Server) officeLogo(w http.ResponseWriter, r *http.Request) error {
 	l, err := s.Office.Logo(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id, err := s.Office.Get(r.Context())
 	if err == nil && id.LogoHash != "" && r.URL.Query().Get("v") == id.LogoHash {
@@ -118,6 +115,7 @@ func (s *Server) officeLogo(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", l.Type)
 	w.Header().Set("Content-Length", strconv.Itoa(len(l.Data)))
 	_, _ = w.Write(l.Data)
+	return nil
 }
 
 // apiOfficeGet returns the office's identity.

@@ -32,21 +32,20 @@ type ownerHomeView struct {
 // complete the profile is, its applications and their results, its
 // certificates, the next steps of its latest assessment, changes waiting
 // for an officer), never the register's filters.
-func (s *Server) ownerHome(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ownerHome(w http.ResponseWriter, r *http.Request) error {
 	ctx, a := r.Context(), actor(r)
 	v := ownerHomeView{}
 	b, err := s.Registry.Get(ctx, a, a.BusinessID)
 	if err != nil {
 		v.Unavailable = true
 		s.render(w, r, http.StatusOK, "owner_home", page{Title: "Beranda", Active: "home", Data: v})
-		return
+		return nil
 	}
 	v.B = b
 	v.Percent, v.Missing = b.Completeness()
 	apps, err := s.Programs.BusinessApplications(ctx, a, b.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for _, ap := range apps {
 		p, err := s.Programs.Get(ctx, a, ap.ProgramID)
@@ -60,28 +59,25 @@ func (s *Server) ownerHome(w http.ResponseWriter, r *http.Request) {
 	}
 	list, err := s.Assessments.List(ctx, a, b.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if n := len(list); n > 0 {
 		v.Latest = &list[n-1]
 		if err := s.Assessments.Explain(ctx, v.Latest); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if v.LabelFixes, err = s.Market.BusinessLabelFixes(ctx, a, b.ID); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if v.Proposals, err = s.Registry.Proposals(ctx, a, ""); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if open, _, err := s.Programs.List(ctx, a, programs.ProgramFilter{Status: programs.StatusOpen, PerPage: 100}); err == nil {
 		v.OpenCount = len(open)
 	}
 	s.render(w, r, http.StatusOK, "owner_home", page{Title: "Beranda", Active: "home", Data: v})
+	return nil
 }
 
 // DimensionName is the Indonesian name of a dimension of the current instrument.

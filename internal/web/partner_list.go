@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
@@ -19,41 +18,32 @@ type partnerView struct {
 }
 
 // partnerList shows partners with the add form.
-func (s *Server) partnerList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) partnerList(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	items, err := s.Programs.Partners(r.Context(), a)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := partnerView{Items: items, Kinds: programs.FundingKinds, Officer: a.IsOfficer(),
 		Admin: a.Role == auth.Admin, Requirements: market.RequirementCatalogue,
 		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	s.render(w, r, http.StatusOK, "partner_list", page{Title: "Mitra", Active: "programs", Data: v})
+	return nil
 }
 
 // partnerCreate adds a partner.
-func (s *Server) partnerCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) partnerCreate(w http.ResponseWriter, r *http.Request) error {
 	pt := &programs.Partner{Name: r.FormValue("name"), Kind: r.FormValue("kind"), Contact: r.FormValue("contact")}
 	_, err := s.Programs.SavePartner(r.Context(), actor(r), pt)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
-	s.back(w, r, "/mitra", "Mitra "+pt.Name+" ditambahkan.", firstFieldError(err))
+	return s.back(w, r, "/mitra", "Mitra "+pt.Name+" ditambahkan.", firstFieldError(err))
 }
 
 // partnerDelete removes a partner.
-func (s *Server) partnerDelete(w http.ResponseWriter, r *http.Request) {
+func (s *Server) partnerDelete(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	err = s.Programs.DeletePartner(r.Context(), actor(r), id)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
-	s.back(w, r, "/mitra", "Mitra dihapus.", err)
+	return s.back(w, r, "/mitra", "Mitra dihapus.", err)
 }

@@ -11,17 +11,15 @@ import (
 
 // partnerRequirementsSave replaces a retailer's curation requirements from
 // the form on the partner page (admin; the service says so to others).
-func (s *Server) partnerRequirementsSave(w http.ResponseWriter, r *http.Request) {
+func (s *Server) partnerRequirementsSave(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	pt, err := s.Programs.Partner(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	req, err := requirementsForm(r)
 	if err == nil {
@@ -29,10 +27,9 @@ func (s *Server) partnerRequirementsSave(w http.ResponseWriter, r *http.Request)
 		_, err = s.Programs.SavePartner(r.Context(), a, pt)
 	}
 	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.back(w, r, "/mitra", "Syarat kurasi "+pt.Name+" disimpan.", firstFieldError(err))
+	return s.back(w, r, "/mitra", "Syarat kurasi "+pt.Name+" disimpan.", firstFieldError(err))
 }
 
 // requirementsForm reads the requirement catalogue's fields of a form: a

@@ -18,14 +18,14 @@ type permitListView struct {
 
 // permitListPage lists the permits to renew in the caller's area: expired or
 // expiring within the chosen days, counted per kecamatan.
-func (s *Server) permitListPage(w http.ResponseWriter, r *http.Request) {
+func (s *Server) permitListPage(w http.ResponseWriter, r *http.Request) error {
 	ex, q, err := s.permitExpiry(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := permitListView{Expiry: ex, Filter: q.Filter, Days: q.Days, Kinds: permits.Kinds, Districts: s.districtsOf(actor(r))}
 	s.render(w, r, http.StatusOK, "permit_list", page{Title: "Izin yang perlu diperpanjang", Active: "permits", Data: v})
+	return nil
 }
 
 type halalPageView struct {
@@ -34,19 +34,18 @@ type halalPageView struct {
 }
 
 // halalPage shows the halal obligation per kecamatan and the SEHATI quotas.
-func (s *Server) halalPage(w http.ResponseWriter, r *http.Request) {
+func (s *Server) halalPage(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	ob, err := s.Permits.HalalObligation(r.Context(), a, r.URL.Query().Get("date"), "")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	qs, err := s.Permits.Quotas(r.Context(), a, ob.Date)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "permit_halal", page{Title: "Kewajiban halal", Active: "permits", Data: halalPageView{Obligation: ob, Quotas: qs}})
+	return nil
 }
 
 // districtsOf lists the kecamatan a filter may offer the actor.

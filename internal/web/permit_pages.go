@@ -29,27 +29,23 @@ type permitRow struct {
 
 // businessPermits is the page of one business's permits: what it holds, what
 // it needs, whether it may self-declare halal, and forms to record and move.
-func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request) {
+func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	b, err := s.Registry.Get(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ps, err := s.Permits.ForBusiness(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rd, err := s.Permits.Readiness(r.Context(), a, id, "")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := businessPermitsView{B: b, Readiness: rd, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		Issuer: a.IsOfficer(), Kinds: permits.Kinds, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
@@ -68,6 +64,7 @@ func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request) {
 		v.Permits = append(v.Permits, row)
 	}
 	s.render(w, r, http.StatusOK, "business_permits", page{Title: "Izin · " + b.Name, Active: "list", Data: v})
+	return nil
 }
 
 // permitFromForm reads the fields a permit form may carry.
@@ -93,15 +90,13 @@ func permitFromForm(r *http.Request) permits.Patch {
 }
 
 // permitCreate records a permit from the business's permit page.
-func (s *Server) permitCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) permitCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	in := permitFromForm(r)
 	p := &permits.Permit{Kind: r.PostFormValue("kind")}
@@ -115,25 +110,22 @@ func (s *Server) permitCreate(w http.ResponseWriter, r *http.Request) {
 		p.Products = *in.Products
 	}
 	_, err = s.Permits.Create(r.Context(), actor(r), id, p)
-	s.back(w, r, "/usaha/"+itoa64(id)+"/izin", permits.KindLabel(p.Kind)+" dicatat.", fieldsMessage(err))
+	return s.back(w, r, "/usaha/"+itoa64(id)+"/izin", permits.KindLabel(p.Kind)+" dicatat.", fieldsMessage(err))
 }
 
 // permitMove moves a permit one step (and records its number and dates).
-func (s *Server) permitMove(w http.ResponseWriter, r *http.Request) {
+func (s *Server) permitMove(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	a := actor(r)
 	p, err := s.Permits.Get(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	in := permitFromForm(r)
 	for _, f := range []**string{&in.Number, &in.IssuedOn, &in.ExpiresOn} {
@@ -146,7 +138,7 @@ func (s *Server) permitMove(w http.ResponseWriter, r *http.Request) {
 	if out != nil {
 		msg = permits.KindLabel(out.Kind) + ": " + permits.StatusLabel(out.Status) + "."
 	}
-	s.back(w, r, "/usaha/"+itoa64(p.BusinessID)+"/izin", msg, fieldsMessage(err))
+	return s.back(w, r, "/usaha/"+itoa64(p.BusinessID)+"/izin", msg, fieldsMessage(err))
 }
 
 // fieldsMessage turns a validation error's field messages into one line for

@@ -125,51 +125,48 @@ func parseDecimal(v string) (float64, error) {
 }
 
 // productNew shows the empty product form of a business.
-func (s *Server) productNew(w http.ResponseWriter, r *http.Request) {
+func (s *Server) productNew(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	b, err := s.pathBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if !a.CanWrite() {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Peran Anda hanya boleh membaca data produk"))
-		return
+		return apperr.New(apperr.Forbidden, "Peran Anda hanya boleh membaca data produk")
 	}
 	f := productFormOf(&market.Product{BusinessID: b.ID})
 	f.Officer = a.IsOfficer()
 	s.render(w, r, http.StatusOK, "product_form", page{Title: "Produk baru · " + b.Name, Active: "list",
 		Data: productView{P: &market.Product{BusinessID: b.ID}, Business: b, CanEdit: true, Form: f}})
+	return nil
 }
 
 // productCreate saves a new product from the form.
-func (s *Server) productCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) productCreate(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, f := parseProductForm(r)
 	if len(f.Errors) == 0 {
 		out, err := s.Market.Create(r.Context(), a, id, p)
 		if err == nil {
 			http.Redirect(w, r, "/produk/"+itoa64(out.ID), http.StatusSeeOther)
-			return
+			return nil
 		}
 		if !formError(err, &f) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	b, err := s.Registry.Get(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f.BusinessID, f.Officer = id, a.IsOfficer()
 	s.render(w, r, http.StatusUnprocessableEntity, "product_form", page{Title: "Produk baru · " + b.Name, Active: "list",
 		Data: productView{P: &market.Product{BusinessID: id}, Business: b, CanEdit: true, Form: f}})
+	return nil
 }
 
 // formError copies a validation or conflict error onto the form; it
@@ -189,35 +186,31 @@ func formError(err error, f *productForm) bool {
 
 // productShow is the product page: photos, permits, and for those who may
 // change it the form and the photo upload.
-func (s *Server) productShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) productShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.showProduct(w, r, id, http.StatusOK, nil)
+	return s.showProduct(w, r, id, http.StatusOK, nil)
 }
 
-func (s *Server) showProduct(w http.ResponseWriter, r *http.Request, id int64, status int, form *productForm) {
-	s.showProductWith(w, r, id, status, form, nil)
+func (s *Server) showProduct(w http.ResponseWriter, r *http.Request, id int64, status int, form *productForm) error {
+	return s.showProductWith(w, r, id, status, form, nil)
 }
 
-func (s *Server) showProductWith(w http.ResponseWriter, r *http.Request, id int64, status int, form *productForm, lf *labelForm) {
+func (s *Server) showProductWith(w http.ResponseWriter, r *http.Request, id int64, status int, form *productForm, lf *labelForm) error {
 	a := actor(r)
 	p, err := s.Market.Product(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	b, err := s.Registry.Get(r.Context(), a, p.BusinessID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	checks, err := s.Market.LabelChecks(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	slices.Reverse(checks)
 	v := productView{P: p, Business: b, CanEdit: a.CanWrite() && b.Status == registry.StatusActive, Checks: checks,
@@ -232,14 +225,14 @@ func (s *Server) showProductWith(w http.ResponseWriter, r *http.Request, id int6
 	}
 	v.Form.ID, v.Form.BusinessID, v.Form.Officer = p.ID, p.BusinessID, a.IsOfficer()
 	s.render(w, r, status, "product_show", page{Title: p.Name + " · " + b.Name, Active: "list", Data: v})
+	return nil
 }
 
 // productUpdate saves the product form.
-func (s *Server) productUpdate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) productUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, f := parseProductForm(r)
 	p.ID = id
@@ -247,22 +240,20 @@ func (s *Server) productUpdate(w http.ResponseWriter, r *http.Request) {
 		_, err := s.Market.Update(r.Context(), actor(r), p)
 		if err == nil {
 			http.Redirect(w, r, "/produk/"+itoa64(id)+"?pesan=1", http.StatusSeeOther)
-			return
+			return nil
 		}
 		if !formError(err, &f) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
-	s.showProduct(w, r, id, http.StatusUnprocessableEntity, &f)
+	return s.showProduct(w, r, id, http.StatusUnprocessableEntity, &f)
 }
 
 // productPhotoUpload stores a photo sent from the product page.
-func (s *Server) productPhotoUpload(w http.ResponseWriter, r *http.Request) {
+func (s *Server) productPhotoUpload(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data, err := readPhotoPart(r)
 	if err == nil {
@@ -270,35 +261,32 @@ func (s *Server) productPhotoUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if !apperr.Is(err, apperr.Invalid) && !apperr.Is(err, apperr.TooLarge) && !apperr.Is(err, apperr.Conflict) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		f := productForm{Errors: map[string]string{"photo": apperr.MessageOf(err)}}
 		if p, perr := s.Market.Product(r.Context(), actor(r), id); perr == nil {
 			f = productFormOf(p)
 			f.Errors["photo"] = apperr.MessageOf(err)
 		}
-		s.showProduct(w, r, id, http.StatusUnprocessableEntity, &f)
-		return
+		return s.showProduct(w, r, id, http.StatusUnprocessableEntity, &f)
 	}
 	http.Redirect(w, r, "/produk/"+itoa64(id)+"#foto", http.StatusSeeOther)
+	return nil
 }
 
 // productDelete deletes a product and returns to its business.
-func (s *Server) productDelete(w http.ResponseWriter, r *http.Request) {
+func (s *Server) productDelete(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, err := s.Market.Product(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.Market.Delete(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/usaha/"+itoa64(p.BusinessID)+"#produk", http.StatusSeeOther)
+	return nil
 }

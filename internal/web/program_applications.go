@@ -45,21 +45,18 @@ type applicationsView struct {
 // programApplications lists a programme's applications in the caller's
 // area, searchable by name or ID and filtered by status and kecamatan,
 // with the nomination search and the bulk form for officers.
-func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	if a.Role == auth.Owner {
-		s.fail(w, r, errOfficeOnlyPage)
-		return
+		return errOfficeOnlyPage
 	}
 	p, err := s.Programs.Get(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	v := applicationsView{P: p, Counts: map[string]int{}, Officer: a.IsOfficer(), Message: q.Get("pesan"), Error: q.Get("galat"),
@@ -70,18 +67,16 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
 	}
 	if v.Open && v.Search != "" {
 		if v.Nominees, err = s.Programs.FindNominees(r.Context(), a, id, v.Search, nomineesShown); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if r.Header.Get("HX-Request") == "true" {
 			s.renderPartial(w, r, http.StatusOK, "program_applications", "nominees", v)
-			return
+			return nil
 		}
 	}
 	apps, err := s.Programs.Applications(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v.Total = len(apps)
 	seen := map[string]bool{}
@@ -106,6 +101,7 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) {
 	v.Apps = shown[(pg-1)*applicationsPerPage : min(len(shown), pg*applicationsPerPage)]
 	v.Pager = pagerView{Page: pg, Pages: pages, Query: q}
 	s.render(w, r, http.StatusOK, "program_applications", page{Title: "Pendaftar " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // bulkDistricts are the kecamatan a bulk addition may draw from: the
@@ -128,8 +124,8 @@ var errOfficeOnlyPage = apperr.New(apperr.Forbidden, "Halaman ini untuk petugas 
 
 // back redirects to a programme page with a message, or with the error's
 // message when the input was refused (Invalid, Conflict). Other errors
-// (forbidden, out of area) go to the error page with their status.
-func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, err error) {
+// (forbidden, out of area) are returned, for the error page with their status.
+func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, err error) error {
 	sep := "?"
 	if strings.Contains(path, "?") {
 		sep = "&"
@@ -137,21 +133,20 @@ func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, 
 	if err != nil {
 		code := apperr.CodeOf(err)
 		if code != apperr.Invalid && code != apperr.Conflict {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		http.Redirect(w, r, path+sep+"galat="+url.QueryEscape(apperr.MessageOf(err)), http.StatusSeeOther)
-		return
+		return nil
 	}
 	http.Redirect(w, r, path+sep+"pesan="+url.QueryEscape(msg), http.StatusSeeOther)
+	return nil
 }
 
 // programNominate adds one business (found by the nomination search) to a programme.
-func (s *Server) programNominate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programNominate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	bid, _ := strconv.ParseInt(r.FormValue("business_id"), 10, 64)
 	path := fmt.Sprintf("/program/%d/pendaftar", id)
@@ -163,7 +158,7 @@ func (s *Server) programNominate(w http.ResponseWriter, r *http.Request) {
 			msg += " (" + ap.Reason + ")"
 		}
 	}
-	s.back(w, r, path, msg, err)
+	return s.back(w, r, path, msg, err)
 }
 
 // bulkFilter reads the registry filter of the bulk form (or its preview link).
@@ -179,22 +174,16 @@ func bulkQuery(f registry.Filter) string {
 
 // programBulk adds every eligible business of a registry filter and says
 // how many were left out, with a link to why.
-func (s *Server) programBulk(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programBulk(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f := bulkFilter(r)
 	res, err := s.Programs.AddBulk(r.Context(), actor(r), id, f, false)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
 	path := fmt.Sprintf("/program/%d/pendaftar", id)
 	if err != nil {
-		s.back(w, r, path, "", err)
-		return
+		return s.back(w, r, path, "", err)
 	}
 	msg := fmt.Sprintf("%s usaha ditambahkan", idfmt.Number(int64(res.Added)))
 	if res.Ineligible > 0 {
@@ -208,6 +197,7 @@ func (s *Server) programBulk(w http.ResponseWriter, r *http.Request) {
 		q.Set("massal", bulkQuery(f))
 	}
 	http.Redirect(w, r, path+"?"+q.Encode(), http.StatusSeeOther)
+	return nil
 }
 
 type bulkView struct {
@@ -220,42 +210,35 @@ type bulkView struct {
 
 // programBulkPreview says what a bulk addition with a filter does: how many
 // businesses it adds and, rule by rule, why the others are left out.
-func (s *Server) programBulkPreview(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programBulkPreview(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, err := s.Programs.Get(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f := bulkFilter(r)
 	v := bulkView{P: p, Filter: f, Query: bulkQuery(f)}
 	v.Res, err = s.Programs.AddBulk(r.Context(), actor(r), id, f, true)
 	if code := apperr.CodeOf(err); err != nil && code != apperr.Invalid && code != apperr.Conflict {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err != nil {
 		v.Error = apperr.MessageOf(err)
 	}
 	s.render(w, r, http.StatusOK, "program_bulk", page{Title: "Tambah massal " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // programWithdraw records a withdrawal and shows who replaces it.
-func (s *Server) programWithdraw(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programWithdraw(w http.ResponseWriter, r *http.Request) error {
 	id, bid, err := programAndBusiness(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out, err := s.Programs.Withdraw(r.Context(), actor(r), id, bid)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
 	msg := ""
 	if out != nil {
 		msg = out.Withdrawn.BusinessName + " mengundurkan diri."
@@ -266,5 +249,5 @@ func (s *Server) programWithdraw(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.back(w, r, fmt.Sprintf("/program/%d/pendaftar", id), msg, err)
+	return s.back(w, r, fmt.Sprintf("/program/%d/pendaftar", id), msg, err)
 }

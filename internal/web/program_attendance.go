@@ -35,12 +35,11 @@ type attendanceView struct {
 // programAttendance is the phone-friendly attendance page: pick a session
 // (the latest one that has happened is the default), mark everyone present
 // with one button, then tap the few who did not come.
-func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	p, prog, err := s.pathProgress(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	n, _ := strconv.Atoi(q.Get("sesi"))
@@ -62,6 +61,7 @@ func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) {
 		v.Rows = append(v.Rows, row)
 	}
 	s.render(w, r, http.StatusOK, "program_attendance", page{Title: "Kehadiran " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // attendanceSwap is the answer to one tap: the redrawn row and the
@@ -85,11 +85,10 @@ func currentSession(p *programs.Program, today string) int {
 
 // programAttendanceSet records one tap. An htmx request gets the redrawn
 // row back; a plain form post returns to the session's list.
-func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	bid, _ := strconv.ParseInt(r.FormValue("business_id"), 10, 64)
 	session, _ := strconv.Atoi(r.FormValue("session"))
@@ -99,20 +98,17 @@ func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) {
 	if _, err := s.Programs.SetAttendance(r.Context(), a, id, bid, session, present); err != nil {
 		if r.Header.Get("HX-Request") == "true" && apperr.CodeOf(err) != apperr.Internal {
 			w.Header().Set("HX-Reswap", "none")
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		s.back(w, r, back, "", err)
-		return
+		return s.back(w, r, back, "", err)
 	}
 	if r.Header.Get("HX-Request") != "true" {
 		http.Redirect(w, r, back, http.StatusSeeOther)
-		return
+		return nil
 	}
 	p, prog, err := s.Programs.Progress(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var swap *attendanceSwap
 	count := 0
@@ -126,30 +122,25 @@ func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if swap == nil {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Peserta tidak ditemukan"))
-		return
+		return apperr.New(apperr.NotFound, "Peserta tidak ditemukan")
 	}
 	swap.Count = count
 	s.renderPartial(w, r, http.StatusOK, "program_attendance", "attendance_swap", swap)
+	return nil
 }
 
 // programAttendanceAll marks every participant of the caller's area
 // present at one session ("Semua hadir").
-func (s *Server) programAttendanceAll(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programAttendanceAll(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	session, _ := strconv.Atoi(r.FormValue("session"))
 	n, err := s.Programs.SetSessionAttendance(r.Context(), actor(r), id, session, true)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
 	msg := fmt.Sprintf("%s peserta ditandai hadir di sesi %d. Ketuk peserta yang tidak datang.", idfmt.Number(int64(n)), session)
 	if n == 0 {
 		msg = fmt.Sprintf("Semua peserta sudah ditandai hadir di sesi %d.", session)
 	}
-	s.back(w, r, fmt.Sprintf("/program/%d/kehadiran?sesi=%d", id, session), msg, err)
+	return s.back(w, r, fmt.Sprintf("/program/%d/kehadiran?sesi=%d", id, session), msg, err)
 }

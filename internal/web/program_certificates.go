@@ -14,11 +14,10 @@ type certificatesView struct {
 
 // programCertificates lists participants with a link to each certificate
 // of those who completed, and the ZIP of all of them.
-func (s *Server) programCertificates(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programCertificates(w http.ResponseWriter, r *http.Request) error {
 	p, prog, err := s.pathProgress(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := certificatesView{P: p, Rows: prog}
 	for _, pr := range prog {
@@ -27,4 +26,5 @@ func (s *Server) programCertificates(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "program_certificates", page{Title: "Sertifikat " + p.Name, Active: "programs", Data: v})
+	return nil
 }

@@ -22,11 +22,11 @@ func (s *Server) pathReport(r *http.Request) (*programs.Program, *programs.Repor
 }
 
 // programReport shows a programme's results and links the XLSX export.
-func (s *Server) programReport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programReport(w http.ResponseWriter, r *http.Request) error {
 	p, rep, err := s.pathReport(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "program_report", page{Title: "Laporan " + p.Name, Active: "programs", Data: reportView{p, rep}})
+	return nil
 }

@@ -36,12 +36,11 @@ type scoreProblem struct {
 
 // programScores shows the cohort's score grid: pre-test and post-test of
 // every participant in one form with one save button.
-func (s *Server) programScores(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programScores(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	p, prog, err := s.pathProgress(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := scoresView{P: p, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat"),
 		CanEdit: a.IsOfficer() && (p.Status == programs.StatusSelected || p.Status == programs.StatusRunning)}
@@ -49,26 +48,24 @@ func (s *Server) programScores(w http.ResponseWriter, r *http.Request) {
 		v.Rows = append(v.Rows, scoreRow{Progress: pr, Pre: scoreText(pr.PreTest), Post: scoreText(pr.PostTest)})
 	}
 	s.render(w, r, http.StatusOK, "program_scores", page{Title: "Nilai " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // programScoresSet saves the whole grid at once. When a cell is wrong
 // nothing is saved and the grid comes back with what was typed and the
 // message on the cell's row.
-func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	a := actor(r)
 	_, prog, err := s.Programs.Progress(r.Context(), a, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	stored := map[int64]programs.Progress{}
 	for _, pr := range prog {
@@ -79,8 +76,7 @@ func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) {
 	for _, v := range r.PostForm["business_id"] {
 		bid, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			s.fail(w, r, apperr.New(apperr.Invalid, "Baris nilai tidak dikenal"))
-			return
+			return apperr.New(apperr.Invalid, "Baris nilai tidak dikenal")
 		}
 		// A cell the form did not send keeps its score; a cell sent empty clears it.
 		row := programs.ScoreRow{BusinessID: bid, PreTest: stored[bid].PreTest, PostTest: stored[bid].PostTest}
@@ -96,26 +92,20 @@ func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) {
 	n, err := s.Programs.SetCohortScores(r.Context(), a, id, rows)
 	path := fmt.Sprintf("/program/%d/nilai", id)
 	if fields := apperr.FieldsOf(err); len(fields) > 0 {
-		s.scoresRefused(w, r, id, typed, fields)
-		return
-	}
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
+		return s.scoresRefused(w, r, id, typed, fields)
 	}
 	msg := fmt.Sprintf("Nilai %s peserta disimpan.", idfmt.Number(int64(n)))
 	if n == 0 {
 		msg = "Tidak ada nilai yang berubah."
 	}
-	s.back(w, r, path, msg, err)
+	return s.back(w, r, path, msg, err)
 }
 
 // scoresRefused draws the grid again with the typed text and the errors.
-func (s *Server) scoresRefused(w http.ResponseWriter, r *http.Request, id int64, typed, fields map[string]string) {
+func (s *Server) scoresRefused(w http.ResponseWriter, r *http.Request, id int64, typed, fields map[string]string) error {
 	p, prog, err := s.Programs.Progress(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := scoresView{P: p, CanEdit: true}
 	for _, pr := range prog {
@@ -138,6 +128,7 @@ func (s *Server) scoresRefused(w http.ResponseWriter, r *http.Request, id int64,
 		v.Rows = append(v.Rows, row)
 	}
 	s.render(w, r, http.StatusUnprocessableEntity, "program_scores", page{Title: "Nilai " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // parseScoreCell reads a score as typed or pasted from a spreadsheet:

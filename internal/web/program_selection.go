@@ -37,18 +37,16 @@ type selectionView struct {
 // programSelection shows the selection (office only): the selected and the
 // reserve with their scores, how many were kept out by which rule (each a
 // link to the full explanation), and the run, lock and publish buttons.
-func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	p, err := s.pathProgram(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := selectionView{P: p, Officer: a.IsOfficer(), Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	res, rec, names, err := s.selectionWithNames(r, p.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if res != nil {
 		rows := func(list []programs.Ranked) []selectionRow {
@@ -63,6 +61,7 @@ func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) {
 		v.Reasons = countReasons(res)
 	}
 	s.render(w, r, http.StatusOK, "program_selection", page{Title: "Seleksi " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // selectionWithNames returns a programme's selection as the actor may see
@@ -107,54 +106,36 @@ func countReasons(res *programs.Result) []reasonCount {
 }
 
 // programSelectionRun runs the selection from the page (optional seed).
-func (s *Server) programSelectionRun(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programSelectionRun(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var seed *int64
 	if v := strings.TrimSpace(r.FormValue("seed")); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), "", apperr.New(apperr.Invalid, "Seed harus bilangan bulat"))
-			return
+			return s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), "", apperr.New(apperr.Invalid, "Seed harus bilangan bulat"))
 		}
 		seed = &n
 	}
 	res, err := s.Programs.RunSelection(r.Context(), actor(r), id, seed)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
 	msg := ""
 	if res != nil {
 		msg = fmt.Sprintf("Seleksi selesai: %d terpilih dari %d kecamatan, %d cadangan.", len(res.Selected), res.DistrictsCovered, len(res.Reserve))
 	}
-	s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), msg, err)
+	return s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), msg, err)
 }
 
-// programSelectionLock locks the result.
-func (s *Server) programSelectionLock(w http.ResponseWriter, r *http.Request) {
-	s.selectionPageStep(w, r, "Hasil seleksi dikunci.", s.Programs.LockSelection)
-}
-
-// programSelectionPublish publishes the locked result.
-func (s *Server) programSelectionPublish(w http.ResponseWriter, r *http.Request) {
-	s.selectionPageStep(w, r, "Hasil seleksi diumumkan.", s.Programs.PublishSelection)
-}
-
-func (s *Server) selectionPageStep(w http.ResponseWriter, r *http.Request, msg string,
-	step func(context.Context, auth.Actor, int64) (*programs.SelectionRecord, error)) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// selectionPageStep is a step of the selection taken from its page (lock,
+// publish), which returns there with msg.
+func (s *Server) selectionPageStep(msg string, step func(context.Context, auth.Actor, int64) (*programs.SelectionRecord, error)) pageHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r)
+		if err != nil {
+			return err
+		}
+		_, err = step(r.Context(), actor(r), id)
+		return s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), msg, err)
 	}
-	_, err = step(r.Context(), actor(r), id)
-	if apperr.Is(err, apperr.Forbidden) {
-		s.fail(w, r, err)
-		return
-	}
-	s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), msg, err)
 }

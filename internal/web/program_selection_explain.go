@@ -28,16 +28,14 @@ type explanationView struct {
 // programSelectionExplain is the selection's full explanation as a page:
 // every applicant with its place, score, outcome and the rule that decided
 // it, searchable by name or ID and filtered by outcome, kecamatan and reason.
-func (s *Server) programSelectionExplain(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programSelectionExplain(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.pathProgram(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	res, _, names, err := s.selectionWithNames(r, p.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	v := explanationView{P: p, Res: res, Filter: programs.ApplicantFilter{Q: q.Get("q"), Status: q.Get("hasil"),
@@ -65,6 +63,7 @@ func (s *Server) programSelectionExplain(w http.ResponseWriter, r *http.Request)
 	v.Rows = shown[(pg-1)*explanationsPerPage : min(len(shown), pg*explanationsPerPage)]
 	v.Pager = pagerView{Page: pg, Pages: pages, Query: q}
 	s.render(w, r, http.StatusOK, "program_selection_explain", page{Title: "Penjelasan seleksi " + p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // districtsAmong returns the kecamatan of a set of codes, by name.

@@ -32,17 +32,15 @@ type programShowView struct {
 
 // programShow is a programme's page: its settings, life-cycle buttons, and
 // for an owner the application button.
-func (s *Server) programShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programShow(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	p, err := s.pathProgram(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := p.ID
 	if a.Role == auth.Owner && p.Status == programs.StatusDraft {
-		s.fail(w, r, apperr.New(apperr.NotFound, "Program tidak ditemukan"))
-		return
+		return apperr.New(apperr.NotFound, "Program tidak ditemukan")
 	}
 	v := programShowView{P: p, Officer: a.IsOfficer(), Office: a.IsOfficer() || a.Role == auth.Pimpinan,
 		Owner: a.Role == auth.Owner, Partners: map[int64]string{}, Funding: p.FundingTotal(), CostEach: p.CostPerParticipant(0)}
@@ -58,8 +56,7 @@ func (s *Server) programShow(w http.ResponseWriter, r *http.Request) {
 		}
 		apps, err := s.Programs.Applications(r.Context(), a, id)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		v.Applied = len(apps)
 		_, v.Selection, _ = s.Programs.Selection(r.Context(), a, id)
@@ -69,45 +66,42 @@ func (s *Server) programShow(w http.ResponseWriter, r *http.Request) {
 			v.MyApp = &apps[0]
 		} else if p.Status == programs.StatusOpen {
 			if v.NotYet, err = s.Programs.Precheck(r.Context(), a, id); err != nil {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "program_show", page{Title: p.Name, Active: "programs", Data: v})
+	return nil
 }
 
 // programMove moves a programme along its life cycle from the page.
-func (s *Server) programMove(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programMove(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if _, err := s.Programs.Move(r.Context(), actor(r), id, r.FormValue("status")); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/program/"+itoa64(id), http.StatusSeeOther)
+	return nil
 }
 
 // programApply lets an owner apply with its own business.
-func (s *Server) programApply(w http.ResponseWriter, r *http.Request) {
+func (s *Server) programApply(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	a := actor(r)
 	if a.Role != auth.Owner {
-		s.fail(w, r, apperr.New(apperr.Forbidden, "Hanya pemilik usaha yang mendaftar sendiri; petugas memakai nominasi"))
-		return
+		return apperr.New(apperr.Forbidden, "Hanya pemilik usaha yang mendaftar sendiri; petugas memakai nominasi")
 	}
 	if _, err := s.Programs.Apply(r.Context(), a, id, a.BusinessID); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/program/"+itoa64(id), http.StatusSeeOther)
+	return nil
 }
 
 // pathProgram loads the programme named by the {id} path value, as the

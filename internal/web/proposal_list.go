@@ -15,7 +15,7 @@ type proposalView struct {
 
 // proposalList is the officers' queue of owners' proposed changes of NIK,
 // NIB, P-IRT and halal status in their area, oldest first.
-func (s *Server) proposalList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) proposalList(w http.ResponseWriter, r *http.Request) error {
 	status := r.URL.Query().Get("status")
 	if status == "" {
 		status = registry.ProposalPending
@@ -25,24 +25,22 @@ func (s *Server) proposalList(w http.ResponseWriter, r *http.Request) {
 	}
 	a := actor(r)
 	if !a.IsOfficer() {
-		s.fail(w, r, errOfficeOnlyPage)
-		return
+		return errOfficeOnlyPage
 	}
 	items, err := s.Registry.Proposals(r.Context(), a, status)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := proposalView{Items: items, Status: status, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
 	s.render(w, r, http.StatusOK, "proposal_list", page{Title: "Usulan perubahan", Active: "proposals", Data: v})
+	return nil
 }
 
 // proposalDecide approves or rejects one proposal from the queue.
-func (s *Server) proposalDecide(w http.ResponseWriter, r *http.Request) {
+func (s *Server) proposalDecide(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	approve := r.FormValue("keputusan") == "setujui"
 	p, err := s.Registry.DecideProposal(r.Context(), actor(r), id, approve, r.FormValue("alasan"))
@@ -53,7 +51,7 @@ func (s *Server) proposalDecide(w http.ResponseWriter, r *http.Request) {
 			msg = fmt.Sprintf("Usulan untuk %s disetujui dan tersimpan.", p.BusinessName)
 		}
 	}
-	s.back(w, r, "/usulan", msg, err)
+	return s.back(w, r, "/usulan", msg, err)
 }
 
 // proposalFieldLabel is the template's name of a proposed field.

@@ -9,18 +9,17 @@ import (
 
 // publicSelection is the no-login page /seleksi/{id}: the published result
 // with business names, desa, kecamatan and scores, and no personal data.
-func (s *Server) publicSelection(w http.ResponseWriter, r *http.Request) {
+func (s *Server) publicSelection(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	res, err := s.Programs.Public(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "public_selection", page{Title: "Hasil seleksi " + res.Program.Name, Data: res})
+	return nil
 }
 
 type verifyView struct {

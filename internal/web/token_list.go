@@ -16,27 +16,26 @@ type tokensView struct {
 // tokenList shows every API token (never the token itself) with its user,
 // dates and state, and a button to revoke the active ones. ?pengguna=U
 // shows one user's tokens.
-func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("pengguna")
 	tokens, err := s.Accounts.Tokens(r.Context(), actor(r), name)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "tokens", page{Title: "Token API", Active: "tokens",
 		Data: tokensView{Tokens: tokens, Username: name, Now: s.Now()}})
+	return nil
 }
 
 // tokenRevoke ends a token at once; its next API request gets 401.
-func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) {
+func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if _, err := s.Accounts.RevokeToken(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/admin/token", http.StatusSeeOther)
+	return nil
 }

@@ -21,32 +21,30 @@ type usersView struct {
 	Created  string
 }
 
-func (s *Server) userList(w http.ResponseWriter, r *http.Request) {
-	s.renderUsers(w, r, http.StatusOK, usersView{Form: map[string]string{"role": string(auth.Operator)},
+func (s *Server) userList(w http.ResponseWriter, r *http.Request) error {
+	return s.renderUsers(w, r, http.StatusOK, usersView{Form: map[string]string{"role": string(auth.Operator)},
 		Errors: map[string]string{}, Created: r.URL.Query().Get("dibuat")})
 }
 
-func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, v usersView) {
+func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, v usersView) error {
 	users, err := s.Accounts.List(r.Context(), actor(r))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	partners, err := s.Programs.Partners(r.Context(), actor(r))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v.Users, v.Roles, v.Partners = users, auth.Roles, partners
 	s.render(w, r, status, "users", page{Title: "Pengguna", Active: "users", Data: v})
+	return nil
 }
 
 // userCreate adds an account through the account service. The form keeps
 // everything but the password when a field is wrong.
-func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca"))
-		return
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	v := usersView{Form: map[string]string{}, Errors: map[string]string{}}
 	for _, k := range []string{"username", "role", "regions", "business_id", "partner_id"} {
@@ -60,7 +58,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		http.Redirect(w, r, "/admin/pengguna?dibuat="+u.Username, http.StatusSeeOther)
-		return
+		return nil
 	case apperr.Is(err, apperr.Invalid):
 		v.Errors = apperr.FieldsOf(err)
 		for field, what := range map[string]string{"business_id": "ID usaha", "partner_id": "ID mitra"} {
@@ -71,10 +69,9 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	case apperr.Is(err, apperr.Conflict):
 		v.Errors["username"] = apperr.MessageOf(err)
 	default:
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.renderUsers(w, r, http.StatusUnprocessableEntity, v)
+	return s.renderUsers(w, r, http.StatusUnprocessableEntity, v)
 }
 
 // formLink reads the ID of a record an account is linked to: 0 when empty,
@@ -92,15 +89,14 @@ func formLink(v string) int64 {
 }
 
 // userDisable turns an account off; its sessions and tokens stop working.
-func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) {
+func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if _, err := s.Accounts.Disable(r.Context(), actor(r), id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/admin/pengguna", http.StatusSeeOther)
+	return nil
 }
