@@ -10,7 +10,8 @@ import (
 
 // An unknown or disabled username is compared against dummyHash: it must
 // cost the same bcrypt work as a real account's hash, or the timing of a
-// refusal tells which usernames exist (the web test times it as well).
+// refusal tells which usernames exist. Login compares every sign-in against
+// a hash, this one when there is no account, so equal cost is equal time.
 func TestDummyHashCostsAsMuchAsARealOne(t *testing.T) {
 	real, err := auth.HashPassword("Kopi-Tubruk-2025")
 	if err != nil {

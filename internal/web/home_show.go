@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"naikkelas/internal/auth"
-	"naikkelas/internal/market"
 	"naikkelas/internal/registry"
 )
 
@@ -14,8 +13,6 @@ type homeView struct {
 	Classes   []classCount
 	Districts []registry.DistrictCount
 	Unknown   int // businesses without a known size class
-	// LabelFixes are an owner's open label fixes, on its own home page.
-	LabelFixes []market.LabelFixes
 }
 
 type classCount struct {
@@ -52,11 +49,6 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if a.Role == auth.Owner && a.BusinessID != 0 {
-		if v.LabelFixes, err = s.Market.BusinessLabelFixes(r.Context(), a, a.BusinessID); err != nil {
-			return err
-		}
-	}
 	s.render(w, r, http.StatusOK, "home", page{Title: "Beranda", Active: "home", Data: v})
 	return nil
 }
@@ -64,9 +56,6 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) error {
 // allDistrictRows lists every kecamatan of the caller's area, with zero
 // counts where the store had no row, in the store's order then the rest.
 func (s *Server) allDistrictRows(a auth.Actor, rows []registry.DistrictCount) []registry.DistrictCount {
-	if a.Role == auth.Owner {
-		return rows
-	}
 	byCode := map[string]registry.DistrictCount{}
 	for _, d := range rows {
 		byCode[d.Code] = d
