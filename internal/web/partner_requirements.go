@@ -26,9 +26,6 @@ func (s *Server) partnerRequirementsSave(w http.ResponseWriter, r *http.Request)
 		pt.Requirements = req
 		_, err = s.Programs.SavePartner(r.Context(), a, pt)
 	}
-	if apperr.Is(err, apperr.Forbidden) {
-		return err
-	}
 	return s.back(w, r, "/mitra", "Syarat kurasi "+pt.Name+" disimpan.", firstFieldError(err))
 }
 
