@@ -11,13 +11,6 @@ import (
 	"naikkelas/internal/store/engine"
 )
 
-var backupCommand = Command{
-	Name:    "backup",
-	Args:    "--db DB [--photo-dir DIR] FILE",
-	Summary: "salin basis data SQLite yang sedang berjalan secara konsisten ke FILE, dan foto produk ke FILE-foto (PostgreSQL: pakai pg_dump)",
-	Run:     runBackup,
-}
-
 func runBackup(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg, fset := dbFlags(env, c)
 	cfg.BindPhotoDir(fset)

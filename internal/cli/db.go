@@ -31,3 +31,17 @@ func openStore(ctx context.Context, dsn string, mustExist bool) (store.Store, er
 	}
 	return st, nil
 }
+
+// openInput opens the file a command reads and tells its size.
+func openInput(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("membuka berkas: %w", err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, info.Size(), nil
+}

@@ -12,13 +12,6 @@ import (
 	"naikkelas/internal/services"
 )
 
-var exportCommand = Command{
-	Name:    "export",
-	Args:    "--db DB --format xlsx|csv -o FILE [--district CODE] [--size-class C]",
-	Summary: "ekspor register UMKM ke XLSX atau CSV (judul kolom berbahasa Indonesia)",
-	Run:     runExport,
-}
-
 func runExport(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg, fset := dbFlags(env, c)
 	cfg.BindJurisdiction(fset)

@@ -15,13 +15,6 @@ import (
 	"naikkelas/internal/importer"
 )
 
-var importCommand = Command{
-	Name:    "import",
-	Args:    "--db DB [--source NAME] [--sheet S] [--dry-run] [--report FILE] [--json] FILE",
-	Summary: "impor berkas XLSX/CSV ke register UMKM (upsert: tambah, perbarui, atau tandai tidak berubah)",
-	Run:     runImport,
-}
-
 func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg, fset := dbFlags(env, c)
 	cfg.BindJurisdiction(fset)
@@ -38,15 +31,11 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	if len(pos) != 1 {
 		return usagef("sebutkan satu berkas: naikkelas import --db DB FILE")
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return fmt.Errorf("membuka berkas: %w", err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	f, size, err := openInput(pos[0])
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	if _, set := env.Getenv("GOMEMLIMIT"); !set {
 		// a soft limit keeps a million-row import's memory bounded: the
 		// collector runs more often instead of the heap growing
@@ -76,7 +65,7 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 			rejected = append(rejected, o)
 		}
 	}
-	err = im.Run(ctx, imp, importer.Input{Name: name, R: f, Size: info.Size()}, opt)
+	err = im.Run(ctx, imp, importer.Input{Name: name, R: f, Size: size}, opt)
 	bar.done()
 	if err != nil {
 		if msg := imp.Message; msg != "" && !strings.HasPrefix(msg, "Impor gagal karena") {

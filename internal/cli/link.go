@@ -14,13 +14,6 @@ import (
 	"naikkelas/internal/linkage/linkfile"
 )
 
-var linkCommand = Command{
-	Name:    "link",
-	Args:    "[--json] [--id-column NAME] [--threshold P] [--pairs FILE] -o clusters.csv FILE",
-	Summary: "cari baris yang menggambarkan usaha yang sama dalam berkas XLSX/CSV (tautan rekaman)",
-	Run:     runLink,
-}
-
 // linkSummary is the --json output.
 type linkSummary struct {
 	Records     int     `json:"records"`
@@ -52,16 +45,12 @@ func runLink(ctx context.Context, env *Env, c *Command, args []string) error {
 	case !(*threshold > 0 && *threshold < 1):
 		return usagef("--threshold harus di antara 0 dan 1, mis. 0.9")
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return fmt.Errorf("membuka berkas: %w", err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	f, size, err := openInput(pos[0])
 	if err != nil {
 		return err
 	}
-	list, err := linkfile.Read(ctx, filepath.Base(pos[0]), f, info.Size(),
+	defer f.Close()
+	list, err := linkfile.Read(ctx, filepath.Base(pos[0]), f, size,
 		linkfile.Options{IDColumn: *idColumn, Sheet: *sheet, Jurisdiction: cfg.Jurisdiction})
 	if err != nil {
 		return err

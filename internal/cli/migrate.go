@@ -5,13 +5,6 @@ import (
 	"fmt"
 )
 
-var migrateCommand = Command{
-	Name:    "migrate",
-	Args:    "--db DB",
-	Summary: "perbarui skema basis data ke versi terbaru",
-	Run:     runMigrate,
-}
-
 func runMigrate(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg, fs := dbFlags(env, c)
 	if err := parseNoArgs(env, c, fs, args); err != nil {

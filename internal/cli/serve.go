@@ -8,13 +8,6 @@ import (
 	"naikkelas/internal/config"
 )
 
-var serveCommand = Command{
-	Name:    "serve",
-	Args:    "[--addr 127.0.0.1:8080] [--db DB] [--jurisdiction 36.04] [--public-url URL] [--trusted-proxy IP] [--tls-cert F --tls-key F] [--demo]",
-	Summary: "jalankan server web (memperbarui skema; --demo memuat data demo ke basis data kosong)",
-	Run:     runServe,
-}
-
 func runServe(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg := config.FromEnv(env.Getenv)
 	fs := flags(c)

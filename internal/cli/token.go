@@ -13,27 +13,6 @@ import (
 	"naikkelas/internal/services"
 )
 
-var tokenCreateCommand = Command{
-	Name:    "token create",
-	Args:    "--db DB --username U [--expires 90d]",
-	Summary: "buat token API untuk pengguna (ditampilkan sekali; hanya hash-nya disimpan)",
-	Run:     runTokenCreate,
-}
-
-var tokenListCommand = Command{
-	Name:    "token list",
-	Args:    "--db DB [--username U]",
-	Summary: "daftar token API: ID, pengguna, dibuat, terakhir dipakai, kedaluwarsa (tanpa token itu sendiri)",
-	Run:     runTokenList,
-}
-
-var tokenRevokeCommand = Command{
-	Name:    "token revoke",
-	Args:    "--db DB ID",
-	Summary: "cabut token API; permintaan berikutnya dengan token itu ditolak (401)",
-	Run:     runTokenRevoke,
-}
-
 func runTokenCreate(ctx context.Context, env *Env, c *Command, args []string) error {
 	cfg, fs := dbFlags(env, c)
 	username := fs.String("username", "", "pemilik token")

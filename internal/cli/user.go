@@ -15,13 +15,6 @@ import (
 	"naikkelas/internal/services"
 )
 
-var userAddCommand = Command{
-	Name:    "user add",
-	Args:    "--db DB --username U --role admin|operator|pimpinan|owner|mitra [--regions 36.04.15,36.04.16] [--business ID] [--partner ID] --password-stdin",
-	Summary: "tambah pengguna (kata sandi dibaca dari stdin)",
-	Run:     runUserAdd,
-}
-
 type userAddArgs struct {
 	username, role, regions string
 	business, partner       int64
