@@ -184,6 +184,22 @@ func largeCSV(b *testing.B, n int) importer.Input {
 	return importer.Input{Name: "1m.csv", R: f, Size: info.Size()}
 }
 
+// importMillion imports in (a million rows) into st with the timer running,
+// checks that every row was inserted, reports the peak heap and returns how
+// long the import took. The timer is stopped on return.
+func importMillion(b *testing.B, st store.Store, in importer.Input) time.Duration {
+	var imp *importer.Import
+	start := time.Now()
+	peak := peakHeap(func() { imp = importFile(b, st, "1m.csv", in) })
+	took := time.Since(start)
+	if imp.Summary.Inserted != 1_000_000 {
+		b.Fatalf("summary %+v", imp.Summary)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	return took
+}
+
 // BenchmarkLargeCSV1MSQLite imports 1,000,000 CSV rows into SQLite (target < 60 s, < 500 MB).
 func BenchmarkLargeCSV1MSQLite(b *testing.B) {
 	const n = 1_000_000
@@ -193,15 +209,7 @@ func BenchmarkLargeCSV1MSQLite(b *testing.B) {
 		st, _ := sqliteStore(b)
 		runtime.GC()
 		b.StartTimer()
-		var imp *importer.Import
-		start := time.Now()
-		peak := peakHeap(func() { imp = importFile(b, st, "1m.csv", in) })
-		took := time.Since(start)
-		if imp.Summary.Inserted != n {
-			b.Fatalf("summary %+v", imp.Summary)
-		}
-		b.StopTimer()
-		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		took := importMillion(b, st, in)
 		_, db := sqliteStore(b)
 		report(b, n, took, plainInserts(b, db, n))
 		b.StartTimer()
@@ -218,15 +226,7 @@ func BenchmarkLargeCSV1MPostgres(b *testing.B) {
 		b.StopTimer()
 		st := pgSchemaStore(b)
 		b.StartTimer()
-		var imp *importer.Import
-		start := time.Now()
-		peak := peakHeap(func() { imp = importFile(b, st, "1m.csv", in) })
-		took := time.Since(start)
-		if imp.Summary.Inserted != n {
-			b.Fatalf("summary %+v", imp.Summary)
-		}
-		b.StopTimer()
-		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		took := importMillion(b, st, in)
 		report(b, n, took, plainInserts(b, pgSchemaStore(b).(*postgres.Store).DB, n))
 		b.StartTimer()
 	}

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"naikkelas/internal/importer"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/engine"
 	"naikkelas/internal/store/sqlite"
@@ -41,17 +40,7 @@ func TestCrashAfterIndexDrop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: 40,000-row crash test skipped (go test ./... runs it)")
 	}
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "crash.db")
-	st, err := engine.Open(context.Background(), dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var small bytes.Buffer
-	if err := writeGenCSV(&small, 300); err != nil {
-		t.Fatal(err)
-	}
-	runImport(t, st, "awal.csv", small.Bytes(), importer.Options{})
+	dir, dbPath, st := crashDB(t)
 	before, indexes := registryDigest(t, st), indexNames(t, st)
 	st.Close()
 
@@ -65,7 +54,7 @@ func TestCrashAfterIndexDrop(t *testing.T) {
 	}
 	killImportAfter(t, dbPath, bigPath, 30000)
 
-	st, err = engine.Open(context.Background(), dbPath)
+	st, err := engine.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}

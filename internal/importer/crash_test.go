@@ -44,6 +44,23 @@ func registryDigest(t *testing.T, st store.Store) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
+// crashDB is a SQLite database in a temporary folder holding 300 imported
+// businesses: the registry a crash test must find unchanged.
+func crashDB(t *testing.T) (dir, dbPath string, st store.Store) {
+	dir = t.TempDir()
+	dbPath = filepath.Join(dir, "crash.db")
+	st, err := engine.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var small bytes.Buffer
+	if err := writeGenCSV(&small, 300); err != nil {
+		t.Fatal(err)
+	}
+	runImport(t, st, "awal.csv", small.Bytes(), importer.Options{})
+	return dir, dbPath, st
+}
+
 // TestCrashLeavesRegistryUnchanged runs a large import in a child process
 // (this test binary, re-executed), kills it with SIGKILL in the middle, and
 // checks that the registry is exactly as before.
@@ -55,17 +72,7 @@ func TestCrashLeavesRegistryUnchanged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: crash test (child process killed mid-import) skipped (go test ./... runs it)")
 	}
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "crash.db")
-	st, err := engine.Open(context.Background(), dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var small bytes.Buffer
-	if err := writeGenCSV(&small, 300); err != nil {
-		t.Fatal(err)
-	}
-	runImport(t, st, "awal.csv", small.Bytes(), importer.Options{})
+	dir, dbPath, st := crashDB(t)
 	before := registryDigest(t, st)
 	st.Close()
 

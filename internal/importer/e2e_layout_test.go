@@ -11,6 +11,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/registry"
+	"naikkelas/internal/store"
 )
 
 // The workbooks in testdata/layouts were written by LibreOffice from the
@@ -42,9 +43,9 @@ func stored(t *testing.T, svc *registry.Service, outs map[int]importer.RowOutcom
 
 // reimportChangesNothing imports the file again and expects every business
 // unchanged and the same rows skipped.
-func reimportChangesNothing(t *testing.T, first *importer.Import, run func() *importer.Import) {
+func reimportChangesNothing(t *testing.T, st store.Store, name string, data []byte, opt importer.Options, first *importer.Import) {
 	t.Helper()
-	again := run()
+	again, _ := runImport(t, st, name, data, opt)
 	s, f := again.Summary, first.Summary
 	if s.Inserted != 0 || s.Updated != 0 || s.Rejected != 0 || s.Unchanged != f.Inserted || s.Skipped != f.Skipped {
 		t.Errorf("re-import %+v after %+v: want every business unchanged", s, f)
@@ -94,10 +95,7 @@ func TestImportMultiRowMergedHeader(t *testing.T) {
 		b.Notes != "binaan 2024" {
 		t.Errorf("row 5: %+v", b)
 	}
-	reimportChangesNothing(t, imp, func() *importer.Import {
-		again, _ := runImport(t, st, "header-bertingkat.xlsx", data, opt)
-		return again
-	})
+	reimportChangesNothing(t, st, "header-bertingkat.xlsx", data, opt, imp)
 }
 
 func TestImportGroupRows(t *testing.T) {
@@ -139,10 +137,7 @@ func TestImportGroupRows(t *testing.T) {
 	if b := stored(t, svc, outs, 5); b.Notes != "ikut pameran" {
 		t.Errorf("KETERANGAN not kept: %q", b.Notes)
 	}
-	reimportChangesNothing(t, imp, func() *importer.Import {
-		again, _ := runImport(t, st, "baris-kelompok.xlsx", data, opt)
-		return again
-	})
+	reimportChangesNothing(t, st, "baris-kelompok.xlsx", data, opt, imp)
 }
 
 func TestImportSheetPerKecamatan(t *testing.T) {
