@@ -13,6 +13,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
@@ -85,6 +86,9 @@ func (s *Service) FundedProgram(ctx context.Context, a auth.Actor, id int64) (*P
 	out, err := s.summary(ctx, a, p)
 	if err != nil {
 		return nil, err
+	}
+	if p.StartsOn > idfmt.Day(s.Programs.Now()) {
+		return out, nil // nothing to compare before the programme starts
 	}
 	st, err := s.Assessments.Stats(ctx, office, assessment.StatsQuery{ProgramID: p.ID})
 	if err != nil {

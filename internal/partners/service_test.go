@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
@@ -137,5 +138,20 @@ func TestFundedProgramHoldsFiguresNotPeople(t *testing.T) {
 		if strings.Contains(string(b), `"`+key) {
 			t.Errorf("the partner's view has a field %q: %s", key, b)
 		}
+	}
+}
+
+// A partner opens a programme it funds before the programme starts (it
+// answered 422: the comparison's period would end before it begins); the
+// naik-kelas comparison comes once the programme has started.
+func TestFundedProgramBeforeItStarts(t *testing.T) {
+	w := newWorld(t)
+	w.svc.Programs.Now = func() time.Time { return time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC) }
+	p, err := w.svc.FundedProgram(context.Background(), w.mitra, w.bankOnly)
+	if err != nil {
+		t.Fatalf("FundedProgram before the start: %v", err)
+	}
+	if p.NaikKelas != nil || p.Totals.Applicants != 3 {
+		t.Errorf("before the start: %+v, want counts and no comparison", p)
 	}
 }

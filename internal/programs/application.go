@@ -136,6 +136,7 @@ type Application struct {
 // StatusChange is one move of one application, kept in its history and audited.
 type StatusChange struct {
 	ApplicationID int64     `json:"application_id"`
+	ProgramID     int64     `json:"-"` // named in the audit entry, so that the log says which programme
 	BusinessID    int64     `json:"business_id"`
 	From          string    `json:"from"`
 	To            string    `json:"to"`

@@ -140,7 +140,7 @@ func (s *Service) mark(ctx context.Context, a auth.Actor, c *cohort, session int
 		marks = append(marks, Attendance{ProgramID: c.p.ID, BusinessID: ap.BusinessID, Session: session, Present: present,
 			RecordedBy: a.Username, RecordedAt: now})
 		if present && ap.Status == AppSelected {
-			changes = append(changes, StatusChange{ApplicationID: ap.ID, BusinessID: ap.BusinessID, From: ap.Status,
+			changes = append(changes, StatusChange{ApplicationID: ap.ID, ProgramID: ap.ProgramID, BusinessID: ap.BusinessID, From: ap.Status,
 				To: AppAttended, Reason: "hadir", At: now, By: a.Username})
 		}
 	}

@@ -83,7 +83,7 @@ func (s *Service) finish(ctx context.Context, a auth.Actor, p *Program) error {
 			to = AppDroppedOut
 		}
 		if ap.Status != to {
-			changes = append(changes, StatusChange{ApplicationID: ap.ID, BusinessID: ap.BusinessID, From: ap.Status, To: to,
+			changes = append(changes, StatusChange{ApplicationID: ap.ID, ProgramID: ap.ProgramID, BusinessID: ap.BusinessID, From: ap.Status, To: to,
 				Reason: why, At: now, By: a.Username})
 		}
 	}

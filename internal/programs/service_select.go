@@ -149,7 +149,7 @@ func outcomeChanges(apps []Application, res *Result, at time.Time, by string) []
 	for _, ap := range apps {
 		w, ok := want[ap.BusinessID]
 		if ok && (w.status != ap.Status || w.reason != ap.Reason) {
-			out = append(out, StatusChange{ApplicationID: ap.ID, BusinessID: ap.BusinessID, From: ap.Status, To: w.status,
+			out = append(out, StatusChange{ApplicationID: ap.ID, ProgramID: ap.ProgramID, BusinessID: ap.BusinessID, From: ap.Status, To: w.status,
 				Reason: w.reason, At: at, By: by})
 		}
 	}

@@ -35,7 +35,7 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, programID, busines
 		return nil, apperr.New(apperr.Conflict, "Pendaftaran berstatus %s tidak dapat diundurkan", AppStatusLabel(ap.Status))
 	}
 	now := s.Now().UTC()
-	changes := []StatusChange{{ApplicationID: ap.ID, BusinessID: ap.BusinessID, From: ap.Status, To: AppWithdrawn,
+	changes := []StatusChange{{ApplicationID: ap.ID, ProgramID: ap.ProgramID, BusinessID: ap.BusinessID, From: ap.Status, To: AppWithdrawn,
 		Reason: "mengundurkan diri", At: now, By: a.Username}}
 	out := &Withdrawal{Withdrawn: *ap, KeepsDistricts: true}
 	out.Withdrawn.Status = AppWithdrawn
@@ -59,7 +59,7 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, programID, busines
 		}
 		repl, out.KeepsDistricts = pickReplacement(p, res, apps, businessID)
 		if repl != nil {
-			changes = append(changes, StatusChange{ApplicationID: repl.ID, BusinessID: repl.BusinessID, From: repl.Status,
+			changes = append(changes, StatusChange{ApplicationID: repl.ID, ProgramID: repl.ProgramID, BusinessID: repl.BusinessID, From: repl.Status,
 				To: AppSelected, Reason: "menggantikan peserta yang mengundurkan diri", At: now, By: a.Username})
 		}
 	}

@@ -141,7 +141,7 @@ func (at Attendance) Audit(w Who) *audit.Entry {
 // Audit returns the audit entry of one status move.
 func (c StatusChange) Audit(w Who) *audit.Entry {
 	before, _ := json.Marshal(map[string]string{"status": c.From})
-	after, _ := json.Marshal(map[string]any{"status": c.To, "reason": c.Reason, "business_id": c.BusinessID})
+	after, _ := json.Marshal(map[string]any{"status": c.To, "reason": c.Reason, "business_id": c.BusinessID, "program_id": c.ProgramID})
 	if c.From == "" {
 		before = []byte("null")
 	}

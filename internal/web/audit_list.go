@@ -1,9 +1,12 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
+
+	"naikkelas/internal/auth"
 )
 
 func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
@@ -26,7 +29,32 @@ func (s *Server) auditList(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range p.Items {
 		rows[i] = newAuditRow(e)
 	}
+	s.nameAuditRows(r.Context(), actor(r), rows)
 	v := auditView{Items: rows, Total: p.Total, Page: p.Page, Pages: (p.Total + p.PerPage - 1) / p.PerPage, Query: r.URL.Query()}
 	s.render(w, r, http.StatusOK, "audit", page{Title: "Jejak audit", Active: "audit", Data: v})
 	return nil
+}
+
+// nameAuditRows names the programmes and businesses of a page of entries,
+// each looked up once. A record since removed keeps its number.
+func (s *Server) nameAuditRows(ctx context.Context, a auth.Actor, rows []auditRow) {
+	programs, businesses := map[int64]string{}, map[int64]string{}
+	for i := range rows {
+		r := &rows[i]
+		if _, ok := programs[r.ProgramID]; !ok && r.ProgramID > 0 {
+			if p, err := s.Programs.Get(ctx, a, r.ProgramID); err == nil {
+				programs[r.ProgramID] = p.Name
+			} else {
+				programs[r.ProgramID] = ""
+			}
+		}
+		if _, ok := businesses[r.BusinessID]; !ok && r.BusinessID > 0 {
+			if b, err := s.Registry.Get(ctx, a, r.BusinessID); err == nil {
+				businesses[r.BusinessID] = b.Name
+			} else {
+				businesses[r.BusinessID] = ""
+			}
+		}
+		r.named(programs[r.ProgramID], businesses[r.BusinessID])
+	}
 }

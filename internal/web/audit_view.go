@@ -9,12 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"naikkelas/internal/assessment"
 	"naikkelas/internal/audit"
-	"naikkelas/internal/auth"
 	"naikkelas/internal/idfmt"
-	"naikkelas/internal/programs"
-	"naikkelas/internal/region"
 )
 
 // auditRow is one audit entry as the audit page shows it: what changed,
@@ -25,92 +21,21 @@ type auditRow struct {
 	Link    string // page of the changed record, "" when it has none
 	Note    string // a line that explains the entry, e.g. "dibuat oleh impor #12, baris 7"
 	Changes []auditChange
+	// the programme and the business the entry concerns (0: none), named
+	// by auditList so that "Pendaftaran program" says which and whose
+	ProgramID, BusinessID     int64
+	ProgramName, BusinessName string
 }
 
 // auditChange is one field of an entry.
 type auditChange struct {
 	Field, Before, After string
+	key                  string
 }
 
-// entityLabels name the audited records; an entity not listed shows its code
-// with spaces, so a new one is still readable.
-var entityLabels = map[string]string{
-	"business": "Usaha", "user": "Pengguna", "program": "Program", "application": "Pendaftaran program",
-	"assessment": "Penilaian kematangan", "attendance": "Kehadiran", "certificate": "Sertifikat",
-	"measurement": "Ukuran usaha", "office": "Identitas kantor", "partner": "Mitra", "permit": "Izin usaha",
-	"selection": "Seleksi", "test_scores": "Nilai tes", "token": "Token API", "follow_up": "Pendampingan",
-}
-
-// actionLabels name what was done.
-var actionLabels = map[string]string{audit.Create: "Tambah", audit.Update: "Ubah", audit.Archive: "Arsip"}
-
-// fieldLabels name the fields that audit entries carry (JSON names of the
-// records). A field not listed shows its name with spaces.
-var fieldLabels = map[string]string{
-	"name": "Nama", "brand": "Merek", "owner_name": "Nama pemilik", "nik": "NIK", "owner_gender": "Jenis kelamin pemilik",
-	"owner_birth_date": "Tanggal lahir pemilik", "phone": "Nomor HP", "email": "Email", "village_code": "Desa",
-	"district_code": "Kecamatan", "address": "Alamat", "latitude": "Lintang", "longitude": "Bujur", "kbli": "KBLI",
-	"sector": "Sektor", "founded_year": "Tahun berdiri", "employees": "Tenaga kerja", "annual_revenue": "Omzet tahunan",
-	"capital": "Modal", "size_class": "Kelas usaha", "size_basis": "Dasar kelas", "nib": "NIB", "pirt_number": "Nomor P-IRT",
-	"pirt_expires_on": "P-IRT berlaku sampai", "halal_status": "Status halal", "halal_number": "Nomor sertifikat halal",
-	"halal_expires_on": "Halal berlaku sampai", "bpom_number": "Nomor BPOM", "hki_number": "Nomor HKI", "products": "Produk",
-	"status": "Status", "year": "Tahun", "source": "Sumber", "recorded_by": "Dicatat oleh", "username": "Nama pengguna",
-	"role": "Peran", "regions": "Wilayah tugas", "business_id": "Usaha", "disabled": "Nonaktif", "kind": "Jenis",
-	"topics": "Materi", "starts_on": "Mulai", "ends_on": "Selesai", "venue": "Tempat", "sessions": "Sesi",
-	"capacity": "Kapasitas", "max_per_district": "Kuota per kecamatan", "min_districts": "Minimal kecamatan",
-	"districts": "Kecamatan", "eligibility": "Syarat peserta", "weights": "Bobot", "completion": "Syarat lulus",
-	"budget": "Anggaran", "funding": "Pendanaan", "program_id": "Program", "session": "Sesi", "present": "Hadir",
-	"reason": "Alasan", "seed": "Kode undian", "changes": "Perubahan status", "pre_test": "Pre-test",
-	"post_test": "Post-test", "code": "Kode", "issued_at": "Diterbitkan", "expires_at": "Berlaku sampai",
-	"revoked_at": "Dicabut", "government": "Pemerintah daerah", "agency": "Dinas", "signatory_name": "Penanda tangan",
-	"signatory_title": "Jabatan penanda tangan", "signatory_nip": "NIP penanda tangan", "logo_hash": "Logo",
-	"contact": "Kontak", "number": "Nomor", "issued_on": "Terbit", "expires_on": "Berlaku sampai", "note": "Catatan",
-	"level": "Tingkat", "level_name": "Tingkat", "assessed_on": "Tanggal penilaian", "import_id": "Impor", "row": "Baris",
-	"amount": "Jumlah", "partner_id": "Mitra", "in_kind_description": "Bantuan barang/jasa", "price": "Harga",
-	"category": "Kategori", "max_annual_revenue": "Omzet maksimal", "size_classes": "Kelas usaha", "sectors": "Sektor",
-	"require_nib": "Wajib NIB", "exclude_trained_within_months": "Belum dilatih dalam (bulan)",
-	"min_attendance_pct": "Kehadiran minimal (%)", "min_post_test": "Post-test minimal", "need": "Kebutuhan",
-	"readiness": "Kesiapan", "never_trained": "Belum pernah dilatih", "woman_owned": "Milik perempuan",
-	"waiting": "Lama menunggu", "method": "Cara", "notes": "Catatan", "month": "Bulan ke",
-	"created_by": "Dibuat oleh", "updated_by": "Diubah oleh", "date": "Tanggal", "title": "Judul",
-}
-
-// bookkeepingFields say nothing to a reader of the log.
-var bookkeepingFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true}
-
-// moneyFields hold rupiah.
-var moneyFields = map[string]bool{"annual_revenue": true, "capital": true, "budget": true, "amount": true,
-	"price": true, "max_annual_revenue": true}
-
-// codeLabels turn a field's code value into its label.
-var codeLabels = map[string]func(string) string{
-	"size_class": classLabel, "halal_status": halalLabel, "role": func(s string) string { return auth.RoleLabel(auth.Role(s)) },
-	"sector": region.SectorName, "topics": programs.TopicLabel, "source": assessment.SourceLabel, "kind": kindLabel,
-	"village_code": region.All().Name, "district_code": region.All().Name, "districts": region.All().Name,
-	"owner_gender": func(s string) string {
-		switch s {
-		case "F", "P", "female":
-			return "Perempuan"
-		case "M", "L", "male":
-			return "Laki-laki"
-		}
-		return s
-	},
-}
-
-// statusLabels read a status by the record it belongs to.
-var statusLabels = map[string]func(string) string{
-	"application": programs.AppStatusLabel, "program": programs.StatusLabel,
-	"business": func(s string) string {
-		switch s {
-		case "active":
-			return "Aktif"
-		case "archived":
-			return "Diarsipkan"
-		}
-		return s
-	},
-}
+// byBusiness are the records whose audit entries are numbered by their business.
+var byBusiness = map[string]bool{"business": true, "attendance": true, "test_scores": true, "certificate": true,
+	"measurement": true, "halal_profile": true}
 
 // newAuditRow reads an entry for the page.
 func newAuditRow(e audit.Entry) auditRow {
@@ -119,6 +44,13 @@ func newAuditRow(e audit.Entry) auditRow {
 		row.What = strings.ReplaceAll(e.Entity, "_", " ")
 	}
 	before, after := jsonObject(e.Before), jsonObject(e.After)
+	row.ProgramID, row.BusinessID = idIn(after, "program_id"), idIn(after, "business_id")
+	switch {
+	case e.Entity == "program" || e.Entity == "selection":
+		row.ProgramID = e.EntityID
+	case byBusiness[e.Entity]:
+		row.BusinessID = e.EntityID
+	}
 	switch e.Entity {
 	case "business":
 		row.Link = fmt.Sprintf("/usaha/%d", e.EntityID)
@@ -155,7 +87,7 @@ func newAuditRow(e audit.Entry) auditRow {
 	}
 	sort.Strings(sorted)
 	for _, k := range sorted {
-		c := auditChange{Field: fieldLabel(k), Before: "—", After: "—"}
+		c := auditChange{Field: fieldLabel(k), Before: "—", After: "—", key: k}
 		if v, ok := before[k]; ok {
 			c.Before = auditValue(e.Entity, k, v)
 		}
@@ -170,11 +102,26 @@ func newAuditRow(e audit.Entry) auditRow {
 	return row
 }
 
-func fieldLabel(k string) string {
-	if l, ok := fieldLabels[k]; ok {
-		return l
+// idIn is the record number held under key, 0 when there is none.
+func idIn(m map[string]any, key string) int64 {
+	if id, ok := m[key].(float64); ok {
+		return int64(id)
 	}
-	return strings.ReplaceAll(k, "_", " ")
+	return 0
+}
+
+// named puts the names of the entry's programme and business beside their
+// numbers, and in the fields that hold those numbers.
+func (r *auditRow) named(programName, businessName string) {
+	r.ProgramName, r.BusinessName = programName, businessName
+	for i, c := range r.Changes {
+		switch {
+		case c.key == "program_id" && programName != "":
+			r.Changes[i].After = programName
+		case c.key == "business_id" && businessName != "":
+			r.Changes[i].After = businessName
+		}
+	}
 }
 
 // jsonObject reads a JSON object; null or anything else is nil.
@@ -207,7 +154,9 @@ func auditValue(entity, key string, v any) string {
 		switch {
 		case moneyFields[key]:
 			return idfmt.Rupiah(int64(x))
-		case strings.HasSuffix(key, "_id") || key == "id" || key == "year" || key == "founded_year" || key == "seed":
+		case idField(key):
+			return fmt.Sprintf("#%d", int64(x))
+		case key == "year" || key == "founded_year" || key == "seed":
 			return fmt.Sprintf("%d", int64(x))
 		}
 		return idfmt.Decimal(x, 2)

@@ -74,6 +74,7 @@ func TestAuditShowsLabelsNotRawJSON(t *testing.T) {
 	for _, want := range []string{
 		`<a href="/usaha/` + itoa64(f.In.ID) + `">Usaha</a>`, "Ubah", "Nama", "Emping Bu Sari Jaya", "Omzet tahunan", "Rp275.000.000",
 		`">Pendaftaran program</a>`, programs.AppStatusLabel(programs.AppApplied),
+		"<small>Program: Program open</small>", "<small>Usaha: Emping Bu Sari Jaya</small>", // which programme, whose application
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("audit page lacks %q", want)

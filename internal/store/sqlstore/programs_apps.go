@@ -82,7 +82,7 @@ func (db *DB) AddApplications(ctx context.Context, apps []*programs.Application,
 		}
 		changes := make([]programs.StatusChange, len(apps))
 		for i, a := range apps {
-			changes[i] = programs.StatusChange{ApplicationID: a.ID, BusinessID: a.BusinessID, To: a.Status, Reason: a.Reason,
+			changes[i] = programs.StatusChange{ApplicationID: a.ID, ProgramID: a.ProgramID, BusinessID: a.BusinessID, To: a.Status, Reason: a.Reason,
 				At: a.AppliedAt, By: who.Username} // the first row is the application itself
 		}
 		return q.addHistory(ctx, changes, who)

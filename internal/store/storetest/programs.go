@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,6 +118,12 @@ func testProgramApplications(t *testing.T, s store.Store) {
 	entries, _, err := s.ListAudit(ctx, audit.Filter{Entity: "application", EntityID: got.ID})
 	if err != nil || len(entries) != 2 {
 		t.Fatalf("status changes audited: %d entries, %v", len(entries), err)
+	}
+	// the log names the programme of an application, not only its number
+	for _, e := range entries {
+		if e.Action == audit.Create && !strings.Contains(string(e.After), `"program_id":`+strconv.FormatInt(p.ID, 10)) {
+			t.Errorf("application audited without its programme: %s", e.After)
+		}
 	}
 }
 
