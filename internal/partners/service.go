@@ -13,8 +13,8 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
-	"naikkelas/internal/idfmt"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
 )
