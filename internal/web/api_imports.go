@@ -53,11 +53,7 @@ func isTrue(v string) bool {
 // import stops and writes nothing; a queued one never starts. The answer is
 // the import once it has stopped (status cancelled), or still running (202)
 // if it has not stopped within a few seconds.
-func (s *Server) apiImportCancel(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiImportCancel(w http.ResponseWriter, r *http.Request, id int64) error {
 	v, err := s.cancelImport(r.Context(), actor(r), id)
 	if err != nil {
 		return err
@@ -72,11 +68,7 @@ func (s *Server) apiImportCancel(w http.ResponseWriter, r *http.Request) error {
 
 // apiImportReport handles GET /api/v1/imports/{id}/report: the XLSX of
 // rejected rows, which imports again as is once corrected.
-func (s *Server) apiImportReport(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiImportReport(w http.ResponseWriter, r *http.Request, id int64) error {
 	if _, err := s.importState(r.Context(), actor(r), id); err != nil {
 		return err
 	}

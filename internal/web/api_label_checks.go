@@ -13,11 +13,7 @@ func (s *Server) apiLabelElements(*http.Request) (any, error) {
 }
 
 // labelCheckCreate records a label check from the product page's form.
-func (s *Server) labelCheckCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) labelCheckCreate(w http.ResponseWriter, r *http.Request, id int64) error {
 	c := &market.LabelCheck{Items: map[string]string{}, Notes: map[string]string{}, LabelPIRT: r.PostFormValue("label_pirt")}
 	for _, el := range market.Elements().Elements {
 		if v := r.PostFormValue("items." + el.ID); v != "" {

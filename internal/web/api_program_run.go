@@ -144,11 +144,7 @@ func (s *Server) apiCertificateGet(w http.ResponseWriter, r *http.Request) error
 }
 
 // apiCertificateZip serves every certificate of a programme in one ZIP.
-func (s *Server) apiCertificateZip(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiCertificateZip(w http.ResponseWriter, r *http.Request, id int64) error {
 	certs, p, err := s.Programs.Certificates(r.Context(), actor(r), id)
 	if err != nil {
 		return err

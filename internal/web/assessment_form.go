@@ -51,11 +51,7 @@ func newClientRef() string {
 // assessmentNew shows the assessment form: pre-filled from the register, or
 // with the owner's answers when an officer verifies a self-assessment
 // (?verifikasi=ID).
-func (s *Server) assessmentNew(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) assessmentNew(w http.ResponseWriter, r *http.Request, id int64) error {
 	ctx, a := r.Context(), actor(r)
 	b, err := s.Registry.Get(ctx, a, id)
 	if err != nil {
@@ -105,13 +101,9 @@ func (s *Server) loadVerification(r *http.Request, v *assessmentFormView, raw st
 
 // assessmentCreate saves the form when it arrives without JavaScript (the
 // script sends the same answers to the JSON API and keeps a local draft).
-func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
+func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := parseForm(r); err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca")
 	}
 	in := assessment.Input{Answers: map[string]string{}, AssessedOn: r.PostForm.Get("assessed_on"),
 		InstrumentVersion: r.PostForm.Get("instrument_version"), ClientRef: r.PostForm.Get("client_ref")}
@@ -124,7 +116,7 @@ func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request) error 
 		in.VerifiedFrom, _ = strconv.ParseInt(vf, 10, 64)
 		in.Source, in.VisitDate = assessment.SourceOfficerVerified, r.PostForm.Get("visit_date")
 	}
-	_, err = s.Assessments.Create(r.Context(), actor(r), id, in)
+	_, err := s.Assessments.Create(r.Context(), actor(r), id, in)
 	if err == nil {
 		http.Redirect(w, r, "/usaha/"+itoa64(id)+"/penilaian", http.StatusSeeOther)
 		return nil

@@ -50,11 +50,7 @@ func canAssess(a auth.Actor, b *registry.Business) bool {
 // the assessment history (with verification for officers) and the
 // timeline. With HX-Request it renders only the section embedded in the
 // business detail page.
-func (s *Server) assessmentShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) assessmentShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	v, err := s.assessmentView(r, id)
 	if err != nil {
 		return err

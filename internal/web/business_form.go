@@ -49,8 +49,8 @@ const blankProductRows = 2
 // Numbers that do not parse become field errors here; the domain rules run
 // in the service.
 func parseBusinessForm(r *http.Request) (*registry.Business, *businessForm, error) {
-	if err := r.ParseForm(); err != nil {
-		return nil, nil, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
+	if err := parseForm(r); err != nil {
+		return nil, nil, err
 	}
 	pf := r.PostForm
 	f := &businessForm{Values: map[string]string{}, Errors: map[string]string{}}

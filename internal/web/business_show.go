@@ -38,11 +38,7 @@ type measurementForm struct {
 
 // businessShow is the detail page: the record (masked per role), the
 // measurement ledger and the size class over time.
-func (s *Server) businessShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) businessShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	form := measurementForm{Values: map[string]string{"year": strconv.Itoa(idfmt.Year(s.Now()))}, Errors: map[string]string{}}
 	return s.showBusiness(w, r, id, http.StatusOK, form)
 }

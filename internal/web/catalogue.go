@@ -66,11 +66,7 @@ func (s *Server) catalogueFeed(w http.ResponseWriter, r *http.Request) error {
 }
 
 // catalogueShow is one product of the catalogue.
-func (s *Server) catalogueShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) catalogueShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	it, err := s.Market.CatalogueProduct(r.Context(), id)
 	if err != nil {
 		return err
@@ -117,11 +113,8 @@ func (s *Server) apiConsentPut(r *http.Request, id int64, in *consentInput) (any
 }
 
 // consentSave records the catalogue consent from the business page.
-func (s *Server) consentSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) consentSave(w http.ResponseWriter, r *http.Request, id int64) error {
+	var err error
 	if r.PostFormValue("withdraw") == "1" {
 		err = s.Market.WithdrawConsent(r.Context(), actor(r), id)
 	} else {

@@ -55,16 +55,12 @@ func (s *Server) coveragePlanSave(w http.ResponseWriter, r *http.Request) error 
 	if err == nil {
 		_, err = s.Planner.Save(r.Context(), actor(r), &planner.Scenario{Params: p, Name: r.PostForm.Get("name")})
 	}
-	return s.back(w, r, "/cakupan/rencana", "Skenario disimpan.", withFieldMessages(err))
+	return s.back(w, r, "/cakupan/rencana", "Skenario disimpan.", fieldsMessage(err))
 }
 
 // coveragePlanDelete removes a saved scenario.
-func (s *Server) coveragePlanDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	err = s.Planner.Delete(r.Context(), actor(r), id)
+func (s *Server) coveragePlanDelete(w http.ResponseWriter, r *http.Request, id int64) error {
+	err := s.Planner.Delete(r.Context(), actor(r), id)
 	if apperr.Is(err, apperr.NotFound) {
 		return err
 	}

@@ -46,11 +46,7 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // followUpComplete logs a visit or call, with an optional new measurement.
-func (s *Server) followUpComplete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) followUpComplete(w http.ResponseWriter, r *http.Request, id int64) error {
 	rep := programs.FollowUpReport{Method: r.FormValue("method"), Notes: r.FormValue("notes")}
 	var bad error
 	if v := strings.TrimSpace(r.FormValue("annual_revenue")); v != "" {

@@ -2,9 +2,7 @@ package web
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
@@ -67,20 +65,5 @@ func (s *Server) commitmentCreate(w http.ResponseWriter, r *http.Request) error 
 	if apperr.Is(err, apperr.NotFound) {
 		err = apperr.New(apperr.Invalid, "Pilih mitra yang ada")
 	}
-	return s.back(w, r, "/dana", "Komitmen dicatat.", withFieldMessages(err))
-}
-
-// withFieldMessages turns per-field messages into the error's message, for
-// pages that show one line after a redirect.
-func withFieldMessages(err error) error {
-	fe := apperr.FieldsOf(err)
-	if len(fe) == 0 {
-		return err
-	}
-	msgs := make([]string, 0, len(fe))
-	for _, m := range fe {
-		msgs = append(msgs, m)
-	}
-	slices.Sort(msgs)
-	return apperr.New(apperr.Invalid, "%s", strings.Join(msgs, "; "))
+	return s.back(w, r, "/dana", "Komitmen dicatat.", fieldsMessage(err))
 }

@@ -15,3 +15,15 @@ func (s *Server) handle(h pageHandler) http.HandlerFunc {
 		}
 	}
 }
+
+// handleByID is handle for a route with {id}: it reads the id first (a bad
+// one is NotFound) and gives it to the handler.
+func (s *Server) handleByID(h func(w http.ResponseWriter, r *http.Request, id int64) error) http.HandlerFunc {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r)
+		if err != nil {
+			return err
+		}
+		return h(w, r, id)
+	})
+}

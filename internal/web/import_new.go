@@ -129,8 +129,8 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	if r.FormValue("action") == "header" {
 		// another header block changes the columns: the mapping starts anew

@@ -17,11 +17,7 @@ type importShowData struct {
 // importShow handles GET /impor/{id}: a progress bar while the import
 // runs (the page polls itself with htmx), then the summary, the rejected
 // rows and the report download.
-func (s *Server) importShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) importShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	a := actor(r)
 	v, err := s.importState(r.Context(), a, id)
 	if err != nil {
@@ -37,11 +33,7 @@ func (s *Server) importShow(w http.ResponseWriter, r *http.Request) error {
 
 // importCancel handles POST /impor/batal/{id}, the page's cancel button,
 // and shows the import again.
-func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) importCancel(w http.ResponseWriter, r *http.Request, id int64) error {
 	if _, err := s.cancelImport(r.Context(), actor(r), id); err != nil {
 		return err
 	}

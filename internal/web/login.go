@@ -26,8 +26,8 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) {
 // account service, which throttles failures per (username, address). The
 // message never says which part was wrong.
 func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	form := loginForm{Username: strings.TrimSpace(r.PostForm.Get("username")), Next: safeNext(r.PostForm.Get("next"))}
 	u, err := s.Accounts.Login(r.Context(), form.Username, r.PostForm.Get("password"), s.clientIP(r))

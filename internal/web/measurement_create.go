@@ -22,8 +22,8 @@ func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	id := b.ID
-	if err := r.ParseForm(); err != nil {
-		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	form := measurementForm{Values: map[string]string{}, Errors: map[string]string{}}
 	for _, k := range []string{"year", "annual_revenue", "monthly_revenue", "capital", "employees", "source"} {

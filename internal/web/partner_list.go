@@ -39,11 +39,7 @@ func (s *Server) partnerCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 // partnerDelete removes a partner.
-func (s *Server) partnerDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	err = s.Programs.DeletePartner(r.Context(), actor(r), id)
+func (s *Server) partnerDelete(w http.ResponseWriter, r *http.Request, id int64) error {
+	err := s.Programs.DeletePartner(r.Context(), actor(r), id)
 	return s.back(w, r, "/mitra", "Mitra dihapus.", err)
 }

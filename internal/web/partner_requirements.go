@@ -11,11 +11,7 @@ import (
 
 // partnerRequirementsSave replaces a retailer's curation requirements from
 // the form on the partner page (admin; the service says so to others).
-func (s *Server) partnerRequirementsSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) partnerRequirementsSave(w http.ResponseWriter, r *http.Request, id int64) error {
 	a := actor(r)
 	pt, err := s.Programs.Partner(r.Context(), a, id)
 	if err != nil {

@@ -29,11 +29,7 @@ type permitRow struct {
 
 // businessPermits is the page of one business's permits: what it holds, what
 // it needs, whether it may self-declare halal, and forms to record and move.
-func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request, id int64) error {
 	a := actor(r)
 	b, err := s.Registry.Get(r.Context(), a, id)
 	if err != nil {
@@ -90,13 +86,9 @@ func permitFromForm(r *http.Request) permits.Patch {
 }
 
 // permitCreate records a permit from the business's permit page.
-func (s *Server) permitCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
+func (s *Server) permitCreate(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := parseForm(r); err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	in := permitFromForm(r)
 	p := &permits.Permit{Kind: r.PostFormValue("kind")}
@@ -109,18 +101,14 @@ func (s *Server) permitCreate(w http.ResponseWriter, r *http.Request) error {
 	if in.Products != nil {
 		p.Products = *in.Products
 	}
-	_, err = s.Permits.Create(r.Context(), actor(r), id, p)
+	_, err := s.Permits.Create(r.Context(), actor(r), id, p)
 	return s.back(w, r, "/usaha/"+itoa64(id)+"/izin", permits.KindLabel(p.Kind)+" dicatat.", fieldsMessage(err))
 }
 
 // permitMove moves a permit one step (and records its number and dates).
-func (s *Server) permitMove(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
+func (s *Server) permitMove(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := parseForm(r); err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	a := actor(r)
 	p, err := s.Permits.Get(r.Context(), a, id)

@@ -186,11 +186,7 @@ func formError(err error, f *productForm) bool {
 
 // productShow is the product page: photos, permits, and for those who may
 // change it the form and the photo upload.
-func (s *Server) productShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) productShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	return s.showProduct(w, r, id, http.StatusOK, nil)
 }
 
@@ -229,11 +225,7 @@ func (s *Server) showProductWith(w http.ResponseWriter, r *http.Request, id int6
 }
 
 // productUpdate saves the product form.
-func (s *Server) productUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) productUpdate(w http.ResponseWriter, r *http.Request, id int64) error {
 	p, f := parseProductForm(r)
 	p.ID = id
 	if len(f.Errors) == 0 {
@@ -250,11 +242,7 @@ func (s *Server) productUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 // productPhotoUpload stores a photo sent from the product page.
-func (s *Server) productPhotoUpload(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) productPhotoUpload(w http.ResponseWriter, r *http.Request, id int64) error {
 	data, err := readPhotoPart(r)
 	if err == nil {
 		_, err = s.Market.AddPhoto(r.Context(), actor(r), id, data)
@@ -275,11 +263,7 @@ func (s *Server) productPhotoUpload(w http.ResponseWriter, r *http.Request) erro
 }
 
 // productDelete deletes a product and returns to its business.
-func (s *Server) productDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) productDelete(w http.ResponseWriter, r *http.Request, id int64) error {
 	p, err := s.Market.Product(r.Context(), actor(r), id)
 	if err != nil {
 		return err

@@ -45,11 +45,7 @@ type applicationsView struct {
 // programApplications lists a programme's applications in the caller's
 // area, searchable by name or ID and filtered by status and kecamatan,
 // with the nomination search and the bulk form for officers.
-func (s *Server) programApplications(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programApplications(w http.ResponseWriter, r *http.Request, id int64) error {
 	a := actor(r)
 	if a.Role == auth.Owner {
 		return errOfficeOnlyPage
@@ -143,11 +139,7 @@ func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, 
 }
 
 // programNominate adds one business (found by the nomination search) to a programme.
-func (s *Server) programNominate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programNominate(w http.ResponseWriter, r *http.Request, id int64) error {
 	bid, _ := strconv.ParseInt(r.FormValue("business_id"), 10, 64)
 	path := fmt.Sprintf("/program/%d/pendaftar", id)
 	ap, err := s.Programs.Apply(r.Context(), actor(r), id, bid)
@@ -174,11 +166,7 @@ func bulkQuery(f registry.Filter) string {
 
 // programBulk adds every eligible business of a registry filter and says
 // how many were left out, with a link to why.
-func (s *Server) programBulk(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programBulk(w http.ResponseWriter, r *http.Request, id int64) error {
 	f := bulkFilter(r)
 	res, err := s.Programs.AddBulk(r.Context(), actor(r), id, f, false)
 	path := fmt.Sprintf("/program/%d/pendaftar", id)
@@ -210,11 +198,7 @@ type bulkView struct {
 
 // programBulkPreview says what a bulk addition with a filter does: how many
 // businesses it adds and, rule by rule, why the others are left out.
-func (s *Server) programBulkPreview(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programBulkPreview(w http.ResponseWriter, r *http.Request, id int64) error {
 	p, err := s.Programs.Get(r.Context(), actor(r), id)
 	if err != nil {
 		return err

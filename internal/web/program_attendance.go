@@ -85,11 +85,7 @@ func currentSession(p *programs.Program, today string) int {
 
 // programAttendanceSet records one tap. An htmx request gets the redrawn
 // row back; a plain form post returns to the session's list.
-func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request, id int64) error {
 	bid, _ := strconv.ParseInt(r.FormValue("business_id"), 10, 64)
 	session, _ := strconv.Atoi(r.FormValue("session"))
 	present := r.FormValue("present") == "1"
@@ -131,11 +127,7 @@ func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request) er
 
 // programAttendanceAll marks every participant of the caller's area
 // present at one session ("Semua hadir").
-func (s *Server) programAttendanceAll(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programAttendanceAll(w http.ResponseWriter, r *http.Request, id int64) error {
 	session, _ := strconv.Atoi(r.FormValue("session"))
 	n, err := s.Programs.SetSessionAttendance(r.Context(), actor(r), id, session, true)
 	msg := fmt.Sprintf("%s peserta ditandai hadir di sesi %d. Ketuk peserta yang tidak datang.", idfmt.Number(int64(n)), session)

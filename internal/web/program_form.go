@@ -89,8 +89,8 @@ func (s *Server) programFormFrom(r *http.Request, p *programs.Program) *programF
 // parseProgramForm reads the form into a programme; parse errors go into
 // the form's Errors.
 func (s *Server) parseProgramForm(r *http.Request) (*programs.Program, *programForm, error) {
-	if err := r.ParseForm(); err != nil {
-		return nil, nil, apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
+	if err := parseForm(r); err != nil {
+		return nil, nil, err
 	}
 	f := s.newProgramForm(r)
 	for k, v := range r.PostForm {

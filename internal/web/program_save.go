@@ -34,11 +34,7 @@ func (s *Server) programCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 // programEdit shows the form for an existing programme.
-func (s *Server) programEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programEdit(w http.ResponseWriter, r *http.Request, id int64) error {
 	if !actor(r).IsOfficer() {
 		return apperr.New(apperr.Forbidden, "Hanya petugas dinas yang dapat mengubah program")
 	}
@@ -51,11 +47,7 @@ func (s *Server) programEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 // programUpdate saves an edited programme.
-func (s *Server) programUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programUpdate(w http.ResponseWriter, r *http.Request, id int64) error {
 	p, f, err := s.parseProgramForm(r)
 	if err == nil {
 		p.ID = id

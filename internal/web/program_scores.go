@@ -54,13 +54,9 @@ func (s *Server) programScores(w http.ResponseWriter, r *http.Request) error {
 // programScoresSet saves the whole grid at once. When a cell is wrong
 // nothing is saved and the grid comes back with what was typed and the
 // message on the cell's row.
-func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
+func (s *Server) programScoresSet(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := parseForm(r); err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
 	}
 	a := actor(r)
 	_, prog, err := s.Programs.Progress(r.Context(), a, id)

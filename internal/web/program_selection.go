@@ -106,11 +106,7 @@ func countReasons(res *programs.Result) []reasonCount {
 }
 
 // programSelectionRun runs the selection from the page (optional seed).
-func (s *Server) programSelectionRun(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programSelectionRun(w http.ResponseWriter, r *http.Request, id int64) error {
 	var seed *int64
 	if v := strings.TrimSpace(r.FormValue("seed")); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)

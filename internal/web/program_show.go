@@ -75,11 +75,7 @@ func (s *Server) programShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // programMove moves a programme along its life cycle from the page.
-func (s *Server) programMove(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programMove(w http.ResponseWriter, r *http.Request, id int64) error {
 	if _, err := s.Programs.Move(r.Context(), actor(r), id, r.FormValue("status")); err != nil {
 		return err
 	}
@@ -88,11 +84,7 @@ func (s *Server) programMove(w http.ResponseWriter, r *http.Request) error {
 }
 
 // programApply lets an owner apply with its own business.
-func (s *Server) programApply(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) programApply(w http.ResponseWriter, r *http.Request, id int64) error {
 	a := actor(r)
 	if a.Role != auth.Owner {
 		return apperr.New(apperr.Forbidden, "Hanya pemilik usaha yang mendaftar sendiri; petugas memakai nominasi")

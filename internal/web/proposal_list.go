@@ -37,11 +37,7 @@ func (s *Server) proposalList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // proposalDecide approves or rejects one proposal from the queue.
-func (s *Server) proposalDecide(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) proposalDecide(w http.ResponseWriter, r *http.Request, id int64) error {
 	approve := r.FormValue("keputusan") == "setujui"
 	p, err := s.Registry.DecideProposal(r.Context(), actor(r), id, approve, r.FormValue("alasan"))
 	msg := ""

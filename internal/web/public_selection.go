@@ -9,11 +9,7 @@ import (
 
 // publicSelection is the no-login page /seleksi/{id}: the published result
 // with business names, desa, kecamatan and scores, and no personal data.
-func (s *Server) publicSelection(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) publicSelection(w http.ResponseWriter, r *http.Request, id int64) error {
 	res, err := s.Programs.Public(r.Context(), id)
 	if err != nil {
 		return err

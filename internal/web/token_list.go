@@ -28,11 +28,7 @@ func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // tokenRevoke ends a token at once; its next API request gets 401.
-func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request, id int64) error {
 	if _, err := s.Accounts.RevokeToken(r.Context(), actor(r), id); err != nil {
 		return err
 	}

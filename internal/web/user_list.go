@@ -43,8 +43,8 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 // userCreate adds an account through the account service. The form keeps
 // everything but the password when a field is wrong.
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	v := usersView{Form: map[string]string{}, Errors: map[string]string{}}
 	for _, k := range []string{"username", "role", "regions", "business_id", "partner_id"} {
@@ -89,11 +89,7 @@ func formLink(v string) int64 {
 }
 
 // userDisable turns an account off; its sessions and tokens stop working.
-func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) userDisable(w http.ResponseWriter, r *http.Request, id int64) error {
 	if _, err := s.Accounts.Disable(r.Context(), actor(r), id); err != nil {
 		return err
 	}

@@ -19,6 +19,24 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
+// parseForm parses a form body. wrap (checkInput) has parsed it for every
+// route already; a handler still asks, so that it never reads half a form.
+func parseForm(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return apperr.Wrap(apperr.Invalid, err, "Formulir tidak dapat dibaca")
+	}
+	return nil
+}
+
+// formPathID reads the {id} of a form's route and parses the form.
+func formPathID(r *http.Request) (int64, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, err
+	}
+	return id, parseForm(r)
+}
+
 // queryInt reads an optional positive integer query parameter; def when absent.
 func queryInt(r *http.Request, name string, def int) (int, error) {
 	v := r.URL.Query().Get(name)
