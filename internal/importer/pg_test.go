@@ -113,22 +113,11 @@ func TestPostgresBulkImport(t *testing.T) {
 // with their definitions.
 func pgSchemaObjects(t *testing.T, st store.Store) map[string]string {
 	t.Helper()
-	rows, err := st.(*postgres.Store).Read.Query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+	out, err := sqlstore.QueryMap[string, string](context.Background(), st.(*postgres.Store).Reader(), "schema objects",
+		`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
 		UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
 		WHERE connamespace = current_schema()::regnamespace`)
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			t.Fatal(err)
-		}
-		out[name] = def
-	}
-	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return out

@@ -114,57 +114,27 @@ var searchQueries = []string{"sutis", "presto", "lilis", "anyam", "kopi", "0812"
 
 // BenchmarkSearch: a 4–6 letter fragment, first page of 25, with the total,
 // as an officer (NIK and phone searched too).
-func BenchmarkSearch(b *testing.B) { benchSearch(b, true) }
+func BenchmarkSearch(b *testing.B) { benchSearch(b, searchQueries, true) }
 
 // BenchmarkSearchMasked: the same as a reader who sees personal data
 // masked (pimpinan): the index's public columns only.
-func BenchmarkSearchMasked(b *testing.B) { benchSearch(b, false) }
-
-func benchSearch(b *testing.B, personal bool) {
-	for _, sz := range sizes {
-		for _, q := range searchQueries {
-			b.Run(sz.name+"/"+q, func(b *testing.B) {
-				s := benchStore(b, sz.n)
-				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01", Personal: personal}
-				var total int
-				cpu0 := cpuSeconds()
-				for b.Loop() {
-					var err error
-					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(total), "rows")
-				reportCPU(b, cpu0)
-			})
-		}
-	}
-}
+func BenchmarkSearchMasked(b *testing.B) { benchSearch(b, searchQueries, false) }
 
 // BenchmarkSearchTypo: a fragment with one typo (exact search finds
 // nothing), as an officer.
-func BenchmarkSearchTypo(b *testing.B) { benchSearchTypo(b, true) }
+func BenchmarkSearchTypo(b *testing.B) { benchSearch(b, typoQueries, true) }
 
 // BenchmarkSearchTypoMasked: the same as a reader who sees personal data masked.
-func BenchmarkSearchTypoMasked(b *testing.B) { benchSearchTypo(b, false) }
+func BenchmarkSearchTypoMasked(b *testing.B) { benchSearch(b, typoQueries, false) }
 
-func benchSearchTypo(b *testing.B, personal bool) {
+var typoQueries = []string{"sutisma", "prezto", "wulamdari"}
+
+// benchSearch times each query, first page of 25 with the total, on every size.
+func benchSearch(b *testing.B, queries []string, personal bool) {
 	for _, sz := range sizes {
-		for _, q := range []string{"sutisma", "prezto", "wulamdari"} {
-			b.Run(sz.name+"/"+q, func(b *testing.B) {
-				s := benchStore(b, sz.n)
-				f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01", Personal: personal}
-				var total int
-				cpu0 := cpuSeconds()
-				for b.Loop() {
-					var err error
-					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(total), "rows")
-				reportCPU(b, cpu0)
-			})
+		for _, q := range queries {
+			f := registry.Filter{Q: q, Page: 1, PerPage: 25, Today: "2026-06-01", Personal: personal}
+			b.Run(sz.name+"/"+q, func(b *testing.B) { benchList(b, sz.n, f) })
 		}
 	}
 }
@@ -185,19 +155,9 @@ func BenchmarkSearchCombined(b *testing.B) {
 	for _, sz := range sizes {
 		for _, c := range cases {
 			b.Run(sz.name+"/"+c.name, func(b *testing.B) {
-				s := benchStore(b, sz.n)
 				f := c.f
 				f.PerPage, f.Today, f.Personal = 25, "2026-06-01", true
-				var total int
-				cpu0 := cpuSeconds()
-				for b.Loop() {
-					var err error
-					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(total), "rows")
-				reportCPU(b, cpu0)
+				benchList(b, sz.n, f)
 			})
 		}
 	}
@@ -207,20 +167,8 @@ func BenchmarkSearchCombined(b *testing.B) {
 func BenchmarkFilteredList(b *testing.B) {
 	for _, sz := range sizes {
 		for _, sort := range []string{"name", "annual_revenue"} {
-			b.Run(sz.name+"/"+sort, func(b *testing.B) {
-				s := benchStore(b, sz.n)
-				f := registry.Filter{District: "36.04.15", SizeClass: registry.Mikro, Sort: sort, Page: 1, PerPage: 25, Today: "2026-06-01"}
-				var total int
-				cpu0 := cpuSeconds()
-				for b.Loop() {
-					var err error
-					if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(total), "rows")
-				reportCPU(b, cpu0)
-			})
+			f := registry.Filter{District: "36.04.15", SizeClass: registry.Mikro, Sort: sort, Page: 1, PerPage: 25, Today: "2026-06-01"}
+			b.Run(sz.name+"/"+sort, func(b *testing.B) { benchList(b, sz.n, f) })
 		}
 	}
 }
@@ -271,6 +219,22 @@ func BenchmarkInsertBatch48k(b *testing.B) {
 
 // reportCPU adds the process CPU time per operation: on a machine shared
 // with other work, wall time (ns/op) overstates what a query costs.
+// benchList times ListBusinesses(f), with its total, on a store of n
+// businesses, and reports the rows found and the CPU used.
+func benchList(b *testing.B, n int, f registry.Filter) {
+	s := benchStore(b, n)
+	var total int
+	cpu0 := cpuSeconds()
+	for b.Loop() {
+		var err error
+		if _, total, err = s.ListBusinesses(context.Background(), f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(total), "rows")
+	reportCPU(b, cpu0)
+}
+
 func reportCPU(b *testing.B, cpu0 float64) {
 	if b.N > 0 {
 		b.ReportMetric((cpuSeconds()-cpu0)*1000/float64(b.N), "cpu-ms/op")

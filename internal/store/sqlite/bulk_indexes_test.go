@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -16,21 +17,26 @@ import (
 // an import writes.
 func indexSchema(t *testing.T, c sqlstore.Conn) map[string]string {
 	t.Helper()
-	rows, err := c.QueryContext(context.Background(), `SELECT name, COALESCE(sql, '') FROM sqlite_master
+	out, err := sqlstore.QueryMap[string, string](context.Background(), &sqlstore.Runner{Conn: c, Dialect: dialect{}},
+		"index schema", `SELECT name, COALESCE(sql, '') FROM sqlite_master
 		WHERE type = 'index' AND tbl_name IN ('businesses', 'measurements', 'audit_log', 'import_businesses')`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var name, sql string
-		if err := rows.Scan(&name, &sql); err != nil {
-			t.Fatal(err)
-		}
-		out[name] = sql
-	}
 	return out
+}
+
+// indexTx opens a new store and begins a write transaction on it; before
+// is its index schema.
+func indexTx(t *testing.T) (s *Store, before map[string]string, tx *sql.Tx) {
+	t.Helper()
+	s = openIndexStore(t)
+	before = indexSchema(t, s.Write)
+	tx, err := s.Write.BeginTx(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, before, tx
 }
 
 func openIndexStore(t *testing.T) *Store {
@@ -52,12 +58,7 @@ func openIndexStore(t *testing.T) *Store {
 // statistics, and puts the connection's settings back.
 func TestBulkIndexesDropAndRestore(t *testing.T) {
 	ctx := context.Background()
-	s := openIndexStore(t)
-	before := indexSchema(t, s.Write)
-	tx, err := s.Write.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, before, tx := indexTx(t)
 	defer tx.Rollback()
 	q := &sqlstore.Runner{Conn: tx, Dialect: s.Dialect}
 	b := newBulkIndexes()
@@ -134,12 +135,7 @@ func TestBulkIndexesDropAndRestore(t *testing.T) {
 // every index in place: the drops belong to the import's transaction.
 func TestBulkIndexesRollback(t *testing.T) {
 	ctx := context.Background()
-	s := openIndexStore(t)
-	before := indexSchema(t, s.Write)
-	tx, err := s.Write.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, before, tx := indexTx(t)
 	b := newBulkIndexes()
 	if err := b.Added(ctx, &sqlstore.Runner{Conn: tx, Dialect: s.Dialect}, sqlstore.BulkDropMin); err != nil || !b.Dropped {
 		t.Fatalf("dropped = %v, %v", b.Dropped, err)

@@ -150,7 +150,7 @@ func (db *DB) ListAllocations(ctx context.Context, programID, commitmentID int64
 
 // AllocationsByProgram implements funding.Store.
 func (db *DB) AllocationsByProgram(ctx context.Context, year int) (map[int64]int64, error) {
-	return queryMap[int64, int64](ctx, db.Reader(), "allocations by program", `SELECT a.program_id, SUM(a.amount)
+	return QueryMap[int64, int64](ctx, db.Reader(), "allocations by program", `SELECT a.program_id, SUM(a.amount)
 		FROM funding_allocations a JOIN funding_commitments c ON c.id = a.commitment_id
 		WHERE ? = 0 OR c.year = ? GROUP BY a.program_id`, year, year)
 }

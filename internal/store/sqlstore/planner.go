@@ -18,7 +18,7 @@ func (db *DB) TrainedInGroup(ctx context.Context, f registry.Filter) (map[string
 	if err != nil {
 		return nil, err
 	}
-	return queryMap[string, int](ctx, q, "trained in group", `SELECT b.district_code, COUNT(*) FROM businesses b WHERE `+w.SQL()+
+	return QueryMap[string, int](ctx, q, "trained in group", `SELECT b.district_code, COUNT(*) FROM businesses b WHERE `+w.SQL()+
 		` AND EXISTS (SELECT 1 FROM applications a WHERE a.business_id = b.id AND a.status = 'completed')
 		GROUP BY b.district_code`, w.Args...)
 }

@@ -259,7 +259,7 @@ func (db *DB) TrainedPerDistrict(ctx context.Context, scope registry.Scope) (map
 	var w Where
 	w.Add("a.status = 'completed' AND b.status = 'active'")
 	addScope(&w, scope)
-	return queryMap[string, int](ctx, db.Reader(), "trained per district", `SELECT b.district_code,
+	return QueryMap[string, int](ctx, db.Reader(), "trained per district", `SELECT b.district_code,
 		COUNT(DISTINCT a.business_id) FROM applications a
 		JOIN businesses b ON b.id = a.business_id WHERE `+w.SQL()+` GROUP BY b.district_code`, w.Args...)
 }

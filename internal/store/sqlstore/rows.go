@@ -32,8 +32,8 @@ func scanRows[T any](rows *sql.Rows, out []T, scan func(Scanner, *T) error) ([]T
 	return out, rows.Err()
 }
 
-// queryMap runs a query of two columns, a key and a value, into a map.
-func queryMap[K comparable, V any](ctx context.Context, q *Runner, what string, query string, args ...any) (map[K]V, error) {
+// QueryMap runs a query of two columns, a key and a value, into a map.
+func QueryMap[K comparable, V any](ctx context.Context, q *Runner, what string, query string, args ...any) (map[K]V, error) {
 	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
