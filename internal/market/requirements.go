@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 )
 
 // Requirements are what a retailer (a partner of kind ritel) asks of a
@@ -31,21 +32,107 @@ type Requirement struct {
 	Max   int    `json:"max,omitempty"`  // minimums only: the largest sensible value
 	flag  func(*Requirements) *bool
 	min   func(*Requirements) *int
+	// unmet words why c falls short of the requirement set to min (1
+	// for a yes/no one), or "" when it meets it.
+	unmet func(min int, c *Candidate) string
 }
 
 // RequirementCatalogue lists every requirement a retailer may set, in the
-// order forms and pages show them. The JSON names are the IDs.
+// order forms and pages show them, each with the reason the pre-check of a
+// curation gives when a product does not meet it. The JSON names are the IDs.
 var RequirementCatalogue = []Requirement{
-	{ID: "halal", Label: "Sertifikat halal", flag: func(r *Requirements) *bool { return &r.Halal }},
-	{ID: "pirt_or_bpom", Label: "P-IRT atau BPOM MD", flag: func(r *Requirements) *bool { return &r.PIRTOrBPOM }},
-	{ID: "barcode", Label: "Barcode EAN-8/EAN-13", flag: func(r *Requirements) *bool { return &r.Barcode }},
-	{ID: "brand", Label: "Merek", flag: func(r *Requirements) *bool { return &r.Brand }},
+	{ID: "halal", Label: "Sertifikat halal", flag: func(r *Requirements) *bool { return &r.Halal },
+		unmet: func(_ int, c *Candidate) string {
+			switch {
+			case c.Product.HalalNumber == "":
+				return "belum ada sertifikat halal"
+			case !c.Product.HalalVerified:
+				return "sertifikat halal belum diverifikasi petugas"
+			}
+			return ""
+		}},
+	{ID: "pirt_or_bpom", Label: "P-IRT atau BPOM MD", flag: func(r *Requirements) *bool { return &r.PIRTOrBPOM },
+		unmet: func(_ int, c *Candidate) string {
+			p := c.Product
+			switch {
+			case p.PIRTNumber == "" && p.BPOMNumber == "":
+				return "belum ada P-IRT atau BPOM MD"
+			case !(p.PIRTNumber != "" && p.PIRTVerified) && !(p.BPOMNumber != "" && p.BPOMVerified):
+				return "nomor P-IRT/BPOM belum diverifikasi petugas"
+			}
+			return ""
+		}},
+	{ID: "barcode", Label: "Barcode EAN-8/EAN-13", flag: func(r *Requirements) *bool { return &r.Barcode },
+		unmet: func(_ int, c *Candidate) string {
+			if c.Product.Barcode == "" {
+				return "belum ada barcode EAN-8/EAN-13"
+			}
+			return ""
+		}},
+	{ID: "brand", Label: "Merek", flag: func(r *Requirements) *bool { return &r.Brand },
+		unmet: func(_ int, c *Candidate) string {
+			if strings.TrimSpace(c.Brand) == "" {
+				return "belum ada merek"
+			}
+			return ""
+		}},
 	{ID: "min_shelf_life_days", Label: "Umur simpan minimal", Unit: "hari", Max: maxShelfLife,
-		min: func(r *Requirements) *int { return &r.MinShelfLifeDays }},
+		min: func(r *Requirements) *int { return &r.MinShelfLifeDays },
+		unmet: func(min int, c *Candidate) string {
+			return below(c.Product.ShelfLifeDays, min, "umur simpan belum diisi (minimal %s hari)", "umur simpan %s hari < %s hari")
+		}},
 	{ID: "min_monthly_supply", Label: "Pasokan per bulan minimal", Unit: "unit", Max: 10_000_000,
-		min: func(r *Requirements) *int { return &r.MinMonthlySupply }},
+		min: func(r *Requirements) *int { return &r.MinMonthlySupply },
+		unmet: func(min int, c *Candidate) string {
+			return below(c.MonthlySupply, min, "pasokan per bulan belum diketahui (minimal %s unit)", "pasokan %s unit/bulan < %s unit/bulan")
+		}},
 	{ID: "min_label_score", Label: "Skor label minimal", Unit: "dari 100", Max: 100,
-		min: func(r *Requirements) *int { return &r.MinLabelScore }},
+		min: func(r *Requirements) *int { return &r.MinLabelScore },
+		unmet: func(min int, c *Candidate) string {
+			if c.LabelScore == nil {
+				return fmt.Sprintf("label belum diperiksa (skor minimal %d)", min)
+			}
+			if *c.LabelScore < min {
+				return fmt.Sprintf("skor label %d < %d", *c.LabelScore, min)
+			}
+			return ""
+		}},
+}
+
+// Candidate is what the pre-check of a curation knows of a product.
+type Candidate struct {
+	Product       *Product
+	Brand         string // the business's brand
+	MonthlySupply int    // units a month the business says it can deliver; 0 = not known
+	LabelScore    *int   // the latest label check's score; nil = never checked
+}
+
+// Unmet names, in Indonesian, every requirement of r that c does not meet,
+// in the catalogue's order; empty when c meets them all.
+func (r *Requirements) Unmet(c *Candidate) []string {
+	out := []string{}
+	if r == nil {
+		return out
+	}
+	for _, q := range RequirementCatalogue {
+		if set := q.Value(r); set > 0 {
+			if why := q.unmet(set, c); why != "" {
+				out = append(out, why)
+			}
+		}
+	}
+	return out
+}
+
+// below words a value under its minimum: unknown (0) or too small.
+func below(have, min int, unknown, less string) string {
+	switch {
+	case have <= 0:
+		return fmt.Sprintf(unknown, idfmt.Number(int64(min)))
+	case have < min:
+		return fmt.Sprintf(less, idfmt.Number(int64(have)), idfmt.Number(int64(min)))
+	}
+	return ""
 }
 
 // IsMinimum reports whether the requirement is a number rather than yes/no.

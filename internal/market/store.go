@@ -21,7 +21,8 @@ type Store interface {
 	// increments p.Version. Conflict on a stale version.
 	UpdateProduct(ctx context.Context, p *Product, a *audit.Entry) error
 	// DeleteProduct removes a product and its photo records and returns the
-	// photos, whose files the caller removes after the commit.
+	// photos, whose files the caller removes after the commit. Conflict
+	// for a product put before a curation round.
 	DeleteProduct(ctx context.Context, id int64, a *audit.Entry) ([]Photo, error)
 	// AddPhoto records a stored photo (setting ID and CreatedAt).
 	AddPhoto(ctx context.Context, ph *Photo, a *audit.Entry) error
@@ -49,4 +50,6 @@ type Store interface {
 	SetConsent(ctx context.Context, c *Consent, a *audit.Entry) error
 	// DeleteConsent removes a consent with its audit entry.
 	DeleteConsent(ctx context.Context, businessID int64, a *audit.Entry) error
+
+	RetailStore
 }

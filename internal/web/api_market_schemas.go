@@ -2,13 +2,32 @@ package web
 
 import "naikkelas/internal/market"
 
-var boolean = map[string]any{"type": "boolean"}
+var (
+	boolean  = map[string]any{"type": "boolean"}
+	textList = map[string]any{"type": "array", "items": str}
+	date     = map[string]any{"type": "string", "format": "date"}
+)
 
 // marketSchemas are the schemas of products, photos, label checks,
 // curation and the catalogue (market.*).
 func marketSchemas() map[string]any {
 	return map[string]any{
 		"RetailRequirements": retailRequirementsSchema(),
+		"CurationInput": obj(map[string]any{"partner_id": integer, "held_on": date, "place": str, "capacity": integer},
+			"partner_id", "held_on", "place", "capacity"),
+		"Curation": obj(map[string]any{"id": integer, "partner_id": integer, "partner_name": str, "held_on": date, "place": str,
+			"capacity": integer, "entry_count": integer, "passed": integer, "entries": arrayOf("CurationEntry"),
+			"requirements": textList, "created_by": str, "created_at": instant}, "id", "partner_id", "held_on", "place", "capacity"),
+		"CurationList": obj(map[string]any{"items": arrayOf("Curation")}, "items"),
+		"CurationEntryInput": obj(map[string]any{"product_id": integer,
+			"monthly_supply": map[string]any{"type": "integer", "minimum": 0, "description": "Unit per bulan yang sanggup dipasok (0 = belum diketahui)"}},
+			"product_id"),
+		"CurationEntry": obj(map[string]any{"id": integer, "curation_id": integer, "product_id": integer, "product_name": str,
+			"business_id": integer, "business_name": str, "district_code": str, "district": str, "monthly_supply": integer,
+			"unmet": textList, "decision": enum("", "lolos", "perbaikan", "tidak_lolos"), "fixes": textList, "note": str,
+			"decided_by": str, "decided_at": map[string]any{"type": "string", "format": "date-time", "nullable": true},
+			"created_by": str, "created_at": instant}, "id", "product_id", "unmet", "decision"),
+		"CurationDecision": obj(map[string]any{"decision": enum(market.Decisions...), "fixes": textList, "note": str}, "decision"),
 		"Product": obj(map[string]any{
 			"id": integer, "business_id": integer, "name": str, "category": str,
 			"net_content": number, "net_unit": enum(append(append([]string{}, market.Units...), "")...), "price": integer,

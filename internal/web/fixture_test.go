@@ -70,7 +70,7 @@ type fixture struct {
 	tokens  map[string]string     // role → plain API token
 	cookies map[string]string     // role → plain session ID
 	spare   *auth.User            // an account tests may disable
-	partner map[string]int64      // "a" (the mitra's partner, a bank) and "b" (a retailer) → partner ID
+	partner map[string]int64      // "a" (the mitra's partner) and "b" (another), both retailers → partner ID
 	logs    *strings.Builder
 	nib     int
 }
@@ -168,7 +168,8 @@ func (f *fixture) seed() {
 	ctx := context.Background()
 	st := f.st
 	f.partner = map[string]int64{}
-	for key, pt := range map[string]*programs.Partner{"a": {Name: "Bank Daerah", Kind: "bank"}, "b": {Name: "Toko Ritel", Kind: "ritel"}} {
+	for key, pt := range map[string]*programs.Partner{"a": {Name: "Swalayan Daerah", Kind: "ritel",
+		Requirements: &market.Requirements{Halal: true, MinShelfLifeDays: 90}}, "b": {Name: "Toko Ritel", Kind: "ritel"}} {
 		if _, err := f.srv.Programs.SavePartner(ctx, auth.System, pt); err != nil {
 			t.Fatal(err)
 		}

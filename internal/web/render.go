@@ -183,6 +183,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"withQuery":           withQuery,
 		"units":               func() []string { return market.Units },
 		"catalogueCategories": func() []string { return market.Categories },
+		"decisionLabel":       market.DecisionLabel,
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},

@@ -150,8 +150,16 @@ func (db *DB) DeleteProduct(ctx context.Context, id int64, a *audit.Entry) ([]ma
 }
 
 // deleteProductRows removes a product and what hangs on it; later tables
-// that refer to products add their DELETE here.
+// that refer to products add their DELETE here. A product put before a
+// retailer's curation stays: the round's record and its sales need it.
 func (q *Runner) deleteProductRows(ctx context.Context, id int64) error {
+	var entries int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM curation_entries WHERE product_id = ?`, id).Scan(&entries); err != nil {
+		return fmt.Errorf("delete product %d: %w", id, err)
+	}
+	if entries > 0 {
+		return apperr.New(apperr.Conflict, "Produk sudah ikut kurasi ritel; riwayatnya disimpan sehingga produk tidak dapat dihapus")
+	}
 	for _, stmt := range []string{`DELETE FROM product_photos WHERE product_id = ?`, `DELETE FROM products WHERE id = ?`} {
 		if _, err := q.Exec(ctx, stmt, id); err != nil {
 			return fmt.Errorf("delete product %d: %w", id, err)

@@ -2,10 +2,13 @@ package storetest
 
 import (
 	"testing"
+	"time"
 
+	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
+	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 )
 
@@ -50,5 +53,117 @@ func testRetailRequirements(t *testing.T, s store.Store) {
 	}
 	if got, _ := s.GetPartner(ctx, shop.ID); got.Requirements != nil {
 		t.Errorf("cleared requirements read back as %+v", got.Requirements)
+	}
+}
+
+// retailWorld is a retailer and two products of a business in Cikande.
+type retailWorld struct {
+	shop      *programs.Partner
+	biz       *registry.Business
+	emping    *market.Product
+	kerupuk   *market.Product
+	otherShop *programs.Partner
+}
+
+func newRetailWorld(t *testing.T, s store.Store) retailWorld {
+	t.Helper()
+	w := retailWorld{shop: &programs.Partner{Name: "Swalayan Serang", Kind: "ritel",
+		Requirements: &market.Requirements{Halal: true, MinShelfLifeDays: 90}},
+		otherShop: &programs.Partner{Name: "Toko Lain", Kind: "ritel"}}
+	for _, pt := range []*programs.Partner{w.shop, w.otherShop} {
+		if err := s.CreatePartner(ctx, pt, partnerAudit()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.biz = create(t, s, biz("Emping Bu Iti", cikandeA))
+	w.emping = &market.Product{BusinessID: w.biz.ID, Name: "Emping manis", Price: 25000, ShelfLifeDays: 30}
+	w.kerupuk = &market.Product{BusinessID: w.biz.ID, Name: "Kerupuk kulit", Price: 15000}
+	for _, p := range []*market.Product{w.emping, w.kerupuk} {
+		if err := s.CreateProduct(ctx, p, productAudit()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w
+}
+
+func (w retailWorld) round(t *testing.T, s store.Store, pt *programs.Partner, capacity int) *market.Curation {
+	t.Helper()
+	c := &market.Curation{PartnerID: pt.ID, HeldOn: "2026-03-12", Place: "Aula Dinas", Capacity: capacity,
+		CreatedBy: "admin", CreatedAt: time.Now().UTC()}
+	if err := s.CreateCuration(ctx, c, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (w retailWorld) enter(s store.Store, c *market.Curation, p *market.Product, unmet ...string) (*market.CurationEntry, error) {
+	e := &market.CurationEntry{CurationID: c.ID, ProductID: p.ID, MonthlySupply: 300, Unmet: unmet, Fixes: []string{},
+		CreatedBy: "admin", CreatedAt: time.Now().UTC()}
+	return e, s.AddCurationEntry(ctx, e, partnerAudit())
+}
+
+// testCurations: a round keeps its capacity and one entry per product;
+// entries read back with the product's and business's names and their
+// pre-check; a decision is saved; rounds list per retailer; a product in a
+// round cannot be deleted.
+func testCurations(t *testing.T, s store.Store) {
+	w := newRetailWorld(t, s)
+	r, err := s.Retailer(ctx, w.shop.ID)
+	if err != nil || r.Kind != "ritel" || r.Name != "Swalayan Serang" || !r.Requirements.Halal || r.Requirements.MinShelfLifeDays != 90 {
+		t.Fatalf("Retailer = %+v, %v", r, err)
+	}
+	_, err = s.Retailer(ctx, 999999)
+	wantCode(t, err, apperr.NotFound)
+
+	c := w.round(t, s, w.shop, 1)
+	e, err := w.enter(s, c, w.emping, "belum ada sertifikat halal", "umur simpan 30 hari < 90 hari")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.enter(s, c, w.kerupuk)
+	wantCode(t, err, apperr.Conflict) // full
+	big := w.round(t, s, w.shop, 5)
+	if _, err := w.enter(s, big, w.emping); err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.enter(s, big, w.emping)
+	wantCode(t, err, apperr.Conflict) // twice
+
+	got, err := s.GetCuration(ctx, c.ID)
+	if err != nil || len(got.Entries) != 1 || got.PartnerName != "Swalayan Serang" || got.EntryCount != 1 {
+		t.Fatalf("GetCuration = %+v, %v", got, err)
+	}
+	ge := got.Entries[0]
+	if ge.ID != e.ID || ge.ProductName != "Emping manis" || ge.BusinessName != "Emping Bu Iti" || ge.VillageCode != cikandeA ||
+		len(ge.Unmet) != 2 || ge.Unmet[1] != "umur simpan 30 hari < 90 hari" || ge.Decision != "" || ge.DecidedAt != nil {
+		t.Errorf("entry read back as %+v", ge)
+	}
+
+	now := time.Now().UTC().Truncate(time.Second)
+	e.Decision, e.Fixes, e.Note, e.DecidedBy, e.DecidedAt = market.DecisionFix, []string{"Urus sertifikat halal"}, "", "mitra.swalayan", &now
+	if err := s.DecideCurationEntry(ctx, e, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	de, err := s.GetCurationEntry(ctx, e.ID)
+	if err != nil || de.Decision != market.DecisionFix || len(de.Fixes) != 1 || de.DecidedAt == nil || !de.DecidedAt.Equal(now) {
+		t.Errorf("decided entry = %+v, %v", de, err)
+	}
+	_, err = s.GetCurationEntry(ctx, 999999)
+	wantCode(t, err, apperr.NotFound)
+
+	w.round(t, s, w.otherShop, 3)
+	if list, err := s.ListCurations(ctx, w.shop.ID); err != nil || len(list) != 2 {
+		t.Errorf("ListCurations(shop) = %d rounds, %v; want 2", len(list), err)
+	}
+	if list, _ := s.ListCurations(ctx, 0); len(list) != 3 {
+		t.Errorf("ListCurations(all) = %d rounds, want 3", len(list))
+	}
+	_, err = s.DeleteProduct(ctx, w.emping.ID, productAudit())
+	wantCode(t, err, apperr.Conflict)
+	if _, err := s.GetProduct(ctx, w.emping.ID); err != nil {
+		t.Errorf("a product in a curation was deleted: %v", err)
+	}
+	if _, err := s.DeleteProduct(ctx, w.kerupuk.ID, productAudit()); err != nil {
+		t.Errorf("a product never curated: %v", err)
 	}
 }

@@ -69,6 +69,7 @@ func Run(t *testing.T, open Opener) {
 		{"Products", testProducts},
 		{"RetailRequirements", testRetailRequirements},
 		{"Capital", testCapital},
+		{"Curations", testCurations},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

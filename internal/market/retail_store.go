@@ -1,0 +1,30 @@
+package market
+
+import (
+	"context"
+
+	"naikkelas/internal/audit"
+)
+
+// RetailStore persists curation rounds, their entries, listings and sales.
+// Every write writes its audit entry in the same transaction.
+// Errors: NotFound for an absent id; Conflict as each method says.
+type RetailStore interface {
+	// Retailer returns a partner as a retailer, or NotFound.
+	Retailer(ctx context.Context, partnerID int64) (*Retailer, error)
+
+	// CreateCuration inserts c (setting ID and CreatedAt).
+	CreateCuration(ctx context.Context, c *Curation, a *audit.Entry) error
+	// GetCuration returns a round with its entries (oldest first), or NotFound.
+	GetCuration(ctx context.Context, id int64) (*Curation, error)
+	// ListCurations returns rounds with their counts, latest date first: a
+	// partner's only when partnerID is not 0.
+	ListCurations(ctx context.Context, partnerID int64) ([]Curation, error)
+	// AddCurationEntry inserts e (setting ID and CreatedAt). Conflict when
+	// the round holds its capacity already or the product is in it.
+	AddCurationEntry(ctx context.Context, e *CurationEntry, a *audit.Entry) error
+	// GetCurationEntry returns an entry, or NotFound.
+	GetCurationEntry(ctx context.Context, id int64) (*CurationEntry, error)
+	// DecideCurationEntry saves e's decision, fixes, note, decider and time.
+	DecideCurationEntry(ctx context.Context, e *CurationEntry, a *audit.Entry) error
+}

@@ -1,0 +1,42 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserCurationBoard: the retailer's mitra opens its round on a
+// 360 px phone, reads the pre-check of the product, asks for fixes, and
+// the board shows the decision; nothing is wider than the screen.
+func TestBrowserCurationBoard(t *testing.T) {
+	b := newBrowserSession(t)
+	run := b.run
+	c, e := newRound(b.f, b.f.In.ID, true)
+	b.login("log in", b.f.users["mitra"].Username, chromedp.EmulateViewport(360, 740))
+	run("the rounds", chromedp.Navigate(b.ts.URL+"/kurasi"), chromedp.WaitVisible(`a[href="/kurasi/`+itoa64(c)+`"]`))
+	run("open the round", chromedp.Click(`a[href="/kurasi/`+itoa64(c)+`"]`), chromedp.WaitVisible("#entri-"+itoa64(e)))
+	card := b.text("entry", "#entri-"+itoa64(e))
+	for _, want := range []string{"Keripik Emping Bu Siti", "Emping melinjo", "belum ada sertifikat halal",
+		"umur simpan belum diisi (minimal 90 hari)", "Menunggu"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("entry card lacks %q: %q", want, card)
+		}
+	}
+	if w := b.str("width", chromedp.Evaluate[string](`String(document.documentElement.scrollWidth)`)); w != "360" {
+		t.Errorf("the board at 360 px is %s px wide", w)
+	}
+	sel := "#entri-" + itoa64(e)
+	run("decide", chromedp.Click(sel+" summary"), chromedp.WaitVisible(sel+` input[value="perbaikan"]`),
+		chromedp.Click(sel+` input[value="perbaikan"]`),
+		chromedp.Submit(sel+` textarea[name="fixes"]`), chromedp.WaitVisible(`p.notice`))
+	card = b.text("decided entry", sel)
+	if !strings.Contains(card, "Perbaikan") || !strings.Contains(card, "Perbaikan yang diminta") ||
+		!strings.Contains(card, "belum ada sertifikat halal") || !strings.Contains(card, b.f.users["mitra"].Username) {
+		t.Errorf("decided card: %q", card)
+	}
+	if page := b.text("page", "main"); strings.Contains(page, "3604154506900003") || strings.Contains(page, "Siti Aminah") {
+		t.Error("the board shows the owner's NIK or name to the mitra")
+	}
+}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"naikkelas/internal/market"
+	"naikkelas/internal/programs"
+)
+
+// The curation board: rounds of retailers' curation for the office, its
+// leadership and the retailer's own mitra, entries as cards that read on
+// a phone.
+
+type curationListView struct {
+	Items          []market.Curation
+	Retailers      []programs.Partner // officers: the retailers a round may be for
+	Officer        bool
+	Message, Error string
+}
+
+func (s *Server) curationList(w http.ResponseWriter, r *http.Request) error {
+	a := actor(r)
+	items, err := s.Market.Curations(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	v := curationListView{Items: items, Officer: a.IsOfficer(), Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	if v.Officer {
+		all, err := s.Programs.Partners(r.Context(), a)
+		if err != nil {
+			return err
+		}
+		for _, pt := range all {
+			if pt.Kind == "ritel" {
+				v.Retailers = append(v.Retailers, pt)
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "curation_list", page{Title: "Kurasi ritel", Active: "curation", Data: v})
+	return nil
+}
+
+func (s *Server) curationCreate(w http.ResponseWriter, r *http.Request) error {
+	c := &market.Curation{HeldOn: r.FormValue("held_on"), Place: r.FormValue("place")}
+	c.PartnerID, _ = strconv.ParseInt(r.FormValue("partner_id"), 10, 64)
+	c.Capacity, _ = strconv.Atoi(strings.TrimSpace(r.FormValue("capacity")))
+	out, err := s.Market.CreateCuration(r.Context(), actor(r), c)
+	if err != nil {
+		return s.back(w, r, "/kurasi", "", firstFieldError(err))
+	}
+	return s.back(w, r, fmt.Sprintf("/kurasi/%d", out.ID), "Kurasi dibuka.", nil)
+}
+
+type curationBoardView struct {
+	C              *market.Curation
+	Officer        bool // may enter products
+	Decides        bool // may decide the entries shown
+	Decisions      []string
+	Message, Error string
+}
+
+func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	a := actor(r)
+	c, err := s.Market.Curation(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	v := curationBoardView{C: c, Officer: a.IsOfficer(), Decides: a.IsOfficer() || a.IsMitra(), Decisions: market.Decisions,
+		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	s.render(w, r, http.StatusOK, "curation_board", page{Title: "Kurasi " + c.PartnerName, Active: "curation", Data: v})
+	return nil
+}
+
+func (s *Server) curationEntryCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	productID, _ := strconv.ParseInt(strings.TrimSpace(r.FormValue("product_id")), 10, 64)
+	supply, _ := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(r.FormValue("monthly_supply")), ".", ""))
+	e, err := s.Market.AddEntry(r.Context(), actor(r), id, productID, supply)
+	msg := ""
+	if err == nil {
+		msg = e.ProductName + " masuk kurasi."
+		if len(e.Unmet) > 0 {
+			msg += " Belum memenuhi: " + strings.Join(e.Unmet, "; ") + "."
+		}
+	}
+	return s.back(w, r, fmt.Sprintf("/kurasi/%d", id), msg, firstFieldError(err))
+}
+
+func (s *Server) curationDecide(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	entryID, err := pathInt(r, "entry_id")
+	if err != nil {
+		return err
+	}
+	d := &market.Decision{Decision: r.FormValue("decision"), Fixes: strings.Split(r.FormValue("fixes"), "\n"), Note: r.FormValue("note")}
+	e, err := s.Market.Decide(r.Context(), actor(r), id, entryID, d)
+	msg := ""
+	if err == nil {
+		msg = e.ProductName + ": " + market.DecisionLabel(e.Decision) + "."
+	}
+	return s.back(w, r, fmt.Sprintf("/kurasi/%d", id), msg, firstFieldError(err))
+}
