@@ -3,9 +3,9 @@ package demo
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 
 	"naikkelas/internal/audit"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/store"
 )
 
@@ -35,11 +35,11 @@ func (p Provenance) Foreign() bool { return p.ForeignUsers > 0 || p.ForeignBusin
 func (p Provenance) Describe() string {
 	switch {
 	case p.ForeignUsers > 0 && p.ForeignBusinesses > 0:
-		return fmt.Sprintf("%d pengguna dan %d usaha", p.ForeignUsers, p.ForeignBusinesses)
+		return idfmt.Number(int64(p.ForeignUsers)) + " pengguna dan " + idfmt.Number(int64(p.ForeignBusinesses)) + " usaha"
 	case p.ForeignUsers > 0:
-		return fmt.Sprintf("%d pengguna", p.ForeignUsers)
+		return idfmt.Number(int64(p.ForeignUsers)) + " pengguna"
 	}
-	return fmt.Sprintf("%d usaha", p.ForeignBusinesses)
+	return idfmt.Number(int64(p.ForeignBusinesses)) + " usaha"
 }
 
 // Inspect tells an empty database, a demo database and one holding other

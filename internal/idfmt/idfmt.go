@@ -142,6 +142,16 @@ const Dash = "—"
 // zeros: 75 → "75%", 72.5 → "72,5%", 1234.5 → "1.234,5%".
 func Percent(v float64) string { return Decimal(v, 1) + "%" }
 
+// SignedDecimal writes a change like Decimal with its sign: +12,5, -3,
+// and 0 without one (a rounding to zero is no change).
+func SignedDecimal(v float64, places int) string {
+	s := Decimal(v, places)
+	if s == "0" || strings.HasPrefix(s, "-") {
+		return s
+	}
+	return "+" + s
+}
+
 // DecimalOrDash writes v like Decimal, or Dash when there is no figure.
 func DecimalOrDash(v float64, places int, ok bool) string {
 	if !ok {

@@ -187,6 +187,12 @@ func TestFiguresEverywhere(t *testing.T) {
 		{DecimalOrDash(0, 2, false), "—"},
 		{DecimalOrDash(0, 2, true), "0"},
 		{DecimalOrDash(78.456, 2, true), "78,46"},
+		{SignedDecimal(12, 1), "+12"},
+		{SignedDecimal(12.46, 1), "+12,5"},
+		{SignedDecimal(-3.04, 1), "-3"},
+		{SignedDecimal(-1234.5, 1), "-1.234,5"},
+		{SignedDecimal(0.04, 1), "0"},
+		{SignedDecimal(-0.04, 1), "0"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

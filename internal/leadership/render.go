@@ -108,10 +108,10 @@ func (p *doc) keyFigures(d *Data) {
 	figs := [][2]string{
 		{"Usaha terdaftar", idfmt.Number(int64(t.Businesses))},
 		{"Mikro / kecil / menengah", fmt.Sprintf("%s / %s / %s", idfmt.Number(int64(t.Mikro)), idfmt.Number(int64(t.Kecil)), idfmt.Number(int64(t.Menengah)))},
-		{"Pernah dilatih", fmt.Sprintf("%s (%s%%)", idfmt.Number(int64(t.Trained)), idfmt.Decimal(t.TrainedShare(), 1))},
+		{"Pernah dilatih", idfmt.Number(int64(t.Trained)) + " (" + idfmt.Percent(t.TrainedShare()) + ")"},
 		{"Naik kelas dalam periode", fmt.Sprintf("%s dari %s terukur", idfmt.Number(int64(nk.SizeUp)), idfmt.Number(int64(measured)))},
-		{"Memiliki NIB", fmt.Sprintf("%s (%s%%)", idfmt.Number(int64(t.NIB)), idfmt.Decimal(t.NIBShare(), 1))},
-		{"Bersertifikat halal", fmt.Sprintf("%s (%s%%)", idfmt.Number(int64(t.Halal)), idfmt.Decimal(t.HalalShare(), 1))},
+		{"Memiliki NIB", idfmt.Number(int64(t.NIB)) + " (" + idfmt.Percent(t.NIBShare()) + ")"},
+		{"Bersertifikat halal", idfmt.Number(int64(t.Halal)) + " (" + idfmt.Percent(t.HalalShare()) + ")"},
 	}
 	p.heading("Angka kunci")
 	boxW, boxH := textW/3, 16.0
@@ -242,14 +242,12 @@ func (p *doc) table(head []string, widths []float64, rows [][]string) {
 	}
 }
 
-func pct(v float64) string { return idfmt.Decimal(v, 1) + "%" }
-
 func (p *doc) districtTable(d *Data) {
 	p.heading("Per kecamatan")
 	var rows [][]string
 	for _, x := range append(d.Districts, d.Total) {
 		rows = append(rows, []string{x.Name, idfmt.Number(int64(x.Businesses)), idfmt.Number(int64(x.Mikro)), idfmt.Number(int64(x.Kecil)),
-			pct(x.TrainedShare()), pct(x.NaikKelasRate()), pct(x.HalalShare())})
+			idfmt.Percent(x.TrainedShare()), idfmt.Percent(x.NaikKelasRate()), idfmt.Percent(x.HalalShare())})
 	}
 	p.table([]string{"Kecamatan", "Usaha", "Mikro", "Kecil", "Dilatih", "Naik kelas 12 bln", "Halal"},
 		[]float64{48, 22, 22, 20, 22, 24, 22}, rows)
@@ -259,7 +257,7 @@ func rate(r *float64, base int) string {
 	if r == nil {
 		return "—"
 	}
-	return pct(*r) + " dari " + idfmt.Number(int64(base))
+	return idfmt.Percent(*r) + " dari " + idfmt.Number(int64(base))
 }
 
 func (p *doc) programmes(d *Data) {
@@ -330,6 +328,6 @@ func (p *doc) outlook(d *Data) {
 			years = fmt.Sprintf("%d tahun", *a.Years)
 		}
 		p.text("", 9, 5, fmt.Sprintf("- %s: %s belum dilatih, porsi kuota %s, %s%s", a.Name,
-			idfmt.Number(int64(a.Remaining)), pct(a.Pace), years, map[bool]string{true: " (tertinggal)"}[a.Behind]))
+			idfmt.Number(int64(a.Remaining)), idfmt.Percent(a.Pace), years, map[bool]string{true: " (tertinggal)"}[a.Behind]))
 	}
 }

@@ -201,13 +201,13 @@ func (ex *explainer) sentence(k reasonKey) string {
 		return fmt.Sprintf("terpilih sebagai pendaftar dengan nilai tertinggi dari Kecamatan %s agar minimal %d kecamatan terwakili",
 			districtName(k.district), ch.target)
 	case ReasonCapacity:
-		return fmt.Sprintf("semua %d tempat sudah terisi", r.Capacity)
+		return fmt.Sprintf("semua %s tempat sudah terisi", idfmt.Number(int64(r.Capacity)))
 	case ReasonMinDistricts:
 		return fmt.Sprintf("nilai %s cukup untuk terpilih, tetapi tempatnya diberikan kepada pendaftar terbaik dari kecamatan lain agar minimal %d kecamatan terwakili",
 			points(k.score), ch.target)
 	case ReasonDistrictQuota:
-		return fmt.Sprintf("nilai %s cukup untuk terpilih (batas %s), tetapi kuota Kecamatan %s sudah penuh (%d dari %d peserta)",
-			points(k.score), cut, districtName(k.district), ch.count[k.district], r.MaxPerDistrict)
+		return fmt.Sprintf("nilai %s cukup untuk terpilih (batas %s), tetapi kuota Kecamatan %s sudah penuh (%s dari %s peserta)",
+			points(k.score), cut, districtName(k.district), idfmt.Number(int64(ch.count[k.district])), idfmt.Number(int64(r.MaxPerDistrict)))
 	case ReasonBelowCutoff:
 		return fmt.Sprintf("nilai %s berada %s poin di bawah batas terpilih %s", points(k.score), points(ex.bar.score-k.score), cut)
 	case ReasonTieLater:

@@ -81,7 +81,7 @@ func diffPoints(p *float64) string {
 	if p == nil {
 		return "—"
 	}
-	return strings.Replace(fmt.Sprintf("%+.1f poin", *p), ".", ",", 1)
+	return idfmt.SignedDecimal(*p, 1) + " poin"
 }
 
 // naikKelasReport is the "Naik Kelas" report: totals by evidence source,

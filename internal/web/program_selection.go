@@ -9,6 +9,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
 
@@ -118,7 +119,8 @@ func (s *Server) programSelectionRun(w http.ResponseWriter, r *http.Request, id 
 	res, err := s.Programs.RunSelection(r.Context(), actor(r), id, seed)
 	msg := ""
 	if res != nil {
-		msg = fmt.Sprintf("Seleksi selesai: %d terpilih dari %d kecamatan, %d cadangan.", len(res.Selected), res.DistrictsCovered, len(res.Reserve))
+		msg = fmt.Sprintf("Seleksi selesai: %s terpilih dari %d kecamatan, %s cadangan.",
+			idfmt.Number(int64(len(res.Selected))), res.DistrictsCovered, idfmt.Number(int64(len(res.Reserve))))
 	}
 	return s.back(w, r, fmt.Sprintf("/program/%d/seleksi", id), msg, err)
 }
