@@ -200,10 +200,7 @@ func cohortRecord(t *testing.T, st store.Store, id int64) string {
 func TestDemoOpenPrograms(t *testing.T) {
 	ctx := context.Background()
 	st := openTemp(t)
-	accounts, err := Load(ctx, st, Options{Count: 2000})
-	if err != nil {
-		t.Fatal(err)
-	}
+	accounts := loadDemo(t, st, 2000)
 	open, _, err := st.ListPrograms(ctx, programs.ProgramFilter{Status: programs.StatusOpen, PerPage: 100})
 	if err != nil || len(open) != 2 {
 		t.Fatalf("%d open programmes (%v)", len(open), err)

@@ -16,16 +16,24 @@ import (
 
 func openTemp(tb testing.TB) store.Store { return storetest.OpenSQLite(tb) }
 
-func TestLoadSmallDemo(t *testing.T) {
-	ctx := context.Background()
-	st := openTemp(t)
-	accounts, err := Load(ctx, st, Options{Count: 2000})
+// loadDemo loads a demo of n businesses into st, checks that all n are
+// stored and returns the demo's accounts.
+func loadDemo(t *testing.T, st store.Store, n int) []Account {
+	t.Helper()
+	accounts, err := Load(context.Background(), st, Options{Count: n})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := st.CountBusinesses(ctx); err != nil || n != 2000 {
-		t.Fatalf("%d businesses (%v), want 2000", n, err)
+	if got, err := st.CountBusinesses(context.Background()); err != nil || got != n {
+		t.Fatalf("%d businesses (%v), want %d", got, err, n)
 	}
+	return accounts
+}
+
+func TestLoadSmallDemo(t *testing.T) {
+	ctx := context.Background()
+	st := openTemp(t)
+	accounts := loadDemo(t, st, 2000)
 	roles := map[auth.Role]Account{}
 	for _, a := range accounts {
 		roles[a.Role] = a
@@ -112,10 +120,7 @@ func TestInspectAndLoadOnlyIntoEmpty(t *testing.T) {
 	if p, err := Inspect(ctx, st); err != nil || !p.Empty || p.Foreign() {
 		t.Fatalf("empty database: %+v, %v", p, err)
 	}
-	accounts, err := Load(ctx, st, Options{Count: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
+	accounts := loadDemo(t, st, 100)
 	if p, err := Inspect(ctx, st); err != nil || p.Empty || !p.Loaded || p.Foreign() {
 		t.Fatalf("after the demo: %+v, %v", p, err)
 	}

@@ -21,13 +21,7 @@ func openPostgres(tb testing.TB) store.Store {
 func TestLoadOnPostgres(t *testing.T) {
 	ctx := context.Background()
 	st := openPostgres(t)
-	accounts, err := Load(ctx, st, Options{Count: 12000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, err := st.CountBusinesses(ctx); err != nil || n != 12000 {
-		t.Fatalf("%d businesses (%v), want 12000", n, err)
-	}
+	accounts := loadDemo(t, st, 12000)
 	if len(accounts) != 7 {
 		t.Fatalf("%d accounts, want 7", len(accounts))
 	}

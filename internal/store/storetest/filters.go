@@ -55,14 +55,7 @@ func testFilters(t *testing.T, s store.Store) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, total := list(t, s, c.f)
-			if len(c.want) == 0 {
-				c.want = []string{}
-			}
-			sameNames(t, "names", got, c.want...)
-			if total != len(c.want) {
-				t.Errorf("total = %d, want %d", total, len(c.want))
-			}
+			listed(t, s, c.f, "names", c.want...)
 		})
 	}
 }
@@ -87,14 +80,7 @@ func testScope(t *testing.T, s store.Store) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, total := list(t, s, registry.Filter{Scope: c.scope})
-			if len(c.want) == 0 {
-				c.want = []string{}
-			}
-			sameNames(t, "names", got, c.want...)
-			if total != len(c.want) {
-				t.Errorf("total = %d", total)
-			}
+			listed(t, s, registry.Filter{Scope: c.scope}, "names", c.want...)
 			hs, err := s.HomeStats(ctx, registry.Filter{Scope: c.scope, Today: today})
 			if err != nil || hs.Total != len(c.want) {
 				t.Errorf("HomeStats total = %d, %v; want %d", hs.Total, err, len(c.want))

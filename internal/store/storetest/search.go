@@ -54,14 +54,7 @@ func testSearch(t *testing.T, s store.Store) {
 	}
 	for _, c := range cases {
 		t.Run(c.q, func(t *testing.T) {
-			got, total := list(t, s, registry.Filter{Q: c.q, Sort: "name", Personal: true})
-			if len(c.want) == 0 {
-				c.want = []string{}
-			}
-			sameNames(t, "search", got, c.want...)
-			if total != len(c.want) {
-				t.Errorf("total = %d, want %d", total, len(c.want))
-			}
+			listed(t, s, registry.Filter{Q: c.q, Sort: "name", Personal: true}, "search", c.want...)
 		})
 	}
 	// With no explicit sort a search lists its matches newest first, and
@@ -162,14 +155,7 @@ func testSearchTypo(t *testing.T, s store.Store) {
 	}
 	for _, c := range cases {
 		t.Run(c.q, func(t *testing.T) {
-			got, total := list(t, s, registry.Filter{Q: c.q})
-			if len(c.want) == 0 {
-				c.want = []string{}
-			}
-			sameNames(t, "typo search", got, c.want...)
-			if total != len(c.want) {
-				t.Errorf("total = %d", total)
-			}
+			listed(t, s, registry.Filter{Q: c.q}, "typo search", c.want...)
 		})
 	}
 	// The fallback respects the other filters.

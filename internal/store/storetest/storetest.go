@@ -144,6 +144,17 @@ func list(t *testing.T, s store.Store, f registry.Filter) ([]string, int) {
 }
 
 // sameNames compares name lists in order.
+// listed checks that f lists exactly the businesses named want, in order,
+// and counts as many.
+func listed(t *testing.T, s store.Store, f registry.Filter, what string, want ...string) {
+	t.Helper()
+	got, total := list(t, s, f)
+	sameNames(t, what, got, want...)
+	if total != len(want) {
+		t.Errorf("%s: total = %d, want %d", what, total, len(want))
+	}
+}
+
 func sameNames(t *testing.T, what string, got []string, want ...string) {
 	t.Helper()
 	if fmt.Sprint(got) != fmt.Sprint(want) {
