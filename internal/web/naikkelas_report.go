@@ -42,6 +42,47 @@ func (v *naikKelasView) Link(district, group, kind, change, source string) strin
 	return "/naik-kelas/usaha?" + q.Encode()
 }
 
+// changeTable is one of the report's tables: a kind of naik kelas (size
+// class or maturity level) with a row per change.
+type changeTable struct {
+	Title string
+	Rows  []changeRow
+}
+
+// changeRow is one change with its count for every kind of evidence and
+// the links to the businesses behind them.
+type changeRow struct {
+	Label                      string
+	All, Verified, Self        int
+	AllLink, VerLink, SelfLink string
+	BySource                   bool
+}
+
+// ChangeTable is the table of kind (assessment.KindSize or KindLevel).
+func (v *naikKelasView) ChangeTable(kind, title string) changeTable {
+	st, ver, self := v.St, v.St.BySource.Verified, v.St.BySource.SelfReported
+	all := [4]int{st.SizeUp, st.SizeDown, st.SizeUnchanged, st.SizeNoData}
+	verified := [3]int{ver.SizeUp, ver.SizeDown, ver.SizeUnchanged}
+	own := [3]int{self.SizeUp, self.SizeDown, self.SizeUnchanged}
+	if kind == assessment.KindLevel {
+		all = [4]int{st.LevelUp, st.LevelDown, st.LevelUnchanged, st.LevelNoData}
+		verified = [3]int{ver.LevelUp, ver.LevelDown, ver.LevelUnchanged}
+		own = [3]int{self.LevelUp, self.LevelDown, self.LevelUnchanged}
+	}
+	t := changeTable{Title: title}
+	for i, ch := range []assessment.Change{assessment.Up, assessment.Down, assessment.Unchanged, assessment.NoData} {
+		label := changeLabels[ch]
+		row := changeRow{Label: strings.ToUpper(label[:1]) + label[1:], All: all[i], AllLink: v.Link("", "", kind, string(ch), "")}
+		if ch != assessment.NoData { // a business without data has no evidence to split
+			row.BySource = true
+			row.Verified, row.VerLink = verified[i], v.Link("", "", kind, string(ch), "verified")
+			row.Self, row.SelfLink = own[i], v.Link("", "", kind, string(ch), "self_reported")
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
 // PeriodLink lists the businesses that went up in another period (a bar of the chart).
 func (v *naikKelasView) PeriodLink(from, to, kind string) string {
 	q := url.Values{"from": {from}, "to": {to}, "kind": {kind}, "change": {string(assessment.Up)}}

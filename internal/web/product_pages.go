@@ -26,16 +26,7 @@ type productForm struct {
 
 // F describes one text field of the form.
 func (f productForm) F(name, label, kind string) fieldView {
-	v := fieldView{Name: name, Label: label, Value: f.Values[name], Error: f.Errors[name], Type: "text"}
-	switch kind {
-	case "req":
-		v.Required = true
-	case "num":
-		v.Mode = "numeric"
-	case "money":
-		v.Mode, v.Hint = "numeric", "mis. 15.000"
-	}
-	return v
+	return fieldOf(f.Values, f.Errors, name, label, kind)
 }
 
 // productView is the product page.

@@ -35,16 +35,7 @@ type programForm struct {
 
 // F describes a form field for the shared "field" template.
 func (f *programForm) F(name, label, kind string) fieldView {
-	v := fieldView{Name: name, Label: label, Value: f.Values[name], Error: f.Errors[name], Type: "text"}
-	switch kind {
-	case "req":
-		v.Required = true
-	case "num", "money":
-		v.Mode = "numeric"
-	case "date":
-		v.Type, v.Required = "date", true
-	}
-	return v
+	return fieldOf(f.Values, f.Errors, name, label, kind)
 }
 
 // Has reports whether a multi-valued field holds v (for checkboxes).

@@ -1,6 +1,9 @@
 package web
 
-import "net/url"
+import (
+	"net/url"
+	"strings"
+)
 
 // fieldView is what the "field" template needs to draw one labelled input
 // with its error message.
@@ -9,23 +12,33 @@ type fieldView struct {
 	Required                                    bool
 }
 
-// F describes a form field for the template; kind is "req", "money",
-// "num", "date", "email", "tel" or "".
+// F describes a form field for the template (kind: see fieldOf).
 func (f *businessForm) F(name, label, kind string) fieldView {
-	v := fieldView{Name: name, Label: label, Value: f.Values[name], Error: f.Errors[name], Type: "text"}
-	switch kind {
-	case "req":
-		v.Required = true
-	case "money":
-		v.Mode, v.Hint = "numeric", "mis. 1.500.000"
-	case "num":
-		v.Mode = "numeric"
-	case "date":
-		v.Type = "date"
-	case "email":
-		v.Type = "email"
-	case "tel":
-		v.Type, v.Hint = "tel", "08…"
+	return fieldOf(f.Values, f.Errors, name, label, kind)
+}
+
+// fieldOf describes one field of a form with its value and message; kind
+// is a space-separated list of "req", "num", "money" (rupiah), "price" (a
+// product's rupiah), "date", "email" and "tel".
+func fieldOf(values, errs map[string]string, name, label, kind string) fieldView {
+	v := fieldView{Name: name, Label: label, Value: values[name], Error: errs[name], Type: "text"}
+	for _, k := range strings.Fields(kind) {
+		switch k {
+		case "req":
+			v.Required = true
+		case "num":
+			v.Mode = "numeric"
+		case "money":
+			v.Mode, v.Hint = "numeric", "mis. 1.500.000"
+		case "price":
+			v.Mode, v.Hint = "numeric", "mis. 15.000"
+		case "date":
+			v.Type = "date"
+		case "email":
+			v.Type = "email"
+		case "tel":
+			v.Type, v.Hint = "tel", "08…"
+		}
 	}
 	return v
 }
