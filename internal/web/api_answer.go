@@ -29,6 +29,12 @@ type itemList[T any] struct {
 	Items []T `json:"items"`
 }
 
+// countedList is a whole list with its length, or another total (a sum).
+type countedList[T any] struct {
+	Items []T `json:"items"`
+	Total int `json:"total"`
+}
+
 // itemPage is one page of a longer list, with the total it is cut from.
 type itemPage[T any] struct {
 	Items   []T `json:"items"`

@@ -9,11 +9,6 @@ import (
 	"naikkelas/internal/registry"
 )
 
-type applicationList struct {
-	Items []programs.Application `json:"items"`
-	Total int                    `json:"total"`
-}
-
 func (s *Server) apiApplicationList(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
@@ -30,7 +25,7 @@ func (s *Server) apiApplicationList(r *http.Request) (any, error) {
 	if st != "" {
 		apps = slices.DeleteFunc(apps, func(ap programs.Application) bool { return ap.Status != st })
 	}
-	return applicationList{Items: apps, Total: len(apps)}, nil
+	return countedList[programs.Application]{Items: apps, Total: len(apps)}, nil
 }
 
 // applicationInput is the body of an application or nomination.
@@ -97,5 +92,5 @@ func (s *Server) apiBusinessApplications(r *http.Request) (any, error) {
 		return nil, err
 	}
 	apps, err := s.Programs.BusinessApplications(r.Context(), actor(r), id)
-	return applicationList{Items: apps, Total: len(apps)}, err
+	return countedList[programs.Application]{Items: apps, Total: len(apps)}, err
 }

@@ -7,17 +7,12 @@ import (
 	"naikkelas/internal/registry"
 )
 
-type districtStats struct {
-	Items []registry.DistrictCount `json:"items"`
-	Total int                      `json:"total"`
-}
-
 func (s *Server) apiStatsDistricts(r *http.Request) (any, error) {
 	rows, err := s.Registry.DistrictStats(r.Context(), actor(r), registry.Filter{})
 	if err != nil {
 		return nil, err
 	}
-	out := districtStats{Items: rows}
+	out := countedList[registry.DistrictCount]{Items: rows}
 	if out.Items == nil {
 		out.Items = []registry.DistrictCount{}
 	}

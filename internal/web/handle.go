@@ -1,6 +1,11 @@
 package web
 
-import "net/http"
+import (
+	"context"
+	"net/http"
+
+	"naikkelas/internal/auth"
+)
 
 // pageHandler is a handler that returns its failure instead of writing it,
 // as an API answer does: a failed step is `return err`.
@@ -26,4 +31,16 @@ func (s *Server) handleByID(h func(w http.ResponseWriter, r *http.Request, id in
 		}
 		return h(w, r, id)
 	})
+}
+
+// doThenSee is a page's action on the record of its {id}: the service's
+// call for the caller, then the page at path (a failure goes to the error page).
+func doThenSee[T any](path string, call func(context.Context, auth.Actor, int64) (T, error)) func(http.ResponseWriter, *http.Request, int64) error {
+	return func(w http.ResponseWriter, r *http.Request, id int64) error {
+		if _, err := call(r.Context(), actor(r), id); err != nil {
+			return err
+		}
+		http.Redirect(w, r, path, http.StatusSeeOther)
+		return nil
+	}
 }

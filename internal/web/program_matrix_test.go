@@ -144,10 +144,15 @@ func followUpOf(prefix string) func(*fixture, int64, string) string {
 	}
 }
 
-// partnerPath creates a partner and returns its path.
+// partnerPath creates a partner (a bank) and returns its path.
 func partnerPath(prefix, suffix string) func(*fixture, int64, string) string {
+	return partnerOfKind("Bank BJB", "bank", prefix, suffix)
+}
+
+// partnerOfKind creates a partner of kind and returns its path.
+func partnerOfKind(name, kind, prefix, suffix string) func(*fixture, int64, string) string {
 	return func(f *fixture, _ int64, _ string) string {
-		pt, err := f.srv.Programs.SavePartner(context.Background(), auth.System, &programs.Partner{Name: "Bank BJB", Kind: "bank"})
+		pt, err := f.srv.Programs.SavePartner(context.Background(), auth.System, &programs.Partner{Name: name, Kind: kind})
 		if err != nil {
 			f.t.Fatal(err)
 		}

@@ -7,18 +7,11 @@ import (
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/market"
-	"naikkelas/internal/programs"
 )
 
 // ritelPath creates a retailer and returns its path.
 func ritelPath(prefix, suffix string) func(*fixture, int64, string) string {
-	return func(f *fixture, _ int64, _ string) string {
-		pt, err := f.srv.Programs.SavePartner(context.Background(), auth.System, &programs.Partner{Name: "Swalayan Baru", Kind: "ritel"})
-		if err != nil {
-			f.t.Fatal(err)
-		}
-		return prefix + itoa64(pt.ID) + suffix
-	}
+	return partnerOfKind("Swalayan Baru", "ritel", prefix, suffix)
 }
 
 // rowPartner is the retailer of a row: the mitra's own (a) for the

@@ -26,12 +26,3 @@ func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) error {
 		Data: tokensView{Tokens: tokens, Username: name, Now: s.Now()}})
 	return nil
 }
-
-// tokenRevoke ends a token at once; its next API request gets 401.
-func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request, id int64) error {
-	if _, err := s.Accounts.RevokeToken(r.Context(), actor(r), id); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/token", http.StatusSeeOther)
-	return nil
-}

@@ -87,12 +87,3 @@ func formLink(v string) int64 {
 	}
 	return id
 }
-
-// userDisable turns an account off; its sessions and tokens stop working.
-func (s *Server) userDisable(w http.ResponseWriter, r *http.Request, id int64) error {
-	if _, err := s.Accounts.Disable(r.Context(), actor(r), id); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/pengguna", http.StatusSeeOther)
-	return nil
-}
