@@ -25,7 +25,7 @@ var errBankDecides = apperr.New(apperr.Forbidden,
 // The bank's mitra records any step; an officer of the area or the owner
 // may only withdraw the referral. A step the life cycle does not allow is
 // Conflict naming the allowed ones.
-func (s *Service) Decide(ctx context.Context, a auth.Actor, id int64, d Decision) (*Referral, error) {
+func (s *Service) Decide(ctx context.Context, a auth.Actor, id int64, d *Decision) (*Referral, error) {
 	r, err := s.Store.GetReferral(ctx, id)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (s *Service) Decide(ctx context.Context, a auth.Actor, id int64, d Decision
 		return nil, badMove(r.Status, d.Status)
 	}
 	before := *r
-	if err := s.apply(r, d, a); err != nil {
+	if err := s.apply(r, *d, a); err != nil {
 		return nil, err
 	}
 	e := &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Update, Entity: "capital_referral", EntityID: r.ID}

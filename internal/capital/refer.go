@@ -23,7 +23,7 @@ type ReferralInput struct {
 // one bank once (Conflict). The bank's requirements are checked against the
 // record and kept with the referral, unmet ones named; an unmet requirement
 // does not stop the referral, the bank sees it.
-func (s *Service) Refer(ctx context.Context, a auth.Actor, needID int64, in ReferralInput) (*Referral, error) {
+func (s *Service) Refer(ctx context.Context, a auth.Actor, needID int64, in *ReferralInput) (*Referral, error) {
 	if !a.CanWrite() {
 		return nil, errReadOnly
 	}

@@ -17,10 +17,30 @@ import (
 	"naikkelas/internal/registry"
 )
 
-// PartnerSource finds the bank a need is referred to.
+// PartnerSource finds the banks a need may be referred to.
 type PartnerSource interface {
 	// GetPartner returns a partner or NotFound.
 	GetPartner(ctx context.Context, id int64) (*programs.Partner, error)
+	// ListPartners returns all partners by name.
+	ListPartners(ctx context.Context) ([]programs.Partner, error)
+}
+
+// Banks lists the partners of kind bank, for whoever may refer a need.
+func (s *Service) Banks(ctx context.Context, a auth.Actor) ([]programs.Partner, error) {
+	if !a.CanWrite() {
+		return nil, errReadOnly
+	}
+	all, err := s.Partners.ListPartners(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []programs.Partner{}
+	for _, p := range all {
+		if p.Kind == "bank" {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // Service applies the rules of capital needs and referrals.
@@ -68,7 +88,7 @@ const (
 
 // CreateNeed records a need of a business: by its owner, or an officer of
 // its area. The scheme follows from the amount.
-func (s *Service) CreateNeed(ctx context.Context, a auth.Actor, businessID int64, in Need) (*Need, error) {
+func (s *Service) CreateNeed(ctx context.Context, a auth.Actor, businessID int64, in *Need) (*Need, error) {
 	if !a.CanWrite() {
 		return nil, errReadOnly
 	}

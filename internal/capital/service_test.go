@@ -56,7 +56,7 @@ func setup(t *testing.T) *world {
 
 func (w *world) need(t *testing.T, amount int64) *capital.Need {
 	t.Helper()
-	n, err := w.svc.CreateNeed(ctx, w.owner, w.business.ID, capital.Need{Amount: amount, Purpose: capital.PurposeWorking})
+	n, err := w.svc.CreateNeed(ctx, w.owner, w.business.ID, &capital.Need{Amount: amount, Purpose: capital.PurposeWorking})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,14 +80,14 @@ func TestReferralConsent(t *testing.T) {
 		{capital.ReferralInput{PartnerID: 9999, Consent: true}, apperr.Invalid},
 	}
 	for i, c := range cases {
-		if _, err := w.svc.Refer(ctx, w.operator, n.ID, c.in); !apperr.Is(err, c.code) {
+		if _, err := w.svc.Refer(ctx, w.operator, n.ID, &c.in); !apperr.Is(err, c.code) {
 			t.Errorf("case %d: %v, want %s", i, err, c.code)
 		}
 	}
-	if _, err := w.svc.Refer(ctx, w.elsewhere, n.ID, capital.ReferralInput{PartnerID: w.bankA, Consent: true}); !apperr.Is(err, apperr.NotFound) {
+	if _, err := w.svc.Refer(ctx, w.elsewhere, n.ID, &capital.ReferralInput{PartnerID: w.bankA, Consent: true}); !apperr.Is(err, apperr.NotFound) {
 		t.Errorf("operator elsewhere refers: %v, want not found", err)
 	}
-	r, err := w.svc.Refer(ctx, w.operator, n.ID, capital.ReferralInput{PartnerID: w.bankA, Consent: true})
+	r, err := w.svc.Refer(ctx, w.operator, n.ID, &capital.ReferralInput{PartnerID: w.bankA, Consent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,10 +98,10 @@ func TestReferralConsent(t *testing.T) {
 	if len(unmet) != 1 || unmet[0].Key != capital.ReqNIB {
 		t.Errorf("unmet %v, want NIB only", unmet)
 	}
-	if _, err := w.svc.Refer(ctx, w.owner, n.ID, capital.ReferralInput{PartnerID: w.bankA, Consent: true}); !apperr.Is(err, apperr.Conflict) {
+	if _, err := w.svc.Refer(ctx, w.owner, n.ID, &capital.ReferralInput{PartnerID: w.bankA, Consent: true}); !apperr.Is(err, apperr.Conflict) {
 		t.Errorf("second referral to the same bank: %v, want conflict", err)
 	}
-	if _, err := w.svc.Refer(ctx, w.owner, n.ID, capital.ReferralInput{PartnerID: w.bankB, Consent: true}); err != nil {
+	if _, err := w.svc.Refer(ctx, w.owner, n.ID, &capital.ReferralInput{PartnerID: w.bankB, Consent: true}); err != nil {
 		t.Errorf("owner refers to a second bank: %v", err)
 	}
 }
@@ -112,7 +112,7 @@ func TestReferralConsent(t *testing.T) {
 func TestBankSeesOnlyItsReferrals(t *testing.T) {
 	w := setup(t)
 	n := w.need(t, 8_000_000)
-	r, err := w.svc.Refer(ctx, w.owner, n.ID, capital.ReferralInput{PartnerID: w.bankA, Consent: true})
+	r, err := w.svc.Refer(ctx, w.owner, n.ID, &capital.ReferralInput{PartnerID: w.bankA, Consent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestBankSeesOnlyItsReferrals(t *testing.T) {
 	if err != nil || pim.Contact != nil {
 		t.Errorf("pimpinan reads %+v (%v), want no contact", pim, err)
 	}
-	if _, err := w.svc.Decide(ctx, w.mitraB, r.ID, capital.Decision{Status: capital.StatusRejected, Reason: "agunan"}); !apperr.Is(err, apperr.NotFound) {
+	if _, err := w.svc.Decide(ctx, w.mitraB, r.ID, &capital.Decision{Status: capital.StatusRejected, Reason: "agunan"}); !apperr.Is(err, apperr.NotFound) {
 		t.Errorf("bank B decides on bank A's referral: %v, want not found", err)
 	}
 }
@@ -150,7 +150,7 @@ func TestBankSeesOnlyItsReferrals(t *testing.T) {
 func TestDecisionTransitions(t *testing.T) {
 	w := setup(t)
 	refer := func(bank int64) *capital.Referral {
-		r, err := w.svc.Refer(ctx, w.operator, w.need(t, 40_000_000).ID, capital.ReferralInput{PartnerID: bank, Consent: true})
+		r, err := w.svc.Refer(ctx, w.operator, w.need(t, 40_000_000).ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,7 +174,7 @@ func TestDecisionTransitions(t *testing.T) {
 		{w.owner, capital.Decision{Status: capital.StatusWithdrawn}, apperr.Conflict},
 	}
 	for i, st := range steps {
-		_, err := w.svc.Decide(ctx, st.who, r.ID, st.d)
+		_, err := w.svc.Decide(ctx, st.who, r.ID, &st.d)
 		switch {
 		case st.code == "" && err != nil:
 			t.Fatalf("step %d: %v", i, err)
@@ -187,14 +187,14 @@ func TestDecisionTransitions(t *testing.T) {
 		t.Fatalf("after disbursement: %+v (%v)", got, err)
 	}
 	rejected := refer(w.bankB)
-	if _, err := w.svc.Decide(ctx, w.mitraB, rejected.ID, capital.Decision{Status: capital.StatusRejected, Reason: "lainnya"}); !apperr.Is(err, apperr.Invalid) {
+	if _, err := w.svc.Decide(ctx, w.mitraB, rejected.ID, &capital.Decision{Status: capital.StatusRejected, Reason: "lainnya"}); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("'lainnya' without a note: %v, want invalid", err)
 	}
-	if _, err := w.svc.Decide(ctx, w.mitraB, rejected.ID, capital.Decision{Status: capital.StatusRejected, Reason: "riwayat_kredit"}); err != nil {
+	if _, err := w.svc.Decide(ctx, w.mitraB, rejected.ID, &capital.Decision{Status: capital.StatusRejected, Reason: "riwayat_kredit"}); err != nil {
 		t.Errorf("reject: %v", err)
 	}
 	withdrawn := refer(w.bankB)
-	if _, err := w.svc.Decide(ctx, w.owner, withdrawn.ID, capital.Decision{Status: capital.StatusWithdrawn}); err != nil {
+	if _, err := w.svc.Decide(ctx, w.owner, withdrawn.ID, &capital.Decision{Status: capital.StatusWithdrawn}); err != nil {
 		t.Errorf("owner withdraws: %v", err)
 	}
 

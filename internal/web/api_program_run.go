@@ -9,6 +9,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/certificate"
 	"naikkelas/internal/idfmt"
+	"naikkelas/internal/office"
 	"naikkelas/internal/programs"
 )
 
@@ -96,15 +97,7 @@ func (s *Server) certificateData(r *http.Request, c *programs.Certificate, p *pr
 		ProgramKind: strings.ToUpper(kind[:1]) + kind[1:], Dates: idfmt.DateRange(p.StartsOn, p.EndsOn),
 		Venue: p.Venue, Topics: topics, Code: c.Code, VerifyURL: s.absoluteURL(r, "/verifikasi/"+c.Code),
 		IssuedOn: idfmt.Date(c.IssuedAt), IssuedAt: c.IssuedAt}
-	id := s.officeOf(r)
-	sig := s.signatoryOf(r, c)
-	d.Government, d.Agency, d.Address = sig.Government, sig.Agency, id.Address
-	d.SignatoryName, d.SignatoryTitle, d.SignatoryNIP = sig.Name, sig.Title, nipText(sig.NIP)
-	if id.LogoType != "" && s.Office != nil {
-		if l, err := s.Office.Logo(r.Context()); err == nil {
-			d.Logo = l.Data
-		}
-	}
+	d.Issuer = s.issuer(r, office.Signature(s.signatoryOf(r, c)))
 	return d
 }
 

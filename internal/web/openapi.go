@@ -38,7 +38,7 @@ func openapiSchemas() map[string]any {
 	parts := []map[string]any{
 		registrySchemas(), importSchemas(), assessmentSchemas(), programSchemas(), officeSchemas(), permitSchemas(),
 		halalSchemas(), duplicateSchemas(), fundingSchemas(), planSchemas(),
-		partnerSchemas(), marketSchemas(),
+		partnerSchemas(), marketSchemas(), capitalSchemas(),
 	}
 	for _, part := range parts {
 		for name, schema := range part {

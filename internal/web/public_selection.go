@@ -3,6 +3,9 @@ package web
 import (
 	"net/http"
 
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/capital"
+
 	"naikkelas/internal/certificate"
 	"naikkelas/internal/programs"
 )
@@ -22,11 +25,13 @@ type verifyView struct {
 	Code        string
 	Certificate *programs.Certificate
 	Program     *programs.Program
+	Letter      *capital.Referral // a referral letter, when the code is one
 	Searched    bool
 }
 
-// publicVerify is the no-login page /verifikasi/{code} that a certificate's
-// QR code opens; it says whether the certificate is genuine.
+// publicVerify is the no-login page /verifikasi/{code} that the QR code of
+// a certificate or a referral letter opens; it says whether the document is
+// genuine.
 func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) {
 	code := r.PathValue("code")
 	if code == "" {
@@ -36,11 +41,18 @@ func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if v.Searched {
 		c, p, err := s.Programs.Verify(r.Context(), code)
-		if err != nil {
-			status = http.StatusNotFound
-		} else {
+		switch {
+		case err == nil:
 			c.Signatory = s.signatoryOf(r, c)
 			v.Certificate, v.Program = c, p
+		case apperr.Is(err, apperr.NotFound):
+			// Referral letters carry codes of the same kind.
+			if v.Letter, err = s.Capital.Verify(r.Context(), code); err != nil {
+				status = http.StatusNotFound
+			}
+		default:
+			s.fail(w, r, err)
+			return
 		}
 	}
 	s.render(w, r, status, "public_verify", page{Title: "Verifikasi sertifikat", Data: v})

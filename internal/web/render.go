@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"naikkelas/internal/auth"
+	"naikkelas/internal/capital"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/market"
@@ -164,19 +165,30 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 			}
 			return ""
 		},
-		"regionName":          dir.Name,
-		"sectorName":          region.SectorName,
-		"classLabel":          classLabel,
-		"halalLabel":          halalLabel,
-		"roleLabel":           func(r auth.Role) string { return auth.RoleLabel(r) },
-		"waLink":              waLink,
-		"pct":                 pct,
-		"logoURL":             logoURL,
-		"nip":                 nipText,
-		"officeField":         officeField,
-		"add":                 func(a, b int) int { return a + b },
-		"skipLabel":           importer.SkipLabel,
-		"permitKind":          permits.KindLabel,
+		"regionName":     dir.Name,
+		"sectorName":     region.SectorName,
+		"classLabel":     classLabel,
+		"halalLabel":     halalLabel,
+		"roleLabel":      func(r auth.Role) string { return auth.RoleLabel(r) },
+		"waLink":         waLink,
+		"pct":            pct,
+		"logoURL":        logoURL,
+		"nip":            nipText,
+		"officeField":    officeField,
+		"add":            func(a, b int) int { return a + b },
+		"skipLabel":      importer.SkipLabel,
+		"permitKind":     permits.KindLabel,
+		"schemeLabel":    capital.SchemeLabel,
+		"purposeLabel":   capital.PurposeLabel,
+		"referralStatus": capital.StatusLabel,
+		"rejectReason":   capital.ReasonLabel,
+		"referralCan":    capital.CanMove,
+		"days": func(v *float64) string {
+			if v == nil {
+				return "—"
+			}
+			return idfmt.Decimal(*v, 1)
+		},
 		"permitStatus":        permits.StatusLabel,
 		"telLink":             telLink,
 		"fieldLabel":          proposalFieldLabel,
