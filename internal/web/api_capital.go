@@ -50,16 +50,10 @@ func (s *Server) apiCapitalStats(r *http.Request) (any, error) {
 }
 
 // apiReferralLetter serves the surat rekomendasi of a referral as PDF.
-func (s *Server) apiReferralLetter(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) apiReferralLetter(w http.ResponseWriter, r *http.Request, id int64) error {
 	ref, b, err := s.Capital.Letter(r.Context(), actor(r), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	l := certificate.Letter{Number: letterNumber(ref), IssuedOn: idfmt.Date(ref.ReferredAt), IssuedAt: ref.ReferredAt,
 		Bank: ref.PartnerName, Business: b.Name, Owner: b.OwnerName, NIB: b.NIB,
@@ -78,12 +72,12 @@ func (s *Server) apiReferralLetter(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	if err := certificate.RenderLetter(&buf, l); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="surat-rekomendasi-%d.pdf"`, ref.ID))
 	_, _ = buf.WriteTo(w)
+	return nil
 }
 
 // letterNumber is the number a referral letter carries.

@@ -24,18 +24,11 @@ func capitalMatrix() map[string]matrixCase {
 		}
 		return n
 	}
-	// referral refers a new need of the business: the in-area one to the
-	// mitra's bank, the other to another bank.
-	referral := func(f *fixture, id int64, village string) *capital.Referral {
-		bank := f.partner["a"]
-		if village != cikandeVillage {
-			other := &programs.Partner{Name: "Bank Lain", Kind: "bank"}
-			if _, err := f.srv.Programs.SavePartner(ctx, auth.System, other); err != nil {
-				f.t.Fatal(err)
-			}
-			bank = other.ID
-		}
-		r, err := f.srv.Capital.Refer(ctx, auth.System, need(f, id).ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
+	// referral refers a new need of the business to a bank. The matrix's
+	// mitra speaks for a retailer: it sees no referral, in or out of area
+	// (a bank's mitra is TestBankMitraSeesOnlyItsReferrals's business).
+	referral := func(f *fixture, id int64, _ string) *capital.Referral {
+		r, err := f.srv.Capital.Refer(ctx, auth.System, need(f, id).ID, &capital.ReferralInput{PartnerID: newBank(f, "Bank Lain"), Consent: true})
 		if err != nil {
 			f.t.Fatal(err)
 		}
@@ -52,9 +45,9 @@ func capitalMatrix() map[string]matrixCase {
 		}
 	}
 	// reachReferral: the business's readers, and the bank it is addressed to.
-	reachReferral := withMitra(readOne, s200, s404)
+	reachReferral := withMitra(readOne, s404, s404)
 	// withdraw: officers of the area, the owner and the bank; pimpinan reads only.
-	withdraw := func(ok int) want { return withMitra(writers(ok), ok, s404) }
+	withdraw := func(ok int) want { return withMitra(writers(ok), s404, s404) }
 	// afterReferral makes a referral, then asks for a list of them.
 	afterReferral := func(path string) func(*fixture, int64, string) string {
 		return func(f *fixture, id int64, v string) string {
@@ -69,7 +62,7 @@ func capitalMatrix() map[string]matrixCase {
 			return `{"amount":25000000,"purpose":"modal_kerja","collateral":""}`
 		}, want: writers(s201)},
 		"POST /api/v1/capital-needs/{id}/referrals": {path: needPath("/api/v1/capital-needs/{id}/referrals"), body: func(f *fixture, _ int64, _ string) string {
-			return `{"partner_id":` + itoa64(f.partner["a"]) + `,"consent":true}`
+			return `{"partner_id":` + itoa64(newBank(f, "Bank Daerah")) + `,"consent":true}`
 		}, want: writers(s201)},
 		"GET /api/v1/referrals":                 {path: afterReferral("/api/v1/referrals?status=referred"), want: everyone(s200)},
 		"GET /api/v1/referrals/{id}":            {path: referralPath("/api/v1/referrals/{id}"), want: reachReferral},
@@ -84,13 +77,22 @@ func capitalMatrix() map[string]matrixCase {
 			return "amount=25.000.000&purpose=modal_kerja&collateral=&note="
 		}, want: writers(s303)},
 		"POST /modal/kebutuhan/{id}/rujukan": {path: needPath("/modal/kebutuhan/{id}/rujukan"), body: func(f *fixture, id int64, _ string) string {
-			return "partner_id=" + itoa64(f.partner["a"]) + "&consent=1&business_id=" + itoa64(id)
+			return "partner_id=" + itoa64(newBank(f, "Bank Daerah")) + "&consent=1&business_id=" + itoa64(id)
 		}, want: writers(s303)},
 		"POST /rujukan/{id}/keputusan": {path: referralPath("/rujukan/{id}/keputusan"), body: func(*fixture, int64, string) string {
 			return "status=withdrawn"
 		}, want: withdraw(s303)},
 		"GET /portal/rujukan": {path: afterReferral("/portal/rujukan"), want: mitraOnly(s200, s200)},
 	}
+}
+
+// newBank records a bank partner and returns its id.
+func newBank(f *fixture, name string) int64 {
+	pt := &programs.Partner{Name: name, Kind: "bank"}
+	if _, err := f.srv.Programs.SavePartner(context.Background(), auth.System, pt); err != nil {
+		f.t.Fatal(err)
+	}
+	return pt.ID
 }
 
 // referralPages show a bank's mitra the businesses referred to it, with
