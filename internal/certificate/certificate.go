@@ -47,16 +47,23 @@ type Issuer struct {
 // compress is switched off by tests so that the text can be read back.
 var compress = true
 
+// newA4 starts an A4 document ("L" landscape, "P" portrait) with its
+// title and author, dated when issued (the zero time leaves it undated).
+func newA4(orientation, title, author string, issued time.Time) *fpdf.Fpdf {
+	pdf := fpdf.New(orientation, "mm", "A4", "")
+	pdf.SetCompression(compress)
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(author, true)
+	if !issued.IsZero() {
+		pdf.SetCreationDate(issued)
+		pdf.SetModificationDate(issued)
+	}
+	return pdf
+}
+
 // Render writes one certificate as an A4 landscape PDF.
 func Render(w io.Writer, d Data) error {
-	pdf := fpdf.New("L", "mm", "A4", "")
-	pdf.SetCompression(compress)
-	pdf.SetTitle("Sertifikat "+d.ProgramName, true)
-	pdf.SetAuthor(d.Agency, true)
-	if !d.IssuedAt.IsZero() {
-		pdf.SetCreationDate(d.IssuedAt)
-		pdf.SetModificationDate(d.IssuedAt)
-	}
+	pdf := newA4("L", "Sertifikat "+d.ProgramName, d.Agency, d.IssuedAt)
 	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: keeps "–" and accented names
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(false, 0)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // Letter is a surat rekomendasi: the office recommends a business to a bank
@@ -43,14 +41,7 @@ type CheckLine struct {
 // RenderLetter writes the letter as an A4 portrait PDF with a QR code to
 // its verification page.
 func RenderLetter(w io.Writer, l Letter) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(compress)
-	pdf.SetTitle("Surat rekomendasi "+l.Number, true)
-	pdf.SetAuthor(l.Agency, true)
-	if !l.IssuedAt.IsZero() {
-		pdf.SetCreationDate(l.IssuedAt)
-		pdf.SetModificationDate(l.IssuedAt)
-	}
+	pdf := newA4("P", "Surat rekomendasi "+l.Number, l.Agency, l.IssuedAt)
 	tr := pdf.UnicodeTranslatorFromDescriptor("")
 	pdf.SetMargins(22, 16, 22)
 	pdf.SetAutoPageBreak(true, 16)

@@ -219,11 +219,7 @@ func (p *doc) table(head []string, widths []float64, rows [][]string) {
 	p.SetFont("Helvetica", "B", 8)
 	p.SetFillColor(230, 236, 232)
 	for i, h := range head {
-		align := "R"
-		if i == 0 {
-			align = "L"
-		}
-		p.CellFormat(widths[i], 6, p.tr(h), "B", 0, align, true, 0, "")
+		p.CellFormat(widths[i], 6, p.tr(h), "B", 0, columnAlign(i), true, 0, "")
 	}
 	p.Ln(-1)
 	p.SetFont("Helvetica", "", 8)
@@ -232,14 +228,18 @@ func (p *doc) table(head []string, widths []float64, rows [][]string) {
 			p.AddPage()
 		}
 		for i, c := range r {
-			align := "R"
-			if i == 0 {
-				align = "L"
-			}
-			p.CellFormat(widths[i], 5, p.tr(c), "", 0, align, false, 0, "")
+			p.CellFormat(widths[i], 5, p.tr(c), "", 0, columnAlign(i), false, 0, "")
 		}
 		p.Ln(-1)
 	}
+}
+
+// columnAlign aligns a table's first column (names) left and its figures right.
+func columnAlign(i int) string {
+	if i == 0 {
+		return "L"
+	}
+	return "R"
 }
 
 func (p *doc) districtTable(d *Data) {
