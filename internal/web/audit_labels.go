@@ -68,7 +68,7 @@ var fieldLabels = map[string]string{
 	"provider": "Penyelenggara", "remaining": "Sisa kuota", "scope": "Cakupan", "total": "Jumlah kuota", "warning": "Peringatan",
 	"quota_id": "Kuota",
 	// programmes, selection, pendampingan
-	"locked": "Dikunci", "published": "Diumumkan", "withdrawn": "Mengundurkan diri", "recorded_at": "Dicatat pada",
+	"locked": "Dikunci", "published": "Diumumkan", "withdrawn": "Usaha yang mengundurkan diri", "recorded_at": "Dicatat pada",
 	"done_at": "Selesai pada", "done_by": "Diselesaikan oleh", "visit_date": "Tanggal kunjungan", "cohort_size": "Ukuran angkatan",
 	"cost": "Biaya", "cost_per_participant": "Biaya per peserta", "places_per_year": "Tempat per tahun", "years": "Tahun",
 	"target_districts": "Kecamatan sasaran", "planned_on": "Rencana", "extra_per_year": "Tambahan per tahun",
@@ -98,7 +98,7 @@ var moneyFields = map[string]bool{"annual_revenue": true, "capital": true, "budg
 
 // idFields hold record numbers: written "#6231", never grouped like a count.
 func idField(key string) bool {
-	return key == "id" || key == "a" || key == "b" || strings.HasSuffix(key, "_id") || strings.HasSuffix(key, "_ids")
+	return key == "id" || key == "a" || key == "b" || key == "withdrawn" || strings.HasSuffix(key, "_id") || strings.HasSuffix(key, "_ids")
 }
 
 // codeLabels turn a field's code value into its label.

@@ -41,6 +41,11 @@ func (s *Server) nameAuditRows(ctx context.Context, a auth.Actor, rows []auditRo
 	programs, businesses := map[int64]string{}, map[int64]string{}
 	for i := range rows {
 		r := &rows[i]
+		if r.Entity == "follow_up" && r.BusinessID == 0 { // a task's entry holds only what changed
+			if t, err := s.Store.GetFollowUp(ctx, r.EntityID); err == nil {
+				r.ProgramID, r.BusinessID = t.ProgramID, t.BusinessID
+			}
+		}
 		if _, ok := programs[r.ProgramID]; !ok && r.ProgramID > 0 {
 			if p, err := s.Programs.Get(ctx, a, r.ProgramID); err == nil {
 				programs[r.ProgramID] = p.Name

@@ -44,7 +44,7 @@ func newAuditRow(e audit.Entry) auditRow {
 		row.What = strings.ReplaceAll(e.Entity, "_", " ")
 	}
 	before, after := jsonObject(e.Before), jsonObject(e.After)
-	row.ProgramID, row.BusinessID = idIn(after, "program_id"), idIn(after, "business_id")
+	row.ProgramID, row.BusinessID = idIn(after, "program_id"), max(idIn(after, "business_id"), idIn(after, "withdrawn"))
 	switch {
 	case e.Entity == "program" || e.Entity == "selection":
 		row.ProgramID = e.EntityID
@@ -118,7 +118,7 @@ func (r *auditRow) named(programName, businessName string) {
 		switch {
 		case c.key == "program_id" && programName != "":
 			r.Changes[i].After = programName
-		case c.key == "business_id" && businessName != "":
+		case (c.key == "business_id" || c.key == "withdrawn") && businessName != "":
 			r.Changes[i].After = businessName
 		}
 	}
@@ -154,6 +154,8 @@ func auditValue(entity, key string, v any) string {
 		switch {
 		case moneyFields[key]:
 			return idfmt.Rupiah(int64(x))
+		case idField(key) && x == 0:
+			return "—" // no record
 		case idField(key):
 			return fmt.Sprintf("#%d", int64(x))
 		case key == "year" || key == "founded_year" || key == "seed":

@@ -282,4 +282,11 @@ func demoAuditEntriesAreLabelled(t *testing.T, site *demoSite) {
 	for m := range missing {
 		t.Errorf("audit log shows a code: %s", m)
 	}
+	// the entries of a programme's records say which programme and whose
+	for _, entity := range []string{"application", "attendance", "test_scores", "certificate", "follow_up"} {
+		_, page := site.get("admin", "/admin/audit?entity="+entity)
+		if !strings.Contains(page, "<small>Program: ") || !strings.Contains(page, "<small>Usaha: ") {
+			t.Errorf("audit entries of %s do not name their programme and business", entity)
+		}
+	}
 }
