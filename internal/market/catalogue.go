@@ -52,6 +52,8 @@ type CatalogueFilter struct {
 	Category string
 	District string
 	Halal    bool
+	InRetail bool   // on a retailer's shelves today (an active listing)
+	Today    string // YYYY-MM-DD, set by the service for InRetail
 	Page     int
 	PerPage  int
 }
@@ -101,6 +103,7 @@ func (s *Service) Catalogue(ctx context.Context, f CatalogueFilter) ([]Catalogue
 	}
 	f.PerPage = CataloguePerPage
 	f.Q = strings.TrimSpace(f.Q)
+	f.Today = s.today().Format(time.DateOnly)
 	rows, total, err := s.Store.CatalogueRows(ctx, f)
 	if err != nil {
 		return nil, 0, err

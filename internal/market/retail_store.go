@@ -27,4 +27,19 @@ type RetailStore interface {
 	GetCurationEntry(ctx context.Context, id int64) (*CurationEntry, error)
 	// DecideCurationEntry saves e's decision, fixes, note, decider and time.
 	DecideCurationEntry(ctx context.Context, e *CurationEntry, a *audit.Entry) error
+
+	// PassedCuration reports whether the product passed (lolos) a round of
+	// the retailer.
+	PassedCuration(ctx context.Context, productID, partnerID int64) (bool, error)
+	// CreateListing inserts l (setting ID). Conflict when the product is
+	// already on that retailer's shelves (a listing without an end date).
+	CreateListing(ctx context.Context, l *Listing, a *audit.Entry) error
+	// GetListing returns a listing with its sales, or NotFound.
+	GetListing(ctx context.Context, id int64) (*Listing, error)
+	// ListListings returns the listings matching f with their sales, by
+	// retailer, then business and product.
+	ListListings(ctx context.Context, f ListingFilter) ([]Listing, error)
+	// SaveSale records a month's sales of a listing (setting ID), replacing
+	// an earlier report of the same month.
+	SaveSale(ctx context.Context, s *Sale, a *audit.Entry) error
 }

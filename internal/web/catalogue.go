@@ -32,7 +32,7 @@ func catalogueFilter(r *http.Request) market.CatalogueFilter {
 	q := r.URL.Query()
 	page, _ := strconv.Atoi(q.Get("page"))
 	return market.CatalogueFilter{Q: q.Get("q"), Category: q.Get("kategori"), District: q.Get("kecamatan"),
-		Halal: q.Get("halal") == "1", Page: max(1, min(page, 1_000_000))}
+		Halal: q.Get("halal") == "1", InRetail: q.Get("ritel") == "1", Page: max(1, min(page, 1_000_000))}
 }
 
 // catalogueList is the public catalogue: products of businesses that agreed

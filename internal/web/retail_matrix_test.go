@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/market"
 )
@@ -41,6 +42,45 @@ func newRound(f *fixture, id int64, entry bool) (int64, int64) {
 		f.t.Fatal(err)
 	}
 	return c.ID, e.ID
+}
+
+// passedProduct enters the row's business's first product in a round of
+// the row's retailer and passes it; it returns the product.
+func passedProduct(f *fixture, id int64) int64 {
+	c, e := newRound(f, id, true)
+	if _, err := f.srv.Market.Decide(context.Background(), auth.System, c, e, &market.Decision{Decision: market.DecisionPass}); err != nil {
+		f.t.Fatal(err)
+	}
+	pid, _ := strconv.ParseInt(firstProduct("{p}")(f, id, ""), 10, 64)
+	return pid
+}
+
+// listingBody is a listing of the row's passed product at the row's retailer.
+func listingBody(f *fixture, id int64, _ string) string {
+	return `{"product_id":` + itoa64(passedProduct(f, id)) + `,"partner_id":` + itoa64(rowPartner(f, id)) +
+		`,"outlets":["Gerai Cikande"],"starts_on":"2025-12-01","mode":"consignment","payment_terms_days":14}`
+}
+
+// onShelf builds a path for a listing of the row's product at the row's
+// retailer: {l} is the listing.
+func onShelf(format string) func(*fixture, int64, string) string {
+	return func(f *fixture, id int64, _ string) string {
+		l := &market.Listing{ProductID: passedProduct(f, id), PartnerID: rowPartner(f, id), Outlets: []string{"Gerai Cikande"},
+			StartsOn: "2025-12-01", Mode: market.ModeConsignment, PaymentTermsDays: 14}
+		_, err := f.srv.Market.CreateListing(context.Background(), auth.System, l)
+		if apperr.Is(err, apperr.Conflict) { // a shared fixture has it already
+			list, _ := f.srv.Market.Listings(context.Background(), auth.System, market.ListingFilter{PartnerID: l.PartnerID})
+			for _, x := range list {
+				if x.ProductID == l.ProductID {
+					l.ID, err = x.ID, nil
+				}
+			}
+		}
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		return strings.ReplaceAll(format, "{l}", itoa64(l.ID))
+	}
 }
 
 // inRound builds a path for a round of the row's retailer: {c} is the
@@ -85,7 +125,8 @@ var (
 // partnerViews show a mitra its own records: business and product names,
 // never a NIK, phone or owner.
 var partnerViews = map[string]bool{"GET /api/v1/curations/{id}": true, "GET /kurasi/{id}": true,
-	"POST /api/v1/curations/{id}/entries/{entry_id}/decision": true}
+	"POST /api/v1/curations/{id}/entries/{entry_id}/decision": true, "GET /api/v1/listings": true,
+	"POST /api/v1/listings": true, "GET /api/v1/listings/{id}": true, "GET /ritel": true}
 
 // retailMatrix is the authorisation matrix of retailers' requirements,
 // curation rounds, listings and sales.
@@ -103,6 +144,16 @@ func retailMatrix() map[string]matrixCase {
 			body: productBody(`{"product_id":{p},"monthly_supply":300}`), want: curationWriters(s201, s404)},
 		"POST /api/v1/curations/{id}/entries/{entry_id}/decision": {path: inRound("/api/v1/curations/{c}/entries/{e}/decision", true),
 			body: body(`{"decision":"perbaikan","fixes":["Urus sertifikat halal"]}`), want: curationDeciders(s200)},
+		"GET /api/v1/listings": {path: fixed("/api/v1/listings?district=36.04.15"), want: curationReaders(s200, s200)},
+		"POST /api/v1/listings": {path: fixed("/api/v1/listings"), body: listingBody,
+			want: want{admin: [2]int{s201, s201}, operator: [2]int{s201, s422}, pimpinan: [2]int{s403, s403},
+				owner: [2]int{s403, s403}, mitra: [2]int{s201, s403}}},
+		"GET /api/v1/listings/{id}": {path: onShelf("/api/v1/listings/{l}"),
+			want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s404}, pimpinan: [2]int{s200, s200},
+				owner: [2]int{s403, s403}, mitra: [2]int{s200, s404}}},
+		"POST /api/v1/listings/{id}/sales": {path: onShelf("/api/v1/listings/{l}/sales"),
+			body: body(`{"month":"2026-01","units":40,"revenue":1000000}`), want: curationDeciders(s201)},
+		"GET /ritel":  {path: fixed("/ritel"), want: curationReaders(s200, s200)},
 		"GET /kurasi": {path: fixed("/kurasi"), want: curationReaders(s200, s200)},
 		"POST /kurasi": {path: fixed("/kurasi"), body: partnerBody("partner_id={pt}&held_on=2026-03-12&place=Aula&capacity=10"),
 			want: curationWriters(s303, s303)},

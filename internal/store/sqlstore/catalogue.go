@@ -40,6 +40,11 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 		where += ` AND b.district_code = ?`
 		args = append(args, f.District)
 	}
+	if f.InRetail {
+		where += ` AND EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id AND l.starts_on <= ?
+			AND (l.ends_on = '' OR l.ends_on >= ?))`
+		args = append(args, f.Today, f.Today)
+	}
 	if f.Halal {
 		where += ` AND p.halal_verified = ? AND p.halal_number <> ''`
 		args = append(args, true)

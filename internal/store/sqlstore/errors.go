@@ -44,6 +44,8 @@ var constraints = []constraint{
 	{[]string{"ux_capital_referrals_need_partner", "capital_referrals.need_id, capital_referrals.partner_id"}, "partner_id", apperr.Conflict, "Kebutuhan modal ini sudah dirujuk ke bank tersebut"},
 	{[]string{"ck_capital_needs_amount"}, "amount", apperr.Invalid, "Jumlah kebutuhan modal harus lebih dari Rp0"},
 	{[]string{"ux_curation_entries_product", "curation_entries.curation_id, curation_entries.product_id"}, "product_id", apperr.Conflict, "Produk ini sudah masuk kurasi tersebut"},
+	{[]string{"ux_listings_active", "listings.product_id, listings.partner_id"}, "product_id", apperr.Conflict, "Produk ini sudah dipajang di ritel tersebut"},
+	{[]string{"ck_listing_sales_amounts"}, "units", apperr.Invalid, "Jumlah dan nilai penjualan tidak boleh negatif"},
 	{[]string{"ck_curations_capacity"}, "capacity", apperr.Invalid, "Kapasitas kurasi harus lebih dari 0"},
 	{[]string{"ck_assessments_verification"}, "visit_date", apperr.Invalid, "Verifikasi butuh penilaian mandiri yang diverifikasi dan tanggal kunjungan"},
 }

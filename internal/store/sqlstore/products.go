@@ -154,7 +154,8 @@ func (db *DB) DeleteProduct(ctx context.Context, id int64, a *audit.Entry) ([]ma
 // retailer's curation stays: the round's record and its sales need it.
 func (q *Runner) deleteProductRows(ctx context.Context, id int64) error {
 	var entries int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM curation_entries WHERE product_id = ?`, id).Scan(&entries); err != nil {
+	if err := q.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM curation_entries WHERE product_id = ?)
+		+ (SELECT COUNT(*) FROM listings WHERE product_id = ?)`, id, id).Scan(&entries); err != nil {
 		return fmt.Errorf("delete product %d: %w", id, err)
 	}
 	if entries > 0 {

@@ -167,3 +167,80 @@ func testCurations(t *testing.T, s store.Store) {
 		t.Errorf("a product never curated: %v", err)
 	}
 }
+
+// testListings: a product passes a round, goes on the shelf once per
+// retailer, its monthly sales replace a re-reported month, and lists
+// filter by retailer and kecamatan; the catalogue filter finds it.
+func testListings(t *testing.T, s store.Store) {
+	w := newRetailWorld(t, s)
+	c := w.round(t, s, w.shop, 5)
+	e, err := w.enter(s, c, w.emping)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.PassedCuration(ctx, w.emping.ID, w.shop.ID); err != nil || ok {
+		t.Fatalf("PassedCuration before a decision = %v, %v", ok, err)
+	}
+	e.Decision = market.DecisionPass
+	if err := s.DecideCurationEntry(ctx, e, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := s.PassedCuration(ctx, w.emping.ID, w.shop.ID); !ok {
+		t.Fatal("PassedCuration after lolos = false")
+	}
+	if ok, _ := s.PassedCuration(ctx, w.emping.ID, w.otherShop.ID); ok {
+		t.Error("passed at another retailer")
+	}
+	l := &market.Listing{ProductID: w.emping.ID, PartnerID: w.shop.ID, Outlets: []string{"Cikande", "Kragilan"},
+		StartsOn: "2026-01-05", Mode: market.ModeConsignment, PaymentTermsDays: 14, CreatedBy: "admin", CreatedAt: time.Now().UTC()}
+	if err := s.CreateListing(ctx, l, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	twice := *l
+	wantCode(t, s.CreateListing(ctx, &twice, partnerAudit()), apperr.Conflict)
+
+	for _, sale := range []market.Sale{
+		{ListingID: l.ID, Month: "2026-01", Units: 10, Revenue: 250_000, DueOn: "2026-02-14"},
+		{ListingID: l.ID, Month: "2026-02", Units: 12, Revenue: 300_000, DueOn: "2026-03-14"},
+		{ListingID: l.ID, Month: "2026-01", Units: 11, Revenue: 275_000, DueOn: "2026-02-14", PaidOn: "2026-02-10"},
+	} {
+		sale.ReportedBy, sale.ReportedAt = "mitra", time.Now().UTC()
+		if err := s.SaveSale(ctx, &sale, partnerAudit()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.GetListing(ctx, l.ID)
+	if err != nil || got.ProductName != "Emping manis" || got.BusinessName != "Emping Bu Iti" || got.PartnerName != "Swalayan Serang" ||
+		len(got.Outlets) != 2 || len(got.Sales) != 2 {
+		t.Fatalf("GetListing = %+v, %v", got, err)
+	}
+	if jan := got.Sales[0]; jan.Month != "2026-01" || jan.Units != 11 || jan.Revenue != 275_000 || jan.PaidOn != "2026-02-10" {
+		t.Errorf("re-reported January = %+v", jan)
+	}
+	_, err = s.GetListing(ctx, 999999)
+	wantCode(t, err, apperr.NotFound)
+
+	for _, f := range []struct {
+		filter market.ListingFilter
+		want   int
+	}{{market.ListingFilter{}, 1}, {market.ListingFilter{PartnerID: w.shop.ID}, 1}, {market.ListingFilter{PartnerID: w.otherShop.ID}, 0},
+		{market.ListingFilter{District: cikande}, 1}, {market.ListingFilter{District: "36.04.05"}, 0}} {
+		list, err := s.ListListings(ctx, f.filter)
+		if err != nil || len(list) != f.want || (f.want > 0 && len(list[0].Sales) != 2) {
+			t.Errorf("ListListings(%+v) = %d listings, %v; want %d with their sales", f.filter, len(list), err, f.want)
+		}
+	}
+	_, err = s.DeleteProduct(ctx, w.emping.ID, productAudit())
+	wantCode(t, err, apperr.Conflict)
+
+	if err := s.SetConsent(ctx, &market.Consent{BusinessID: w.biz.ID, WhatsApp: "+6281234567890", ConsentBy: "uji",
+		ConsentAt: time.Now().UTC()}, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	for day, want := range map[string]int{"2026-02-01": 1, "2026-01-01": 0} {
+		_, n, err := s.CatalogueRows(ctx, market.CatalogueFilter{InRetail: true, Today: day, Page: 1, PerPage: 10})
+		if err != nil || n != want {
+			t.Errorf("catalogue in retail on %s: %d, %v; want %d", day, n, err, want)
+		}
+	}
+}

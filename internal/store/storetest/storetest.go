@@ -70,6 +70,7 @@ func Run(t *testing.T, open Opener) {
 		{"RetailRequirements", testRetailRequirements},
 		{"Capital", testCapital},
 		{"Curations", testCurations},
+		{"Listings", testListings},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

@@ -1,0 +1,42 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/market"
+)
+
+// The listing API: products on retailers' shelves and their monthly sales.
+
+func (s *Server) apiListingCreate(r *http.Request, l *market.Listing) (any, error) {
+	out, err := s.Market.CreateListing(r.Context(), actor(r), l)
+	if err != nil {
+		return nil, err
+	}
+	return created{at: "/api/v1/listings/" + itoa64(out.ID), value: out}, nil
+}
+
+func (s *Server) apiListingList(r *http.Request) (any, error) {
+	f, err := listingFilter(r)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.Market.Listings(r.Context(), actor(r), f)
+	return itemList[market.Listing]{Items: list}, err
+}
+
+// listingFilter reads ?partner_id= and ?district= of a listing list.
+func listingFilter(r *http.Request) (market.ListingFilter, error) {
+	q := r.URL.Query()
+	f := market.ListingFilter{District: q.Get("district")}
+	if v := q.Get("partner_id"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return f, apperr.Validation(map[string]string{"partner_id": "ID mitra harus bilangan bulat positif"})
+		}
+		f.PartnerID = id
+	}
+	return f, nil
+}

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"naikkelas/internal/market"
+)
+
+// TestListingSales: a passed product goes on the retailer's shelf; its
+// mitra reports months; bad months and negative numbers are refused with
+// 422 and a message; the owed page and the list show what is unpaid; a
+// mitra of another retailer sees none of it; the catalogue filter "sudah di
+// ritel modern" finds the product once its business is in the catalogue.
+func TestListingSales(t *testing.T) {
+	f := newFixture(t)
+	w := f.do(request{Method: "POST", Path: "/api/v1/listings", Role: "mitra", Body: listingBody(f, f.In.ID, "")})
+	var l market.Listing
+	_ = json.Unmarshal(w.Body.Bytes(), &l)
+	if w.Code != s201 || l.BusinessName != "Keripik Emping Bu Siti" || l.PaymentTermsDays != 14 {
+		t.Fatalf("listing: %d %s", w.Code, w.Body)
+	}
+	sales := "/api/v1/listings/" + itoa64(l.ID) + "/sales"
+	for body, field := range map[string]string{
+		`{"month":"2026-1","units":1,"revenue":1}`:                      "month",
+		`{"month":"Januari 2026","units":1,"revenue":1}`:                "month",
+		`{"month":"2025-11","units":1,"revenue":1}`:                     "month",
+		`{"month":"2026-01","units":-3,"revenue":1}`:                    "units",
+		`{"month":"2026-01","units":3,"revenue":-15000}`:                "revenue",
+		`{"month":"2026-01","units":"tiga","revenue":1}`:                "units",
+		`{"month":"2026-01","units":3,"revenue":1,"paid_on":"kemarin"}`: "paid_on",
+	} {
+		if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: body}); w.Code != s422 || !strings.Contains(w.Body.String(), `"`+field+`"`) {
+			t.Errorf("sale %s: %d %s; want 422 on %s", body, w.Code, w.Body, field)
+		}
+	}
+	for _, body := range []string{`{"month":"2026-01","units":40,"revenue":1000000,"paid_on":"2026-02-10"}`,
+		`{"month":"2026-02","units":50,"revenue":1250000}`} {
+		if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: body}); w.Code != s201 {
+			t.Fatalf("sale %s: %d %s", body, w.Code, w.Body)
+		}
+	}
+	w = f.do(request{Method: "GET", Path: "/api/v1/listings/" + itoa64(l.ID), Role: "operator"})
+	_ = json.Unmarshal(w.Body.Bytes(), &l)
+	if l.Totals.Revenue != 2_250_000 || l.Totals.Owed != 1_250_000 || l.Sales[1].DueOn != "2026-03-14" {
+		t.Errorf("listing after sales: %+v", l)
+	}
+	page := f.do(request{Method: "GET", Path: "/ritel", Role: "pimpinan"}).Body.String()
+	for _, want := range []string{"Rp1.250.000", "Swalayan Daerah", "Emping melinjo", "14 Maret 2026"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the owed page lacks %q", want)
+		}
+	}
+	other := f.addMitra(t, f.partner["b"])
+	if w := f.do(request{Method: "GET", Path: "/api/v1/listings/" + itoa64(l.ID), Role: other}); w.Code != s404 {
+		t.Errorf("another retailer's mitra reads the listing: %d", w.Code)
+	}
+	if w := f.do(request{Method: "POST", Path: sales, Role: other, Body: `{"month":"2026-02","units":1,"revenue":1}`}); w.Code != s404 {
+		t.Errorf("another retailer's mitra reports sales: %d", w.Code)
+	}
+	list := f.do(request{Method: "GET", Path: "/api/v1/listings?partner_id=" + itoa64(f.partner["a"]), Role: other}).Body.String()
+	if strings.Contains(list, "Keripik") {
+		t.Errorf("another retailer's mitra lists the listing: %s", list)
+	}
+	if w := f.do(request{Method: "GET", Path: "/api/v1/listings?partner_id=abc", Role: "admin"}); w.Code != s422 {
+		t.Errorf("a bad partner_id: %d", w.Code)
+	}
+
+	if w := f.do(request{Method: "PUT", Path: "/api/v1/businesses/" + itoa64(f.In.ID) + "/catalogue", Role: "owner",
+		Body: `{"whatsapp":"081234567890"}`}); w.Code != s200 {
+		t.Fatalf("consent: %d %s", w.Code, w.Body)
+	}
+	if w := f.do(request{Method: "POST", Path: "/api/v1/businesses/" + itoa64(f.In.ID) + "/products", Role: "owner",
+		Body: `{"name":"Rengginang ketan","price":12000}`}); w.Code != s201 {
+		t.Fatalf("second product: %d %s", w.Code, w.Body)
+	}
+	body := f.do(request{Method: "GET", Path: "/katalog.json?ritel=1"}).Body.String()
+	if !strings.Contains(body, "Emping melinjo") || strings.Contains(body, "Rengginang") {
+		t.Errorf("catalogue in retail: %s; want the listed product only", body)
+	}
+	if body := f.do(request{Method: "GET", Path: "/katalog.json"}).Body.String(); !strings.Contains(body, "Rengginang") {
+		t.Errorf("the whole catalogue lacks the unlisted product: %s", body)
+	}
+}
