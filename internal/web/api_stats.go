@@ -2,8 +2,11 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
+	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
+	"naikkelas/internal/funding"
 	"naikkelas/internal/registry"
 )
 
@@ -20,6 +23,28 @@ func (s *Server) apiStatsDistricts(r *http.Request) (any, error) {
 		out.Total += d.Businesses
 	}
 	return out, nil
+}
+
+// apiStatsFunding answers the funding ledger's figures per partner and year.
+func (s *Server) apiStatsFunding(r *http.Request) (any, error) {
+	year, err := yearParam(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Funding.Stats(r.Context(), actor(r), year)
+}
+
+// yearParam reads ?year= (absent or empty = 0, every year).
+func yearParam(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("year")
+	if v == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || y < funding.MinYear || y > funding.MaxYear {
+		return 0, apperr.Validation(map[string]string{"year": "Tahun harus angka antara 2000 dan 2100"})
+	}
+	return y, nil
 }
 
 // auditFilter reads entity, entity_id, page and per_page (at most 500).

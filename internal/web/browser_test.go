@@ -28,8 +28,11 @@ func findChromium() string {
 // -short mode, or when no Chromium is installed).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	return browserWithin(t, 90*time.Second)
+	return browserWithin(t, browserLimit)
 }
+
+// browserLimit is how long a browser test may take unless it says otherwise.
+const browserLimit = 90 * time.Second
 
 // browserWithin is browser for a test that needs more than 90 s.
 func browserWithin(t *testing.T, limit time.Duration) context.Context {
@@ -64,7 +67,14 @@ type browserSession struct {
 // newBrowserSession starts Chromium (or skips, see browser) and serves a
 // fresh fixture; both stop when the test ends.
 func newBrowserSession(t *testing.T) *browserSession {
-	ctx := browser(t)
+	t.Helper()
+	return newBrowserSessionWithin(t, browserLimit)
+}
+
+// newBrowserSessionWithin is newBrowserSession for a test that needs more than 90 s.
+func newBrowserSessionWithin(t *testing.T, limit time.Duration) *browserSession {
+	t.Helper()
+	ctx := browserWithin(t, limit)
 	f := newFixture(t)
 	ts := httptest.NewServer(f.srv)
 	t.Cleanup(ts.Close)
@@ -83,6 +93,16 @@ func (b *browserSession) run(step string, actions ...chromedp.Action[chromedp.Vo
 func (b *browserSession) str(step string, a chromedp.Action[string]) string {
 	b.t.Helper()
 	v, err := chromedp.Run(b.ctx, a)
+	if err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+	return v
+}
+
+// num evaluates a JavaScript expression that yields a number.
+func (b *browserSession) num(step, expr string) float64 {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](expr))
 	if err != nil {
 		b.t.Fatalf("%s: %v", step, err)
 	}

@@ -10,10 +10,7 @@ var errCannotArchive = apperr.New(apperr.Forbidden, "Peran Anda tidak boleh meng
 
 // businessArchiveConfirm asks before archiving; it works without JavaScript.
 func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) error {
-	if !actor(r).IsOfficer() {
-		return errCannotArchive
-	}
-	b, err := s.pathBusiness(r)
+	b, err := s.pathBusinessIf(r, actor(r).IsOfficer(), errCannotArchive)
 	if err != nil {
 		return err
 	}

@@ -91,3 +91,12 @@ func (s *Server) pathBusiness(r *http.Request) (*registry.Business, error) {
 	}
 	return s.Registry.Get(r.Context(), actor(r), id)
 }
+
+// pathBusinessIf is pathBusiness for a page whose role rule allowed says
+// yes; otherwise the answer is refused, before the business is looked up.
+func (s *Server) pathBusinessIf(r *http.Request, allowed bool, refused error) (*registry.Business, error) {
+	if !allowed {
+		return nil, refused
+	}
+	return s.pathBusiness(r)
+}

@@ -10,10 +10,7 @@ var errReadOnly = apperr.New(apperr.Forbidden, "Peran Anda hanya boleh membaca d
 
 // businessEdit shows the edit form filled from the stored record.
 func (s *Server) businessEdit(w http.ResponseWriter, r *http.Request) error {
-	if !actor(r).CanWrite() {
-		return errReadOnly
-	}
-	b, err := s.pathBusiness(r)
+	b, err := s.pathBusinessIf(r, actor(r).CanWrite(), errReadOnly)
 	if err != nil {
 		return err
 	}
@@ -24,10 +21,7 @@ func (s *Server) businessEdit(w http.ResponseWriter, r *http.Request) error {
 // businessUpdate saves the edit form. A stale version re-shows the form
 // with a 409 message and the user's input, overwriting nothing.
 func (s *Server) businessUpdate(w http.ResponseWriter, r *http.Request) error {
-	if !actor(r).CanWrite() {
-		return errReadOnly
-	}
-	cur, err := s.pathBusiness(r)
+	cur, err := s.pathBusinessIf(r, actor(r).CanWrite(), errReadOnly)
 	if err != nil {
 		return err // out of area is 404 before anything is parsed
 	}

@@ -14,10 +14,7 @@ import (
 // validation error the detail page is shown again with the typed values.
 func (s *Server) measurementCreate(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
-	if !a.CanWrite() {
-		return errReadOnly
-	}
-	b, err := s.pathBusiness(r)
+	b, err := s.pathBusinessIf(r, a.CanWrite(), errReadOnly)
 	if err != nil {
 		return err
 	}

@@ -17,14 +17,7 @@ func TestBrowserOwnerHome360(t *testing.T) {
 	b := newBrowserSession(t)
 	b.login("log in on a phone", "pemilik", chromedp.EmulateViewport(360, 740))
 	b.run("Beranda", chromedp.Navigate(b.ts.URL+"/"), chromedp.WaitVisible("#kelengkapan"))
-	num := func(step, expr string) float64 {
-		t.Helper()
-		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		return v
-	}
+	num := b.num
 	if w := num("width", `document.documentElement.scrollWidth`); w > 360 {
 		t.Errorf("the owner's Beranda scrolls sideways at 360 px: %v", w)
 	}

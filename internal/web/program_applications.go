@@ -91,11 +91,7 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request, id 
 		}
 	}
 	v.Districts, v.Bulk, v.Shown = districtsAmong(seen), s.bulkDistricts(a, p), len(shown)
-	pg, _ := queryInt(r, "page", 1)
-	pages := max(1, (len(shown)+applicationsPerPage-1)/applicationsPerPage)
-	pg = min(max(pg, 1), pages)
-	v.Apps = shown[(pg-1)*applicationsPerPage : min(len(shown), pg*applicationsPerPage)]
-	v.Pager = pagerView{Page: pg, Pages: pages, Query: q}
+	v.Apps, v.Pager = pageOf(r, shown, applicationsPerPage)
 	s.render(w, r, http.StatusOK, "program_applications", page{Title: "Pendaftar " + p.Name, Active: "programs", Data: v})
 	return nil
 }

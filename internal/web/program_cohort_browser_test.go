@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,38 +39,16 @@ func shot(t *testing.T, ctx context.Context, name string) {
 // spreadsheet, one wrong cell fixed on its row, one save). It counts the
 // user's actions and logs the time the cycle took.
 func TestBrowserCohortCycle360(t *testing.T) {
-	ctx := browserWithin(t, 5*time.Minute)
-	f := newFixture(t)
+	b := newBrowserSessionWithin(t, 5*time.Minute)
+	ctx, f, ts, run, num := b.ctx, b.f, b.ts, b.run, b.num
 	ids := []int64{f.In.ID}
 	names := map[int64]string{f.In.ID: f.In.Name}
 	for i := 2; i <= 50; i++ {
-		b := f.createBusiness(fmt.Sprintf("Peserta %02d Cikande", i), cikandeVillage)
-		ids, names[b.ID] = append(ids, b.ID), b.Name
+		biz := f.createBusiness(fmt.Sprintf("Peserta %02d Cikande", i), cikandeVillage)
+		ids, names[biz.ID] = append(ids, biz.ID), biz.Name
 	}
 	p := f.cohortOf(t, "2026-12-01", "2026-12-05", ids...) // five sessions, all past on the programmes' clock
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	num := func(step, expr string) float64 {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		return v
-	}
-	run("log in on a phone",
-		chromedp.EmulateViewport(360, 740),
-		chromedp.Navigate(ts.URL+"/masuk"),
-		chromedp.SendKeys("#username", "operator.cikande"),
-		chromedp.SendKeys("#password", testPassword),
-		chromedp.Submit("#password"),
-		chromedp.WaitVisible(".who .role"))
+	b.login("log in on a phone", "operator.cikande", chromedp.EmulateViewport(360, 740))
 
 	start := time.Now()
 	clicks, taps, keys := 0, 0, 0
@@ -212,18 +189,9 @@ func TestBrowserCohortCycle360(t *testing.T) {
 // included), the "(N dipilih)" counter follows the ticks, and funding kinds
 // read as labels.
 func TestBrowserProgramForm(t *testing.T) {
-	ctx := browser(t)
-	f := newFixture(t)
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	run("log in", chromedp.Navigate(ts.URL+"/masuk"), chromedp.SendKeys("#username", "admin"),
-		chromedp.SendKeys("#password", testPassword), chromedp.Submit("#password"), chromedp.WaitVisible(".who .role"))
+	b := newBrowserSession(t)
+	ctx, ts, run := b.ctx, b.ts, b.run
+	b.login("log in", "admin")
 	for _, width := range []int64{1366, 360} {
 		run("open the form", chromedp.EmulateViewport(width, 800), chromedp.Navigate(ts.URL+"/program/baru"),
 			chromedp.WaitVisible("#f-kind"), chromedp.Evaluate[chromedp.Void](`document.querySelector('details[data-count]').open = true`))

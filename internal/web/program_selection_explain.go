@@ -57,11 +57,7 @@ func (s *Server) programSelectionExplain(w http.ResponseWriter, r *http.Request)
 		v.Districts = districtsAmong(seen)
 	}
 	v.Shown = len(shown)
-	pg, _ := queryInt(r, "page", 1)
-	pages := max(1, (len(shown)+explanationsPerPage-1)/explanationsPerPage)
-	pg = min(max(pg, 1), pages)
-	v.Rows = shown[(pg-1)*explanationsPerPage : min(len(shown), pg*explanationsPerPage)]
-	v.Pager = pagerView{Page: pg, Pages: pages, Query: q}
+	v.Rows, v.Pager = pageOf(r, shown, explanationsPerPage)
 	s.render(w, r, http.StatusOK, "program_selection_explain", page{Title: "Penjelasan seleksi " + p.Name, Active: "programs", Data: v})
 	return nil
 }

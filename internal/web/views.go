@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"net/url"
 	"strings"
 )
@@ -47,6 +48,15 @@ func fieldOf(values, errs map[string]string, name, label, kind string) fieldView
 type pagerView struct {
 	Page, Pages int
 	Query       url.Values
+}
+
+// pageOf cuts the page asked for (?page=, brought within range) out of a
+// list shown perPage at a time, with the pager below it.
+func pageOf[T any](r *http.Request, list []T, perPage int) ([]T, pagerView) {
+	pg, _ := queryInt(r, "page", 1)
+	pages := max(1, (len(list)+perPage-1)/perPage)
+	pg = min(max(pg, 1), pages)
+	return list[(pg-1)*perPage : min(len(list), pg*perPage)], pagerView{Page: pg, Pages: pages, Query: r.URL.Query()}
 }
 
 // Pager returns the list's pagination.
