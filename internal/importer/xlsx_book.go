@@ -197,6 +197,15 @@ func (b *xlsxBook) eachElement(f *zip.File, fn func(xml.StartElement)) error {
 		return err
 	}
 	defer rc.Close()
+	return b.eachToken(d, func(tok xml.Token) {
+		if se, ok := tok.(xml.StartElement); ok {
+			fn(se)
+		}
+	})
+}
+
+// eachToken hands every token of a part to fn, up to the part's end.
+func (b *xlsxBook) eachToken(d *xml.Decoder, fn func(xml.Token)) error {
 	for {
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
@@ -205,9 +214,7 @@ func (b *xlsxBook) eachElement(f *zip.File, fn func(xml.StartElement)) error {
 		if err != nil {
 			return b.partError(err)
 		}
-		if se, ok := tok.(xml.StartElement); ok {
-			fn(se)
-		}
+		fn(tok)
 	}
 }
 

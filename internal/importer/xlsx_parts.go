@@ -3,9 +3,7 @@ package importer
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -39,14 +37,7 @@ func (b *xlsxBook) readShared(name string) error {
 		inT      bool
 		phonetic int // depth inside <rPh>, whose text is a reading aid, not content
 	)
-	for {
-		tok, err := d.RawToken()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return b.partError(err)
-		}
+	return b.eachToken(d, func(tok xml.Token) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -72,7 +63,7 @@ func (b *xlsxBook) readShared(name string) error {
 				cur.add(t)
 			}
 		}
-	}
+	})
 }
 
 // cellText collects a cell's text up to limit bytes; beyond, it keeps only

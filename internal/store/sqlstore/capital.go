@@ -50,21 +50,9 @@ func (db *DB) GetNeed(ctx context.Context, id int64) (*capital.Need, error) {
 
 // NeedsOf implements capital.Store.
 func (db *DB) NeedsOf(ctx context.Context, businessID int64) ([]capital.Need, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+needColumns+` FROM capital_needs n
+	return queryRows(ctx, db.Reader(), fmt.Sprintf("capital needs of %d", businessID), []capital.Need{}, scanNeed,
+		`SELECT `+needColumns+` FROM capital_needs n
 		JOIN businesses b ON b.id = n.business_id WHERE n.business_id = ? ORDER BY n.id DESC`, businessID)
-	if err != nil {
-		return nil, fmt.Errorf("capital needs of %d: %w", businessID, err)
-	}
-	defer rows.Close()
-	out := []capital.Need{}
-	for rows.Next() {
-		var n capital.Need
-		if err := scanNeed(rows, &n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
 }
 
 // referralFrom joins what a referral shows: its business (name, district
@@ -184,21 +172,9 @@ func (db *DB) ListReferrals(ctx context.Context, f capital.Filter) ([]capital.Re
 	if err := db.Reader().QueryRow(ctx, `SELECT COUNT(*)`+referralFrom+` WHERE `+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count referrals: %w", err)
 	}
-	rows, err := db.Reader().Query(ctx, `SELECT `+referralColumns+referralFrom+` WHERE `+w.SQL()+
-		` ORDER BY r.id DESC LIMIT ? OFFSET ?`, append(w.Args, f.PerPage, (f.Page-1)*f.PerPage)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list referrals: %w", err)
-	}
-	defer rows.Close()
-	out := []capital.Referral{}
-	for rows.Next() {
-		var r capital.Referral
-		if err := scanReferral(rows, &r); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	out, err := queryRows(ctx, db.Reader(), "list referrals", []capital.Referral{}, scanReferral, `SELECT `+referralColumns+
+		referralFrom+` WHERE `+w.SQL()+` ORDER BY r.id DESC LIMIT ? OFFSET ?`, append(w.Args, f.PerPage, (f.Page-1)*f.PerPage)...)
+	return out, total, err
 }
 
 // CapitalFacts implements capital.Store.
