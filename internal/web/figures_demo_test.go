@@ -10,10 +10,15 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
+	"naikkelas/internal/assessment"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/demo"
+	"naikkelas/internal/funding"
+	"naikkelas/internal/programs"
+	"naikkelas/internal/registry"
 )
 
 // demoSite is the web server on a small demo: every kind of record the
@@ -131,6 +136,9 @@ func figureProblems(page string) []string {
 	text := html.UnescapeString(tags.ReplaceAllString(page, " "))
 	text = strings.Join(strings.Fields(text), " ")
 	var out []string
+	for _, m := range codeCell().FindAllStringSubmatch(page, -1) {
+		out = append(out, "a code instead of a label: "+m[0])
+	}
 	for _, p := range figurePatterns {
 		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			start, end := loc[2], loc[3]
@@ -150,6 +158,20 @@ var (
 	// a word naming the identifier that follows it
 	identifierBefore = regexp.MustCompile(`(?i)(?:\b(?:KBLI|NIB|NIK|NIP|P-IRT|PIRT|BPOM|HKI|nomor|no|kode|ID|sertifikat|seed|undian)\.?|[+#])\s*:?\s*$`)
 )
+
+// codeCell finds an element whose whole text is a stored code ("draft",
+// "applied", "apbd", "self_report", "mikro") where its label belongs.
+var codeCell = sync.OnceValue(func() *regexp.Regexp {
+	var codes []string
+	for _, list := range [][]string{programs.Statuses, programs.AppStatuses, programs.FundingKinds, registry.SizeClasses,
+		registry.MeasurementSources, assessment.Sources, {funding.KindMoney, funding.KindInKind, registry.HalalCertified,
+			registry.HalalInProcess, registry.ProposalPending, registry.ProposalApproved, registry.ProposalRejected}} {
+		for _, c := range list {
+			codes = append(codes, regexp.QuoteMeta(c))
+		}
+	}
+	return regexp.MustCompile(`>\s*(` + strings.Join(codes, "|") + `)\s*<`)
+})
 
 type figurePattern struct {
 	what    string
@@ -191,6 +213,8 @@ func TestFigureProblems(t *testing.T) {
 		`<p>Telepon +6281234567890, kode NK-RAZ9-76RB, ID36110000040090119</p>`: 0,
 		`<script>var x = 12345;</script><p>Desa 36.04.15.2001</p>`:              0,
 		`<p>Rp1500000</p>`:                                                      1,
+		`<td>draft</td><dd> apbd </dd>`:                                         2,
+		`<td>Draf</td><dd>APBD</dd>`:                                            0,
 	} {
 		if got := figureProblems(page); len(got) != want {
 			t.Errorf("%s: %d problems %q, want %d", page, len(got), got, want)
