@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
-	"naikkelas/internal/apperr"
 	"naikkelas/internal/capital"
 	"naikkelas/internal/certificate"
 	"naikkelas/internal/idfmt"
@@ -28,14 +26,10 @@ func (s *Server) apiReferralList(r *http.Request) (any, error) {
 func referralFilter(r *http.Request) (capital.Filter, error) {
 	q := r.URL.Query()
 	f := capital.Filter{Status: q.Get("status")}
-	if v := q.Get("partner_id"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id < 1 {
-			return f, apperr.Validation(map[string]string{"partner_id": "ID mitra harus bilangan bulat positif"})
-		}
-		f.PartnerID = id
-	}
 	var err error
+	if f.PartnerID, err = queryID(r, "partner_id", "mitra"); err != nil {
+		return f, err
+	}
 	if f.Page, err = queryInt(r, "page", 1); err != nil {
 		return f, err
 	}

@@ -2,9 +2,7 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
-	"naikkelas/internal/apperr"
 	"naikkelas/internal/market"
 )
 
@@ -31,12 +29,7 @@ func (s *Server) apiListingList(r *http.Request) (any, error) {
 func listingFilter(r *http.Request) (market.ListingFilter, error) {
 	q := r.URL.Query()
 	f := market.ListingFilter{District: q.Get("district")}
-	if v := q.Get("partner_id"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			return f, apperr.Validation(map[string]string{"partner_id": "ID mitra harus bilangan bulat positif"})
-		}
-		f.PartnerID = id
-	}
-	return f, nil
+	var err error
+	f.PartnerID, err = queryID(r, "partner_id", "mitra")
+	return f, err
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
@@ -12,14 +11,9 @@ import (
 func statsQuery(r *http.Request) (assessment.StatsQuery, error) {
 	v := r.URL.Query()
 	q := assessment.StatsQuery{From: v.Get("from"), To: v.Get("to"), District: v.Get("district"), Series: v.Get("series") == "1"}
-	if p := v.Get("program"); p != "" {
-		id, err := strconv.ParseInt(p, 10, 64)
-		if err != nil || id <= 0 {
-			return q, apperr.Validation(map[string]string{"program": "ID program harus bilangan bulat positif"})
-		}
-		q.ProgramID = id
-	}
-	return q, nil
+	var err error
+	q.ProgramID, err = queryID(r, "program", "program")
+	return q, err
 }
 
 // statsCell reads which number of the statistics is asked for.

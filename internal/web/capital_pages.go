@@ -15,18 +15,18 @@ import (
 
 // capitalView is the office's page of referrals and the funnel.
 type capitalView struct {
-	Stats          *capital.Stats // nil for owners
-	Referrals      []capital.Referral
-	Total          int
-	Status         string
-	Message, Error string
+	Stats     *capital.Stats // nil for owners
+	Referrals []capital.Referral
+	Total     int
+	Status    string
+	notice
 }
 
 // capitalPage lists the referrals in the actor's reach, and for officers
 // and pimpinan the funnel per kecamatan and programme.
 func (s *Server) capitalPage(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
-	v := capitalView{Status: r.URL.Query().Get("status"), Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	v := capitalView{Status: r.URL.Query().Get("status"), notice: noticeOf(r)}
 	var err error
 	if a.Role != auth.Owner {
 		if v.Stats, err = s.Capital.Stats(r.Context(), a); err != nil {
@@ -42,11 +42,11 @@ func (s *Server) capitalPage(w http.ResponseWriter, r *http.Request) error {
 
 // businessCapitalView is one business's needs and referrals.
 type businessCapitalView struct {
-	B              *registry.Business
-	Needs          []capital.Need
-	Banks          []programs.Partner
-	CanEdit        bool
-	Message, Error string
+	B       *registry.Business
+	Needs   []capital.Need
+	Banks   []programs.Partner
+	CanEdit bool
+	notice
 }
 
 // businessCapital is the page of a business's capital needs, with forms to
@@ -58,7 +58,7 @@ func (s *Server) businessCapital(w http.ResponseWriter, r *http.Request, id int6
 		return err
 	}
 	v := businessCapitalView{B: b, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice: noticeOf(r)}
 	if v.Needs, err = s.Capital.Needs(r.Context(), a, id); err != nil {
 		return err
 	}
@@ -148,19 +148,19 @@ func (s *Server) referralDecide(w http.ResponseWriter, r *http.Request, id int64
 
 // portalReferralsView is a bank's page of the referrals addressed to it.
 type portalReferralsView struct {
-	Referrals      []capital.Referral
-	Total          int
-	Status         string
-	Reasons        []struct{ Key, Label string }
-	Today          string
-	Message, Error string
+	Referrals []capital.Referral
+	Total     int
+	Status    string
+	Reasons   []struct{ Key, Label string }
+	Today     string
+	notice
 }
 
 // portalReferrals lists a bank's referrals with the businesses' contact
 // data and the forms of its decisions.
 func (s *Server) portalReferrals(w http.ResponseWriter, r *http.Request) error {
 	v := portalReferralsView{Status: r.URL.Query().Get("status"), Reasons: capital.RejectReasons, Today: idfmt.Day(s.Now()),
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice: noticeOf(r)}
 	var err error
 	if v.Referrals, v.Total, err = s.Capital.List(r.Context(), actor(r), capital.Filter{Status: v.Status, PerPage: 200}); err != nil {
 		return err

@@ -13,10 +13,10 @@ import (
 
 type commitmentView struct {
 	*funding.CommitmentDetail
-	Programs       []programs.Program // for the admin's allocation form
-	Admin          bool
-	Today          string
-	Message, Error string
+	Programs []programs.Program // for the admin's allocation form
+	Admin    bool
+	Today    string
+	notice
 }
 
 // commitmentShow is one commitment with its realisations and allocations,
@@ -28,7 +28,7 @@ func (s *Server) commitmentShow(w http.ResponseWriter, r *http.Request, id int64
 		return err
 	}
 	v := commitmentView{CommitmentDetail: d, Admin: a.Role == auth.Admin, Today: idfmt.Day(s.Now()),
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice: noticeOf(r)}
 	if v.Admin {
 		if v.Programs, _, err = s.Programs.List(r.Context(), a, programs.ProgramFilter{PerPage: 500}); err != nil {
 			return err

@@ -15,8 +15,7 @@ type coveragePlanView struct {
 	CanSave   bool
 	Query     string
 	Errors    map[string]string
-	Message   string
-	Error     string
+	notice
 }
 
 // coveragePlanShow is the planner page: a scenario's outlook per kecamatan,
@@ -24,7 +23,7 @@ type coveragePlanView struct {
 func (s *Server) coveragePlanShow(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	v := coveragePlanView{Groups: planner.Groups, CanSave: a.Role == auth.Admin || a.Role == auth.Pimpinan,
-		Query: r.URL.RawQuery, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		Query: r.URL.RawQuery, notice: noticeOf(r)}
 	p, err := planner.ParseParams(r.URL.Query())
 	status := http.StatusOK
 	if fe := apperr.FieldsOf(err); len(fe) > 0 {

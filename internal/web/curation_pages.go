@@ -15,10 +15,10 @@ import (
 // a phone.
 
 type curationListView struct {
-	Items          []market.Curation
-	Retailers      []programs.Partner // officers: the retailers a round may be for
-	Officer        bool
-	Message, Error string
+	Items     []market.Curation
+	Retailers []programs.Partner // officers: the retailers a round may be for
+	Officer   bool
+	notice
 }
 
 func (s *Server) curationList(w http.ResponseWriter, r *http.Request) error {
@@ -27,7 +27,7 @@ func (s *Server) curationList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := curationListView{Items: items, Officer: a.IsOfficer(), Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	v := curationListView{Items: items, Officer: a.IsOfficer(), notice: noticeOf(r)}
 	if v.Officer {
 		all, err := s.Programs.Partners(r.Context(), a)
 		if err != nil {
@@ -55,11 +55,11 @@ func (s *Server) curationCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 type curationBoardView struct {
-	C              *market.Curation
-	Officer        bool // may enter products
-	Decides        bool // may decide the entries shown
-	Decisions      []string
-	Message, Error string
+	C         *market.Curation
+	Officer   bool // may enter products
+	Decides   bool // may decide the entries shown
+	Decisions []string
+	notice
 }
 
 func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
@@ -73,7 +73,7 @@ func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := curationBoardView{C: c, Officer: a.IsOfficer(), Decides: a.IsOfficer() || a.IsMitra(), Decisions: market.Decisions,
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice: noticeOf(r)}
 	s.render(w, r, http.StatusOK, "curation_board", page{Title: "Kurasi " + c.PartnerName, Active: "curation", Data: v})
 	return nil
 }

@@ -12,14 +12,14 @@ import (
 )
 
 type followUpView struct {
-	Items          []programs.FollowUp
-	Total          int
-	DueBefore      string
-	Status         string
-	Officer        bool
-	SeesPhone      bool // tel: and WhatsApp links only for roles that see the phone
-	Overdue        int  // open tasks on this page past their due day
-	Message, Error string
+	Items     []programs.FollowUp
+	Total     int
+	DueBefore string
+	Status    string
+	Officer   bool
+	SeesPhone bool // tel: and WhatsApp links only for roles that see the phone
+	Overdue   int  // open tasks on this page past their due day
+	notice
 }
 
 // followUpList shows the pendampingan tasks due in the caller's area.
@@ -35,7 +35,7 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := followUpView{Items: items, Total: total, DueBefore: f.DueBefore, Status: f.Status, Officer: a.IsOfficer(),
 		SeesPhone: a.SeesPersonalData(),
-		Message:   r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice:    noticeOf(r)}
 	for _, t := range items {
 		if t.Overdue {
 			v.Overdue++

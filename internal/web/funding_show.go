@@ -12,15 +12,15 @@ import (
 )
 
 type fundingView struct {
-	Year           int
-	Years          []int
-	Stats          *funding.Stats
-	Commitments    []funding.Commitment
-	Costs          []funding.ProgramCost
-	Partners       []programs.Partner // for the admin's form
-	Admin          bool
-	ThisYear       int
-	Message, Error string
+	Year        int
+	Years       []int
+	Stats       *funding.Stats
+	Commitments []funding.Commitment
+	Costs       []funding.ProgramCost
+	Partners    []programs.Partner // for the admin's form
+	Admin       bool
+	ThisYear    int
+	notice
 }
 
 // fundingShow is the ledger page: per partner and year committed,
@@ -32,7 +32,7 @@ func (s *Server) fundingShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := fundingView{Year: year, Admin: a.Role == auth.Admin, ThisYear: idfmt.Year(s.Now()),
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice: noticeOf(r)}
 	if v.Stats, err = s.Funding.Stats(r.Context(), a, year); err != nil {
 		return err
 	}

@@ -9,12 +9,12 @@ import (
 )
 
 type partnerView struct {
-	Items          []programs.Partner
-	Kinds          []string
-	Officer        bool
-	Admin          bool // may change a retailer's requirements
-	Requirements   []market.Requirement
-	Message, Error string
+	Items        []programs.Partner
+	Kinds        []string
+	Officer      bool
+	Admin        bool // may change a retailer's requirements
+	Requirements []market.Requirement
+	notice
 }
 
 // partnerList shows partners with the add form.
@@ -26,7 +26,7 @@ func (s *Server) partnerList(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := partnerView{Items: items, Kinds: programs.FundingKinds, Officer: a.IsOfficer(),
 		Admin: a.Role == auth.Admin, Requirements: market.RequirementCatalogue,
-		Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		notice: noticeOf(r)}
 	s.render(w, r, http.StatusOK, "partner_list", page{Title: "Mitra", Active: "programs", Data: v})
 	return nil
 }

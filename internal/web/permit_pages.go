@@ -11,14 +11,14 @@ import (
 )
 
 type businessPermitsView struct {
-	B              *registry.Business
-	Permits        []permitRow
-	Readiness      *permits.Readiness
-	CanEdit        bool
-	Issuer         bool // an officer: records numbers and dates of issued permits
-	Kinds          []string
-	Statuses       []string
-	Message, Error string
+	B         *registry.Business
+	Permits   []permitRow
+	Readiness *permits.Readiness
+	CanEdit   bool
+	Issuer    bool // an officer: records numbers and dates of issued permits
+	Kinds     []string
+	Statuses  []string
+	notice
 }
 
 // permitRow is a permit with the steps its life cycle allows next.
@@ -44,7 +44,7 @@ func (s *Server) businessPermits(w http.ResponseWriter, r *http.Request, id int6
 		return err
 	}
 	v := businessPermitsView{B: b, Readiness: rd, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
-		Issuer: a.IsOfficer(), Kinds: permits.Kinds, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+		Issuer: a.IsOfficer(), Kinds: permits.Kinds, notice: noticeOf(r)}
 	for _, st := range permits.Statuses {
 		if permits.MayGiveStatus(a, st) {
 			v.Statuses = append(v.Statuses, st)

@@ -37,9 +37,8 @@ type applicationsView struct {
 	Bulk      []region.Region // kecamatan a bulk addition may take
 	Search    string          // the nomination search
 	Nominees  []programs.Nominee
-	Message   string
-	Error     string
-	Reasons   string // link to the reasons of a bulk addition's left-outs
+	notice
+	Reasons string // link to the reasons of a bulk addition's left-outs
 }
 
 // programApplications lists a programme's applications in the caller's
@@ -55,7 +54,7 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request, id 
 		return err
 	}
 	q := r.URL.Query()
-	v := applicationsView{P: p, Counts: map[string]int{}, Officer: a.IsOfficer(), Message: q.Get("pesan"), Error: q.Get("galat"),
+	v := applicationsView{P: p, Counts: map[string]int{}, Officer: a.IsOfficer(), notice: noticeOf(r),
 		Open: a.IsOfficer() && p.Status == programs.StatusOpen, Search: strings.TrimSpace(q.Get("cari")),
 		Filter: programs.ApplicantFilter{Q: q.Get("q"), Status: q.Get("status"), District: q.Get("kecamatan")}}
 	if m := q.Get("massal"); m != "" {
@@ -113,26 +112,6 @@ func (s *Server) bulkDistricts(a auth.Actor, p *programs.Program) []region.Regio
 }
 
 var errOfficeOnlyPage = apperr.New(apperr.Forbidden, "Halaman ini untuk petugas dinas")
-
-// back redirects to a programme page with a message, or with the error's
-// message when the input was refused (Invalid, Conflict). Other errors
-// (forbidden, out of area) are returned, for the error page with their status.
-func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, err error) error {
-	sep := "?"
-	if strings.Contains(path, "?") {
-		sep = "&"
-	}
-	if err != nil {
-		code := apperr.CodeOf(err)
-		if code != apperr.Invalid && code != apperr.Conflict {
-			return err
-		}
-		http.Redirect(w, r, path+sep+"galat="+url.QueryEscape(apperr.MessageOf(err)), http.StatusSeeOther)
-		return nil
-	}
-	http.Redirect(w, r, path+sep+"pesan="+url.QueryEscape(msg), http.StatusSeeOther)
-	return nil
-}
 
 // programNominate adds one business (found by the nomination search) to a programme.
 func (s *Server) programNominate(w http.ResponseWriter, r *http.Request, id int64) error {

@@ -28,8 +28,7 @@ type attendanceView struct {
 	Present int
 	CanEdit bool // the programme takes attendance and the caller may mark it
 	Future  bool // the session has not happened yet
-	Message string
-	Error   string
+	notice
 }
 
 // programAttendance is the phone-friendly attendance page: pick a session
@@ -46,7 +45,7 @@ func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) error
 	if n < 1 || n > len(p.Sessions) {
 		n = currentSession(p, idfmt.Day(s.Programs.Now()))
 	}
-	v := attendanceView{P: p, Message: q.Get("pesan"), Error: q.Get("galat"),
+	v := attendanceView{P: p, notice: noticeOf(r),
 		CanEdit: a.IsOfficer() && (p.Status == programs.StatusSelected || p.Status == programs.StatusRunning)}
 	if len(p.Sessions) > 0 {
 		v.Session = p.Sessions[n-1]

@@ -22,11 +22,11 @@ type scoreRow struct {
 }
 
 type scoresView struct {
-	P              *programs.Program
-	Rows           []scoreRow
-	CanEdit        bool
-	Problems       []scoreProblem // a refused save: every wrong cell, in row order
-	Message, Error string
+	P        *programs.Program
+	Rows     []scoreRow
+	CanEdit  bool
+	Problems []scoreProblem // a refused save: every wrong cell, in row order
+	notice
 }
 
 // scoreProblem links the summary above the grid to a wrong cell.
@@ -42,7 +42,7 @@ func (s *Server) programScores(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := scoresView{P: p, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat"),
+	v := scoresView{P: p, notice: noticeOf(r),
 		CanEdit: a.IsOfficer() && (p.Status == programs.StatusSelected || p.Status == programs.StatusRunning)}
 	for _, pr := range prog {
 		v.Rows = append(v.Rows, scoreRow{Progress: pr, Pre: scoreText(pr.PreTest), Post: scoreText(pr.PostTest)})

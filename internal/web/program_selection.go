@@ -32,7 +32,7 @@ type selectionView struct {
 	Selected, Reserve, Withdrew []selectionRow
 	Reasons                     []reasonCount // not selected and ineligible, by the rule that decided
 	Officer                     bool
-	Message, Error              string
+	notice
 }
 
 // programSelection shows the selection (office only): the selected and the
@@ -44,7 +44,7 @@ func (s *Server) programSelection(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	v := selectionView{P: p, Officer: a.IsOfficer(), Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	v := selectionView{P: p, Officer: a.IsOfficer(), notice: noticeOf(r)}
 	res, rec, names, err := s.selectionWithNames(r, p.ID)
 	if err != nil {
 		return err

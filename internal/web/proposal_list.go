@@ -8,9 +8,9 @@ import (
 )
 
 type proposalView struct {
-	Items          []registry.Proposal
-	Status         string
-	Message, Error string
+	Items  []registry.Proposal
+	Status string
+	notice
 }
 
 // proposalList is the officers' queue of owners' proposed changes of NIK,
@@ -31,7 +31,7 @@ func (s *Server) proposalList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := proposalView{Items: items, Status: status, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	v := proposalView{Items: items, Status: status, notice: noticeOf(r)}
 	s.render(w, r, http.StatusOK, "proposal_list", page{Title: "Usulan perubahan", Active: "proposals", Data: v})
 	return nil
 }

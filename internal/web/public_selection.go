@@ -32,7 +32,7 @@ type verifyView struct {
 // publicVerify is the no-login page /verifikasi/{code} that the QR code of
 // a certificate or a referral letter opens; it says whether the document is
 // genuine.
-func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) {
+func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) error {
 	code := r.PathValue("code")
 	if code == "" {
 		code = r.URL.Query().Get("kode")
@@ -51,9 +51,9 @@ func (s *Server) publicVerify(w http.ResponseWriter, r *http.Request) {
 				status = http.StatusNotFound
 			}
 		default:
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.render(w, r, status, "public_verify", page{Title: "Verifikasi sertifikat", Data: v})
+	return nil
 }

@@ -510,7 +510,7 @@ func (s *Server) routeTable() []route {
 		{"POST /rujukan/{id}/keputusan", signedIn, s.handleByID(s.referralDecide), nil},
 		{"GET /portal/rujukan", partnerOnly, s.handle(s.portalReferrals), nil},
 		{"GET /seleksi/{id}", public, s.handleByID(s.publicSelection), nil},
-		{"GET /verifikasi", public, s.publicVerify, nil},
-		{"GET /verifikasi/{code}", public, s.publicVerify, nil},
+		{"GET /verifikasi", public, s.handle(s.publicVerify), nil},
+		{"GET /verifikasi/{code}", public, s.handle(s.publicVerify), nil},
 	}
 }

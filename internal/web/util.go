@@ -37,6 +37,20 @@ func formPathID(r *http.Request) (int64, error) {
 	return id, parseForm(r)
 }
 
+// queryID reads an optional record id from the query: 0 when absent, 422
+// naming what the id is of ("mitra", "program") when it is not one.
+func queryID(r *http.Request, name, of string) (int64, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.Validation(map[string]string{name: "ID " + of + " harus bilangan bulat positif"})
+	}
+	return id, nil
+}
+
 // queryInt reads an optional positive integer query parameter; def when absent.
 func queryInt(r *http.Request, name string, def int) (int, error) {
 	v := r.URL.Query().Get(name)
