@@ -134,11 +134,15 @@ func TestProductMigration(t *testing.T, s store.Store, db *sqlstore.DB) {
 		sql  string
 		args []any
 	}{
+		{`DROP TABLE listing_sales`, nil}, // 0022's and 0021's, which refer to products
+		{`DROP TABLE listings`, nil},
+		{`DROP TABLE curation_entries`, nil},
+		{`DROP TABLE curations`, nil},
 		{`DROP TABLE label_checks`, nil}, // 0018's, which refers to products
 		{`DROP TABLE catalogue_consents`, nil},
 		{`DROP TABLE product_photos`, nil},
 		{`DROP TABLE products`, nil},
-		{`DELETE FROM schema_migrations WHERE version IN (13, 18)`, nil},
+		{`DELETE FROM schema_migrations WHERE version IN (13, 18, 21, 22)`, nil},
 		{`UPDATE businesses SET products = ? WHERE id = ?`, []any{`[{"name":"Gentong","category":"kerajinan","price":150000},` +
 			`{"name":"Kendi","category":"kerajinan","price":45000},{"name":"Pot \"kecil\" ✓","price":12500}]`, a.ID}},
 		{`UPDATE businesses SET products = ? WHERE id = ?`, []any{`[]`, b.ID}},
