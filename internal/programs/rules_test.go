@@ -267,6 +267,18 @@ func TestReportAndXLSX(t *testing.T) {
 	if len(part) != 3 || part[2][8] != "kehadiran 50% di bawah syarat 75%; nilai post-test 50 di bawah syarat 60" {
 		t.Fatalf("participants %v", part)
 	}
+	// the business ID is shown as it is (6231), a percentage as a number (75)
+	for cell, want := range map[string]string{"A2": "", "E2": "#,##0"} {
+		id, _ := f.GetCellStyle("Peserta", cell)
+		st, _ := f.GetStyle(id)
+		got := ""
+		if st != nil && st.CustomNumFmt != nil {
+			got = *st.CustomNumFmt
+		}
+		if got != want {
+			t.Errorf("Peserta!%s: number format %q, want %q", cell, got, want)
+		}
+	}
 }
 
 func TestApplicationMoves(t *testing.T) {
