@@ -18,6 +18,7 @@ import (
 	"naikkelas/internal/indicators"
 	"naikkelas/internal/leadership"
 	"naikkelas/internal/market"
+	"naikkelas/internal/messages"
 	"naikkelas/internal/office"
 	"naikkelas/internal/partners"
 	"naikkelas/internal/permits"
@@ -45,6 +46,7 @@ type Set struct {
 	Leadership  *leadership.Service
 	Partners    *partners.Service
 	Capital     *capital.Service
+	Messages    *messages.Service
 	// Market has no photo folder until the caller gives it one (app.New
 	// does, from the configuration): commands that never store photos need none.
 	Market *market.Service
@@ -77,9 +79,15 @@ func New(st store.Store, jurisdiction string) Set {
 		Duplicates:  duplicates.NewService(reg, st),
 		Partners:    partners.NewService(prog, asm),
 		Capital:     capital.NewService(st, reg, st, off),
-		Funding:     fund,
-		Indicators:  ind,
-		Planner:     plan,
+		Messages: messages.NewService(st, reg, func(ctx context.Context) string {
+			if id, err := off.Get(ctx); err == nil {
+				return id.Agency
+			}
+			return office.DefaultAgency
+		}),
+		Funding:    fund,
+		Indicators: ind,
+		Planner:    plan,
 		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan,
 			Regions: region.All(), Now: time.Now},
 		Market: market.NewService(st, reg, nil),

@@ -17,6 +17,7 @@ import (
 	"naikkelas/internal/funding"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/market"
+	"naikkelas/internal/messages"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/planner"
@@ -39,6 +40,7 @@ type Store interface {
 	planner.Store
 	market.Store
 	capital.Store
+	messages.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

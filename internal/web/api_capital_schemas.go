@@ -1,9 +1,13 @@
 package web
 
-import "naikkelas/internal/capital"
+import (
+	"naikkelas/internal/capital"
+	"naikkelas/internal/messages"
+)
 
 // capitalSchemas are the OpenAPI schemas of capital needs, referrals to
-// banks and their funnel. Field names follow the JSON tags of the capital
+// banks and their funnel, and of the WhatsApp outbox that tells businesses
+// of them. Field names follow the JSON tags of the capital
 // package; the enumerations come from its lists.
 func capitalSchemas() map[string]any {
 	dateOrEmpty := map[string]any{"type": "string", "description": "TTTT-BB-HH atau kosong"}
@@ -47,6 +51,21 @@ func capitalSchemas() map[string]any {
 			"tenor_months": integer, "rate_percent": map[string]any{"type": "number"}, "reason": enum(reasons...),
 			"note": str, "disbursed_on": dateOrEmpty, "version": integer}, "status"),
 		"CapitalFunnel": funnel,
+		"MessageKey": obj(map[string]any{"business_id": integer, "kind": enum(messages.Kinds()...), "subject": str,
+			"due_on": map[string]any{"type": "string", "format": "date"}}, "business_id", "kind", "subject", "due_on"),
+		"OutboxMessage": obj(map[string]any{"business_id": integer, "business_name": str, "owner_name": str, "phone": str,
+			"district_code": str, "village_code": str, "kind": enum(messages.Kinds()...), "subject": str,
+			"due_on": map[string]any{"type": "string", "format": "date"}, "text": str, "link": str, "problem": str},
+			"business_id", "kind", "subject", "due_on", "text", "link", "problem"),
+		"OutboxList": obj(map[string]any{"items": arrayOf("OutboxMessage")}, "items"),
+		"MessageSent": obj(map[string]any{"business_id": integer, "kind": str, "subject": str, "due_on": str, "sent_at": instant,
+			"sent_by": str}, "business_id", "kind", "subject", "due_on", "sent_at", "sent_by"),
+		"MessageTemplate": obj(map[string]any{"kind": enum(messages.Kinds()...), "label": str, "body": str,
+			"placeholders": map[string]any{"type": "array", "items": str}, "version": integer, "updated_at": instant, "updated_by": str},
+			"kind", "label", "body", "placeholders", "version"),
+		"MessageTemplateList":  obj(map[string]any{"items": arrayOf("MessageTemplate")}, "items"),
+		"MessageTemplateInput": obj(map[string]any{"body": str, "version": integer}, "body", "version"),
+		"ContactPreference":    obj(map[string]any{"opted_out": map[string]any{"type": "boolean"}}, "opted_out"),
 		"CapitalStats": obj(map[string]any{"total": ref("CapitalFunnel"), "districts": arrayOf("CapitalFunnel"),
 			"programs": arrayOf("CapitalFunnel"), "untrained": ref("CapitalFunnel")}, "total", "districts", "programs", "untrained"),
 	}

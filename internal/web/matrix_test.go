@@ -80,7 +80,7 @@ func byID(format string) func(*fixture, int64, string) string {
 // each part's rows from its own test file, merged here in one place.
 var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix(), officeMatrix(), permitMatrix(),
 	duplicateMatrix(), fundingMatrix(), openDataMatrix(), planMatrix(), leadershipMatrix(),
-	marketMatrix(), labelMatrix(), catalogueMatrix(), proposalMatrix(), retailMatrix(), capitalMatrix())
+	marketMatrix(), labelMatrix(), catalogueMatrix(), proposalMatrix(), retailMatrix(), capitalMatrix(), messagesMatrix())
 
 // mergeMatrix joins the rows of the parts; a route with two rows is a
 // mistake in the test.

@@ -18,6 +18,7 @@ import (
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/importer"
 	"naikkelas/internal/market"
+	"naikkelas/internal/messages"
 	"naikkelas/internal/office"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/region"
@@ -183,6 +184,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"referralStatus": capital.StatusLabel,
 		"rejectReason":   capital.ReasonLabel,
 		"referralCan":    capital.CanMove,
+		"messageKind":    messages.KindLabel,
 		"days": func(v *float64) string {
 			if v == nil {
 				return "—"

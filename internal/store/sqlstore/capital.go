@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -182,54 +181,30 @@ func (db *DB) CapitalFacts(ctx context.Context, scope registry.Scope) (*capital.
 	var w Where
 	w.Add("b.status = 'active'")
 	addScope(&w, scope)
-	f := &capital.Facts{Needs: []capital.NeedFact{}, Referrals: []capital.ReferralFact{}, Completions: []capital.Completion{}}
-	err := db.each(ctx, `SELECT n.id, n.business_id, b.district_code, n.amount, n.recorded_at FROM capital_needs n
-		JOIN businesses b ON b.id = n.business_id WHERE `+w.SQL(), w.Args, func(rows *sql.Rows) error {
-		var n capital.NeedFact
-		err := rows.Scan(&n.ID, &n.BusinessID, &n.DistrictCode, &n.Amount, ScanTime(&n.RecordedAt))
-		f.Needs = append(f.Needs, n)
-		return err
-	})
+	f := &capital.Facts{}
+	var err error
+	f.Needs, err = queryRows(ctx, db.Reader(), "capital needs", []capital.NeedFact{}, func(s Scanner, n *capital.NeedFact) error {
+		return s.Scan(&n.ID, &n.BusinessID, &n.DistrictCode, &n.Amount, ScanTime(&n.RecordedAt))
+	}, `SELECT n.id, n.business_id, b.district_code, n.amount, n.recorded_at FROM capital_needs n
+		JOIN businesses b ON b.id = n.business_id WHERE `+w.SQL(), w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("capital needs: %w", err)
+		return nil, err
 	}
-	err = db.each(ctx, `SELECT r.need_id, r.status, r.referred_at, r.decided_at, r.approved_amount, r.disbursed_on,
-		r.disbursed_amount FROM capital_referrals r JOIN businesses b ON b.id = r.business_id WHERE `+w.SQL(), w.Args,
-		func(rows *sql.Rows) error {
-			var r capital.ReferralFact
-			err := rows.Scan(&r.NeedID, &r.Status, ScanTime(&r.ReferredAt), ScanTime(&r.DecidedAt), &r.ApprovedAmount,
-				&r.DisbursedOn, &r.DisbursedAmount)
-			f.Referrals = append(f.Referrals, r)
-			return err
-		})
+	f.Referrals, err = queryRows(ctx, db.Reader(), "capital referrals", []capital.ReferralFact{}, func(s Scanner, r *capital.ReferralFact) error {
+		return s.Scan(&r.NeedID, &r.Status, ScanTime(&r.ReferredAt), ScanTime(&r.DecidedAt), &r.ApprovedAmount,
+			&r.DisbursedOn, &r.DisbursedAmount)
+	}, `SELECT r.need_id, r.status, r.referred_at, r.decided_at, r.approved_amount, r.disbursed_on, r.disbursed_amount
+		FROM capital_referrals r JOIN businesses b ON b.id = r.business_id WHERE `+w.SQL(), w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("capital referrals: %w", err)
+		return nil, err
 	}
-	err = db.each(ctx, `SELECT DISTINCT a.business_id, p.id, p.name FROM applications a JOIN programs p ON p.id = a.program_id
+	f.Completions, err = queryRows(ctx, db.Reader(), "capital completions", []capital.Completion{}, func(s Scanner, c *capital.Completion) error {
+		return s.Scan(&c.BusinessID, &c.ProgramID, &c.ProgramName)
+	}, `SELECT DISTINCT a.business_id, p.id, p.name FROM applications a JOIN programs p ON p.id = a.program_id
 		JOIN businesses b ON b.id = a.business_id WHERE a.status = 'completed' AND `+w.SQL()+
-		` AND EXISTS (SELECT 1 FROM capital_needs n WHERE n.business_id = a.business_id)`, w.Args, func(rows *sql.Rows) error {
-		var c capital.Completion
-		err := rows.Scan(&c.BusinessID, &c.ProgramID, &c.ProgramName)
-		f.Completions = append(f.Completions, c)
-		return err
-	})
+		` AND EXISTS (SELECT 1 FROM capital_needs n WHERE n.business_id = a.business_id)`, w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("capital completions: %w", err)
+		return nil, err
 	}
 	return f, nil
-}
-
-// each runs a query on the reader and calls fn for every row.
-func (db *DB) each(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := db.Reader().Query(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

@@ -41,6 +41,7 @@ var constraints = []constraint{
 	{[]string{"ck_halal_quotas_dates"}, "closes_on", apperr.Invalid, "Tanggal tutup harus sesudah tanggal buka"},
 	{[]string{"ck_permits_kind"}, "kind", apperr.Invalid, "Jenis izin tidak dikenal"},
 	{[]string{"ck_permits_status"}, "status", apperr.Invalid, "Status izin tidak dikenal"},
+	{[]string{"ux_messages_sent_key", "messages_sent.business_id, messages_sent.kind"}, "", apperr.Conflict, "Pesan ini sudah ditandai terkirim"},
 	{[]string{"ux_capital_referrals_need_partner", "capital_referrals.need_id, capital_referrals.partner_id"}, "partner_id", apperr.Conflict, "Kebutuhan modal ini sudah dirujuk ke bank tersebut"},
 	{[]string{"ck_capital_needs_amount"}, "amount", apperr.Invalid, "Jumlah kebutuhan modal harus lebih dari Rp0"},
 	{[]string{"ux_curation_entries_product", "curation_entries.curation_id, curation_entries.product_id"}, "product_id", apperr.Conflict, "Produk ini sudah masuk kurasi tersebut"},

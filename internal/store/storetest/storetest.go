@@ -69,6 +69,7 @@ func Run(t *testing.T, open Opener) {
 		{"Products", testProducts},
 		{"RetailRequirements", testRetailRequirements},
 		{"Capital", testCapital},
+		{"Messages", testMessages},
 		{"Curations", testCurations},
 		{"Listings", testListings},
 	}
