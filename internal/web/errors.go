@@ -22,23 +22,17 @@ var (
 // statusOf maps an apperr code to its HTTP status. It is the only place
 // where domain errors become statuses.
 func statusOf(code apperr.Code) int {
-	switch code {
-	case apperr.Invalid:
-		return http.StatusUnprocessableEntity
-	case apperr.Conflict:
-		return http.StatusConflict
-	case apperr.NotFound:
-		return http.StatusNotFound
-	case apperr.Forbidden:
-		return http.StatusForbidden
-	case apperr.Unauthorized:
-		return http.StatusUnauthorized
-	case apperr.TooLarge:
-		return http.StatusRequestEntityTooLarge
-	case apperr.TooManyRequests:
-		return http.StatusTooManyRequests
+	if st, ok := statusOfCode[code]; ok {
+		return st
 	}
 	return http.StatusInternalServerError
+}
+
+var statusOfCode = map[apperr.Code]int{
+	apperr.Invalid: http.StatusUnprocessableEntity, apperr.Conflict: http.StatusConflict,
+	apperr.NotFound: http.StatusNotFound, apperr.Forbidden: http.StatusForbidden,
+	apperr.Unauthorized: http.StatusUnauthorized, apperr.TooLarge: http.StatusRequestEntityTooLarge,
+	apperr.TooManyRequests: http.StatusTooManyRequests,
 }
 
 // errorBody is the JSON shape of every API error.
@@ -82,18 +76,14 @@ type errorPage struct {
 }
 
 func titleFor(status int) string {
-	switch status {
-	case http.StatusNotFound:
-		return "Tidak ditemukan"
-	case http.StatusForbidden:
-		return "Akses ditolak"
-	case http.StatusTooManyRequests:
-		return "Terlalu banyak percobaan"
-	case http.StatusInternalServerError:
-		return "Kesalahan server"
+	if t, ok := errorTitles[status]; ok {
+		return t
 	}
 	return "Permintaan tidak dapat diproses"
 }
+
+var errorTitles = map[int]string{http.StatusNotFound: "Tidak ditemukan", http.StatusForbidden: "Akses ditolak",
+	http.StatusTooManyRequests: "Terlalu banyak percobaan", http.StatusInternalServerError: "Kesalahan server"}
 
 func wantsJSON(r *http.Request) bool {
 	return isAPI(r) || strings.Contains(r.Header.Get("Accept"), "application/json")

@@ -93,16 +93,7 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // StatusLabel is the Indonesian name of the import's status.
-func (v *importView) StatusLabel() string {
-	switch v.Status {
-	case importer.StatusRunning:
-		return "Berjalan"
-	case importer.StatusDone:
-		return "Selesai"
-	case importer.StatusDryRun:
-		return "Uji coba selesai"
-	case importer.StatusFailed:
-		return "Gagal"
-	}
-	return v.Status
-}
+func (v *importView) StatusLabel() string { return labelOr(importStatusLabels, v.Status) }
+
+var importStatusLabels = map[string]string{importer.StatusRunning: "Berjalan", importer.StatusDone: "Selesai",
+	importer.StatusDryRun: "Uji coba selesai", importer.StatusFailed: "Gagal"}
