@@ -42,7 +42,8 @@ type Loader struct {
 	Businesses []registry.NewBusiness // set by the businesses step, with IDs after insert
 	Accounts   []Account              // set by the accounts step
 	userIDs    []int64                // the accounts' IDs, for the demo's audit entry
-	partners   map[string]int64       // partner kind → ID, set by the partners step
+	partners   map[string]int64       // partner kind → ID (the first of each), set by the partners step
+	retailers  []int64                // the partners of kind ritel, set by the partners step
 }
 
 // Step is one stage of the demo load. Each step may use what earlier steps
@@ -65,6 +66,7 @@ var Steps = []Step{
 	{Name: "penilaian", Run: stepAssessments},
 	{Name: "program", Run: stepOpenPrograms},
 	{Name: "izin", Run: stepPermits},
+	{Name: "ritel", Run: stepRetail},
 }
 
 // Load runs every step against st, which must hold no user and no

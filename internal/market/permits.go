@@ -38,6 +38,10 @@ func ParseGTIN(s string) (string, error) {
 	return d, nil
 }
 
+// GTIN13 completes the twelve digits of a GTIN-13 body with its check
+// digit (for generated demo and test barcodes).
+func GTIN13(body string) string { return body + string(gtinCheckDigit(body)) }
+
 // gtinCheckDigit computes the GS1 check digit of the digits before it.
 func gtinCheckDigit(body string) byte {
 	sum := 0
