@@ -8,6 +8,7 @@ import (
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/funding"
+	"naikkelas/internal/market"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
@@ -24,12 +25,14 @@ var entityLabels = map[string]string{
 	"halal_profile": "Profil halal", "halal_quota": "Kuota sertifikasi halal", "proposal": "Usulan perubahan data",
 	"product": "Produk", "coverage_scenario": "Skenario cakupan", "commitment": "Komitmen dana mitra",
 	"realisation": "Realisasi dana mitra", "allocation": "Alokasi dana mitra", "demo": "Data demo",
+	"curation": "Kurasi ritel", "curation_entry": "Produk kurasi", "listing": "Produk di ritel",
 }
 
 // actionLabels name what was done.
 var actionLabels = map[string]string{audit.Create: "Tambah", audit.Update: "Ubah", audit.Archive: "Arsip",
 	"allocate": "Bagi kuota", "catalogue_consent": "Setuju tampil di katalog", "catalogue_withdraw": "Tarik dari katalog",
-	"label_check": "Periksa label", "not_duplicate": "Bukan duplikat", "photo": "Tambah foto"}
+	"label_check": "Periksa label", "not_duplicate": "Bukan duplikat", "photo": "Tambah foto",
+	"curation_decision": "Putuskan kurasi", "sale_report": "Lapor penjualan"}
 
 // fieldLabels name the fields that audit entries carry (JSON names of the
 // records). A field not listed shows its name with spaces.
@@ -86,15 +89,30 @@ var fieldLabels = map[string]string{
 	"decided_by": "Diputuskan oleh", "field": "Data", "user_id": "Pengguna", "last_used_at": "Terakhir dipakai",
 	"nip": "NIP", "assessor": "Penilai", "answers": "Jawaban", "verified_from": "Verifikasi atas penilaian",
 	"score": "Nilai", "businesses": "Usaha", "users": "Pengguna", "ref_date": "Tanggal acuan", "a": "Usaha", "b": "Usaha lain",
+	"pirt_verified": "P-IRT terverifikasi", "halal_verified": "Halal terverifikasi", "bpom_verified": "BPOM terverifikasi",
+	// retail curation, listings and sales
+	"requirements": "Syarat kurasi", "held_on": "Tanggal kurasi", "place": "Tempat", "curation_id": "Kurasi",
+	"product_name": "Produk", "business_name": "Usaha", "monthly_supply": "Pasokan per bulan", "unmet": "Syarat belum terpenuhi",
+	"decision": "Keputusan", "mode": "Cara kerja sama", "payment_terms_days": "Tempo bayar (hari)", "listing_id": "Produk di ritel",
+	"units": "Terjual (unit)", "revenue": "Nilai penjualan", "due_on": "Jatuh tempo", "paid_on": "Dibayar pada",
+	"reported_by": "Dilaporkan oleh", "reported_at": "Dilaporkan pada",
 }
 
+// identifierFields hold numbers that name something, written as they are.
+var identifierFields = map[string]bool{"nib": true, "nik": true, "pirt_number": true, "halal_number": true,
+	"bpom_number": true, "hki_number": true, "barcode": true, "number": true}
+
 // bookkeepingFields say nothing to a reader of the log.
-var bookkeepingFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true}
+// Figures a record derives from others (counts, sums, ages) are
+// bookkeeping too.
+var bookkeepingFields = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true,
+	"entry_count": true, "passed": true, "entries": true, "district": true, "sales": true, "totals": true,
+	"days_unpaid": true, "days_overdue": true}
 
 // moneyFields hold rupiah.
 var moneyFields = map[string]bool{"annual_revenue": true, "capital": true, "budget": true, "amount": true,
 	"price": true, "max_annual_revenue": true, "monthly_revenue": true, "cost": true, "cost_per_participant": true,
-	"committed": true, "realised": true}
+	"committed": true, "realised": true, "revenue": true}
 
 // idFields hold record numbers: written "#6231", never grouped like a count.
 func idField(key string) bool {
@@ -107,6 +125,7 @@ var codeLabels = map[string]func(string) string{
 	"sector": region.SectorName, "topics": programs.TopicLabel, "source": assessment.SourceLabel, "kind": anyKindLabel,
 	"product_type": productTypeLabel, "from_status": programs.AppStatusLabel, "to_status": programs.AppStatusLabel,
 	"village_code": region.All().Name, "district_code": region.All().Name, "districts": region.All().Name,
+	"decision": market.DecisionLabel, "mode": market.ModeLabel,
 	"owner_gender": func(s string) string {
 		switch s {
 		case "F", "P", "female":

@@ -30,6 +30,7 @@ type auditRow struct {
 // auditChange is one field of an entry.
 type auditChange struct {
 	Field, Before, After string
+	Identifier           bool // a number that names something (NIB, P-IRT, barcode): written as is
 	key                  string
 }
 
@@ -87,7 +88,7 @@ func newAuditRow(e audit.Entry) auditRow {
 	}
 	sort.Strings(sorted)
 	for _, k := range sorted {
-		c := auditChange{Field: fieldLabel(k), Before: "—", After: "—", key: k}
+		c := auditChange{Field: fieldLabel(k), Before: "—", After: "—", key: k, Identifier: identifierFields[k]}
 		if v, ok := before[k]; ok {
 			c.Before = auditValue(e.Entity, k, v)
 		}
