@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"naikkelas/internal/app/apptest"
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
 )
@@ -42,14 +43,7 @@ func TestBootServeHealthzAndShutdown(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
 
-	resp, err := http.Get("http://" + a.Addr() + "/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("/healthz = %d, want 200", resp.StatusCode)
-	}
+	apptest.Healthy(t, "http://"+a.Addr())
 	cancel()
 	select {
 	case err := <-done:

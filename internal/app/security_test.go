@@ -17,11 +17,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"naikkelas/internal/accounts"
+	"naikkelas/internal/app/apptest"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/config"
 	"naikkelas/internal/demo"
@@ -140,7 +140,7 @@ func TestDemoRestartOnItsOwnDatabase(t *testing.T) {
 }
 
 // runFor starts a on its address, waits for the start-up line, then stops.
-func runFor(t *testing.T, a *App, out *syncBuffer) {
+func runFor(t *testing.T, a *App, out *apptest.SyncBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -168,7 +168,7 @@ func TestPlainHTTPOnTheNetworkWarns(t *testing.T) {
 		if tc.tls {
 			cfg.TLSCert, cfg.TLSKey = cert, key
 		}
-		out := &syncBuffer{}
+		out := &apptest.SyncBuffer{}
 		a, err := New(context.Background(), cfg, quiet(), WithOutput(out))
 		if err != nil {
 			t.Fatal(err)
@@ -188,7 +188,7 @@ func TestServesTLS(t *testing.T) {
 	cert, key := selfSigned(t)
 	cfg := testConfig(t)
 	cfg.TLSCert, cfg.TLSKey = cert, key
-	out := &syncBuffer{}
+	out := &apptest.SyncBuffer{}
 	a, err := New(context.Background(), cfg, quiet(), WithOutput(out))
 	if err != nil {
 		t.Fatal(err)
@@ -252,22 +252,4 @@ func selfSigned(t *testing.T) (certFile, keyFile string) {
 		t.Fatal(err)
 	}
 	return certFile, keyFile
-}
-
-// syncBuffer is a bytes.Buffer safe to read while the server writes to it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -1,39 +1,20 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"net/http"
 	"regexp"
-	"sync"
 	"testing"
 	"time"
+
+	"naikkelas/internal/app/apptest"
 )
-
-// syncBuffer is a bytes.Buffer safe to read while the server writes to it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestServeStopsCleanlyOnSignal runs `serve` in-process, waits for it to
 // answer /healthz, then cancels its context as SIGINT/SIGTERM would.
 func TestServeStopsCleanlyOnSignal(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out, errb syncBuffer
+	var out, errb apptest.SyncBuffer
 	done := make(chan int, 1)
 	go func() {
 		done <- Main(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", tempDB(t)}, Env{
@@ -50,14 +31,7 @@ func TestServeStopsCleanlyOnSignal(t *testing.T) {
 	if base == "" {
 		t.Fatalf("serve did not report its address; stdout %q stderr %q", out.String(), errb.String())
 	}
-	resp, err := http.Get(base + "/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("/healthz = %d", resp.StatusCode)
-	}
+	apptest.Healthy(t, base)
 	cancel()
 	select {
 	case code := <-done:
