@@ -18,6 +18,7 @@ type attendanceRow struct {
 	MinPct    float64 // the programme's attendance threshold
 	Progress  programs.Progress
 	Present   bool
+	Past      bool // the session's day is over: not present means absent
 	CanEdit   bool
 }
 
@@ -53,7 +54,8 @@ func (s *Server) programAttendance(w http.ResponseWriter, r *http.Request) error
 	}
 	for _, pr := range prog {
 		row := attendanceRow{ProgramID: p.ID, Session: n, Sessions: len(p.Sessions), MinPct: p.Completion.MinAttendancePct,
-			Progress: pr, Present: containsInt(pr.Present, n), CanEdit: v.CanEdit && !v.Future}
+			Progress: pr, Present: containsInt(pr.Present, n), Past: sessionPast(p, n, idfmt.Day(s.Programs.Now())),
+			CanEdit: v.CanEdit && !v.Future}
 		if row.Present {
 			v.Present++
 		}
@@ -80,6 +82,11 @@ func currentSession(p *programs.Program, today string) int {
 		}
 	}
 	return n
+}
+
+// sessionPast tells whether session n's day is over.
+func sessionPast(p *programs.Program, n int, today string) bool {
+	return n >= 1 && n <= len(p.Sessions) && p.Sessions[n-1].Date < today
 }
 
 // programAttendanceSet records one tap. An htmx request gets the redrawn
@@ -113,7 +120,8 @@ func (s *Server) programAttendanceSet(w http.ResponseWriter, r *http.Request, id
 		}
 		if pr.BusinessID == bid {
 			swap = &attendanceSwap{Row: attendanceRow{ProgramID: id, Session: session, Sessions: len(p.Sessions),
-				MinPct: p.Completion.MinAttendancePct, Progress: pr, Present: containsInt(pr.Present, session), CanEdit: true}}
+				MinPct: p.Completion.MinAttendancePct, Progress: pr, Present: containsInt(pr.Present, session),
+				Past: sessionPast(p, session, idfmt.Day(s.Programs.Now())), CanEdit: true}}
 		}
 	}
 	if swap == nil {

@@ -158,6 +158,14 @@ func TestAttendanceWholeSession(t *testing.T) {
 	if !strings.Contains(body, "1 dari 5 sesi (20%), <span class=\"short\">kurang dari 75%</span>") {
 		t.Errorf("attendance against the rule not shown: %.2000s", body)
 	}
+	if strings.Contains(body, "Tidak hadir") || !strings.Contains(body, ">Belum<") {
+		t.Errorf("today's session calls the unmarked absent instead of \"Belum\"")
+	}
+	// Session 1 is over: the one who was unticked did not come.
+	w = f.do(request{Method: "GET", Path: fmt.Sprintf("/program/%d/kehadiran?sesi=1", p.ID), Role: "operator"})
+	if body := w.Body.String(); !strings.Contains(body, `<span class="tap-state">Tidak hadir</span>`) || strings.Contains(body, ">Belum<") {
+		t.Errorf("an absence at a past session does not read \"Tidak hadir\": %.3000s", body)
+	}
 	w = f.do(request{Method: "GET", Path: fmt.Sprintf("/program/%d/pendaftar", p.ID), Role: "operator"})
 	if strings.Contains(w.Body.String(), ">Hadir<") || !strings.Contains(w.Body.String(), "Sedang mengikuti") {
 		t.Errorf("a participant at 20%% is labelled Hadir on the applicant list")
