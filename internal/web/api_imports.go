@@ -13,22 +13,9 @@ import (
 // with the import's id and status, to be polled at GET /api/v1/imports/{id}.
 func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
-	if !a.IsOfficer() {
-		return errCannotImport
-	}
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return apperr.Validation(map[string]string{"file": "Kirim berkas sebagai multipart/form-data dengan bagian \"file\""})
-	}
-	u, fields, err := s.readUploadForm(a, mr, false)
+	u, fields, err := s.receiveUpload(r, a, false)
 	if err != nil {
 		return err
-	}
-	if u == nil || u.Size == 0 {
-		if u != nil {
-			s.imports.drop(u)
-		}
-		return apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"})
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
 	u.Header = headerChoice(fields["header_row"], fields["header_rows"])

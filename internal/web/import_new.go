@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"os"
 	"strconv"
@@ -45,26 +46,14 @@ type fieldOption struct{ Value, Label string }
 // importUpload handles POST /impor: store the file and show the preview.
 func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
-	if !a.IsOfficer() {
-		return errCannotImport
-	}
-	mr, err := r.MultipartReader()
-	if err != nil {
+	u, fields, err := s.receiveUpload(r, a, true)
+	if errors.Is(err, errNotMultipart) || errors.Is(err, errNoUploadFile) {
 		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
 			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
 		return nil
 	}
-	u, fields, err := s.readUploadForm(a, mr, true)
 	if err != nil {
 		return err
-	}
-	if u == nil || u.Size == 0 {
-		if u != nil {
-			s.imports.drop(u)
-		}
-		s.render(w, r, http.StatusUnprocessableEntity, "import_new", page{Title: "Impor data", Active: "import",
-			Data: importNewData{Error: "Pilih berkas XLSX atau CSV untuk diunggah", MaxMB: s.MaxUploadBytes >> 20, CanImport: true}})
-		return nil
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
 	if u.Source == "" {

@@ -135,6 +135,36 @@ func sweepUploads(dir string) (int, error) {
 	return n, nil
 }
 
+var (
+	errNotMultipart = apperr.Validation(map[string]string{"file": "Kirim berkas sebagai multipart/form-data dengan bagian \"file\""})
+	errNoUploadFile = apperr.Validation(map[string]string{"file": "Berkas wajib diunggah (bagian \"file\")"})
+)
+
+// receiveUpload takes an officer's upload form (the page's, with named
+// text fields, or the API's): the stored file and the text fields. A body
+// that is not multipart is errNotMultipart; one without a file, or with an
+// empty one, errNoUploadFile.
+func (s *Server) receiveUpload(r *http.Request, a auth.Actor, named bool) (*upload, map[string]string, error) {
+	if !a.IsOfficer() {
+		return nil, nil, errCannotImport
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, nil, errNotMultipart
+	}
+	u, fields, err := s.readUploadForm(a, mr, named)
+	if err != nil {
+		return nil, nil, err
+	}
+	if u == nil || u.Size == 0 {
+		if u != nil {
+			s.imports.drop(u)
+		}
+		return nil, nil, errNoUploadFile
+	}
+	return u, fields, nil
+}
+
 // readUploadForm reads a multipart import form: the first "file" part is
 // saved with saveUpload (with named, only a part carrying a file name, as a
 // browser sends an empty file input too) and every other part becomes a

@@ -13,8 +13,8 @@ func (s *Server) apiTemplateSave(r *http.Request, in *messages.TemplateInput) (a
 
 // outboxView is an officer's messages due today.
 type outboxView struct {
-	Messages       []messages.Message
-	Message, Error string
+	Messages []messages.Message
+	notice
 }
 
 // outboxPage lists the messages due for the businesses in the officer's
@@ -24,7 +24,7 @@ func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := outboxView{Messages: list, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	v := outboxView{Messages: list, notice: noticeOf(r)}
 	s.render(w, r, http.StatusOK, "outbox", page{Title: "Pesan WhatsApp", Active: "messages", Data: v})
 	return nil
 }
@@ -44,8 +44,8 @@ func (s *Server) outboxSent(w http.ResponseWriter, r *http.Request) error {
 
 // templatesView is the admin's page of message templates.
 type templatesView struct {
-	Templates      []messages.Template
-	Message, Error string
+	Templates []messages.Template
+	notice
 }
 
 // templatesPage shows every template with a form to change it.
@@ -54,7 +54,7 @@ func (s *Server) templatesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := templatesView{Templates: ts, Message: r.URL.Query().Get("pesan"), Error: r.URL.Query().Get("galat")}
+	v := templatesView{Templates: ts, notice: noticeOf(r)}
 	s.render(w, r, http.StatusOK, "message_templates", page{Title: "Templat pesan", Active: "templates", Data: v})
 	return nil
 }
