@@ -133,15 +133,8 @@ func (q *Runner) InsertBusiness(ctx context.Context, b *registry.Business) error
 
 // GetBusiness returns a business by id, or NotFound.
 func (q *Runner) GetBusiness(ctx context.Context, id int64) (*registry.Business, error) {
-	var b registry.Business
-	err := ScanBusiness(q.QueryRow(ctx, `SELECT `+BusinessColumns+` FROM businesses WHERE id = ?`, id), &b)
-	if ErrNoRows(err) {
-		return nil, errBusinessNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get business %d: %w", id, err)
-	}
-	return &b, nil
+	return queryOne(ctx, q, errBusinessNotFound, fmt.Sprintf("get business %d", id), ScanBusiness,
+		`SELECT `+BusinessColumns+` FROM businesses WHERE id = ?`, id)
 }
 
 // UpdateBusiness saves every field of b when the stored version equals

@@ -35,16 +35,9 @@ func (db *DB) CreateNeed(ctx context.Context, n *capital.Need, a *audit.Entry) e
 
 // GetNeed implements capital.Store.
 func (db *DB) GetNeed(ctx context.Context, id int64) (*capital.Need, error) {
-	var n capital.Need
-	err := scanNeed(db.Reader().QueryRow(ctx, `SELECT `+needColumns+` FROM capital_needs n
-		JOIN businesses b ON b.id = n.business_id WHERE n.id = ?`, id), &n)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Kebutuhan modal tidak ditemukan")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get capital need %d: %w", id, err)
-	}
-	return &n, nil
+	return queryOne(ctx, db.Reader(), apperr.New(apperr.NotFound, "Kebutuhan modal tidak ditemukan"),
+		fmt.Sprintf("get capital need %d", id), scanNeed, `SELECT `+needColumns+` FROM capital_needs n
+		JOIN businesses b ON b.id = n.business_id WHERE n.id = ?`, id)
 }
 
 // NeedsOf implements capital.Store.
@@ -111,15 +104,8 @@ func (db *DB) CreateReferral(ctx context.Context, r *capital.Referral, a *audit.
 }
 
 func (db *DB) referralWhere(ctx context.Context, cond string, arg any) (*capital.Referral, error) {
-	var r capital.Referral
-	err := scanReferral(db.Reader().QueryRow(ctx, `SELECT `+referralColumns+referralFrom+` WHERE `+cond, arg), &r)
-	if ErrNoRows(err) {
-		return nil, errReferralNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get referral: %w", err)
-	}
-	return &r, nil
+	return queryOne(ctx, db.Reader(), errReferralNotFound, "get referral", scanReferral,
+		`SELECT `+referralColumns+referralFrom+` WHERE `+cond, arg)
 }
 
 // GetReferral implements capital.Store.

@@ -70,18 +70,16 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 // CatalogueRow implements market.Store.
 func (db *DB) CatalogueRow(ctx context.Context, productID int64) (*market.CatalogueRow, error) {
 	q := db.Reader()
-	var r market.CatalogueRow
-	err := scanCatalogueRow(q.QueryRow(ctx, `SELECT `+catalogueColumns+catalogueFrom+` AND p.id = ?`, productID), &r)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Produk tidak ada di katalog")
-	}
+	r, err := queryOne(ctx, q, apperr.New(apperr.NotFound, "Produk tidak ada di katalog"),
+		fmt.Sprintf("catalogue product %d", productID), scanCatalogueRow,
+		`SELECT `+catalogueColumns+catalogueFrom+` AND p.id = ?`, productID)
 	if err != nil {
-		return nil, fmt.Errorf("catalogue product %d: %w", productID, err)
+		return nil, err
 	}
 	if r.Photos, err = q.productPhotos(ctx, productID); err != nil {
 		return nil, err
 	}
-	return &r, nil
+	return r, nil
 }
 
 // GetConsent implements market.Store.

@@ -57,17 +57,14 @@ func (db *DB) CreateCuration(ctx context.Context, c *market.Curation, a *audit.E
 // GetCuration implements market.Store.
 func (db *DB) GetCuration(ctx context.Context, id int64) (*market.Curation, error) {
 	q := db.Reader()
-	var c market.Curation
-	err := scanCuration(q.QueryRow(ctx, `SELECT `+curationCols+curationFrom+` WHERE c.id = ?`, id), &c)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Kurasi tidak ditemukan")
-	}
+	c, err := queryOne(ctx, q, apperr.New(apperr.NotFound, "Kurasi tidak ditemukan"), fmt.Sprintf("curation %d", id),
+		scanCuration, `SELECT `+curationCols+curationFrom+` WHERE c.id = ?`, id)
 	if err != nil {
-		return nil, fmt.Errorf("curation %d: %w", id, err)
+		return nil, err
 	}
 	c.Entries, err = queryRows(ctx, q, "curation entries", []market.CurationEntry{}, scanEntry,
 		`SELECT `+entryCols+entryFrom+` WHERE e.curation_id = ? ORDER BY e.id`, id)
-	return &c, err
+	return c, err
 }
 
 // ListCurations implements market.Store.
@@ -137,15 +134,8 @@ func (db *DB) AddCurationEntry(ctx context.Context, e *market.CurationEntry, a *
 
 // GetCurationEntry implements market.Store.
 func (db *DB) GetCurationEntry(ctx context.Context, id int64) (*market.CurationEntry, error) {
-	var e market.CurationEntry
-	err := scanEntry(db.Reader().QueryRow(ctx, `SELECT `+entryCols+entryFrom+` WHERE e.id = ?`, id), &e)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Produk kurasi tidak ditemukan")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("curation entry %d: %w", id, err)
-	}
-	return &e, nil
+	return queryOne(ctx, db.Reader(), apperr.New(apperr.NotFound, "Produk kurasi tidak ditemukan"),
+		fmt.Sprintf("curation entry %d", id), scanEntry, `SELECT `+entryCols+entryFrom+` WHERE e.id = ?`, id)
 }
 
 // DecideCurationEntry implements market.Store.

@@ -92,15 +92,8 @@ func scanImport(s Scanner, imp *importer.Import) error {
 
 // GetImport returns an import without its report, or NotFound.
 func (db *DB) GetImport(ctx context.Context, id int64) (*importer.Import, error) {
-	var imp importer.Import
-	err := scanImport(db.Reader().QueryRow(ctx, `SELECT `+importColumns+` FROM imports WHERE id = ?`, id), &imp)
-	if ErrNoRows(err) {
-		return nil, errImportNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get import %d: %w", id, err)
-	}
-	return &imp, nil
+	return queryOne(ctx, db.Reader(), errImportNotFound, fmt.Sprintf("get import %d", id), scanImport,
+		`SELECT `+importColumns+` FROM imports WHERE id = ?`, id)
 }
 
 // ListImports returns imports newest first, and the total.

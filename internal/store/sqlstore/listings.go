@@ -66,17 +66,14 @@ func scanSale(s Scanner, x *market.Sale) error {
 // GetListing implements market.Store.
 func (db *DB) GetListing(ctx context.Context, id int64) (*market.Listing, error) {
 	q := db.Reader()
-	var l market.Listing
-	err := scanListing(q.QueryRow(ctx, `SELECT `+listingCols+listingFrom+` WHERE l.id = ?`, id), &l)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Produk di ritel tidak ditemukan")
-	}
+	l, err := queryOne(ctx, q, apperr.New(apperr.NotFound, "Produk di ritel tidak ditemukan"), fmt.Sprintf("listing %d", id),
+		scanListing, `SELECT `+listingCols+listingFrom+` WHERE l.id = ?`, id)
 	if err != nil {
-		return nil, fmt.Errorf("listing %d: %w", id, err)
+		return nil, err
 	}
 	l.Sales, err = queryRows(ctx, q, "listing sales", []market.Sale{}, scanSale,
 		`SELECT `+saleCols+` FROM listing_sales WHERE listing_id = ? ORDER BY month`, id)
-	return &l, err
+	return l, err
 }
 
 // ListListings implements market.Store. The sales of all the listings are

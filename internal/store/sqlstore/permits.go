@@ -42,15 +42,8 @@ func (db *DB) PermitsOf(ctx context.Context, businessID int64) ([]permits.Permit
 
 // GetPermit implements permits.Store.
 func (db *DB) GetPermit(ctx context.Context, id int64) (*permits.Permit, error) {
-	var p permits.Permit
-	err := scanPermit(db.Reader().QueryRow(ctx, `SELECT `+permitColumns+` FROM permits p WHERE p.id = ?`, id), &p)
-	if ErrNoRows(err) {
-		return nil, errPermitNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get permit %d: %w", id, err)
-	}
-	return &p, nil
+	return queryOne(ctx, db.Reader(), errPermitNotFound, fmt.Sprintf("get permit %d", id), scanPermit,
+		`SELECT `+permitColumns+` FROM permits p WHERE p.id = ?`, id)
 }
 
 // CreatePermit implements permits.Store.

@@ -43,18 +43,15 @@ func (db *DB) ListProducts(ctx context.Context, businessID int64) ([]market.Prod
 // GetProduct implements market.Store.
 func (db *DB) GetProduct(ctx context.Context, id int64) (*market.Product, error) {
 	q := db.Reader()
-	var p market.Product
-	err := scanProduct(q.QueryRow(ctx, `SELECT `+productColumns+` FROM products WHERE id = ?`, id), &p)
-	if ErrNoRows(err) {
-		return nil, errProductNotFound
-	}
+	p, err := queryOne(ctx, q, errProductNotFound, fmt.Sprintf("get product %d", id), scanProduct,
+		`SELECT `+productColumns+` FROM products WHERE id = ?`, id)
 	if err != nil {
-		return nil, fmt.Errorf("get product %d: %w", id, err)
+		return nil, err
 	}
 	if p.Photos, err = q.productPhotos(ctx, id); err != nil {
 		return nil, err
 	}
-	return &p, nil
+	return p, nil
 }
 
 func (q *Runner) productPhotos(ctx context.Context, productID int64) ([]market.Photo, error) {

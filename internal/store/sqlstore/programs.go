@@ -77,15 +77,8 @@ func (db *DB) CreateProgram(ctx context.Context, p *programs.Program, a *audit.E
 
 // GetProgram implements programs.Store.
 func (db *DB) GetProgram(ctx context.Context, id int64) (*programs.Program, error) {
-	var p programs.Program
-	err := scanProgram(db.Reader().QueryRow(ctx, `SELECT `+programCols+` FROM programs WHERE id = ?`, id), &p)
-	if ErrNoRows(err) {
-		return nil, errProgramNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get program: %w", err)
-	}
-	return &p, nil
+	return queryOne(ctx, db.Reader(), errProgramNotFound, "get program", scanProgram,
+		`SELECT `+programCols+` FROM programs WHERE id = ?`, id)
 }
 
 // UpdateProgram implements programs.Store.

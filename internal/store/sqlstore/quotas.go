@@ -26,15 +26,8 @@ func (db *DB) ListQuotas(ctx context.Context) ([]permits.Quota, error) {
 
 // GetQuota implements permits.QuotaStore.
 func (db *DB) GetQuota(ctx context.Context, id int64) (*permits.Quota, error) {
-	var q permits.Quota
-	err := scanQuota(db.Reader().QueryRow(ctx, `SELECT `+quotaColumns+` FROM halal_quotas q WHERE q.id = ?`, id), &q)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Kuota tidak ditemukan")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get quota %d: %w", id, err)
-	}
-	return &q, nil
+	return queryOne(ctx, db.Reader(), apperr.New(apperr.NotFound, "Kuota tidak ditemukan"),
+		fmt.Sprintf("get quota %d", id), scanQuota, `SELECT `+quotaColumns+` FROM halal_quotas q WHERE q.id = ?`, id)
 }
 
 // CreateQuota implements permits.QuotaStore.

@@ -61,3 +61,18 @@ func into[T any](scan func(Scanner) (*T, error)) func(Scanner, *T) error {
 		return err
 	}
 }
+
+// queryOne runs a query of at most one row and reads it with scan. No row
+// is the error notFound; what names the query in any other error.
+func queryOne[T any](ctx context.Context, q *Runner, notFound error, what string, scan func(Scanner, *T) error,
+	query string, args ...any) (*T, error) {
+	var v T
+	err := scan(q.QueryRow(ctx, query, args...), &v)
+	if ErrNoRows(err) {
+		return nil, notFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return &v, nil
+}
