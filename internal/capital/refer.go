@@ -2,6 +2,7 @@ package capital
 
 import (
 	"context"
+	"time"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
@@ -58,11 +59,11 @@ func (s *Service) Refer(ctx context.Context, a auth.Actor, needID int64, in *Ref
 	if err != nil {
 		return nil, err
 	}
-	now := s.Now().UTC()
+	now := s.Now().UTC().Truncate(time.Microsecond)
 	r := &Referral{NeedID: n.ID, BusinessID: b.ID, PartnerID: bank.ID, Amount: n.Amount, Purpose: n.Purpose,
 		Collateral: n.Collateral, Scheme: SchemeFor(n.Amount), Status: StatusReferred,
 		Requirements: Requirements(full, n, s.today()), Code: certificate.NewCode(), ConsentAt: now, ConsentBy: a.Username,
-		ReferredBy: a.Username}
+		ReferredAt: now, ReferredBy: a.Username}
 	if s.Signatory != nil {
 		if r.Signatory, err = s.Signatory(ctx); err != nil {
 			return nil, err

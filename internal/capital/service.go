@@ -101,7 +101,7 @@ func (s *Service) CreateNeed(ctx context.Context, a auth.Actor, businessID int64
 	}
 	n := &Need{BusinessID: b.ID, BusinessName: b.Name, DistrictCode: b.DistrictCode, Amount: in.Amount,
 		Purpose: strings.TrimSpace(in.Purpose), Collateral: strings.TrimSpace(in.Collateral), Note: strings.TrimSpace(in.Note),
-		RecordedBy: a.Username}
+		RecordedBy: a.Username, RecordedAt: s.Now().UTC().Truncate(time.Microsecond)}
 	f := map[string]string{}
 	if n.Amount <= 0 || n.Amount > MaxAmount {
 		f["amount"] = "Jumlah kebutuhan modal harus lebih dari Rp0 dan paling banyak Rp100.000.000.000"
@@ -120,7 +120,8 @@ func (s *Service) CreateNeed(ctx context.Context, a auth.Actor, businessID int64
 	}
 	n.Scheme = SchemeFor(n.Amount)
 	e := &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Create, Entity: "capital_need"}
-	_, e.After = audit.Diff(nil, n)
+	_, e.After = audit.Diff(nil, map[string]any{"business_id": n.BusinessID, "amount": n.Amount, "purpose": n.Purpose,
+		"collateral": n.Collateral, "scheme": n.Scheme, "note": n.Note})
 	if err := s.Store.CreateNeed(ctx, n, e); err != nil {
 		return nil, err
 	}

@@ -24,13 +24,13 @@ const MaxPerPage = 500
 // Store persists needs and referrals. Writes carry their audit entry in the
 // same transaction.
 type Store interface {
-	// CreateNeed inserts n (setting ID and RecordedAt).
+	// CreateNeed inserts n, setting ID (and RecordedAt when zero).
 	CreateNeed(ctx context.Context, n *Need, a *audit.Entry) error
 	// GetNeed returns a need, or NotFound.
 	GetNeed(ctx context.Context, id int64) (*Need, error)
 	// NeedsOf returns a business's needs, newest first.
 	NeedsOf(ctx context.Context, businessID int64) ([]Need, error)
-	// CreateReferral inserts r (setting ID, Version 1 and ReferredAt).
+	// CreateReferral inserts r, setting ID, Version 1 (and ReferredAt when zero).
 	// Conflict when the need was already referred to that bank, or the
 	// code is taken.
 	CreateReferral(ctx context.Context, r *Referral, a *audit.Entry) error

@@ -67,6 +67,7 @@ var Steps = []Step{
 	{Name: "program", Run: stepOpenPrograms},
 	{Name: "izin", Run: stepPermits},
 	{Name: "ritel", Run: stepRetail},
+	{Name: "modal", Run: stepCapital},
 }
 
 // Load runs every step against st, which must hold no user and no

@@ -58,7 +58,7 @@ func TestLoadSmallDemo(t *testing.T) {
 			kinds[pt.Kind] = true
 			u, _ := st.UserByUsername(ctx, a.Username)
 			want := 1
-			if a.Username == "mitra.swalayan" { // a retailer of curation only
+			if a.Username == "mitra.swalayan" || a.Username == SecondBankUsername { // curation only; referrals only
 				want = 0
 			}
 			if list, err := services.New(st, Jurisdiction).Partners.FundedPrograms(ctx, auth.ActorOf(u)); err != nil || len(list) != want {
@@ -86,7 +86,7 @@ func TestLoadSmallDemo(t *testing.T) {
 	var buf bytes.Buffer
 	PrintAccounts(&buf, accounts)
 	for _, want := range []string{"admin", AdminPassword, "operator.cikande", OperatorPassword, "pimpinan", "pemilik.demo",
-		"mitra.bank", "mitra.ritel", "mitra.csr", "mitra.swalayan", MitraPassword, "HANYA untuk demo"} {
+		"mitra.bank", "mitra.ritel", "mitra.csr", "mitra.swalayan", SecondBankUsername, MitraPassword, "HANYA untuk demo"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("printed accounts lack %q:\n%s", want, buf.String())
 		}
@@ -139,7 +139,7 @@ func TestInspectAndLoadOnlyIntoEmpty(t *testing.T) {
 	if p, _ := Inspect(ctx, st); p.ForeignUsers != 1 || p.ForeignBusinesses != 0 || p.Describe() != "1 pengguna" {
 		t.Fatalf("with a real admin: %+v %q", p, p.Describe())
 	}
-	if len(accounts) != 8 {
+	if len(accounts) != 9 {
 		t.Errorf("%d demo accounts", len(accounts))
 	}
 }

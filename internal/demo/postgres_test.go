@@ -22,8 +22,8 @@ func TestLoadOnPostgres(t *testing.T) {
 	ctx := context.Background()
 	st := openPostgres(t)
 	accounts := loadDemo(t, st, 12000)
-	if len(accounts) != 7 {
-		t.Fatalf("%d accounts, want 7", len(accounts))
+	if len(accounts) != 9 {
+		t.Fatalf("%d accounts, want 9", len(accounts))
 	}
 	// the October 2025 cohort runs through the programmes service on this engine too
 	list, _, err := st.ListPrograms(ctx, programs.ProgramFilter{Status: programs.StatusFinished})

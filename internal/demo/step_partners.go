@@ -39,7 +39,8 @@ func mitraNote(pt *programs.Partner) string {
 	return "hanya program yang didanai " + pt.Name
 }
 
-// stepPartners records the partners and their mitra accounts.
+// stepPartners records the partners and their mitra accounts, and the
+// second bank that only receives referrals (step_capital.go).
 func stepPartners(ctx context.Context, l *Loader) error {
 	svc, _ := demoService(l)
 	admin := officeActor(ctx, l)
@@ -65,7 +66,7 @@ func stepPartners(ctx context.Context, l *Loader) error {
 			PartnerID: pt.ID, Note: mitraNote(&pt)})
 		l.userIDs = append(l.userIDs, u.ID)
 	}
-	return nil
+	return addSecondBank(ctx, l)
 }
 
 // cofunded splits a programme's budget: the partner of kind pays share,

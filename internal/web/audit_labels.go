@@ -7,8 +7,10 @@ import (
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/capital"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/market"
+	"naikkelas/internal/messages"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
@@ -26,6 +28,8 @@ var entityLabels = map[string]string{
 	"product": "Produk", "coverage_scenario": "Skenario cakupan", "commitment": "Komitmen dana mitra",
 	"realisation": "Realisasi dana mitra", "allocation": "Alokasi dana mitra", "demo": "Data demo",
 	"curation": "Kurasi ritel", "curation_entry": "Produk kurasi", "listing": "Produk di ritel",
+	"capital_need": "Kebutuhan modal", "capital_referral": "Rujukan modal ke bank", "message": "Pesan WhatsApp",
+	"message_template": "Templat pesan", "contact_preference": "Persetujuan dihubungi",
 }
 
 // actionLabels name what was done.
@@ -96,6 +100,12 @@ var fieldLabels = map[string]string{
 	"decision": "Keputusan", "mode": "Cara kerja sama", "payment_terms_days": "Tempo bayar (hari)", "listing_id": "Produk di ritel",
 	"units": "Terjual (unit)", "revenue": "Nilai penjualan", "due_on": "Jatuh tempo", "paid_on": "Dibayar pada",
 	"reported_by": "Dilaporkan oleh", "reported_at": "Dilaporkan pada",
+	// capital and WhatsApp messages
+	"collateral": "Agunan", "scheme": "Skema", "purpose": "Tujuan", "need_id": "Kebutuhan modal",
+	"tenor_months": "Tenor (bulan)", "approved_amount": "Jumlah disetujui",
+	"rate_percent": "Bunga (% setahun)", "reject_reason": "Alasan penolakan", "decision_note": "Catatan keputusan",
+	"disbursed_on": "Dicairkan pada", "disbursed_amount": "Jumlah dicairkan", "subject": "Perihal",
+	"body": "Teks", "opted_out": "Menolak dihubungi",
 }
 
 // identifierFields hold numbers that name something, written as they are.
@@ -112,7 +122,7 @@ var bookkeepingFields = map[string]bool{"id": true, "version": true, "created_at
 // moneyFields hold rupiah.
 var moneyFields = map[string]bool{"annual_revenue": true, "capital": true, "budget": true, "amount": true,
 	"price": true, "max_annual_revenue": true, "monthly_revenue": true, "cost": true, "cost_per_participant": true,
-	"committed": true, "realised": true, "revenue": true}
+	"committed": true, "realised": true, "revenue": true, "approved_amount": true, "disbursed_amount": true}
 
 // idFields hold record numbers: written "#6231", never grouped like a count.
 func idField(key string) bool {
@@ -126,6 +136,7 @@ var codeLabels = map[string]func(string) string{
 	"product_type": productTypeLabel, "from_status": programs.AppStatusLabel, "to_status": programs.AppStatusLabel,
 	"village_code": region.All().Name, "district_code": region.All().Name, "districts": region.All().Name,
 	"decision": market.DecisionLabel, "mode": market.ModeLabel,
+	"scheme": capital.SchemeLabel, "purpose": capital.PurposeLabel, "reject_reason": capital.ReasonLabel,
 	"owner_gender": func(s string) string {
 		switch s {
 		case "F", "P", "female":
@@ -140,7 +151,8 @@ var codeLabels = map[string]func(string) string{
 // anyKindLabel names a kind whatever its record: a programme's, a funding
 // line's, a commitment's or a permit's (their codes do not overlap).
 func anyKindLabel(k string) string {
-	for _, label := range []func(string) string{kindLabel, programs.FundingKindLabel, funding.KindLabel, permits.KindLabel} {
+	for _, label := range []func(string) string{kindLabel, programs.FundingKindLabel, funding.KindLabel, permits.KindLabel,
+		messages.KindLabel} {
 		if l := label(k); l != k && l != "" {
 			return l
 		}
@@ -162,6 +174,7 @@ func productTypeLabel(code string) string {
 // statusLabels read a status by the record it belongs to.
 var statusLabels = map[string]func(string) string{
 	"application": programs.AppStatusLabel, "program": programs.StatusLabel, "permit": permits.StatusLabel,
+	"capital_referral": capital.StatusLabel,
 	"follow_up": func(s string) string {
 		switch s {
 		case programs.TaskOpen:

@@ -21,7 +21,9 @@ func scanNeed(s Scanner, n *capital.Need) error {
 // CreateNeed implements capital.Store.
 func (db *DB) CreateNeed(ctx context.Context, n *capital.Need, a *audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error {
-		n.RecordedAt = Now()
+		if n.RecordedAt.IsZero() {
+			n.RecordedAt = Now()
+		}
 		id, err := q.InsertID(ctx, `INSERT INTO capital_needs (business_id, amount, purpose, collateral, note, recorded_by, recorded_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, n.BusinessID, n.Amount, n.Purpose, n.Collateral, n.Note, n.RecordedBy,
 			q.Dialect.Time(n.RecordedAt))
@@ -90,7 +92,10 @@ func (db *DB) CreateReferral(ctx context.Context, r *capital.Referral, a *audit.
 		return err
 	}
 	return db.Tx(ctx, func(q *Runner) error {
-		r.ReferredAt, r.Version = Now(), 1
+		if r.ReferredAt.IsZero() {
+			r.ReferredAt = Now()
+		}
+		r.Version = 1
 		id, err := q.InsertID(ctx, `INSERT INTO capital_referrals (need_id, business_id, partner_id, scheme, status,
 			requirements, code, consent_at, consent_by, referred_at, referred_by, signatory, version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, r.NeedID, r.BusinessID, r.PartnerID, r.Scheme, r.Status,
