@@ -23,8 +23,9 @@ import (
 	"naikkelas/internal/registry"
 )
 
-// Store remembers the pairs judged not to be duplicates.
+// Store remembers the pairs judged not to be duplicates, and merges.
 type Store interface {
+	MergeStore
 	// DismissPair records that businesses a < b are two businesses, with
 	// its audit entry, in one transaction. Dismissing a pair twice is no
 	// error.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/duplicates"
 )
 
 // apiDuplicateList lists likely duplicate businesses for review.
@@ -33,8 +34,32 @@ func (s *Server) apiDuplicateDismiss(r *http.Request, body *duplicatePair) (any,
 	return nil, s.Duplicates.Dismiss(r.Context(), actor(r), body.A, body.B)
 }
 
+// apiDuplicateMerge merges one business into another.
+func (s *Server) apiDuplicateMerge(r *http.Request, body *duplicates.MergeRequest) (any, error) {
+	return s.Duplicates.Merge(r.Context(), actor(r), *body)
+}
+
+// apiMergeUndo restores the two businesses of a merge.
+func (s *Server) apiMergeUndo(r *http.Request) (any, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Duplicates.Undo(r.Context(), actor(r), id)
+}
+
 func duplicateSchemas() map[string]any {
+	counts := map[string]any{"type": "object", "additionalProperties": integer,
+		"description": "Jumlah baris per tabel"}
 	return map[string]any{
+		"MergeRequest": obj(map[string]any{"keep": integer, "merge": integer,
+			"fields": map[string]any{"type": "object", "additionalProperties": enum(duplicates.FromKept, duplicates.FromMerged),
+				"description": "Per kolom (name, owner_name, phone, …): keep = nilai usaha yang dipertahankan, merge = nilai usaha yang digabung. " +
+					"Bawaan: nilai yang dipertahankan, yang kosong diisi dari yang digabung. Nomor izin hanya mengisi yang kosong."}},
+			"keep", "merge"),
+		"Merge": obj(map[string]any{"id": integer, "keep": integer, "merge": integer, "merged_by": str, "merged_at": instant,
+			"undone_by": str, "undone_at": instant, "fields": map[string]any{"type": "array", "items": str},
+			"moved": counts, "left": counts}, "id", "keep", "merge", "merged_by", "merged_at", "fields", "moved", "left"),
 		"DuplicateList": obj(map[string]any{"items": arrayOf("DuplicateCandidate")}, "items"),
 		"DuplicateCandidate": obj(map[string]any{"a": ref("Business"), "b": ref("Business"), "probability": number,
 			"reasons": arrayOf("DuplicateReason")}, "a", "b", "probability", "reasons"),

@@ -36,7 +36,8 @@ var entityLabels = map[string]string{
 var actionLabels = map[string]string{audit.Create: "Tambah", audit.Update: "Ubah", audit.Archive: "Arsip",
 	"allocate": "Bagi kuota", "catalogue_consent": "Setuju tampil di katalog", "catalogue_withdraw": "Tarik dari katalog",
 	"label_check": "Periksa label", "not_duplicate": "Bukan duplikat", "photo": "Tambah foto",
-	"curation_decision": "Putuskan kurasi", "sale_report": "Lapor penjualan"}
+	"curation_decision": "Putuskan kurasi", "sale_report": "Lapor penjualan",
+	"merge": "Gabungkan", "merge_undo": "Batalkan penggabungan"}
 
 // fieldLabels name the fields that audit entries carry (JSON names of the
 // records). A field not listed shows its name with spaces.

@@ -1,10 +1,15 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
+
+	"naikkelas/internal/auth"
+	"naikkelas/internal/duplicates"
 )
 
 // duplicateMatrix: the review is for officers (the operator of its own
@@ -18,10 +23,25 @@ func duplicateMatrix() map[string]matrixCase {
 		twin := f.createBusiness("Keripik Emping Siti Lain", village)
 		return fmt.Sprintf(`{"a":%d,"b":%d}`, id, twin.ID)
 	}
+	merge := func(f *fixture, id int64, village string) string {
+		twin := f.createBusiness("Keripik Emping Siti Lain", village)
+		return fmt.Sprintf(`{"keep":%d,"merge":%d}`, id, twin.ID)
+	}
+	undo := func(f *fixture, id int64, village string) string {
+		kept := f.createBusiness("Keripik Emping Siti Satu", village)
+		twin := f.createBusiness("Keripik Emping Siti Dua", village)
+		m, err := f.srv.Duplicates.Merge(context.Background(), auth.System, duplicates.MergeRequest{Keep: kept.ID, Merge: twin.ID})
+		if err != nil {
+			f.t.Fatalf("merge for undo: %v", err)
+		}
+		return fmt.Sprintf("/api/v1/merges/%d/undo", m.ID)
+	}
 	return map[string]matrixCase{
 		"GET /api/v1/duplicates": {path: district,
 			want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}, mitra: refused}},
 		"POST /api/v1/duplicates/dismiss": {path: fixed("/api/v1/duplicates/dismiss"), body: pair, want: officers(s204)},
+		"POST /api/v1/duplicates/merge":   {path: fixed("/api/v1/duplicates/merge"), body: merge, want: officers(s201)},
+		"POST /api/v1/merges/{id}/undo":   {path: undo, want: officers(s200)},
 	}
 }
 
@@ -70,5 +90,57 @@ func TestDuplicatesAPI(t *testing.T) {
 		if int64(a["id"].(float64)) == f.In.ID && int64(b["id"].(float64)) == twin.ID {
 			t.Fatal("a dismissed pair is proposed again")
 		}
+	}
+}
+
+// TestMergeAPI: a merge takes the chosen field from the merged business,
+// which then answers 404; a field that is no field is a 422; undo brings
+// both back as they were.
+func TestMergeAPI(t *testing.T) {
+	f := newFixture(t)
+	kept := f.createBusiness("Keripik Emping Bu Siti", cikandeVillage)
+	twin := f.createBusiness("KERIPIK EMPING IBU SITI", cikandeVillage)
+	name := func(id int64) (int, string) {
+		w := f.do(request{Method: "GET", Path: fmt.Sprintf("/api/v1/businesses/%d", id), Role: "operator"})
+		var b struct{ Name string }
+		_ = json.Unmarshal(w.Body.Bytes(), &b)
+		return w.Code, b.Name
+	}
+	w := f.do(request{Method: "POST", Path: "/api/v1/duplicates/merge", Role: "operator",
+		Body: fmt.Sprintf(`{"keep":%d,"merge":%d,"fields":{"warna":"merge"}}`, kept.ID, twin.ID)})
+	if w.Code != s422 || !strings.Contains(w.Body.String(), "warna") {
+		t.Fatalf("unknown field: %d %s", w.Code, w.Body)
+	}
+	w = f.do(request{Method: "POST", Path: "/api/v1/duplicates/merge", Role: "operator",
+		Body: fmt.Sprintf(`{"keep":%d,"merge":%d,"fields":{"name":"merge"}}`, kept.ID, twin.ID)})
+	if w.Code != s201 {
+		t.Fatalf("merge: %d %s", w.Code, w.Body)
+	}
+	var m struct {
+		ID     int64
+		Fields []string
+		Moved  map[string]int
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &m); err != nil || m.ID == 0 || len(m.Fields) != 1 || m.Moved["products"] != 1 {
+		t.Fatalf("merge answer %s (%v)", w.Body, err)
+	}
+	if code, got := name(kept.ID); code != s200 || got != "KERIPIK EMPING IBU SITI" {
+		t.Errorf("kept after merge: %d %q", code, got)
+	}
+	if code, _ := name(twin.ID); code != s404 {
+		t.Errorf("merged business answers %d, want 404", code)
+	}
+	w = f.do(request{Method: "POST", Path: fmt.Sprintf("/api/v1/merges/%d/undo", m.ID), Role: "operator"})
+	if w.Code != s200 {
+		t.Fatalf("undo: %d %s", w.Code, w.Body)
+	}
+	for id, want := range map[int64]string{kept.ID: "Keripik Emping Bu Siti", twin.ID: "KERIPIK EMPING IBU SITI"} {
+		if code, got := name(id); code != s200 || got != want {
+			t.Errorf("business %d after undo: %d %q, want %q", id, code, got, want)
+		}
+	}
+	w = f.do(request{Method: "POST", Path: fmt.Sprintf("/api/v1/merges/%d/undo", m.ID), Role: "operator"})
+	if w.Code != http.StatusConflict {
+		t.Errorf("second undo: %d %s", w.Code, w.Body)
 	}
 }

@@ -129,6 +129,13 @@ func (s *Server) routeTable() []route {
 				query("min_probability", "Peluang minimal 0–1, bawaan 0.5")},
 		{"POST /api/v1/duplicates/dismiss", member, s.api(http.StatusNoContent, withBody(s.apiDuplicateDismiss)),
 			doc("Tandai dua usaha bukan duplikat; pasangan itu tidak diusulkan lagi", "DuplicatePair", "", 204, 401, 403, 404, 422)},
+		{"POST /api/v1/duplicates/merge", member, s.api(http.StatusCreated, withBody(s.apiDuplicateMerge)),
+			doc("Gabungkan usaha merge ke usaha keep (petugas dinas; operator: keduanya di wilayahnya): semua catatan pindah, "+
+				"yang bentrok (mis. pendaftaran program yang sama) tetap pada usaha yang digabung dan dihitung di left; "+
+				"usaha yang digabung diarsipkan dan menjawab 404", "MergeRequest", "Merge", 201, 401, 403, 404, 409, 422)},
+		{"POST /api/v1/merges/{id}/undo", member, s.api(http.StatusOK, s.apiMergeUndo),
+			doc("Batalkan penggabungan: kedua usaha dan catatannya kembali persis seperti sebelumnya; 409 bila salah satunya "+
+				"sudah diubah sejak digabung atau sudah dibatalkan", "", "Merge", 200, 401, 403, 404, 409)},
 		{"GET /api/v1/audit", adminOnly, s.api(http.StatusOK, s.apiAuditList),
 			doc("Jejak audit, terbaru dulu (admin)", "", "AuditList", 200, 401, 403).
 				query("entity", "Jenis data, mis. business").query("entity_id", "ID data").

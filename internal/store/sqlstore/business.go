@@ -131,10 +131,11 @@ func (q *Runner) InsertBusiness(ctx context.Context, b *registry.Business) error
 	return q.syncBusinessProducts(ctx, b)
 }
 
-// GetBusiness returns a business by id, or NotFound.
+// GetBusiness returns a business by id, or NotFound (also for a record
+// merged into another).
 func (q *Runner) GetBusiness(ctx context.Context, id int64) (*registry.Business, error) {
 	return queryOne(ctx, q, errBusinessNotFound, fmt.Sprintf("get business %d", id), ScanBusiness,
-		`SELECT `+BusinessColumns+` FROM businesses WHERE id = ?`, id)
+		`SELECT `+BusinessColumns+` FROM businesses WHERE id = ? AND merged_into IS NULL`, id)
 }
 
 // UpdateBusiness saves every field of b when the stored version equals

@@ -72,6 +72,8 @@ func Run(t *testing.T, open Opener) {
 		{"Messages", testMessages},
 		{"Curations", testCurations},
 		{"Listings", testListings},
+		{"MergeLinksSchema", testMergeLinksSchema},
+		{"MergeUndo", testMergeUndo},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
