@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,14 +81,10 @@ func newAuditRow(e audit.Entry) auditRow {
 	for k := range after {
 		keys[k] = !bookkeepingFields[k]
 	}
-	sorted := make([]string, 0, len(keys))
-	for k, show := range keys {
-		if show {
-			sorted = append(sorted, k)
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if !keys[k] {
+			continue
 		}
-	}
-	sort.Strings(sorted)
-	for _, k := range sorted {
 		c := auditChange{Field: fieldLabel(k), Before: "—", After: "—", key: k, Identifier: identifierFields[k]}
 		if v, ok := before[k]; ok {
 			c.Before = auditValue(e.Entity, k, v)
@@ -211,13 +208,8 @@ func auditObject(entity string, m map[string]any) string {
 	if name, ok := m["name"].(string); ok && name != "" {
 		return name
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
+	parts := make([]string, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		parts = append(parts, fieldLabel(k)+" "+auditValue(entity, k, m[k]))
 	}
 	return strings.Join(parts, ", ")

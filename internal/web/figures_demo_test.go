@@ -3,11 +3,13 @@ package web
 import (
 	"context"
 	"html"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -109,12 +111,7 @@ func (d *demoSite) crawl(username string, limit int, starts ...string) map[strin
 func pageShape(path string) string {
 	p, query, _ := strings.Cut(path, "?")
 	q, _ := url.ParseQuery(query)
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return digitsOnly.ReplaceAllString(p, "N") + "?" + strings.Join(keys, "&")
+	return digitsOnly.ReplaceAllString(p, "N") + "?" + strings.Join(slices.Sorted(maps.Keys(q)), "&")
 }
 
 var (
