@@ -100,12 +100,8 @@ func (q *Runner) insertAssessment(ctx context.Context, a *assessment.Assessment,
 
 // GetAssessment implements assessment.Store.
 func (db *DB) GetAssessment(ctx context.Context, id int64) (*assessment.Assessment, error) {
-	var a assessment.Assessment
-	err := scanAssessment(db.Reader().QueryRow(ctx, `SELECT `+assessmentCols+` FROM assessments WHERE id = ?`, id), &a)
-	if ErrNoRows(err) {
-		return nil, errAssessmentNotFound
-	}
-	return &a, err
+	return queryOne(ctx, db.Reader(), errAssessmentNotFound,
+		fmt.Sprintf("get assessment %d", id), scanAssessment, `SELECT `+assessmentCols+` FROM assessments WHERE id = ?`, id)
 }
 
 // ListAssessments implements assessment.Store.

@@ -42,12 +42,8 @@ func (db *DB) CreateCommitment(ctx context.Context, c *funding.Commitment, a *au
 
 // GetCommitment implements funding.Store.
 func (db *DB) GetCommitment(ctx context.Context, id int64) (*funding.Commitment, error) {
-	var c funding.Commitment
-	err := scanCommitment(db.Reader().QueryRow(ctx, `SELECT `+commitmentCols+commitmentFrom+` WHERE c.id = ?`, id), &c)
-	if ErrNoRows(err) {
-		return nil, errCommitmentNotFound
-	}
-	return &c, err
+	return queryOne(ctx, db.Reader(), errCommitmentNotFound,
+		fmt.Sprintf("get commitment %d", id), scanCommitment, `SELECT `+commitmentCols+commitmentFrom+` WHERE c.id = ?`, id)
 }
 
 // ListCommitments implements funding.Store.

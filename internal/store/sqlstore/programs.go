@@ -197,12 +197,8 @@ func (db *DB) CreatePartner(ctx context.Context, pt *programs.Partner, a *audit.
 
 // GetPartner implements programs.Store.
 func (db *DB) GetPartner(ctx context.Context, id int64) (*programs.Partner, error) {
-	var pt programs.Partner
-	err := scanPartner(db.Reader().QueryRow(ctx, `SELECT `+partnerCols+` FROM partners WHERE id = ?`, id), &pt)
-	if ErrNoRows(err) {
-		return nil, errPartnerNotFound
-	}
-	return &pt, err
+	return queryOne(ctx, db.Reader(), errPartnerNotFound,
+		fmt.Sprintf("get partner %d", id), scanPartner, `SELECT `+partnerCols+` FROM partners WHERE id = ?`, id)
 }
 
 // UpdatePartner implements programs.Store.

@@ -154,13 +154,9 @@ func (db *DB) ChangeStatuses(ctx context.Context, changes []programs.StatusChang
 
 // GetApplication implements programs.Store.
 func (db *DB) GetApplication(ctx context.Context, programID, businessID int64) (*programs.Application, error) {
-	var a programs.Application
-	err := scanApplication(db.Reader().QueryRow(ctx, `SELECT `+applicationCols+` FROM applications
-		WHERE program_id = ? AND business_id = ?`, programID, businessID), &a)
-	if ErrNoRows(err) {
-		return nil, errApplicationNotFound
-	}
-	return &a, err
+	return queryOne(ctx, db.Reader(), errApplicationNotFound, fmt.Sprintf("get application of %d to %d", businessID, programID),
+		scanApplication, `SELECT `+applicationCols+` FROM applications WHERE program_id = ? AND business_id = ?`,
+		programID, businessID)
 }
 
 func (db *DB) listApplications(ctx context.Context, where string, arg any) ([]programs.Application, error) {

@@ -146,12 +146,8 @@ func (db *DB) IssueCertificate(ctx context.Context, c *programs.Certificate, a *
 
 // CertificateByCode implements programs.Store.
 func (db *DB) CertificateByCode(ctx context.Context, code string) (*programs.Certificate, error) {
-	var c programs.Certificate
-	err := scanCertificate(db.Reader().QueryRow(ctx, `SELECT `+certificateCols+` FROM certificates WHERE code = ?`, code), &c)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Sertifikat tidak ditemukan")
-	}
-	return &c, err
+	return queryOne(ctx, db.Reader(), apperr.New(apperr.NotFound, "Sertifikat tidak ditemukan"),
+		"certificate by code", scanCertificate, `SELECT `+certificateCols+` FROM certificates WHERE code = ?`, code)
 }
 
 // ListCertificates implements programs.Store.
@@ -231,12 +227,8 @@ func (db *DB) ListFollowUps(ctx context.Context, f programs.FollowUpFilter) ([]p
 
 // GetFollowUp implements programs.Store.
 func (db *DB) GetFollowUp(ctx context.Context, id int64) (*programs.FollowUp, error) {
-	var t programs.FollowUp
-	err := scanFollowUp(db.Reader().QueryRow(ctx, `SELECT `+followUpCols+followUpFrom+` WHERE f.id = ?`, id), &t)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Tugas pendampingan tidak ditemukan")
-	}
-	return &t, err
+	return queryOne(ctx, db.Reader(), apperr.New(apperr.NotFound, "Tugas pendampingan tidak ditemukan"),
+		fmt.Sprintf("get follow-up %d", id), scanFollowUp, `SELECT `+followUpCols+followUpFrom+` WHERE f.id = ?`, id)
 }
 
 // CompleteFollowUp implements programs.Store.

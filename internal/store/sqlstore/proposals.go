@@ -92,13 +92,9 @@ func (db *DB) ListProposals(ctx context.Context, f registry.ProposalFilter) ([]r
 
 // GetProposal implements registry.ProposalStore.
 func (db *DB) GetProposal(ctx context.Context, id int64) (*registry.Proposal, error) {
-	var p registry.Proposal
-	err := scanProposal(db.Reader().QueryRow(ctx, `SELECT `+proposalCols+` FROM business_proposals p
-		JOIN businesses b ON b.id = p.business_id WHERE p.id = ?`, id), &p)
-	if ErrNoRows(err) {
-		return nil, apperr.New(apperr.NotFound, "Usulan tidak ditemukan")
-	}
-	return &p, err
+	return queryOne(ctx, db.Reader(), apperr.New(apperr.NotFound, "Usulan tidak ditemukan"),
+		fmt.Sprintf("get proposal %d", id), scanProposal, `SELECT `+proposalCols+` FROM business_proposals p
+		JOIN businesses b ON b.id = p.business_id WHERE p.id = ?`, id)
 }
 
 // DecideProposal implements registry.ProposalStore.
