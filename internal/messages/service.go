@@ -173,6 +173,15 @@ type ContactPreference struct {
 	OptedOut bool `json:"opted_out"`
 }
 
+// ContactPreferenceOf returns the owner's wish for a business the actor can see.
+func (s *Service) ContactPreferenceOf(ctx context.Context, a auth.Actor, businessID int64) (*ContactPreference, error) {
+	if _, err := s.Registry.Get(ctx, a, businessID); err != nil {
+		return nil, err
+	}
+	out, err := s.Store.ContactOptOut(ctx, businessID)
+	return &ContactPreference{OptedOut: out}, err
+}
+
 // SetContactPreference records the owner's wish (the owner itself, or an
 // officer of the area who heard it).
 func (s *Service) SetContactPreference(ctx context.Context, a auth.Actor, businessID int64, in *ContactPreference) (*ContactPreference, error) {

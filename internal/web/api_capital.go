@@ -24,19 +24,13 @@ func (s *Server) apiReferralList(r *http.Request) (any, error) {
 
 // referralFilter reads the referral list's query parameters.
 func referralFilter(r *http.Request) (capital.Filter, error) {
-	q := r.URL.Query()
-	f := capital.Filter{Status: q.Get("status")}
+	f := capital.Filter{Status: r.URL.Query().Get("status")}
 	var err error
 	if f.PartnerID, err = queryID(r, "partner_id", "mitra"); err != nil {
 		return f, err
 	}
-	if f.Page, err = queryInt(r, "page", 1); err != nil {
-		return f, err
-	}
-	if f.PerPage, err = queryInt(r, "per_page", 50); err != nil {
-		return f, err
-	}
-	return f, nil
+	f.Page, f.PerPage, err = queryPage(r, 50)
+	return f, err
 }
 
 func (s *Server) apiCapitalStats(r *http.Request) (any, error) {

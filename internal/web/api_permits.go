@@ -62,10 +62,7 @@ func permitFilter(r *http.Request) (permits.Filter, error) {
 	f := permits.Filter{Kind: q.Get("kind"), Status: q.Get("status"), District: q.Get("district"),
 		ExpiresBefore: q.Get("expires_before")}
 	var err error
-	if f.Page, err = queryInt(r, "page", 1); err != nil {
-		return f, err
-	}
-	if f.PerPage, err = queryInt(r, "per_page", 50); err != nil {
+	if f.Page, f.PerPage, err = queryPage(r, 50); err != nil {
 		return f, err
 	}
 	if f.PerPage > permits.MaxPerPage {

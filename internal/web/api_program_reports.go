@@ -63,10 +63,7 @@ func (s *Server) followUpFilter(r *http.Request) (programs.FollowUpFilter, error
 		}
 	}
 	var err error
-	if f.Page, err = queryInt(r, "page", 1); err != nil {
-		return f, err
-	}
-	if f.PerPage, err = queryInt(r, "per_page", 50); err != nil {
+	if f.Page, f.PerPage, err = queryPage(r, 50); err != nil {
 		return f, err
 	}
 	prog, err := queryInt(r, "program", 0)

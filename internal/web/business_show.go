@@ -6,6 +6,7 @@ import (
 
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/market"
+	"naikkelas/internal/messages"
 	"naikkelas/internal/registry"
 )
 
@@ -22,6 +23,7 @@ type showView struct {
 	Products     []market.Product
 	LabelFixes   []market.LabelFixes
 	Consent      *market.Consent // the catalogue consent, nil when none
+	Contact      *messages.ContactPreference
 }
 
 type measurementRow struct {
@@ -65,7 +67,11 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 	if err != nil {
 		return err
 	}
-	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
+	contact, err := s.Messages.ContactPreferenceOf(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, Contact: contact, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
 	v.Saved = r.URL.Query().Get("pesan") == "tersimpan" && status == http.StatusOK
 	if v.Proposals, err = s.Registry.PendingProposals(r.Context(), a, id); err != nil {

@@ -31,6 +31,9 @@ func messagesMatrix() map[string]matrixCase {
 			return `{"opted_out":true}`
 		}, want: writers(s200)},
 		"GET /pesan": {path: fixed("/pesan"), want: officersList},
+		"POST /usaha/{id}/kontak": {path: byID("/usaha/{id}/kontak"), body: func(*fixture, int64, string) string {
+			return "opted_out=1"
+		}, want: writers(s303)},
 		"POST /pesan/terkirim": {path: fixed("/pesan/terkirim"), body: func(_ *fixture, id int64, _ string) string {
 			return url.Values{"business_id": {itoa64(id)}, "kind": {"permit_expiring"}, "subject": {"permit:1"}, "due_on": {today}}.Encode()
 		}, want: officers(s303)},

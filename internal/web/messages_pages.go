@@ -71,3 +71,19 @@ func (s *Server) templateSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.back(w, r, "/admin/pesan", "Templat "+t.Label+" disimpan.", nil)
 }
+
+// contactPreferenceSave records the owner's wish from the business page.
+func (s *Server) contactPreferenceSave(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	in := &messages.ContactPreference{OptedOut: r.PostFormValue("opted_out") == "1"}
+	if _, err := s.Messages.SetContactPreference(r.Context(), actor(r), id, in); err != nil {
+		return err
+	}
+	msg := "Pemilik boleh dihubungi lewat WhatsApp."
+	if in.OptedOut {
+		msg = "Pemilik tidak akan dihubungi lewat WhatsApp."
+	}
+	return s.back(w, r, "/usaha/"+itoa64(id), msg, nil)
+}

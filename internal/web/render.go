@@ -260,16 +260,10 @@ func halalLabel(s string) string {
 // waLink turns +628… into a WhatsApp click-to-chat link; "" for anything
 // else (including masked numbers).
 func waLink(phone string) string {
-	d := strings.TrimPrefix(phone, "+")
-	if !strings.HasPrefix(d, "628") {
+	if !messages.IsMobile(phone) {
 		return ""
 	}
-	for _, c := range d {
-		if c < '0' || c > '9' {
-			return ""
-		}
-	}
-	return "https://wa.me/" + d
+	return "https://wa.me/" + strings.TrimPrefix(phone, "+")
 }
 
 // telLink turns +628… into a tel: link (a URL html/template would otherwise

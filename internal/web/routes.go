@@ -533,6 +533,7 @@ func (s *Server) routeTable() []route {
 			doc("Catat apakah pemilik tidak ingin dihubungi lewat WhatsApp (pemilik, atau petugas di wilayahnya)", "ContactPreference",
 				"ContactPreference", 200, 401, 403, 404, 422)},
 		{"GET /pesan", member, s.handle(s.outboxPage), nil},
+		{"POST /usaha/{id}/kontak", member, s.handleByID(s.contactPreferenceSave), nil},
 		{"POST /pesan/terkirim", member, s.handle(s.outboxSent), nil},
 		{"GET /admin/pesan", adminOnly, s.handle(s.templatesPage), nil},
 		{"POST /admin/pesan/{kind}", adminOnly, s.handle(s.templateSave), nil},

@@ -51,6 +51,15 @@ func queryID(r *http.Request, name, of string) (int64, error) {
 	return id, nil
 }
 
+// queryPage reads a list's page and per_page (1 and perPage when absent).
+func queryPage(r *http.Request, perPage int) (page, per int, err error) {
+	if page, err = queryInt(r, "page", 1); err != nil {
+		return 0, 0, err
+	}
+	per, err = queryInt(r, "per_page", perPage)
+	return page, per, err
+}
+
 // queryInt reads an optional positive integer query parameter; def when absent.
 func queryInt(r *http.Request, name string, def int) (int, error) {
 	v := r.URL.Query().Get(name)
