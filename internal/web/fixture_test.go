@@ -222,7 +222,7 @@ func openFixture(t testing.TB, path string) *fixture {
 		t.Fatalf("web.New: %v", err)
 	}
 	srv.Programs.Now = programClock
-	srv.Market.Photos = &market.PhotoFolder{Dir: filepath.Join(filepath.Dir(path), "foto")}
+	srv.Market.Photos = &market.PhotoFolder{Dir: filepath.Join(t.TempDir(), "foto")} // not beside path: a DSN is no folder
 	return &fixture{t: t, st: st, srv: srv, users: map[string]*auth.User{}, tokens: map[string]string{},
 		cookies: map[string]string{}, partner: map[string]int64{}, logs: logs}
 }
