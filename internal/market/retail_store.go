@@ -42,4 +42,9 @@ type RetailStore interface {
 	// SaveSale records a month's sales of a listing (setting ID), replacing
 	// an earlier report of the same month.
 	SaveSale(ctx context.Context, s *Sale, a *audit.Entry) error
+
+	// MarketOutcomes counts q's businesses per kecamatan (one row for each
+	// kecamatan that has any): with a product, label scores first and
+	// latest, curation decisions, listings and sales (see DistrictOutcome).
+	MarketOutcomes(ctx context.Context, q OutcomeQuery) ([]DistrictOutcome, error)
 }

@@ -33,3 +33,13 @@ func listingFilter(r *http.Request) (market.ListingFilter, error) {
 	f.PartnerID, err = queryID(r, "partner_id", "mitra")
 	return f, err
 }
+
+// apiMarketOutcomes answers the market outcome statistics, for all active
+// businesses or the completers of ?program_id=.
+func (s *Server) apiMarketOutcomes(r *http.Request) (any, error) {
+	programID, err := queryID(r, "program_id", "program")
+	if err != nil {
+		return nil, err
+	}
+	return s.Market.MarketOutcomes(r.Context(), actor(r), programID)
+}

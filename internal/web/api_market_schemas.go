@@ -44,6 +44,12 @@ func marketSchemas() map[string]any {
 			"month", "units", "revenue", "due_on", "paid_on"),
 		"Owed": obj(map[string]any{"units": integer, "revenue": integer, "owed": integer, "owed_past_terms": integer,
 			"oldest_unpaid_days": integer, "longest_overdue_days": integer}, "revenue", "owed", "owed_past_terms"),
+		"DistrictOutcome": obj(map[string]any{"code": str, "name": str, "businesses": integer, "with_product": integer,
+			"label_products": integer, "label_before": number, "label_after": number, "curation_decided": integer,
+			"curation_passed": integer, "curation_pass_rate": number, "listed_businesses": integer,
+			"sales_last_month": integer, "owed_past_terms": integer}, "code", "name", "businesses"),
+		"MarketOutcomes": obj(map[string]any{"program_id": integer, "as_of": date, "last_month": str,
+			"districts": arrayOf("DistrictOutcome"), "total": ref("DistrictOutcome")}, "as_of", "districts", "total"),
 		"CurationDecision": obj(map[string]any{"decision": enum(market.Decisions...), "fixes": textList, "note": str}, "decision"),
 		"Product": obj(map[string]any{
 			"id": integer, "business_id": integer, "name": str, "category": str,

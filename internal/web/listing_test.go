@@ -83,3 +83,28 @@ func TestListingSales(t *testing.T) {
 		t.Errorf("the whole catalogue lacks the unlisted product: %s", body)
 	}
 }
+
+// TestMarketOutcomesAPI: the figures count the listed business in Cikande
+// for the office; an operator sees its own kecamatan only; a bad programme
+// id is refused.
+func TestMarketOutcomesAPI(t *testing.T) {
+	f := newFixture(t)
+	if w := f.do(request{Method: "POST", Path: "/api/v1/listings", Role: "admin", Body: listingBody(f, f.In.ID, "")}); w.Code != s201 {
+		t.Fatalf("listing: %d %s", w.Code, w.Body)
+	}
+	var out market.Outcomes
+	w := f.do(request{Method: "GET", Path: "/api/v1/stats/market", Role: "pimpinan"})
+	_ = json.Unmarshal(w.Body.Bytes(), &out)
+	if w.Code != s200 || out.Total.Listed != 1 || out.Total.Passed != 1 || out.Total.PassRate != 1 || out.Total.WithProduct != 2 {
+		t.Errorf("pimpinan: %d %+v", w.Code, out.Total)
+	}
+	w = f.do(request{Method: "GET", Path: "/api/v1/stats/market", Role: "operator"})
+	out = market.Outcomes{}
+	_ = json.Unmarshal(w.Body.Bytes(), &out)
+	if len(out.Districts) != 1 || out.Districts[0].Code != cikande || out.Districts[0].Name != "Cikande" {
+		t.Errorf("operator's kecamatan: %+v", out.Districts)
+	}
+	if w := f.do(request{Method: "GET", Path: "/api/v1/stats/market?program_id=x", Role: "admin"}); w.Code != s422 {
+		t.Errorf("a bad programme id: %d", w.Code)
+	}
+}

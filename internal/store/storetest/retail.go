@@ -244,3 +244,60 @@ func testListings(t *testing.T, s store.Store) {
 		}
 	}
 }
+
+// testMarketOutcomes: per kecamatan, businesses with a product, the first
+// and latest label scores of products checked twice, curation decisions,
+// businesses on a shelf on the day, last month's sales and what is owed
+// past its due date; a programme without completers counts nothing.
+func testMarketOutcomes(t *testing.T, s store.Store) {
+	w := newRetailWorld(t, s)
+	create(t, s, biz("Warung Tanpa Produk", cikandeB))
+	for _, score := range []int{40, 70, 80} {
+		c := &market.LabelCheck{ProductID: w.emping.ID, ElementsVersion: 1, Items: map[string]string{}, Notes: map[string]string{},
+			Score: score, Fixes: []market.Fix{}, Flags: []string{}, CheckedBy: "uji", CheckedAt: time.Now().UTC()}
+		if err := s.AddLabelCheck(ctx, c, productAudit()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	round := w.round(t, s, w.shop, 5)
+	for p, decision := range map[*market.Product]string{w.emping: market.DecisionPass, w.kerupuk: market.DecisionFix} {
+		e, err := w.enter(s, round, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Decision = decision
+		if err := s.DecideCurationEntry(ctx, e, partnerAudit()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := &market.Listing{ProductID: w.emping.ID, PartnerID: w.shop.ID, Outlets: []string{"Cikande"}, StartsOn: "2026-01-05",
+		Mode: market.ModePurchase, PaymentTermsDays: 14, CreatedAt: time.Now().UTC()}
+	if err := s.CreateListing(ctx, l, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	for _, sale := range []market.Sale{
+		{Month: "2026-01", Revenue: 100_000, DueOn: "2026-02-14"},
+		{Month: "2026-02", Revenue: 200_000, DueOn: "2026-03-14", PaidOn: "2026-03-10"},
+		{Month: "2026-03", Revenue: 300_000, DueOn: "2026-04-14"},
+	} {
+		sale.ListingID, sale.ReportedAt = l.ID, time.Now().UTC()
+		if err := s.SaveSale(ctx, &sale, partnerAudit()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := s.MarketOutcomes(ctx, market.OutcomeQuery{Today: "2026-04-02", LastMonth: "2026-03"})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("MarketOutcomes = %+v, %v; want Cikande only", rows, err)
+	}
+	want := market.DistrictOutcome{Code: cikande, Businesses: 2, WithProduct: 1, LabelProducts: 1, LabelScoreSum: [2]int{40, 80},
+		Decided: 2, Passed: 1, Listed: 1, SalesLastMonth: 300_000, OwedPastTerms: 100_000}
+	if rows[0] != want {
+		t.Errorf("Cikande = %+v\nwant       %+v", rows[0], want)
+	}
+	if rows, _ := s.MarketOutcomes(ctx, market.OutcomeQuery{Today: "2025-12-01", LastMonth: "2025-11"}); len(rows) != 1 || rows[0].Listed != 0 {
+		t.Errorf("before the listing starts: %+v", rows)
+	}
+	if rows, err := s.MarketOutcomes(ctx, market.OutcomeQuery{ProgramID: 999, Today: "2026-04-02", LastMonth: "2026-03"}); err != nil || len(rows) != 0 {
+		t.Errorf("a programme without completers: %+v, %v", rows, err)
+	}
+}

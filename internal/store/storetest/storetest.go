@@ -74,6 +74,7 @@ func Run(t *testing.T, open Opener) {
 		{"Listings", testListings},
 		{"MergeLinksSchema", testMergeLinksSchema},
 		{"MergeUndo", testMergeUndo},
+		{"MarketOutcomes", testMarketOutcomes},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {

@@ -1,0 +1,118 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+
+	"naikkelas/internal/market"
+)
+
+// MarketOutcomes implements market.Store: five grouped counts, each per
+// kecamatan of the businesses in the query's set, merged by kecamatan.
+func (db *DB) MarketOutcomes(ctx context.Context, q market.OutcomeQuery) ([]market.DistrictOutcome, error) {
+	set, setArgs := ` AND b.status = 'active'`, []any{}
+	if q.ProgramID != 0 {
+		set += ` AND b.id IN (SELECT a.business_id FROM applications a WHERE a.program_id = ? AND a.status = 'completed')`
+		setArgs = append(setArgs, q.ProgramID)
+	}
+	byCode := map[string]*market.DistrictOutcome{}
+	var order []string
+	row := func(code string) *market.DistrictOutcome {
+		if d, ok := byCode[code]; ok {
+			return d
+		}
+		byCode[code] = &market.DistrictOutcome{Code: code}
+		order = append(order, code)
+		return byCode[code]
+	}
+	counts := []struct {
+		what, query string
+		args        []any
+		scan        func(Scanner) error
+	}{
+		{"businesses", `SELECT b.district_code, COUNT(*),
+			SUM(CASE WHEN EXISTS (SELECT 1 FROM products p WHERE p.business_id = b.id) THEN 1 ELSE 0 END)
+			FROM businesses b WHERE 1 = 1` + set + ` GROUP BY b.district_code`, nil,
+			func(s Scanner) error {
+				var code string
+				var n, with int
+				err := s.Scan(&code, &n, &with)
+				d := row(code)
+				d.Businesses, d.WithProduct = n, with
+				return err
+			}},
+		{"label scores", `SELECT b.district_code, COUNT(*), SUM(f.score), SUM(l.score) FROM products p
+			JOIN businesses b ON b.id = p.business_id
+			JOIN label_checks f ON f.id = (SELECT MIN(x.id) FROM label_checks x WHERE x.product_id = p.id)
+			JOIN label_checks l ON l.id = (SELECT MAX(x.id) FROM label_checks x WHERE x.product_id = p.id)
+			WHERE f.id <> l.id` + set + ` GROUP BY b.district_code`, nil,
+			func(s Scanner) error {
+				var code string
+				var n, first, latest int
+				err := s.Scan(&code, &n, &first, &latest)
+				d := row(code)
+				d.LabelProducts, d.LabelScoreSum = n, [2]int{first, latest}
+				return err
+			}},
+		{"curation", `SELECT b.district_code, SUM(CASE WHEN e.decision <> '' THEN 1 ELSE 0 END),
+			SUM(CASE WHEN e.decision = 'lolos' THEN 1 ELSE 0 END)
+			FROM curation_entries e JOIN products p ON p.id = e.product_id JOIN businesses b ON b.id = p.business_id
+			WHERE 1 = 1` + set + ` GROUP BY b.district_code`, nil,
+			func(s Scanner) error {
+				var code string
+				var decided, passed int
+				err := s.Scan(&code, &decided, &passed)
+				d := row(code)
+				d.Decided, d.Passed = decided, passed
+				return err
+			}},
+		{"listed", `SELECT b.district_code, COUNT(DISTINCT b.id)
+			FROM listings l JOIN products p ON p.id = l.product_id JOIN businesses b ON b.id = p.business_id
+			WHERE l.starts_on <= ? AND (l.ends_on = '' OR l.ends_on >= ?)` + set + ` GROUP BY b.district_code`,
+			[]any{q.Today, q.Today},
+			func(s Scanner) error {
+				var code string
+				var n int
+				err := s.Scan(&code, &n)
+				row(code).Listed = n
+				return err
+			}},
+		{"sales", `SELECT b.district_code, SUM(CASE WHEN s.month = ? THEN s.revenue ELSE 0 END),
+			SUM(CASE WHEN s.paid_on = '' AND s.due_on < ? THEN s.revenue ELSE 0 END)
+			FROM listing_sales s JOIN listings l ON l.id = s.listing_id JOIN products p ON p.id = l.product_id
+			JOIN businesses b ON b.id = p.business_id WHERE 1 = 1` + set + ` GROUP BY b.district_code`,
+			[]any{q.LastMonth, q.Today},
+			func(s Scanner) error {
+				var code string
+				var sales, owed int64
+				err := s.Scan(&code, &sales, &owed)
+				d := row(code)
+				d.SalesLastMonth, d.OwedPastTerms = sales, owed
+				return err
+			}},
+	}
+	r := db.Reader()
+	for _, c := range counts {
+		rows, err := r.Query(ctx, c.query, append(append([]any{}, c.args...), setArgs...)...)
+		if err != nil {
+			return nil, fmt.Errorf("market outcomes, %s: %w", c.what, err)
+		}
+		for rows.Next() {
+			if err := c.scan(rows); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("market outcomes, %s: %w", c.what, err)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]market.DistrictOutcome, len(order))
+	for i, code := range order {
+		out[i] = *byCode[code]
+	}
+	return out, nil
+}
