@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
@@ -32,17 +30,10 @@ func hashKey(parts ...string) matchKey {
 	return k
 }
 
-// normName folds a business or person name for matching: lower case,
-// letters and digits only ("UD. Emping  Melinjo" = "ud emping melinjo").
-func normName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// normName folds a business or person name for matching the way headers
+// are folded: lower case, letters and digits only ("UD. Emping  Melinjo" =
+// "ud emping melinjo").
+func normName(s string) string { return NormalizeHeader(s) }
 
 // keys returns the matching keys of a business, strongest first: its NIB;
 // its NIK with the normalised business name; and, only when it has neither

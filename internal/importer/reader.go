@@ -49,25 +49,19 @@ var DefaultLimits = Limits{MaxUncompressed: 2 << 30, MaxSheetBytes: 1 << 30, Max
 // withDefaults fills the zero fields from DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
-	if l.MaxUncompressed > 0 {
-		d.MaxUncompressed = l.MaxUncompressed
-	}
-	if l.MaxSheetBytes > 0 {
-		d.MaxSheetBytes = l.MaxSheetBytes
-	}
-	if l.MaxSharedStrings > 0 {
-		d.MaxSharedStrings = l.MaxSharedStrings
-	}
-	if l.MaxCellBytes > 0 {
-		d.MaxCellBytes = l.MaxCellBytes
-	}
-	if l.MaxCells > 0 {
-		d.MaxCells = l.MaxCells
-	}
-	if l.MaxColumns > 0 {
-		d.MaxColumns = l.MaxColumns
-	}
+	setIfPositive(&d.MaxUncompressed, l.MaxUncompressed)
+	setIfPositive(&d.MaxSheetBytes, l.MaxSheetBytes)
+	setIfPositive(&d.MaxSharedStrings, l.MaxSharedStrings)
+	setIfPositive(&d.MaxCellBytes, l.MaxCellBytes)
+	setIfPositive(&d.MaxCells, l.MaxCells)
+	setIfPositive(&d.MaxColumns, l.MaxColumns)
 	return d
+}
+
+func setIfPositive[T int | int64](dst *T, v T) {
+	if v > 0 {
+		*dst = v
+	}
 }
 
 // ReadOptions choose what to read.
