@@ -176,35 +176,15 @@ func productTypeLabel(code string) string {
 var statusLabels = map[string]func(string) string{
 	"application": programs.AppStatusLabel, "program": programs.StatusLabel, "permit": permits.StatusLabel,
 	"capital_referral": capital.StatusLabel,
-	"follow_up": func(s string) string {
-		switch s {
-		case programs.TaskOpen:
-			return "Belum dikerjakan"
-		case programs.TaskDone:
-			return "Selesai"
-		}
-		return s
-	},
-	"proposal": func(s string) string {
-		switch s {
-		case registry.ProposalPending:
-			return "Menunggu verifikasi"
-		case registry.ProposalApproved:
-			return "Disetujui"
-		case registry.ProposalRejected:
-			return "Ditolak"
-		}
-		return s
-	},
-	"business": func(s string) string {
-		switch s {
-		case "active":
-			return "Aktif"
-		case "archived":
-			return "Diarsipkan"
-		}
-		return s
-	},
+	"follow_up":        labelsOf(map[string]string{programs.TaskOpen: "Belum dikerjakan", programs.TaskDone: "Selesai"}),
+	"proposal": labelsOf(map[string]string{registry.ProposalPending: "Menunggu verifikasi", registry.ProposalApproved: "Disetujui",
+		registry.ProposalRejected: "Ditolak"}),
+	"business": labelsOf(map[string]string{"active": "Aktif", "archived": "Diarsipkan"}),
+}
+
+// labelsOf reads a stored code through a table of labels (labelOr).
+func labelsOf(labels map[string]string) func(string) string {
+	return func(code string) string { return labelOr(labels, code) }
 }
 
 func fieldLabel(k string) string {
