@@ -25,71 +25,39 @@ func (db *DB) MarketOutcomes(ctx context.Context, q market.OutcomeQuery) ([]mark
 		order = append(order, code)
 		return byCode[code]
 	}
+	// Each count reads a kecamatan code and figures, which apply puts in
+	// the kecamatan's row.
 	counts := []struct {
 		what, query string
 		args        []any
-		scan        func(Scanner) error
+		apply       func(d *market.DistrictOutcome, v []int64)
 	}{
 		{"businesses", `SELECT b.district_code, COUNT(*),
 			SUM(CASE WHEN EXISTS (SELECT 1 FROM products p WHERE p.business_id = b.id) THEN 1 ELSE 0 END)
 			FROM businesses b WHERE 1 = 1` + set + ` GROUP BY b.district_code`, nil,
-			func(s Scanner) error {
-				var code string
-				var n, with int
-				err := s.Scan(&code, &n, &with)
-				d := row(code)
-				d.Businesses, d.WithProduct = n, with
-				return err
-			}},
+			func(d *market.DistrictOutcome, v []int64) { d.Businesses, d.WithProduct = int(v[0]), int(v[1]) }},
 		{"label scores", `SELECT b.district_code, COUNT(*), SUM(f.score), SUM(l.score) FROM products p
 			JOIN businesses b ON b.id = p.business_id
 			JOIN label_checks f ON f.id = (SELECT MIN(x.id) FROM label_checks x WHERE x.product_id = p.id)
 			JOIN label_checks l ON l.id = (SELECT MAX(x.id) FROM label_checks x WHERE x.product_id = p.id)
 			WHERE f.id <> l.id` + set + ` GROUP BY b.district_code`, nil,
-			func(s Scanner) error {
-				var code string
-				var n, first, latest int
-				err := s.Scan(&code, &n, &first, &latest)
-				d := row(code)
-				d.LabelProducts, d.LabelScoreSum = n, [2]int{first, latest}
-				return err
+			func(d *market.DistrictOutcome, v []int64) {
+				d.LabelProducts, d.LabelScoreSum = int(v[0]), [2]int{int(v[1]), int(v[2])}
 			}},
 		{"curation", `SELECT b.district_code, SUM(CASE WHEN e.decision <> '' THEN 1 ELSE 0 END),
 			SUM(CASE WHEN e.decision = 'lolos' THEN 1 ELSE 0 END)
 			FROM curation_entries e JOIN products p ON p.id = e.product_id JOIN businesses b ON b.id = p.business_id
 			WHERE 1 = 1` + set + ` GROUP BY b.district_code`, nil,
-			func(s Scanner) error {
-				var code string
-				var decided, passed int
-				err := s.Scan(&code, &decided, &passed)
-				d := row(code)
-				d.Decided, d.Passed = decided, passed
-				return err
-			}},
+			func(d *market.DistrictOutcome, v []int64) { d.Decided, d.Passed = int(v[0]), int(v[1]) }},
 		{"listed", `SELECT b.district_code, COUNT(DISTINCT b.id)
 			FROM listings l JOIN products p ON p.id = l.product_id JOIN businesses b ON b.id = p.business_id
 			WHERE l.starts_on <= ? AND (l.ends_on = '' OR l.ends_on >= ?)` + set + ` GROUP BY b.district_code`,
-			[]any{q.Today, q.Today},
-			func(s Scanner) error {
-				var code string
-				var n int
-				err := s.Scan(&code, &n)
-				row(code).Listed = n
-				return err
-			}},
+			[]any{q.Today, q.Today}, func(d *market.DistrictOutcome, v []int64) { d.Listed = int(v[0]) }},
 		{"sales", `SELECT b.district_code, SUM(CASE WHEN s.month = ? THEN s.revenue ELSE 0 END),
 			SUM(CASE WHEN s.paid_on = '' AND s.due_on < ? THEN s.revenue ELSE 0 END)
 			FROM listing_sales s JOIN listings l ON l.id = s.listing_id JOIN products p ON p.id = l.product_id
 			JOIN businesses b ON b.id = p.business_id WHERE 1 = 1` + set + ` GROUP BY b.district_code`,
-			[]any{q.LastMonth, q.Today},
-			func(s Scanner) error {
-				var code string
-				var sales, owed int64
-				err := s.Scan(&code, &sales, &owed)
-				d := row(code)
-				d.SalesLastMonth, d.OwedPastTerms = sales, owed
-				return err
-			}},
+			[]any{q.LastMonth, q.Today}, func(d *market.DistrictOutcome, v []int64) { d.SalesLastMonth, d.OwedPastTerms = v[0], v[1] }},
 	}
 	r := db.Reader()
 	for _, c := range counts {
@@ -97,11 +65,19 @@ func (db *DB) MarketOutcomes(ctx context.Context, q market.OutcomeQuery) ([]mark
 		if err != nil {
 			return nil, fmt.Errorf("market outcomes, %s: %w", c.what, err)
 		}
+		cols, _ := rows.Columns()
 		for rows.Next() {
-			if err := c.scan(rows); err != nil {
+			var code string
+			v := make([]int64, len(cols)-1)
+			dst := []any{&code}
+			for i := range v {
+				dst = append(dst, &v[i])
+			}
+			if err := rows.Scan(dst...); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("market outcomes, %s: %w", c.what, err)
 			}
+			c.apply(row(code), v)
 		}
 		if err := rows.Close(); err != nil {
 			return nil, err
