@@ -101,23 +101,11 @@ func FromEnv(getenv func(string) (string, bool)) Config {
 	if v, ok := getenv(EnvDB); ok && v != "" {
 		c.DB = v
 	}
-	if v, ok := getenv(EnvJurisdiction); ok {
-		c.Jurisdiction = strings.TrimSpace(v)
-	}
-	if v, ok := getenv(EnvPublicURL); ok {
-		c.PublicURL = strings.TrimSpace(v)
-	}
-	if v, ok := getenv(EnvTLSCert); ok {
-		c.TLSCert = strings.TrimSpace(v)
-	}
-	if v, ok := getenv(EnvTLSKey); ok {
-		c.TLSKey = strings.TrimSpace(v)
-	}
-	if v, ok := getenv(EnvTrustedProxy); ok {
-		c.TrustedProxy = strings.TrimSpace(v)
-	}
-	if v, ok := getenv(EnvPhotoDir); ok {
-		c.PhotoDir = strings.TrimSpace(v)
+	for name, dst := range map[string]*string{EnvJurisdiction: &c.Jurisdiction, EnvPublicURL: &c.PublicURL,
+		EnvTLSCert: &c.TLSCert, EnvTLSKey: &c.TLSKey, EnvTrustedProxy: &c.TrustedProxy, EnvPhotoDir: &c.PhotoDir} {
+		if v, ok := getenv(name); ok {
+			*dst = strings.TrimSpace(v)
+		}
 	}
 	return c
 }
