@@ -43,3 +43,30 @@ func TestCheckBody(t *testing.T) {
 		t.Errorf("fill = %q", got)
 	}
 }
+
+// FuzzTemplate: whatever an admin types, checking and filling it never
+// panics, an accepted body names only known placeholders, and a filled text
+// keeps every character that is not a placeholder.
+func FuzzTemplate(f *testing.F) {
+	f.Add("Yth. {pemilik}, {izin} berakhir {tanggal}.")
+	f.Add("{bank} {{usaha}} {")
+	f.Fuzz(func(t *testing.T, body string) {
+		k, _ := kindOf(KindPermitExpiring)
+		if checkBody(k, body) == "" {
+			for _, m := range placeholder.FindAllStringSubmatch(body, -1) {
+				if m[1] == "bank" {
+					t.Fatalf("accepted {bank} in %q", body)
+				}
+			}
+		}
+		if !strings.ContainsAny(body, "{}") && fill(body, map[string]string{"usaha": "x"}) != body {
+			t.Fatalf("fill changed %q", body)
+		}
+		if link, _ := WhatsAppLink("+6281234567890", body); link != "" {
+			u, err := url.Parse(link)
+			if err != nil || u.Query().Get("text") != body {
+				t.Fatalf("text %q does not survive the link %q", body, link)
+			}
+		}
+	})
+}
