@@ -67,13 +67,18 @@ func (s *Server) api(status int, h answer) http.HandlerFunc {
 // byPathID answers a route with {id} with what a service returns for the
 // caller and that id.
 func byPathID[T any](call func(context.Context, auth.Actor, int64) (T, error)) answer {
-	return func(r *http.Request) (any, error) {
-		id, err := pathID(r)
-		if err != nil {
-			return nil, err
-		}
-		return call(r.Context(), actor(r), id)
+	return func(r *http.Request) (any, error) { return callByPathID(r, call) }
+}
+
+// callByPathID calls a service with the caller and the path's {id} (a bad
+// id is NotFound), for an answer or a page.
+func callByPathID[T any](r *http.Request, call func(context.Context, auth.Actor, int64) (T, error)) (T, error) {
+	id, err := pathID(r)
+	if err != nil {
+		var none T
+		return none, err
 	}
+	return call(r.Context(), actor(r), id)
 }
 
 // doByPathID answers a route with {id} by a service call that returns nothing

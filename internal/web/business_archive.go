@@ -19,21 +19,10 @@ func (s *Server) businessArchiveConfirm(w http.ResponseWriter, r *http.Request) 
 }
 
 // businessArchive archives; the business leaves lists and statistics.
-func (s *Server) businessArchive(w http.ResponseWriter, r *http.Request) error {
-	id, err := s.archivePath(r)
-	if err != nil {
+func (s *Server) businessArchive(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := s.Registry.Archive(r.Context(), actor(r), id); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/usaha?diarsipkan="+itoa64(id), http.StatusSeeOther)
 	return nil
-}
-
-// archivePath archives the business named by the {id} path value and
-// returns its id.
-func (s *Server) archivePath(r *http.Request) (int64, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return 0, err
-	}
-	return id, s.Registry.Archive(r.Context(), actor(r), id)
 }

@@ -91,11 +91,7 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 // pathBusiness loads the business named by the {id} path value, as the
 // request's actor may see it: a bad id or one out of reach is NotFound.
 func (s *Server) pathBusiness(r *http.Request) (*registry.Business, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.Registry.Get(r.Context(), actor(r), id)
+	return callByPathID(r, s.Registry.Get)
 }
 
 // pathBusinessIf is pathBusiness for a page whose role rule allowed says

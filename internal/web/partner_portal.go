@@ -1,10 +1,6 @@
 package web
 
-import (
-	"net/http"
-
-	"naikkelas/internal/partners"
-)
+import "net/http"
 
 // The portal is a mitra's whole web interface: the programmes its partner
 // funds, as figures. Its Beranda leads here (homeShow).
@@ -19,18 +15,10 @@ func (s *Server) portalList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) portalProgram(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.partnerProgram(r)
+	p, err := callByPathID(r, s.Partners.FundedProgram)
 	if err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "portal_program", page{Title: p.Name, Active: "portal", Data: p})
 	return nil
-}
-
-func (s *Server) partnerProgram(r *http.Request) (*partners.Program, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.Partners.FundedProgram(r.Context(), actor(r), id)
 }

@@ -99,11 +99,7 @@ func (s *Server) programApply(w http.ResponseWriter, r *http.Request, id int64) 
 // pathProgram loads the programme named by the {id} path value, as the
 // request's actor may see it: a bad id is NotFound.
 func (s *Server) pathProgram(r *http.Request) (*programs.Program, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.Programs.Get(r.Context(), actor(r), id)
+	return callByPathID(r, s.Programs.Get)
 }
 
 // pathProgress loads the programme named by the {id} path value with the

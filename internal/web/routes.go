@@ -65,7 +65,7 @@ func (s *Server) routeTable() []route {
 		{"GET /usaha/{id}/ubah", member, s.handle(s.businessEdit), nil},
 		{"POST /usaha/{id}", member, s.handle(s.businessUpdate), nil},
 		{"GET /usaha/{id}/arsip", member, s.handle(s.businessArchiveConfirm), nil},
-		{"POST /usaha/{id}/arsip", member, s.handle(s.businessArchive), nil},
+		{"POST /usaha/{id}/arsip", member, s.handleByID(s.businessArchive), nil},
 		{"POST /usaha/{id}/ukuran", member, s.handle(s.measurementCreate), nil},
 		{"GET /usulan", member, s.handle(s.proposalList), nil},
 		{"POST /usulan/{id}", member, s.handleByID(s.proposalDecide), nil},
