@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -27,14 +28,8 @@ func duplicateMatrix() map[string]matrixCase {
 		twin := f.createBusiness("Keripik Emping Siti Lain", village)
 		return fmt.Sprintf(`{"keep":%d,"merge":%d}`, id, twin.ID)
 	}
-	undo := func(f *fixture, id int64, village string) string {
-		kept := f.createBusiness("Keripik Emping Siti Satu", village)
-		twin := f.createBusiness("Keripik Emping Siti Dua", village)
-		m, err := f.srv.Duplicates.Merge(context.Background(), auth.System, duplicates.MergeRequest{Keep: kept.ID, Merge: twin.ID})
-		if err != nil {
-			f.t.Fatalf("merge for undo: %v", err)
-		}
-		return fmt.Sprintf("/api/v1/merges/%d/undo", m.ID)
+	undo := func(f *fixture, _ int64, village string) string {
+		return fmt.Sprintf("/api/v1/merges/%d/undo", mergedPair(f, village))
 	}
 	return map[string]matrixCase{
 		"GET /api/v1/duplicates": {path: district,
@@ -42,7 +37,32 @@ func duplicateMatrix() map[string]matrixCase {
 		"POST /api/v1/duplicates/dismiss": {path: fixed("/api/v1/duplicates/dismiss"), body: pair, want: officers(s204)},
 		"POST /api/v1/duplicates/merge":   {path: fixed("/api/v1/duplicates/merge"), body: merge, want: officers(s201)},
 		"POST /api/v1/merges/{id}/undo":   {path: undo, want: officers(s200)},
+		"GET /duplikat": {path: func(_ *fixture, _ int64, village string) string { return "/duplikat?min=0.5&district=" + village[:8] },
+			want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s403, s403}, owner: [2]int{s403, s403}, mitra: refused}},
+		"POST /duplikat/gabung": {path: fixed("/duplikat/gabung"), body: func(f *fixture, id int64, village string) string {
+			twin := f.createBusiness("Keripik Emping Siti Lain", village)
+			return url.Values{"a": {itoa64(id)}, "b": {itoa64(twin.ID)}, "keep": {"a"}, "district": {village[:8]}}.Encode()
+		}, want: officers(s303)},
+		"POST /duplikat/bukan": {path: fixed("/duplikat/bukan"), body: func(f *fixture, id int64, village string) string {
+			twin := f.createBusiness("Keripik Emping Siti Lain", village)
+			return url.Values{"a": {itoa64(id)}, "b": {itoa64(twin.ID)}, "district": {village[:8]}}.Encode()
+		}, want: officers(s303)},
+		"POST /penggabungan/{id}/batal": {path: func(f *fixture, _ int64, village string) string {
+			return fmt.Sprintf("/penggabungan/%d/batal", mergedPair(f, village))
+		}, body: func(*fixture, int64, string) string { return "district=36.04.15" }, want: officers(s303)},
 	}
+}
+
+// mergedPair stores two records of one business in village, merges them
+// and returns the merge's id.
+func mergedPair(f *fixture, village string) int64 {
+	kept := f.createBusiness("Keripik Emping Siti Satu", village)
+	twin := f.createBusiness("Keripik Emping Siti Dua", village)
+	m, err := f.srv.Duplicates.Merge(context.Background(), auth.System, duplicates.MergeRequest{Keep: kept.ID, Merge: twin.ID})
+	if err != nil {
+		f.t.Fatalf("merge for undo: %v", err)
+	}
+	return m.ID
 }
 
 // TestDuplicatesAPI: two listings of one business in Cikande are proposed
@@ -142,5 +162,61 @@ func TestMergeAPI(t *testing.T) {
 	w = f.do(request{Method: "POST", Path: fmt.Sprintf("/api/v1/merges/%d/undo", m.ID), Role: "operator"})
 	if w.Code != http.StatusConflict {
 		t.Errorf("second undo: %d %s", w.Code, w.Body)
+	}
+}
+
+// TestDuplicatesPage: the operator sees the pair side by side with the
+// differing fields marked, merges it keeping the second record and taking
+// the first one's name, can undo it from the page, and "bukan duplikat"
+// takes the pair off the page.
+func TestDuplicatesPage(t *testing.T) {
+	f := newFixture(t)
+	twin := f.createBusiness("KERIPIK EMPING IBU SITI", cikandeVillage)
+	page := func() string {
+		w := f.do(request{Method: "GET", Path: "/duplikat?district=36.04.15&min=0.5", Role: "operator"})
+		if w.Code != s200 {
+			t.Fatalf("page: %d %s", w.Code, w.Body)
+		}
+		return w.Body.String()
+	}
+	body := page()
+	for _, want := range []string{"KERIPIK EMPING IBU SITI", `class="differs"`, `name="f_name"`, "Gabungkan", "Bukan duplikat", "kemungkinan sama"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	w := f.do(request{Method: "POST", Path: "/duplikat/gabung", Role: "operator", Body: url.Values{"a": {itoa64(f.In.ID)},
+		"b": {itoa64(twin.ID)}, "keep": {"b"}, "f_name": {"a"}, "district": {"36.04.15"}}.Encode()})
+	loc := w.Header().Get("Location")
+	if w.Code != s303 || !strings.Contains(loc, "gabung=") || !strings.Contains(loc, "pesan=") {
+		t.Fatalf("merge: %d %s", w.Code, loc)
+	}
+	kept, err := f.srv.Registry.Get(context.Background(), auth.System, twin.ID)
+	if err != nil || kept.Name != f.In.Name {
+		t.Fatalf("kept #%d after merge: %+v, %v", twin.ID, kept, err)
+	}
+	if _, err := f.srv.Registry.Get(context.Background(), auth.System, f.In.ID); err == nil {
+		t.Error("the merged business is still found")
+	}
+	w = f.do(request{Method: "GET", Path: loc, Role: "operator"})
+	if !strings.Contains(w.Body.String(), "Batalkan penggabungan ini") {
+		t.Fatalf("no undo after the merge: %s", w.Body)
+	}
+	id := loc[strings.Index(loc, "gabung=")+len("gabung="):]
+	id = id[:strings.IndexAny(id+"&", "&")]
+	w = f.do(request{Method: "POST", Path: "/penggabungan/" + id + "/batal", Role: "operator", Body: "district=36.04.15"})
+	if w.Code != s303 || !strings.Contains(w.Header().Get("Location"), "pesan=") {
+		t.Fatalf("undo: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if b, err := f.srv.Registry.Get(context.Background(), auth.System, f.In.ID); err != nil || b.Name == "" {
+		t.Fatalf("after undo: %+v, %v", b, err)
+	}
+	w = f.do(request{Method: "POST", Path: "/duplikat/bukan", Role: "operator", Body: url.Values{"a": {itoa64(f.In.ID)},
+		"b": {itoa64(twin.ID)}, "district": {"36.04.15"}}.Encode()})
+	if w.Code != s303 {
+		t.Fatalf("bukan duplikat: %d", w.Code)
+	}
+	if strings.Contains(page(), `value="`+itoa64(twin.ID)+`"`) {
+		t.Error("a pair judged bukan duplikat is still on the page")
 	}
 }
