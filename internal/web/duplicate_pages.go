@@ -6,9 +6,11 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/duplicates"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -19,16 +21,19 @@ type duplicatesView struct {
 	District   string
 	Districts  []region.Region
 	Min        string
-	MinOptions []string
+	MinOptions []minOption
 	Pairs      []pairView
 	MergedID   int64 // a merge just made, offered for undo
 	notice
 }
 
+// minOption is a choice of the least probability, shown as a percentage.
+type minOption struct{ Value, Label string }
+
 type pairView struct {
 	A, B    registry.Business
-	Percent string // "93%"
-	Reasons []duplicates.Reason
+	Percent string   // "93%"
+	Reasons []string // "nama usaha: sangat mirip"
 	Rows    []pairRow
 }
 
@@ -52,7 +57,7 @@ func (s *Server) duplicatesPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	v := duplicatesView{District: q.Get("district"), Districts: s.districtsFor(a), Min: q.Get("min"),
-		MinOptions: []string{"0.5", "0.8", "0.9", "0.95"}, notice: noticeOf(r)}
+		MinOptions: []minOption{{"0.5", "50%"}, {"0.8", "80%"}, {"0.9", "90%"}, {"0.95", "95%"}}, notice: noticeOf(r)}
 	if v.District == "" && len(v.Districts) > 0 {
 		v.District = v.Districts[0].Code
 	}
@@ -73,8 +78,11 @@ func (s *Server) duplicatesPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	dir := region.All()
 	for _, p := range pairs {
-		v.Pairs = append(v.Pairs, pairView{A: p.A, B: p.B, Percent: fmt.Sprintf("%.0f%%", p.Probability*100), Reasons: p.Reasons,
-			Rows: pairRows(&p.A, &p.B, dir.Name)})
+		pv := pairView{A: p.A, B: p.B, Percent: fmt.Sprintf("%.0f%%", p.Probability*100), Rows: pairRows(&p.A, &p.B, dir.Name)}
+		for _, reason := range p.Reasons {
+			pv.Reasons = append(pv.Reasons, strings.ReplaceAll(reason.Field, "_", " ")+": "+reason.Level)
+		}
+		v.Pairs = append(v.Pairs, pv)
 	}
 	s.render(w, r, http.StatusOK, "duplicates", page{Title: "Tinjauan duplikat", Active: "duplicates", Data: v})
 	return nil
@@ -110,8 +118,20 @@ func fieldTexts(b *registry.Business, regionName func(string) string) map[string
 			}
 		}
 	}
+	for _, k := range []string{"owner_birth_date", "pirt_expires_on", "halal_expires_on"} {
+		if out[k] != "" {
+			out[k] = idfmt.DateString(out[k])
+		}
+	}
+	for _, k := range []string{"latitude", "longitude"} {
+		if x, ok := m[k].(float64); ok {
+			out[k] = idfmt.Decimal(x, 6)
+		}
+	}
 	if out["halal_status"] == registry.HalalNone {
 		out["halal_status"] = ""
+	} else {
+		out["halal_status"] = halalLabel(out["halal_status"])
 	}
 	if c := out["village_code"]; c != "" {
 		out["village_code"] = regionName(c) + " (" + c + ")"
