@@ -3,9 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
+	"naikkelas/internal/apperr"
 	"naikkelas/internal/market"
 	"naikkelas/internal/programs"
 )
@@ -59,6 +61,7 @@ type curationBoardView struct {
 	Officer   bool // may enter products
 	Decides   bool // may decide the entries shown
 	Decisions []string
+	Modes     []string
 	notice
 }
 
@@ -72,7 +75,7 @@ func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := curationBoardView{C: c, Officer: a.IsOfficer(), Decides: a.IsOfficer() || a.IsMitra(), Decisions: market.Decisions,
+	v := curationBoardView{C: c, Officer: a.IsOfficer(), Decides: a.IsOfficer() || a.IsMitra(), Decisions: market.Decisions, Modes: market.Modes,
 		notice: noticeOf(r)}
 	s.render(w, r, http.StatusOK, "curation_board", page{Title: "Kurasi " + c.PartnerName, Active: "curation", Data: v})
 	return nil
@@ -112,4 +115,33 @@ func (s *Server) curationDecide(w http.ResponseWriter, r *http.Request) error {
 		msg = e.ProductName + ": " + market.DecisionLabel(e.Decision) + "."
 	}
 	return s.back(w, r, fmt.Sprintf("/kurasi/%d", id), msg, firstFieldError(err))
+}
+
+// curationListing puts an entry that passed on the retailer's shelves, from
+// the form under the entry on the board.
+func (s *Server) curationListing(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	entryID, err := pathInt(r, "entry_id")
+	if err != nil {
+		return err
+	}
+	a := actor(r)
+	c, err := s.Market.Curation(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(c.Entries, func(e market.CurationEntry) bool { return e.ID == entryID })
+	if i < 0 {
+		return apperr.New(apperr.NotFound, "Produk kurasi tidak ditemukan")
+	}
+	terms, _ := strconv.Atoi(strings.TrimSpace(r.FormValue("payment_terms_days")))
+	l := &market.Listing{ProductID: c.Entries[i].ProductID, PartnerID: c.PartnerID, Outlets: strings.Split(r.FormValue("outlets"), "\n"),
+		StartsOn: r.FormValue("starts_on"), Mode: r.FormValue("mode"), PaymentTermsDays: terms}
+	if _, err := s.Market.CreateListing(r.Context(), a, l); err != nil {
+		return s.back(w, r, fmt.Sprintf("/kurasi/%d", id), "", firstFieldError(err))
+	}
+	return s.back(w, r, "/ritel", c.Entries[i].ProductName+" dipajang di "+c.PartnerName+".", nil)
 }

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
+	"naikkelas/internal/auth"
 	"naikkelas/internal/market"
 )
 
@@ -106,5 +108,35 @@ func TestMarketOutcomesAPI(t *testing.T) {
 	}
 	if w := f.do(request{Method: "GET", Path: "/api/v1/stats/market?program_id=x", Role: "admin"}); w.Code != s422 {
 		t.Errorf("a bad programme id: %d", w.Code)
+	}
+}
+
+// TestListingPages: the mitra puts a passed entry on its shelves from the
+// board and reports a month from /ritel; a negative amount comes back as a
+// message, not a saved month.
+func TestListingPages(t *testing.T) {
+	f := newFixture(t)
+	path := passedEntry("/kurasi/{c}/produk/{e}/pajang")(f, f.In.ID, "")
+	w := f.do(request{Method: "POST", Path: path, Role: "mitra",
+		Body: "outlets=Swalayan+Cikande%0ASwalayan+Kibin&starts_on=2026-01-05&mode=purchase&payment_terms_days=30"})
+	if w.Code != s303 || !strings.HasPrefix(w.Header().Get("Location"), "/ritel?pesan=") {
+		t.Fatalf("list from the board: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	list, err := f.srv.Market.Listings(context.Background(), auth.System, market.ListingFilter{})
+	if err != nil || len(list) != 1 || len(list[0].Outlets) != 2 || list[0].Mode != market.ModePurchase {
+		t.Fatalf("listings %+v, %v", list, err)
+	}
+	sales := "/ritel/" + itoa64(list[0].ID) + "/penjualan"
+	if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: "month=2026-02&units=12&revenue=-5000"}); !strings.Contains(w.Header().Get("Location"), "galat=") {
+		t.Errorf("a negative amount: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: "month=2026-02&units=12&revenue=360.000"}); !strings.Contains(w.Header().Get("Location"), "pesan=") {
+		t.Errorf("a month: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	page := f.do(request{Method: "GET", Path: "/ritel", Role: "mitra"}).Body.String()
+	for _, want := range []string{"Beli putus, tempo 30 hari", "2 gerai", "Rp360.000", "Laporkan penjualan"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/ritel lacks %q", want)
+		}
 	}
 }

@@ -198,6 +198,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"units":               func() []string { return market.Units },
 		"catalogueCategories": func() []string { return market.Categories },
 		"decisionLabel":       market.DecisionLabel,
+		"modeLabel":           market.ModeLabel,
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},

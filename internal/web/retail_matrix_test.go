@@ -55,6 +55,18 @@ func passedProduct(f *fixture, id int64) int64 {
 	return pid
 }
 
+// passedEntry builds a path for a round of the row's retailer whose entry
+// of the row's product passed: {c} is the round, {e} the entry.
+func passedEntry(format string) func(*fixture, int64, string) string {
+	return func(f *fixture, id int64, _ string) string {
+		c, e := newRound(f, id, true)
+		if _, err := f.srv.Market.Decide(context.Background(), auth.System, c, e, &market.Decision{Decision: market.DecisionPass}); err != nil {
+			f.t.Fatal(err)
+		}
+		return strings.NewReplacer("{c}", itoa64(c), "{e}", itoa64(e)).Replace(format)
+	}
+}
+
 // listingBody is a listing of the row's passed product at the row's retailer.
 func listingBody(f *fixture, id int64, _ string) string {
 	return `{"product_id":` + itoa64(passedProduct(f, id)) + `,"partner_id":` + itoa64(rowPartner(f, id)) +
@@ -154,6 +166,10 @@ func retailMatrix() map[string]matrixCase {
 		"POST /api/v1/listings/{id}/sales": {path: onShelf("/api/v1/listings/{l}/sales"),
 			body: body(`{"month":"2026-01","units":40,"revenue":1000000}`), want: curationDeciders(s201)},
 		"GET /ritel": {path: fixed("/ritel"), want: curationReaders(s200, s200)},
+		"POST /ritel/{id}/penjualan": {path: onShelf("/ritel/{l}/penjualan"), body: body("month=2026-01&units=40&revenue=1.000.000"),
+			want: curationDeciders(s303)},
+		"POST /kurasi/{id}/produk/{entry_id}/pajang": {path: passedEntry("/kurasi/{c}/produk/{e}/pajang"),
+			body: body("outlets=Gerai+Cikande&starts_on=2026-01-05&mode=consignment&payment_terms_days=14"), want: curationDeciders(s303)},
 		"GET /api/v1/stats/market": {path: fixed("/api/v1/stats/market"),
 			want: want{admin: [2]int{s200, s200}, operator: [2]int{s200, s200}, pimpinan: [2]int{s200, s200},
 				owner: [2]int{s403, s403}, mitra: refused}},

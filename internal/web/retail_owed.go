@@ -2,7 +2,11 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
+	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/market"
 )
 
@@ -11,6 +15,8 @@ type retailOwedView struct {
 	Unpaid    []market.UnpaidSale
 	Listings  []market.Listing
 	Total     market.Owed
+	Reports   bool // may report sales (the retailer's mitra, officers)
+	notice
 }
 
 // retailOwed shows the products on retailers' shelves and the money the
@@ -26,11 +32,34 @@ func (s *Server) retailOwed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := retailOwedView{Listings: list}
+	a := actor(r)
+	v := retailOwedView{Listings: list, Reports: a.IsOfficer() || a.IsMitra(), notice: noticeOf(r)}
 	v.Retailers, v.Unpaid = market.OwedByRetailer(list)
 	for _, ro := range v.Retailers {
 		v.Total.Add(ro.Owed)
 	}
 	s.render(w, r, http.StatusOK, "retail_owed", page{Title: "Produk di ritel", Active: "curation", Data: v})
 	return nil
+}
+
+// saleReport records a month's sales (and payment) of a listing from the
+// form on /ritel.
+func (s *Server) saleReport(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	units, _ := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(r.FormValue("units")), ".", ""), 10, 64)
+	revenue, ok := idfmt.ParseRupiah(r.FormValue("revenue"))
+	if !ok {
+		return s.back(w, r, "/ritel", "", apperr.New(apperr.Invalid, "Nilai penjualan dalam rupiah, mis. 1.500.000"))
+	}
+	if strings.TrimSpace(r.FormValue("units")) == "" || units < 0 {
+		return s.back(w, r, "/ritel", "", apperr.New(apperr.Invalid, "Jumlah terjual: bilangan bulat 0 atau lebih"))
+	}
+	sale := &market.Sale{Month: r.FormValue("month"), Units: units, Revenue: revenue, PaidOn: r.FormValue("paid_on")}
+	if _, err := s.Market.ReportSale(r.Context(), actor(r), id, sale); err != nil {
+		return s.back(w, r, "/ritel", "", firstFieldError(err))
+	}
+	return s.back(w, r, "/ritel", "Penjualan "+sale.Month+" tersimpan.", nil)
 }

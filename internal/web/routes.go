@@ -209,6 +209,8 @@ func (s *Server) routeTable() []route {
 			doc("Laporkan penjualan satu bulan (mitra ritel atau petugas); jatuh tempo = akhir bulan + tempo; paid_on mencatat pembayaran; laporan bulan yang sama menggantikan",
 				"SaleInput", "Sale", 201, 401, 403, 404, 422)},
 		{"GET /ritel", signedIn, s.handle(s.retailOwed), nil},
+		{"POST /ritel/{id}/penjualan", signedIn, s.handle(s.saleReport), nil},
+		{"POST /kurasi/{id}/produk/{entry_id}/pajang", signedIn, s.handle(s.curationListing), nil},
 		{"GET /api/v1/stats/market", member, s.api(http.StatusOK, s.apiMarketOutcomes),
 			doc("Akses pasar per kecamatan: usaha berproduk, skor label pertama dan terakhir, tingkat lolos kurasi, usaha di ritel modern, penjualan bulan lalu lewat mitra, uang lewat jatuh tempo",
 				"", "MarketOutcomes", 200, 401, 403, 422).query("program_id", "Hanya lulusan program ini (kosong: semua usaha aktif)")},
