@@ -145,7 +145,8 @@ func (s *Service) Outbox(ctx context.Context, a auth.Actor) ([]Message, error) {
 }
 
 // MarkSent records that the officer sent a message of its outbox. A message
-// marked already is Conflict: it is never offered or counted twice.
+// not in the outbox is NotFound; one marked already is Conflict: it is never
+// offered or counted twice.
 func (s *Service) MarkSent(ctx context.Context, a auth.Actor, k *Key) (*Sent, error) {
 	if !a.IsOfficer() {
 		return nil, errOfficers
@@ -158,6 +159,14 @@ func (s *Service) MarkSent(ctx context.Context, a auth.Actor, k *Key) (*Sent, er
 	}
 	if _, err := time.Parse(time.DateOnly, k.DueOn); err != nil || strings.TrimSpace(k.Subject) == "" {
 		return nil, apperr.Validation(map[string]string{"due_on": "Pesan harus menyebut subjek dan tanggal jatuh tempo TTTT-BB-HH"})
+	}
+	due, err := s.Store.MessageCandidates(ctx, registry.Scope{BusinessID: k.BusinessID}, s.window())
+	if err != nil {
+		return nil, err
+	}
+	if !slices.ContainsFunc(due, func(c Candidate) bool { return c.Key() == *k }) {
+		return nil, apperr.New(apperr.NotFound, "Pesan ini tidak ada di kotak pesan: tidak jatuh tempo, sudah lewat seminggu, "+
+			"atau pemilik tidak ingin dihubungi")
 	}
 	m := &Sent{Key: *k, SentAt: s.Now().UTC(), SentBy: a.Username}
 	e := &audit.Entry{UserID: a.UserID, Username: a.Username, Action: audit.Create, Entity: "message", EntityID: k.BusinessID}

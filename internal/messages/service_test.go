@@ -71,6 +71,14 @@ func TestOutboxNeverTwice(t *testing.T) {
 		t.Errorf("landline %+v", l)
 	}
 	key := m.Key()
+	bogus, quiet := key, key
+	bogus.Subject = "permit:999"
+	quiet.BusinessID = ids["Menolak"]
+	for _, k := range []messages.Key{bogus, quiet} {
+		if _, err := svc.MarkSent(ctx, operator, &k); !apperr.Is(err, apperr.NotFound) {
+			t.Errorf("marking %v, not in the outbox: %v, want not found", k, err)
+		}
+	}
 	if _, err := svc.MarkSent(ctx, operator, &key); err != nil {
 		t.Fatal(err)
 	}

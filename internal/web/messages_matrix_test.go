@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -20,8 +21,8 @@ func messagesMatrix() map[string]matrixCase {
 	today := idfmt.Day(time.Now())
 	return map[string]matrixCase{
 		"GET /api/v1/outbox": {path: fixed("/api/v1/outbox"), want: officersList},
-		"POST /api/v1/outbox/sent": {path: fixed("/api/v1/outbox/sent"), body: func(_ *fixture, id int64, _ string) string {
-			return `{"business_id":` + itoa64(id) + `,"kind":"referral_decided","subject":"referral:1","due_on":"` + today + `"}`
+		"POST /api/v1/outbox/sent": {path: fixed("/api/v1/outbox/sent"), body: func(f *fixture, id int64, _ string) string {
+			return `{"business_id":` + itoa64(id) + `,"kind":"referral_decided","subject":"` + decidedToday(f, id) + `","due_on":"` + today + `"}`
 		}, want: officers(s201)},
 		"GET /api/v1/message-templates": {path: fixed("/api/v1/message-templates"), want: officeReads},
 		"PUT /api/v1/message-templates/{kind}": {path: fixed("/api/v1/message-templates/quota_open"), body: func(*fixture, int64, string) string {
@@ -34,14 +35,34 @@ func messagesMatrix() map[string]matrixCase {
 		"POST /usaha/{id}/kontak": {path: byID("/usaha/{id}/kontak"), body: func(*fixture, int64, string) string {
 			return "opted_out=1"
 		}, want: writers(s303)},
-		"POST /pesan/terkirim": {path: fixed("/pesan/terkirim"), body: func(_ *fixture, id int64, _ string) string {
-			return url.Values{"business_id": {itoa64(id)}, "kind": {"permit_expiring"}, "subject": {"permit:1"}, "due_on": {today}}.Encode()
+		"POST /pesan/terkirim": {path: fixed("/pesan/terkirim"), body: func(f *fixture, id int64, _ string) string {
+			return url.Values{"business_id": {itoa64(id)}, "kind": {"referral_decided"}, "subject": {decidedToday(f, id)}, "due_on": {today}}.Encode()
 		}, want: officers(s303)},
 		"GET /admin/pesan": {path: fixed("/admin/pesan"), want: adminOnlyW(s200)},
 		"POST /admin/pesan/{kind}": {path: fixed("/admin/pesan/follow_up_visit"), body: func(*fixture, int64, string) string {
 			return "version=0&body=" + url.QueryEscape("Halo {pemilik}, kami datang {tanggal}.")
 		}, want: adminOnlyW(s303)},
 	}
+}
+
+// decidedToday has a bank reject a referral of the business today, which
+// puts a message in the outbox, and returns that message's subject.
+func decidedToday(f *fixture, id int64) string {
+	ctx := context.Background()
+	bank := newBank(f, "Bank Daerah")
+	n, err := f.srv.Capital.CreateNeed(ctx, auth.System, id, &capital.Need{Amount: 9_000_000, Purpose: capital.PurposeWorking})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	r, err := f.srv.Capital.Refer(ctx, auth.System, n.ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if _, err := f.srv.Capital.Decide(ctx, auth.Actor{Username: "bank", Role: auth.Mitra, PartnerID: bank}, r.ID,
+		&capital.Decision{Status: capital.StatusRejected, Reason: "agunan"}); err != nil {
+		f.t.Fatal(err)
+	}
+	return "referral:" + itoa64(r.ID)
 }
 
 // TestOutboxPage: a bank's decision puts a message in the operator's

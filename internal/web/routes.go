@@ -527,7 +527,7 @@ func (s *Server) routeTable() []route {
 			doc("Pesan WhatsApp yang jatuh tempo (sampai 7 hari terlambat) untuk usaha di wilayah petugas, belum ditandai terkirim, masing-masing dengan teks dan tautan wa.me atau alasan tidak ada tautan (nomor telepon rumah/kantor); pemilik yang menolak dihubungi tidak tercantum",
 				"", "OutboxList", 200, 401, 403)},
 		{"POST /api/v1/outbox/sent", member, s.api(http.StatusCreated, bodyOf(s.Messages.MarkSent)),
-			doc("Tandai satu pesan sudah dikirim (siapa dan kapan); pesan yang sama tidak ditawarkan lagi, menandai dua kali 409",
+			doc("Tandai satu pesan kotak pesan sudah dikirim (siapa dan kapan); pesan yang sama tidak ditawarkan lagi, menandai dua kali 409, pesan yang tidak ada di kotak pesan 404",
 				"MessageKey", "MessageSent", 201, 401, 403, 404, 409, 422)},
 		{"GET /api/v1/message-templates", member, s.api(http.StatusOK, listOf(s.Messages.Templates)),
 			doc("Templat pesan per jenis, dengan penanda yang tersedia (teks bawaan: version 0)", "", "MessageTemplateList", 200, 401, 403)},
