@@ -54,10 +54,6 @@ type prefillView struct {
 }
 
 func (s *Server) apiAssessmentPrefill(r *http.Request) (any, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	ans, err := s.Assessments.Prefill(r.Context(), actor(r), id)
+	ans, err := callByPathID(r, s.Assessments.Prefill)
 	return prefillView{InstrumentVersion: assessment.CurrentVersion, Answers: ans}, err
 }

@@ -64,17 +64,26 @@ func readPhotoPart(r *http.Request) ([]byte, error) {
 // photoServe sends a product photo (?ukuran=kecil: its thumbnail) to whoever
 // may see the product.
 func (s *Server) photoServe(w http.ResponseWriter, r *http.Request) error {
+	return servePhoto(w, r, "private, max-age=86400", func(id int64, small bool) (string, error) {
+		return s.Market.PhotoFile(r.Context(), actor(r), id, small)
+	})
+}
+
+// servePhoto sends the JPEG of the photo {id} (?ukuran=kecil: its
+// thumbnail) that file finds, with the cache rule given; a bad id is a
+// plain 404.
+func servePhoto(w http.ResponseWriter, r *http.Request, cache string, file func(id int64, small bool) (string, error)) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		http.NotFound(w, r)
 		return nil
 	}
-	path, err := s.Market.PhotoFile(r.Context(), actor(r), id, r.URL.Query().Get("ukuran") == "kecil")
+	path, err := file(id, r.URL.Query().Get("ukuran") == "kecil")
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "image/jpeg")
-	w.Header().Set("Cache-Control", "private, max-age=86400")
+	w.Header().Set("Cache-Control", cache)
 	http.ServeFile(w, r, path)
 	return nil
 }

@@ -77,19 +77,9 @@ func (s *Server) catalogueShow(w http.ResponseWriter, r *http.Request, id int64)
 
 // cataloguePhoto serves a photo of a catalogue product to anyone.
 func (s *Server) cataloguePhoto(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		http.NotFound(w, r)
-		return nil
-	}
-	path, err := s.Market.CataloguePhoto(r.Context(), id, r.URL.Query().Get("ukuran") == "kecil")
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "image/jpeg")
-	w.Header().Set("Cache-Control", "public, max-age=86400")
-	http.ServeFile(w, r, path)
-	return nil
+	return servePhoto(w, r, "public, max-age=86400", func(id int64, small bool) (string, error) {
+		return s.Market.CataloguePhoto(r.Context(), id, small)
+	})
 }
 
 type consentInput struct {
