@@ -39,6 +39,7 @@ func NewService(st Store, progs Programs, outcomes Outcomes) *Service {
 
 var (
 	errReaders = apperr.New(apperr.Forbidden, "Buku dana mitra hanya untuk dinas dan pimpinan")
+	errAbsent  = apperr.New(apperr.NotFound, "Komitmen tidak ditemukan")
 	errWriters = apperr.New(apperr.Forbidden, "Hanya admin dinas yang boleh mencatat komitmen, realisasi dan alokasi dana")
 )
 
@@ -49,6 +50,18 @@ func reader(a auth.Actor) error {
 		return nil
 	}
 	return errReaders
+}
+
+// partnerReader allows, besides the office, a mitra for its own partner's
+// ledger; to a mitra another partner's ledger does not exist.
+func partnerReader(a auth.Actor, partnerID int64) error {
+	switch {
+	case a.ForPartner(partnerID):
+		return nil
+	case a.IsMitra():
+		return errAbsent
+	}
+	return reader(a)
 }
 
 // writer allows the admin: money is booked centrally, not per kecamatan.
@@ -72,7 +85,7 @@ func entry(a auth.Actor, entity string, after any) *audit.Entry {
 // Commitments lists a partner's commitments with their sums. NotFound for
 // an absent partner.
 func (s *Service) Commitments(ctx context.Context, a auth.Actor, partnerID int64) ([]Commitment, error) {
-	if err := reader(a); err != nil {
+	if err := partnerReader(a, partnerID); err != nil {
 		return nil, err
 	}
 	if _, err := s.Programs.Partner(ctx, auth.System, partnerID); err != nil {
@@ -96,13 +109,19 @@ type CommitmentDetail struct {
 	Allocations  []Allocation  `json:"allocations"`
 }
 
-// Commitment returns one commitment with its history.
+// Commitment returns one commitment with its history; to a mitra only
+// its own partner's (another's is NotFound).
 func (s *Service) Commitment(ctx context.Context, a auth.Actor, id int64) (*CommitmentDetail, error) {
-	if err := reader(a); err != nil {
-		return nil, err
+	if !a.IsMitra() {
+		if err := reader(a); err != nil {
+			return nil, err
+		}
 	}
 	c, err := s.Store.GetCommitment(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := partnerReader(a, c.PartnerID); err != nil {
 		return nil, err
 	}
 	d := &CommitmentDetail{Commitment: *c}

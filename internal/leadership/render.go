@@ -6,12 +6,14 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"naikkelas/internal/geo"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/indicators"
+	"naikkelas/internal/office"
 )
 
 // page geometry, A4 portrait in millimetres.
@@ -28,24 +30,8 @@ type doc struct {
 
 // Render writes the report as an A4 PDF.
 func Render(w io.Writer, d *Data) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetTitle("Laporan Pimpinan "+d.Scope, true)
-	pdf.SetAuthor(d.Office.Agency, true)
-	pdf.SetCreationDate(d.GeneratedAt)
-	pdf.SetModificationDate(d.GeneratedAt)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin)
-	p := &doc{Fpdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor("")}
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-11)
-		pdf.SetFont("Helvetica", "", 8)
-		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(0, 5, p.tr(fmt.Sprintf("%s  |  Laporan Pimpinan %s  |  dibuat %s  |  halaman %d",
-			d.Office.Agency, d.Scope, idfmt.DateTime(d.GeneratedAt), pdf.PageNo())), "", 0, "C", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
-	})
-	pdf.AddPage()
-	if err := p.letterhead(d); err != nil {
+	p := newDoc(d.Office, "Laporan Pimpinan "+d.Scope, d.GeneratedAt)
+	if err := p.letterhead(d.Office, d.Logo, "Laporan Pimpinan", d.Scope+", periode "+idfmt.DateRange(d.From, d.To)); err != nil {
 		return err
 	}
 	p.keyFigures(d)
@@ -54,10 +40,38 @@ func Render(w io.Writer, d *Data) error {
 	p.programmes(d)
 	p.fundingTable(d)
 	p.outlook(d)
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("leadership report: %w", err)
+	return p.output(w)
+}
+
+// newDoc starts an A4 document of the office titled title, with a footer
+// naming the office, the title, when it was made and the page.
+func newDoc(id office.Identity, title string, at time.Time) *doc {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(id.Agency, true)
+	pdf.SetCreationDate(at)
+	pdf.SetModificationDate(at)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin)
+	p := &doc{Fpdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor("")}
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-11)
+		pdf.SetFont("Helvetica", "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(0, 5, p.tr(fmt.Sprintf("%s  |  %s  |  dibuat %s  |  halaman %d",
+			id.Agency, title, idfmt.DateTime(at), pdf.PageNo())), "", 0, "C", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+	pdf.AddPage()
+	return p
+}
+
+// output writes the document, or the first error met while drawing it.
+func (p *doc) output(w io.Writer) error {
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
 	}
-	return pdf.Output(w)
+	return p.Output(w)
 }
 
 func (p *doc) text(style string, size, h float64, s string) {
@@ -75,10 +89,12 @@ func (p *doc) heading(s string) {
 	p.SetTextColor(0, 0, 0)
 }
 
-func (p *doc) letterhead(d *Data) error {
+// letterhead prints the office's kop (logo, government, agency, address),
+// a rule, the document's title and its subtitle.
+func (p *doc) letterhead(id office.Identity, logo []byte, title, subtitle string) error {
 	x := margin
-	if len(d.Logo) > 0 {
-		p.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.Logo))
+	if len(logo) > 0 {
+		p.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(logo))
 		if err := p.Error(); err != nil {
 			return fmt.Errorf("leadership report: logo: %w", err)
 		}
@@ -87,17 +103,17 @@ func (p *doc) letterhead(d *Data) error {
 	}
 	p.SetXY(x, margin)
 	p.SetFont("Helvetica", "B", 12)
-	p.CellFormat(0, 6, p.tr(strings.ToUpper(d.Office.Government)), "", 2, "L", false, 0, "")
+	p.CellFormat(0, 6, p.tr(strings.ToUpper(id.Government)), "", 2, "L", false, 0, "")
 	p.SetFont("Helvetica", "", 11)
-	p.CellFormat(0, 6, p.tr(d.Office.Agency), "", 2, "L", false, 0, "")
+	p.CellFormat(0, 6, p.tr(id.Agency), "", 2, "L", false, 0, "")
 	p.SetFont("Helvetica", "", 9)
-	p.CellFormat(0, 5, p.tr(d.Office.Address), "", 2, "L", false, 0, "")
+	p.CellFormat(0, 5, p.tr(id.Address), "", 2, "L", false, 0, "")
 	p.SetY(margin + 23)
 	p.SetLineWidth(0.6)
 	p.Line(margin, p.GetY(), pageW-margin, p.GetY())
 	p.Ln(4)
-	p.text("B", 16, 8, "Laporan Pimpinan")
-	p.text("", 11, 6, d.Scope+", periode "+idfmt.DateRange(d.From, d.To))
+	p.text("B", 16, 8, title)
+	p.text("", 11, 6, subtitle)
 	return nil
 }
 
@@ -114,6 +130,12 @@ func (p *doc) keyFigures(d *Data) {
 		{"Bersertifikat halal", idfmt.Number(int64(t.Halal)) + " (" + idfmt.Percent(t.HalalShare()) + ")"},
 	}
 	p.heading("Angka kunci")
+	p.figureBoxes(figs)
+	p.classChart(t)
+}
+
+// figureBoxes prints figures (label, value) in boxes, three to a row.
+func (p *doc) figureBoxes(figs [][2]string) {
 	boxW, boxH := textW/3, 16.0
 	y0 := p.GetY()
 	for i, f := range figs {
@@ -127,8 +149,7 @@ func (p *doc) keyFigures(d *Data) {
 		p.SetFont("Helvetica", "", 8)
 		p.CellFormat(boxW-6, 5, p.tr(f[0]), "", 0, "L", false, 0, "")
 	}
-	p.SetY(y0 + 2*(boxH+2))
-	p.classChart(t)
+	p.SetY(y0 + float64((len(figs)+2)/3)*(boxH+2))
 }
 
 // classChart draws the businesses by size class as horizontal bars.

@@ -18,6 +18,7 @@ import (
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/indicators"
 	"naikkelas/internal/office"
+	"naikkelas/internal/partners"
 	"naikkelas/internal/planner"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
@@ -69,6 +70,7 @@ type Service struct {
 	Assessments *assessment.Service
 	Funding     *funding.Service
 	Planner     *planner.Service
+	Partners    *partners.Service
 	Regions     *region.Directory
 	Now         func() time.Time
 }
@@ -85,15 +87,8 @@ func (s *Service) Build(ctx context.Context, a auth.Actor, q Query) (*Data, erro
 		return nil, err
 	}
 	d := &Data{From: q.From, To: q.To, GeneratedAt: s.Now(), District: q.District, Scope: "Seluruh wilayah"}
-	id, err := s.Office.Get(ctx)
-	if err != nil {
+	if d.Office, d.Logo, err = s.identity(ctx); err != nil {
 		return nil, err
-	}
-	d.Office = *id
-	if id.LogoType == "image/png" {
-		if logo, err := s.Office.Logo(ctx); err == nil && logo != nil {
-			d.Logo = logo.Data
-		}
 	}
 	all, err := s.Indicators.Districts(ctx, a)
 	if err != nil {
@@ -132,6 +127,21 @@ func (s *Service) Build(ctx context.Context, a auth.Actor, q Query) (*Data, erro
 		return nil, err
 	}
 	return d, nil
+}
+
+// identity returns the office's identity and its logo when it is a PNG
+// (the only kind the PDF draws).
+func (s *Service) identity(ctx context.Context) (office.Identity, []byte, error) {
+	id, err := s.Office.Get(ctx)
+	if err != nil {
+		return office.Identity{}, nil, err
+	}
+	if id.LogoType == "image/png" {
+		if logo, err := s.Office.Logo(ctx); err == nil && logo != nil {
+			return *id, logo.Data, nil
+		}
+	}
+	return *id, nil, nil
 }
 
 func yearOf(day string) int {

@@ -14,6 +14,7 @@ import (
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/funding"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
@@ -23,12 +24,13 @@ import (
 type Service struct {
 	Programs    *programs.Service
 	Assessments *assessment.Service
+	Funding     *funding.Service
 }
 
-// NewService returns a Service reading through the programme and
-// assessment services.
-func NewService(prog *programs.Service, as *assessment.Service) *Service {
-	return &Service{Programs: prog, Assessments: as}
+// NewService returns a Service reading through the programme, assessment
+// and funding services.
+func NewService(prog *programs.Service, as *assessment.Service, fund *funding.Service) *Service {
+	return &Service{Programs: prog, Assessments: as, Funding: fund}
 }
 
 // office is the actor this service reads programmes with once it has
@@ -41,11 +43,16 @@ var (
 	errNotFunded = apperr.New(apperr.NotFound, "Program tidak ditemukan")
 )
 
-// FundedPrograms lists the programmes past draft that the actor's partner funds,
-// newest start first, with their counts. Forbidden unless a is a mitra.
+// FundedPrograms lists the programmes past draft that the actor's partner funds
+// (by a funding line or an allocation from its commitments), newest start
+// first, with their counts. Forbidden unless a is a mitra.
 func (s *Service) FundedPrograms(ctx context.Context, a auth.Actor) ([]Program, error) {
 	if !a.IsMitra() {
 		return nil, errMitraOnly
+	}
+	allocated, err := s.allocatedTo(ctx, a)
+	if err != nil {
+		return nil, err
 	}
 	out := []Program{}
 	for page := 1; ; page++ {
@@ -54,7 +61,7 @@ func (s *Service) FundedPrograms(ctx context.Context, a auth.Actor) ([]Program, 
 			return nil, err
 		}
 		for i := range list {
-			if list[i].Status == programs.StatusDraft || !fundedBy(&list[i], a) {
+			if list[i].Status == programs.StatusDraft || !(fundedBy(&list[i], a) || allocated[list[i].ID]) {
 				continue
 			}
 			pp, err := s.summary(ctx, a, &list[i])
@@ -76,8 +83,12 @@ func (s *Service) FundedProgram(ctx context.Context, a auth.Actor, id int64) (*P
 	if !a.IsMitra() {
 		return nil, errMitraOnly
 	}
+	allocated, err := s.allocatedTo(ctx, a)
+	if err != nil {
+		return nil, err
+	}
 	p, err := s.Programs.Get(ctx, office, id)
-	if apperr.Is(err, apperr.NotFound) || (err == nil && (p.Status == programs.StatusDraft || !fundedBy(p, a))) {
+	if apperr.Is(err, apperr.NotFound) || (err == nil && (p.Status == programs.StatusDraft || !(fundedBy(p, a) || allocated[p.ID]))) {
 		return nil, errNotFunded
 	}
 	if err != nil {

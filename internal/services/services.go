@@ -69,6 +69,7 @@ func New(st store.Store, jurisdiction string) Set {
 	fund := funding.NewService(st, prog, naikKelasOutcomes(asm))
 	ind := indicators.NewService(reg, prog, asm, jurisdiction)
 	plan := planner.NewService(st, reg, prog, fund, jurisdiction)
+	part := partners.NewService(prog, asm, fund)
 	return Set{
 		Registry:    reg,
 		Accounts:    accounts.NewService(st, jurisdiction),
@@ -77,7 +78,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Office:      off,
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
-		Partners:    partners.NewService(prog, asm),
+		Partners:    part,
 		Capital:     capital.NewService(st, reg, st, off),
 		Messages: messages.NewService(st, reg, func(ctx context.Context) string {
 			if id, err := off.Get(ctx); err == nil {
@@ -88,7 +89,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Funding:    fund,
 		Indicators: ind,
 		Planner:    plan,
-		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan,
+		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan, Partners: part,
 			Regions: region.All(), Now: time.Now},
 		Market: market.NewService(st, reg, nil),
 	}

@@ -19,5 +19,13 @@ func partnerSchemas() map[string]any {
 			"districts": arrayOf("PartnerDistrict"), "naik_kelas": ref("NaikKelasProgram")},
 			"id", "name", "kind", "status", "starts_on", "ends_on", "funding", "target_districts", "totals", "districts"),
 		"PartnerProgramList": obj(map[string]any{"items": arrayOf("PartnerProgram")}, "items"),
+		"PartnerCommitment": obj(map[string]any{"id": integer, "kind": str, "amount": integer, "year": integer, "reference": str,
+			"description": str, "starts_on": str, "ends_on": str, "realised": integer, "allocated": integer, "unspent": integer,
+			"realisations": map[string]any{"type": "array", "items": obj(map[string]any{"date": date, "amount": integer}, "date", "amount")},
+			"allocations": map[string]any{"type": "array", "items": obj(map[string]any{"program_id": integer, "program_name": str,
+				"amount": integer}, "program_id", "amount")}},
+			"id", "kind", "amount", "year", "realised", "allocated", "unspent", "realisations", "allocations"),
+		"PartnerLedger": obj(map[string]any{"partner_id": integer, "partner_name": str, "years": arrayOf("PartnerYear"),
+			"totals": ref("PartnerYear"), "commitments": arrayOf("PartnerCommitment")}, "partner_id", "partner_name", "years", "totals", "commitments"),
 	}
 }

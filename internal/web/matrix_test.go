@@ -79,7 +79,7 @@ func byID(format string) func(*fixture, int64, string) string {
 // matrix has one row per registered route: the register's rows below and
 // each part's rows from its own test file, merged here in one place.
 var matrix = mergeMatrix(registerMatrix, importMatrix(), assessmentMatrix(), programMatrix(), officeMatrix(), permitMatrix(),
-	duplicateMatrix(), fundingMatrix(), openDataMatrix(), planMatrix(), leadershipMatrix(),
+	duplicateMatrix(), fundingMatrix(), partnerLedgerMatrix(), openDataMatrix(), planMatrix(), leadershipMatrix(),
 	marketMatrix(), labelMatrix(), catalogueMatrix(), proposalMatrix(), retailMatrix(), capitalMatrix(), messagesMatrix())
 
 // mergeMatrix joins the rows of the parts; a route with two rows is a

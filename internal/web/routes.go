@@ -490,6 +490,14 @@ func (s *Server) routeTable() []route {
 		{"GET /api/v1/partner-programs/{id}", partnerOnly, s.api(http.StatusOK, byPathID(s.Partners.FundedProgram)),
 			doc("Satu program yang didanai mitra pemanggil, dengan angka naik kelas lulusan dan pembandingnya; program lain 404",
 				"", "PartnerProgram", 200, 401, 403, 404)},
+		{"GET /api/v1/partner-commitments", partnerOnly, s.api(http.StatusOK, s.apiPartnerLedger),
+			doc("Buku dana mitra pemanggil (akun mitra): per tahun komitmen, realisasi, alokasi dan sisa, dan setiap komitmen dengan realisasi dan program penerimanya",
+				"", "PartnerLedger", 200, 401, 403, 422).query("year", "Tahun anggaran (kosong: semua tahun)")},
+		{"GET /api/v1/partner-commitments/{id}", partnerOnly, s.api(http.StatusOK, byPathID(s.Partners.Commitment)),
+			doc("Satu komitmen mitra pemanggil dengan realisasi dan alokasinya; komitmen mitra lain 404", "", "PartnerCommitment", 200, 401, 403, 404)},
+		{"GET /api/v1/partner-impact.pdf", partnerOnly, s.handle(s.apiPartnerImpact),
+			doc("Laporan dampak (PDF A4) untuk pelaporan CSR mitra pemanggil: identitas dinas, komitmen dan realisasi, program yang didanai dan hasilnya, tanpa data usaha",
+				"", "", 200, 401, 403, 422).query("year", "Tahun anggaran (kosong: semua tahun)")},
 
 		// Capital: needs, referrals to banks, their decisions and the funnel.
 		{"GET /api/v1/businesses/{id}/capital-needs", member, s.api(http.StatusOK, listByPathID(s.Capital.Needs)),
