@@ -22,6 +22,8 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	sheet := fset.String("sheet", "", "nama lembar XLSX, atau \"all\" untuk semua lembar; bawaan: lembar pertama yang berjudul "+
 		"kolom dan lembar lain yang kolomnya sama")
 	dry := fset.Bool("dry-run", false, "hitung hasilnya tanpa menulis apa pun")
+	linkLikely := fset.Bool("link-likely", false, "tautkan baris yang kemungkinan sama dengan usaha terdaftar ke usaha itu; "+
+		"bawaan: tambahkan dan masukkan ke tinjauan duplikat")
 	reportPath := fset.String("report", "", "tulis baris yang ditolak (XLSX) ke berkas ini")
 	asJSON := fset.Bool("json", false, "cetak ringkasan sebagai satu objek JSON")
 	pos, err := parse(env, c, fset, args)
@@ -48,7 +50,7 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	}
 	defer st.Close()
 	name := filepath.Base(pos[0])
-	opt := importer.Options{Source: *source, Sheet: *sheet, DryRun: *dry, Actor: auth.System}
+	opt := importer.Options{Source: *source, Sheet: *sheet, DryRun: *dry, Actor: auth.System, LinkLikely: *linkLikely}
 	var bar *progressBar
 	if isTerminal(env.Stderr) {
 		bar = &progressBar{w: env.Stderr}
@@ -59,10 +61,13 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	var rejected []importer.RowOutcome
+	var rejected, likely []importer.RowOutcome
 	opt.OnRow = func(o importer.RowOutcome) {
 		if o.Outcome == importer.Rejected && len(rejected) < 20 {
 			rejected = append(rejected, o)
+		}
+		if o.Outcome != importer.Rejected && o.Likely != nil && len(likely) < 20 {
+			likely = append(likely, o)
 		}
 	}
 	err = im.Run(ctx, imp, importer.Input{Name: name, R: f, Size: size}, opt)
@@ -81,14 +86,14 @@ func runImport(ctx context.Context, env *Env, c *Command, args []string) error {
 	if *asJSON {
 		return json.NewEncoder(env.Stdout).Encode(imp.Summary)
 	}
-	printSummary(env.Stdout, imp, rejected, *reportPath)
+	printSummary(env.Stdout, imp, rejected, likely, *reportPath)
 	return nil
 }
 
 // importMemoryLimit is the Go heap's soft limit during a command-line import.
 const importMemoryLimit = 160 << 20
 
-func printSummary(w io.Writer, imp *importer.Import, rejected []importer.RowOutcome, reportPath string) {
+func printSummary(w io.Writer, imp *importer.Import, rejected, likely []importer.RowOutcome, reportPath string) {
 	s := imp.Summary
 	mode := "Impor selesai"
 	if imp.DryRun {
@@ -111,6 +116,12 @@ func printSummary(w io.Writer, imp *importer.Import, rejected []importer.RowOutc
 	}
 	if len(imp.UnknownColumns) > 0 {
 		fmt.Fprintf(w, "Kolom tidak dikenal (diabaikan): %s\n", strings.Join(imp.UnknownColumns, ", "))
+	}
+	if s.Likely > 0 {
+		fmt.Fprintf(w, "  kemungkinan sama dengan usaha terdaftar  %d\n", s.Likely)
+	}
+	for _, o := range likely {
+		fmt.Fprintf(w, "  baris %d: %s\n", o.Row, strings.Join(o.Warnings, "; "))
 	}
 	for _, o := range rejected {
 		fmt.Fprintf(w, "  baris %d: %s\n", o.Row, strings.Join(o.Reasons, "; "))

@@ -35,7 +35,7 @@ func TestImportAndExportCommands(t *testing.T) {
 		t.Fatalf("--json output %q: %v", r.stdout, err)
 	}
 	want := map[string]string{"total": "2", "inserted": "1", "updated": "0", "unchanged": "0", "rejected": "1",
-		"duplicates_in_file": "0", "skipped": "0", "skipped_kinds": `{"blank":0,"group":0,"subtotal":0,"total":0}`}
+		"duplicates_in_file": "0", "likely_duplicates": "0", "skipped": "0", "skipped_kinds": `{"blank":0,"group":0,"subtotal":0,"total":0}`}
 	if len(got) != len(want) { // a CSV has no sheets
 		t.Errorf("--json keys %s, want exactly %v", r.stdout, want)
 	}

@@ -52,6 +52,7 @@ type RowOutcome struct {
 	BusinessID int64    `json:"business_id,omitempty"`
 	Name       string   `json:"name"`
 	Duplicate  bool     `json:"duplicate,omitempty"`
+	Likely     *Likely  `json:"likely,omitempty"` // a likely stored twin: inserted beside it for review, or linked to it
 	Changed    []string `json:"changed,omitempty"`
 	Reasons    []string `json:"reasons,omitempty"`
 	Warnings   []string `json:"warnings,omitempty"`
@@ -62,6 +63,10 @@ type Options struct {
 	Source     string // name of the data source; defaults to the file name
 	Sheet      string // XLSX sheet; "" = as openParts decides, AllSheets = every one
 	DryRun     bool
+	// LinkLikely treats a row without an exact match as the stored business
+	// it likely is (an update), instead of inserting it beside it for the
+	// duplicate review.
+	LinkLikely bool
 	Mapping    map[int]Field // column index → field, overriding the header
 	Header     HeaderChoice  // where the header is, when the officer corrected it
 	Actor      auth.Actor
@@ -150,7 +155,7 @@ func (im *Importer) run(ctx context.Context, imp *Import, in Input, opt Options)
 	}
 	r := &runner{im: im, imp: imp, opt: opt, parts: ps, batch: im.batchSize(),
 		plan: &planner{importID: imp.ID, source: imp.Source, actor: opt.Actor, dir: im.Regions, jurisdiction: im.Jurisdiction, now: im.Now},
-		seen: map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}}
+		seen: map[matchKey]int{}, existing: map[matchKey]int64{}, claimed: map[int64]int{}, matchers: likelyMatchers{}}
 	r.start(0)
 	r.report.bySheet = len(ps) > 1
 	for _, p := range ps {

@@ -26,6 +26,7 @@ type runner struct {
 	seen     map[matchKey]int   // keys of accepted rows → their row number
 	existing map[matchKey]int64 // keys of stored businesses → id
 	claimed  map[int64]int      // stored businesses matched by a row → that row's number
+	matchers likelyMatchers     // per kecamatan, for rows without an exact match
 	report   reportWriter
 }
 
@@ -217,6 +218,15 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 			r.seen[k] = c.Row
 		}
 		m.id = r.match(c, ks)
+		if m.id == 0 {
+			var err error
+			if m.out.Likely, err = r.likely(ctx, tx, txMu, c); err != nil {
+				return chunkPlanned{err: err}
+			}
+			if m.out.Likely != nil && r.opt.LinkLikely {
+				m.id = m.out.Likely.BusinessID
+			}
+		}
 		if m.id != 0 {
 			ids = append(ids, m.id)
 		}
@@ -263,6 +273,13 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 			continue
 		}
 		m.out.Outcome = ch.Action
+		if l := m.out.Likely; l != nil {
+			if ch.Action == Inserted {
+				m.out.Warnings = append(m.out.Warnings, l.Text()+"; ditambahkan dan masuk tinjauan duplikat")
+			} else {
+				m.out.Warnings = append(m.out.Warnings, l.Text()+"; ditautkan ke usaha itu")
+			}
+		}
 		if ch.Action == Updated {
 			m.out.Changed = changedFields(ch)
 		}
@@ -298,6 +315,9 @@ func (r *runner) record(ms []matched) error {
 	for i := range ms {
 		o := ms[i].out
 		s.Total++
+		if o.Likely != nil && o.Outcome != Rejected {
+			s.Likely++
+		}
 		if p := ms[i].c.part; p != nil && p.index >= 0 {
 			s.Sheets[p.index].Rows++
 		}

@@ -36,6 +36,7 @@ type Summary struct {
 	Unchanged        int            `json:"unchanged"`
 	Rejected         int            `json:"rejected"`
 	DuplicatesInFile int            `json:"duplicates_in_file"`
+	Likely           int            `json:"likely_duplicates"` // rows without an exact match that are likely a stored business
 	Skipped          int            `json:"skipped"`
 	SkippedKinds     SkipCounts     `json:"skipped_kinds"`
 	Sheets           []SheetSummary `json:"sheets,omitempty"`
@@ -89,12 +90,14 @@ type Import struct {
 	Report         []byte    `json:"-"` // XLSX of rejected rows; may be nil
 }
 
-// ExistingKey is what matching needs to know about a stored business.
+// ExistingKey is what matching needs to know about a stored business
+// (Phone and Address for record linkage only).
 type ExistingKey struct {
-	ID          int64
-	NIB, NIK    string
-	Name, Owner string
-	VillageCode string
+	ID             int64
+	NIB, NIK       string
+	Name, Owner    string
+	VillageCode    string
+	Phone, Address string
 }
 
 // Existing is a stored business loaded for comparison, with its ledger when asked for.
@@ -116,6 +119,9 @@ type Change struct {
 type Tx interface {
 	// EachKey streams the matching keys of every stored business, archived included.
 	EachKey(ctx context.Context, fn func(ExistingKey) error) error
+	// ActiveIn returns the keys, phone and address of the active stored
+	// businesses of a kecamatan, in id order.
+	ActiveIn(ctx context.Context, district string) ([]ExistingKey, error)
 	// Load returns the stored businesses with these ids, with their
 	// measurement ledgers when ledgers is true.
 	Load(ctx context.Context, ids []int64, ledgers bool) (map[int64]*Existing, error)

@@ -224,6 +224,12 @@ const tfLow, tfHigh = -4.0, 2.5
 
 // logit is the log odds of a match for records i and j with levels lv.
 func (e *engine) logit(i, j int, lv []int8) float64 {
+	return e.logitShared(lv, func(f int) float32 { return max(e.tf[f][i], e.tf[f][j]) })
+}
+
+// logitShared is logit with the share of records that hold an agreed
+// value of a term-frequency field given by share.
+func (e *engine) logitShared(lv []int8, share func(f int) float32) float64 {
 	md := e.model
 	x := md.prior()
 	for f, l := range lv {
@@ -232,8 +238,7 @@ func (e *engine) logit(i, j int, lv []int8) float64 {
 		}
 		x += md.weight(f, int(l))
 		if e.tf[f] != nil && int(l) == e.kinds[f].levels()-1 {
-			share := float64(max(e.tf[f][i], e.tf[f][j]))
-			x += min(max(math.Log(md.URandom[f][l]/share), tfLow), tfHigh)
+			x += min(max(math.Log(md.URandom[f][l]/float64(share(f))), tfLow), tfHigh)
 		}
 	}
 	return x

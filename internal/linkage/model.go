@@ -103,7 +103,10 @@ func step(md *Model, pats []pattern) (*Model, float64) {
 			}
 		}
 	}
-	next.Lambda = min(max(matchSum/total, floor), 1-floor)
+	next.Lambda = md.Lambda // no candidate pairs: the prior stands
+	if total > 0 {
+		next.Lambda = min(max(matchSum/total, floor), 1-floor)
+	}
 	for f := range mc {
 		for l := range mc[f] {
 			// MAP estimation: the prior as pseudo-counts (Dirichlet).

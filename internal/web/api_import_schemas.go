@@ -9,6 +9,8 @@ func importSchemas() map[string]any {
 		"blank", "group", "subtotal", "total")
 	summary := obj(map[string]any{"total": integer, "inserted": integer, "updated": integer, "unchanged": integer,
 		"rejected": integer, "duplicates_in_file": integer, "skipped": integer, "skipped_kinds": skipped,
+		"likely_duplicates": map[string]any{"type": "integer", "format": "int64",
+			"description": "Baris tanpa kecocokan pasti yang kemungkinan usaha terdaftar (tautan rekaman): ditambahkan dan masuk tinjauan duplikat, atau ditautkan bila link_likely"},
 		"sheets": map[string]any{"type": "array", "items": sheet}},
 		"total", "inserted", "updated", "unchanged", "rejected", "duplicates_in_file", "skipped", "skipped_kinds")
 	return map[string]any{

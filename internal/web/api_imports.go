@@ -9,7 +9,7 @@ import (
 )
 
 // apiImportCreate handles POST /api/v1/imports (multipart: file, source,
-// dry_run, sheet). The file is read in the background; the answer is 202
+// dry_run, sheet, link_likely). The file is read in the background; the answer is 202
 // with the import's id and status, to be polled at GET /api/v1/imports/{id}.
 func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
@@ -19,6 +19,7 @@ func (s *Server) apiImportCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	u.Source, u.Sheet = fields["source"], fields["sheet"]
 	u.Header = headerChoice(fields["header_row"], fields["header_rows"])
+	u.LinkLikely = isTrue(fields["link_likely"])
 	imp, err := s.startImport(r.Context(), a, u, isTrue(fields["dry_run"]), false)
 	if err != nil {
 		s.imports.drop(u)

@@ -37,6 +37,7 @@ type importJob struct {
 	done     bool
 	imp      importer.Import
 	rejected []importer.RowOutcome // the first ones, for the result page
+	likely   []importer.RowOutcome // the first rows likely a stored business, for the result page
 	cancel   context.CancelFunc
 	finished chan struct{} // closed when the import has ended
 }
@@ -68,7 +69,8 @@ func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry, 
 		return importer.Import{}, errCannotImport
 	}
 	im := s.importerFor()
-	opt := importer.Options{Source: u.Source, Sheet: u.Sheet, DryRun: dry, Mapping: u.Mapping, Header: u.Header, Actor: a}
+	opt := importer.Options{Source: u.Source, Sheet: u.Sheet, DryRun: dry, Mapping: u.Mapping, Header: u.Header, Actor: a,
+		LinkLikely: u.LinkLikely}
 	imp, err := im.Begin(ctx, u.Name, opt)
 	if err != nil {
 		return importer.Import{}, err
@@ -81,6 +83,11 @@ func (s *Server) startImport(ctx context.Context, a auth.Actor, u *upload, dry, 
 		if o.Outcome == importer.Rejected && len(job.rejected) < maxRejectedShown {
 			job.mu.Lock()
 			job.rejected = append(job.rejected, o)
+			job.mu.Unlock()
+		}
+		if o.Outcome != importer.Rejected && o.Likely != nil && len(job.likely) < maxRejectedShown {
+			job.mu.Lock()
+			job.likely = append(job.likely, o)
 			job.mu.Unlock()
 		}
 	}
@@ -157,6 +164,7 @@ type importView struct {
 	Progress  progressView          `json:"progress"`
 	Live      bool                  `json:"-"`
 	Rejected  []importer.RowOutcome `json:"-"`
+	Likely    []importer.RowOutcome `json:"-"`
 	ReportURL string                `json:"report_url,omitempty"`
 }
 
@@ -186,6 +194,7 @@ func (s *Server) importState(ctx context.Context, a auth.Actor, id int64) (*impo
 		p := job.progress
 		v.Live = !job.done
 		v.Rejected = append([]importer.RowOutcome(nil), job.rejected...)
+		v.Likely = append([]importer.RowOutcome(nil), job.likely...)
 		job.mu.Unlock()
 		v.Progress = progressView{Rows: p.Rows, Done: p.Done, Total: p.Total}
 		if p.Total > 0 {

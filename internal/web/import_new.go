@@ -147,6 +147,7 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request) error {
 			return s.showPreview(w, r, u, mapping, "Tentukan dulu kolom yang tidak dikenal (petakan ke isian atau pilih Abaikan): "+strings.Join(undecided, ", "))
 		}
 	}
+	u.LinkLikely = r.FormValue("link_likely") != ""
 	imp, err := s.startImport(r.Context(), a, u, r.FormValue("action") != "commit", true)
 	if err != nil {
 		return err

@@ -38,6 +38,9 @@ type upload struct {
 	Header  importer.HeaderChoice // the header rows the officer chose; zero = found by the importer
 	Created time.Time
 	LastDry int64 // id of the last dry run, shown before commit
+	// LinkLikely links rows likely a stored business to it instead of
+	// inserting them for the duplicate review (the officer's choice).
+	LinkLikely bool
 
 	jobs  int         // imports using the file now
 	timer *time.Timer // deletes the file when it has waited uploadIdle

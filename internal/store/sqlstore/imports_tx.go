@@ -150,6 +150,14 @@ func (t *importTx) EachKey(ctx context.Context, fn func(importer.ExistingKey) er
 	return rows.Err()
 }
 
+// ActiveIn returns the active businesses of a kecamatan for record linkage.
+func (t *importTx) ActiveIn(ctx context.Context, district string) ([]importer.ExistingKey, error) {
+	return queryRows(ctx, t.q, "import linkage keys", nil, func(s Scanner, k *importer.ExistingKey) error {
+		return s.Scan(&k.ID, &k.NIB, &k.NIK, &k.Name, &k.Owner, &k.VillageCode, &k.Phone, &k.Address)
+	}, `SELECT id, nib, nik, name, owner_name, village_code, phone, address FROM businesses
+		WHERE district_code = ? AND status = ? AND merged_into IS NULL ORDER BY id`, district, registry.StatusActive)
+}
+
 // Load returns the businesses with these ids, with their ledgers if asked.
 func (t *importTx) Load(ctx context.Context, ids []int64, ledgers bool) (map[int64]*importer.Existing, error) {
 	cond, arg := t.q.Dialect.InIDs("id", ids)

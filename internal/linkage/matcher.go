@@ -1,0 +1,115 @@
+package linkage
+
+import (
+	"errors"
+	"math"
+	"slices"
+)
+
+// Matcher finds, for a record from outside a fixed set (a row being
+// imported), its most likely match in the set. Only the records that share
+// a blocking key with it are compared, scored with the model estimated on
+// the set as Link would: a lookup costs a few comparisons however large the
+// set.
+type Matcher struct {
+	e      *engine
+	ids    []string              // canonical index → record ID
+	blocks []map[uint64][]uint32 // per rule: key → its first MaxBlock records
+}
+
+// Match is the most likely match of a record: the set's record ID, the
+// probability and the levels per field (-1 missing).
+type Match struct {
+	ID          string
+	Probability float64
+	Levels      []int
+}
+
+// NewMatcher estimates the model on records and indexes their blocking keys.
+func NewMatcher(records []Record, cfg Config) (*Matcher, error) {
+	cfg = cfg.withDefaults()
+	if len(records) >= math.MaxInt32 {
+		return nil, ErrTooMany
+	}
+	for i := range records {
+		if len(records[i].Values) != len(cfg.Fields) {
+			return nil, errors.New("linkage: record " + records[i].ID + " has the wrong number of values")
+		}
+	}
+	order := canonicalOrder(records)
+	e := newEngine(records, order, cfg)
+	codes := e.compareAll(e.candidates())
+	e.model = estimate(e.kinds, e.patterns(codes), e.randomU())
+	m := &Matcher{e: e, ids: make([]string, e.n), blocks: make([]map[uint64][]uint32, len(cfg.Blocks))}
+	for c, i := range order {
+		m.ids[c] = records[i].ID
+	}
+	values := make([]string, len(cfg.Fields))
+	for r, rule := range cfg.Blocks {
+		m.blocks[r] = map[uint64][]uint32{}
+		for c := range e.n {
+			for f := range e.fields {
+				values[f] = e.fields[f].values[c]
+			}
+			if k := rule.Key(values); k != "" {
+				h := hashKey(k)
+				if len(m.blocks[r][h]) < cfg.MaxBlock {
+					m.blocks[r][h] = append(m.blocks[r][h], uint32(c))
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// Best returns the most likely match of a record with these raw values (in
+// the order of the configuration's fields) among the records sharing a
+// blocking key with it; ok is false when none does. Ties go to the record
+// first in canonical order.
+func (m *Matcher) Best(values []string) (best Match, ok bool) {
+	e := m.e
+	if e == nil || len(values) != len(e.fields) || e.n == 0 {
+		return Match{}, false
+	}
+	norm := make([]string, len(values))
+	sorted := make([]string, len(values))
+	for f, fd := range e.cfg.Fields {
+		norm[f] = fd.normalize(values[f])
+		if e.fields[f].sorted != nil {
+			sorted[f] = tokenSort(norm[f])
+		}
+	}
+	var cands []uint32
+	for r, rule := range e.cfg.Blocks {
+		if k := rule.Key(norm); k != "" {
+			cands = append(cands, m.blocks[r][hashKey(k)]...)
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	lv := make([]int8, len(e.kinds))
+	for _, c := range cands {
+		for f, k := range e.kinds {
+			p := &e.fields[f]
+			var sc string
+			if p.sorted != nil {
+				sc = p.sorted[c]
+			}
+			lv[f] = int8(compare(k, norm[f], p.values[c], sorted[f], sc))
+		}
+		prob := sigmoid(e.logitShared(lv, func(f int) float32 { return e.tf[f][c] }))
+		if e.cfg.Distinct != nil && e.cfg.Distinct(lv) {
+			prob = min(prob, distinctCap)
+		}
+		if !ok || prob > best.Probability {
+			best, ok = Match{ID: m.ids[c], Probability: prob, Levels: make([]int, len(lv))}, true
+			for f, l := range lv {
+				best.Levels[f] = int(l)
+			}
+		}
+	}
+	return best, ok
+}
+
+// Threshold is the probability from which the configuration links a pair.
+func (m *Matcher) Threshold() float64 { return m.e.cfg.Threshold }
