@@ -60,9 +60,9 @@ type RowOutcome struct {
 
 // Options configure one import.
 type Options struct {
-	Source     string // name of the data source; defaults to the file name
-	Sheet      string // XLSX sheet; "" = as openParts decides, AllSheets = every one
-	DryRun     bool
+	Source string // name of the data source; defaults to the file name
+	Sheet  string // XLSX sheet; "" = as openParts decides, AllSheets = every one
+	DryRun bool
 	// LinkLikely treats a row without an exact match as the stored business
 	// it likely is (an update), instead of inserting it beside it for the
 	// duplicate review.
