@@ -162,8 +162,9 @@ func (db *DB) ListReferrals(ctx context.Context, f capital.Filter) ([]capital.Re
 	if err := db.Reader().QueryRow(ctx, `SELECT COUNT(*)`+referralFrom+` WHERE `+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count referrals: %w", err)
 	}
+	per, offset := clampPage(f.Page, f.PerPage)
 	out, err := queryRows(ctx, db.Reader(), "list referrals", []capital.Referral{}, scanReferral, `SELECT `+referralColumns+
-		referralFrom+` WHERE `+w.SQL()+` ORDER BY r.id DESC LIMIT ? OFFSET ?`, append(w.Args, f.PerPage, (f.Page-1)*f.PerPage)...)
+		referralFrom+` WHERE `+w.SQL()+` ORDER BY r.id DESC LIMIT ? OFFSET ?`, append(w.Args, per, offset)...)
 	return out, total, err
 }
 

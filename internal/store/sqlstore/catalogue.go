@@ -54,8 +54,9 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 	if err := q.QueryRow(ctx, `SELECT COUNT(*)`+catalogueFrom+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("catalogue count: %w", err)
 	}
+	per, offset := clampPage(f.Page, f.PerPage)
 	out, err := queryRows(ctx, q, "catalogue", nil, scanCatalogueRow, `SELECT `+catalogueColumns+catalogueFrom+where+
-		` ORDER BY p.id DESC LIMIT ? OFFSET ?`, append(args, f.PerPage, (f.Page-1)*f.PerPage)...)
+		` ORDER BY p.id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
