@@ -10,9 +10,10 @@ import (
 // TestCapitalReferralFlow follows a need through the API: the owner records
 // it, a referral without consent is refused, the bank reads the letter,
 // whose code the public page verifies, approves and pays out, and the
-// funnel counts it.
-func TestCapitalReferralFlow(t *testing.T) {
-	f := newFixture(t)
+// funnel counts it. On both engines.
+func TestCapitalReferralFlow(t *testing.T) { engineFixtures(t, capitalReferralFlow) }
+
+func capitalReferralFlow(t *testing.T, f *fixture) {
 	n := f.call(t, "POST", "/api/v1/businesses/"+itoa64(f.In.ID)+"/capital-needs", "owner",
 		`{"amount":50000000,"purpose":"investasi","collateral":""}`, s201)
 	if n["scheme"] != "kur_mikro" {

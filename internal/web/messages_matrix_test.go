@@ -67,9 +67,10 @@ func decidedToday(f *fixture, id int64) string {
 
 // TestOutboxPage: a bank's decision puts a message in the operator's
 // outbox with a wa.me link; once marked sent it is gone, and marking it
-// again says so; an owner who opted out gets none.
-func TestOutboxPage(t *testing.T) {
-	f := newFixture(t)
+// again says so; an owner who opted out gets none. On both engines.
+func TestOutboxPage(t *testing.T) { engineFixtures(t, outboxPage) }
+
+func outboxPage(t *testing.T, f *fixture) {
 	bank := newBank(f, "Bank Daerah")
 	mitra := f.addMitra(t, bank)
 	n, err := f.srv.Capital.CreateNeed(t.Context(), auth.System, f.In.ID, &capital.Need{Amount: 9_000_000, Purpose: capital.PurposeWorking})
