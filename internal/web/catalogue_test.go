@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"naikkelas/internal/audit"
 	"naikkelas/internal/auth"
@@ -175,13 +176,33 @@ func TestCatalogueConsentAndFilters(t *testing.T) {
 	}
 }
 
+// shelve puts the first product of n businesses on the fixture's retailer's
+// shelves.
+func shelve(tb testing.TB, f *fixture, items []registry.NewBusiness, n int) {
+	tb.Helper()
+	ctx := context.Background()
+	for _, it := range items[:n] {
+		ps, err := f.st.ListProducts(ctx, it.Business.ID)
+		if err != nil || len(ps) == 0 {
+			continue
+		}
+		l := &market.Listing{ProductID: ps[0].ID, PartnerID: f.partner["a"], Outlets: []string{"Cikande"}, StartsOn: "2026-01-05",
+			Mode: market.ModeConsignment, PaymentTermsDays: 14, CreatedAt: time.Now()}
+		if err := f.st.CreateListing(ctx, l, &audit.Entry{Username: "uji", Action: "create", Entity: "listing"}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkCatalogue measures the catalogue's first page and a filtered
 // search at the size of Kabupaten Serang: 48,000 businesses, 60,000
 // products, all in the catalogue (the worst case for its queries).
 func BenchmarkCatalogue(b *testing.B) {
 	f := newFixture(b)
-	catalogueFixture(b, f, 48_000, 60_000)
+	items := catalogueFixture(b, f, 48_000, 60_000)
+	shelve(b, f, items, 300)
 	for _, bc := range []struct{ name, path string }{
+		{"in-retail", "/katalog?ritel=1"},
 		{"first-page", "/katalog"},
 		{"first-page-json", "/katalog.json"},
 		{"search-filtered", "/katalog?q=kopi&kecamatan=36.04.15&halal=1"},

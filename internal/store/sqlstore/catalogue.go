@@ -41,9 +41,12 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 		args = append(args, f.District)
 	}
 	if f.InRetail {
-		where += ` AND EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id AND l.starts_on <= ?
-			AND (l.ends_on = '' OR l.ends_on >= ?))`
-		args = append(args, f.Today, f.Today)
+		// The few listings on a shelf today are read once; naming their
+		// businesses too lets the planner start from them rather than from
+		// every active business.
+		onShelf := `SELECT l.product_id FROM listings l WHERE l.starts_on <= ? AND (l.ends_on = '' OR l.ends_on >= ?)`
+		where += ` AND p.id IN (` + onShelf + `) AND b.id IN (SELECT lp.business_id FROM products lp WHERE lp.id IN (` + onShelf + `))`
+		args = append(args, f.Today, f.Today, f.Today, f.Today)
 	}
 	if f.Halal {
 		where += ` AND p.halal_verified = ? AND p.halal_number <> ''`
