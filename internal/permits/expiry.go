@@ -45,7 +45,8 @@ func (s *Service) Expiry(ctx context.Context, a auth.Actor, days int, f Filter) 
 	t, _ := time.Parse(time.DateOnly, today)
 	f.ExpiresBefore = t.AddDate(0, 0, days).Format(time.DateOnly)
 	f.Status = ""
-	items, total, err := s.List(ctx, a, f)
+	f.SkipTotal = true
+	items, _, err := s.List(ctx, a, f)
 	if err != nil {
 		return nil, err
 	}
@@ -55,8 +56,10 @@ func (s *Service) Expiry(ctx context.Context, a auth.Actor, days int, f Filter) 
 		return nil, err
 	}
 	dir := region.All()
+	total := 0
 	for i := range counts {
 		counts[i].Name = dir.Name(counts[i].Code)
+		total += counts[i].Expired + counts[i].Expiring
 	}
 	return &Expiry{Date: today, Until: f.ExpiresBefore, Districts: counts, Items: items, Total: total, Page: f.Page,
 		PerPage: f.PerPage}, nil

@@ -17,6 +17,9 @@ type Filter struct {
 	Scope         registry.Scope
 	Page          int
 	PerPage       int
+	// SkipTotal spares ListPermits its count (the total it returns is then
+	// 0): the expiry list sums its kecamatan counts instead.
+	SkipTotal bool
 }
 
 // MaxPerPage caps a page of a permit list.

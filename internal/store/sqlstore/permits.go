@@ -101,14 +101,22 @@ func (db *DB) ListPermits(ctx context.Context, f permits.Filter) ([]permits.Perm
 	w := permitWhere(f)
 	from := ` FROM permits p JOIN businesses b ON b.id = p.business_id WHERE ` + w.SQL()
 	var total int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*)`+from, w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count permits: %w", err)
+	if !f.SkipTotal {
+		if err := q.QueryRow(ctx, `SELECT COUNT(*)`+from, w.Args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("count permits: %w", err)
+		}
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
+	// Permits without a date come last. An expiry list holds none, and its
+	// order is then that of ix_permits_expiry, which the page reads without
+	// sorting every permit it selects.
+	order := ` ORDER BY CASE WHEN p.expires_on = '' THEN 1 ELSE 0 END, p.expires_on, p.id`
+	if f.ExpiresBefore != "" {
+		order = ` ORDER BY p.expires_on, p.id`
+	}
 	out, err := queryRows(ctx, q, "list permits", []permits.Permit{}, func(s Scanner, p *permits.Permit) error {
 		return scanPermitAnd(s, p, &p.BusinessName, &p.DistrictCode, &p.VillageCode)
-	}, `SELECT `+permitColumns+`, b.name, b.district_code, b.village_code`+from+
-		` ORDER BY CASE WHEN p.expires_on = '' THEN 1 ELSE 0 END, p.expires_on, p.id LIMIT ? OFFSET ?`,
+	}, `SELECT `+permitColumns+`, b.name, b.district_code, b.village_code`+from+order+` LIMIT ? OFFSET ?`,
 		append(w.Args, per, offset)...)
 	return out, total, err
 }
