@@ -160,8 +160,14 @@ func (e *engine) patterns(codes []uint64) []pattern {
 	return out
 }
 
-// randomPairs is how many random pairs measure u.
-const randomPairs = 200_000
+// randomPairs is how many random pairs measure u at most: for a shorter
+// list randomPairsPerRecord per record, at least minRandomPairs (a
+// kecamatan's list is scored on every visit of the review page).
+const (
+	randomPairs          = 200_000
+	minRandomPairs       = 50_000
+	randomPairsPerRecord = 20
+)
 
 // uPriorPairs is the weight, in pairs, of a generic belief about u (most
 // pairs disagree, the closer a level the rarer) added to the random pairs'
@@ -187,29 +193,56 @@ func (e *engine) randomU() [][]float64 {
 		}
 		counts[f][0] = uPriorPairs * 0.9
 	}
-	buf := make([]int8, len(e.kinds))
-	add := func(i, j int) {
-		e.levels(i, j, buf)
-		for f, l := range buf {
-			if l >= 0 {
-				counts[f][l]++
-			}
-		}
-	}
-	if e.n*(e.n-1)/2 <= randomPairs {
+	var pairs []uint64
+	draws := min(randomPairs, max(minRandomPairs, randomPairsPerRecord*e.n))
+	if e.n*(e.n-1)/2 <= draws {
 		for i := range e.n {
 			for j := i + 1; j < e.n; j++ {
-				add(i, j)
+				pairs = append(pairs, uint64(i)<<32|uint64(j))
 			}
 		}
 	} else {
 		rng := rand.New(rand.NewPCG(0x6e61696b, 0x6b656c61))
-		for range randomPairs {
+		pairs = make([]uint64, draws)
+		for k := range pairs {
 			i, j := rng.IntN(e.n), rng.IntN(e.n-1)
 			if j >= i {
 				j++
 			}
-			add(i, j)
+			pairs[k] = uint64(i)<<32 | uint64(j)
+		}
+	}
+	// Whole counts per chunk, summed as integers: the same in any order.
+	totals := make([][]int64, len(counts))
+	for f := range totals {
+		totals[f] = make([]int64, len(counts[f]))
+	}
+	var mu sync.Mutex
+	parallel(len(pairs), func(lo, hi int) {
+		local := make([][]int64, len(counts))
+		for f := range local {
+			local[f] = make([]int64, len(counts[f]))
+		}
+		buf := make([]int8, len(e.kinds))
+		for _, p := range pairs[lo:hi] {
+			e.levels(int(p>>32), int(p&math.MaxUint32), buf)
+			for f, l := range buf {
+				if l >= 0 {
+					local[f][l]++
+				}
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for f := range totals {
+			for l := range totals[f] {
+				totals[f][l] += local[f][l]
+			}
+		}
+	})
+	for f := range counts {
+		for l := range counts[f] {
+			counts[f][l] += float64(totals[f][l])
 		}
 	}
 	for f := range counts {
