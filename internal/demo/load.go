@@ -68,6 +68,7 @@ var Steps = []Step{
 	{Name: "izin", Run: stepPermits},
 	{Name: "ritel", Run: stepRetail},
 	{Name: "modal", Run: stepCapital},
+	{Name: "dana", Run: stepFunding},
 }
 
 // Load runs every step against st, which must hold no user and no

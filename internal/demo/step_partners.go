@@ -36,7 +36,7 @@ func mitraNote(pt *programs.Partner) string {
 	if pt.Kind == "ritel" {
 		return "hanya program yang didanai, kurasi, produk dan penjualan di " + pt.Name
 	}
-	return "hanya program yang didanai " + pt.Name
+	return "hanya program yang didanai dan komitmen dana " + pt.Name
 }
 
 // stepPartners records the partners and their mitra accounts, and the
