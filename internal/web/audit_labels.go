@@ -12,6 +12,7 @@ import (
 	"naikkelas/internal/market"
 	"naikkelas/internal/messages"
 	"naikkelas/internal/permits"
+	"naikkelas/internal/planner"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
@@ -80,6 +81,7 @@ var fieldLabels = map[string]string{
 	"done_at": "Selesai pada", "done_by": "Diselesaikan oleh", "visit_date": "Tanggal kunjungan", "cohort_size": "Ukuran angkatan",
 	"cost": "Biaya", "cost_per_participant": "Biaya per peserta", "places_per_year": "Tempat per tahun", "years": "Tahun",
 	"target_districts": "Kecamatan sasaran", "planned_on": "Rencana", "extra_per_year": "Tambahan per tahun",
+	"group": "Kelompok sasaran",
 	// partners' money
 	"commitment_id": "Komitmen", "committed": "Komitmen", "realised": "Realisasi", "received_on": "Diterima pada",
 	"description": "Keterangan", "in_kind": "Bantuan barang/jasa", "partner_name": "Mitra", "reference": "Nomor perjanjian",
@@ -122,7 +124,7 @@ var bookkeepingFields = map[string]bool{"id": true, "version": true, "created_at
 
 // moneyFields hold rupiah.
 var moneyFields = map[string]bool{"annual_revenue": true, "capital": true, "budget": true, "amount": true,
-	"price": true, "max_annual_revenue": true, "monthly_revenue": true, "cost": true, "cost_per_participant": true,
+	"price": true, "max_annual_revenue": true, "monthly_revenue": true, "cost": true, "cost_per_participant": true, "extra_per_year": true,
 	"committed": true, "realised": true, "revenue": true, "approved_amount": true, "disbursed_amount": true}
 
 // idFields hold record numbers: written "#6231", never grouped like a count.
@@ -138,6 +140,12 @@ var codeLabels = map[string]func(string) string{
 	"village_code": region.All().Name, "district_code": region.All().Name, "districts": region.All().Name,
 	"decision": market.DecisionLabel, "mode": market.ModeLabel,
 	"scheme": capital.SchemeLabel, "purpose": capital.PurposeLabel, "reject_reason": capital.ReasonLabel,
+	"group": func(code string) string {
+		if g, ok := planner.GroupOf(code); ok {
+			return g.Label
+		}
+		return code
+	},
 	"owner_gender": func(s string) string {
 		switch s {
 		case "F", "P", "female":
