@@ -52,6 +52,9 @@ type ProgramComparison struct {
 	SizeUpDifference  *float64    `json:"size_up_difference"`  // percentage points, completers − comparison
 	LevelUpDifference *float64    `json:"level_up_difference"` // percentage points
 	Note              string      `json:"note"`
+	// Market is the share of each group that reached each market step,
+	// absent without market data.
+	Market []MarketShare `json:"market,omitempty"`
 }
 
 type member struct {

@@ -22,6 +22,7 @@ type Service struct {
 	Programs ProgramFacts      // programme events, open programmes by topic, cohorts
 	Registry *registry.Service // reach checks and measurements
 	Audit    audit.Store       // document dates for the timeline
+	Market   MarketReach       // may be nil: the programme comparison then has no market figures
 	Now      func() time.Time
 }
 

@@ -29,7 +29,15 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, q StatsQuery) (*Stats
 	if err != nil {
 		return nil, err
 	}
-	return g.Result(), nil
+	st := g.Result()
+	if st.Program != nil && s.Market != nil {
+		reach, err := s.Market(ctx)
+		if err != nil {
+			return nil, err
+		}
+		st.Program.Market = g.MarketShares(reach)
+	}
+	return st, nil
 }
 
 // StatsIDs lists the businesses behind one number of the statistics.

@@ -2,7 +2,9 @@ package market
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"naikkelas/internal/apperr"
@@ -21,6 +23,9 @@ type OutcomeQuery struct {
 	ProgramID int64  // 0 = every active business; else the programme's completers
 	Today     string // YYYY-MM-DD: listings active on it, sales due before it
 	LastMonth string // YYYY-MM: the month whose sales are counted
+	// ByBusiness gives one row per business, its id in Code, instead of
+	// one per kecamatan.
+	ByBusiness bool
 }
 
 // DistrictOutcome is one kecamatan's figures.
@@ -56,9 +61,7 @@ func (s *Service) MarketOutcomes(ctx context.Context, a auth.Actor, programID in
 	if !a.IsOfficer() && a.Role != auth.Pimpinan {
 		return nil, apperr.New(apperr.Forbidden, "Angka pasar dilihat oleh petugas dinas dan pimpinan")
 	}
-	today := s.today()
-	q := OutcomeQuery{ProgramID: programID, Today: today.Format(time.DateOnly),
-		LastMonth: today.AddDate(0, 0, -today.Day()).Format(monthLayout)}
+	q := s.outcomeQuery(programID)
 	rows, err := s.Store.MarketOutcomes(ctx, q)
 	if err != nil {
 		return nil, err
@@ -86,6 +89,35 @@ func (s *Service) MarketOutcomes(ctx context.Context, a auth.Actor, programID in
 	}
 	out.Total.finish()
 	sort.Slice(out.Districts, func(i, j int) bool { return out.Districts[i].Name < out.Districts[j].Name })
+	return out, nil
+}
+
+func (s *Service) outcomeQuery(programID int64) OutcomeQuery {
+	today := s.today()
+	return OutcomeQuery{ProgramID: programID, Today: today.Format(time.DateOnly),
+		LastMonth: today.AddDate(0, 0, -today.Day()).Format(monthLayout)}
+}
+
+// BusinessOutcomes gives the market outcomes of every active business
+// that has any, by business id, for comparisons made elsewhere (the
+// naik-kelas report sets a programme's completers against its comparison
+// group). The caller authorises and keeps to its area.
+func (s *Service) BusinessOutcomes(ctx context.Context) (map[int64]DistrictOutcome, error) {
+	q := s.outcomeQuery(0)
+	q.ByBusiness = true
+	rows, err := s.Store.MarketOutcomes(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]DistrictOutcome, len(rows))
+	for _, d := range rows {
+		id, err := strconv.ParseInt(d.Code, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("market outcomes by business: id %q: %w", d.Code, err)
+		}
+		d.finish()
+		out[id] = d
+	}
 	return out, nil
 }
 

@@ -44,7 +44,7 @@ type RetailStore interface {
 	SaveSale(ctx context.Context, s *Sale, a *audit.Entry) error
 
 	// MarketOutcomes counts q's businesses per kecamatan (one row for each
-	// kecamatan that has any): with a product, label scores first and
+	// kecamatan that has any; per business with q.ByBusiness): with a product, label scores first and
 	// latest, curation decisions, listings and sales (see DistrictOutcome).
 	MarketOutcomes(ctx context.Context, q OutcomeQuery) ([]DistrictOutcome, error)
 }

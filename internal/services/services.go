@@ -66,6 +66,8 @@ func New(st store.Store, jurisdiction string) Set {
 		return programs.Signatory(id.Signature()), nil
 	}
 	asm := assessment.NewService(st, st, reg, st)
+	mkt := market.NewService(st, reg, nil)
+	asm.Market = marketReach(mkt)
 	fund := funding.NewService(st, prog, naikKelasOutcomes(asm))
 	ind := indicators.NewService(reg, prog, asm, jurisdiction)
 	plan := planner.NewService(st, reg, prog, fund, jurisdiction)
@@ -91,7 +93,23 @@ func New(st store.Store, jurisdiction string) Set {
 		Planner:    plan,
 		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan, Partners: part,
 			Regions: region.All(), Now: time.Now},
-		Market: market.NewService(st, reg, nil),
+		Market: mkt,
+	}
+}
+
+// marketReach tells the naik-kelas comparison how far each business got
+// towards modern retail, from the market outcomes.
+func marketReach(mkt *market.Service) assessment.MarketReach {
+	return func(ctx context.Context) (map[int64]assessment.MarketSteps, error) {
+		byBusiness, err := mkt.BusinessOutcomes(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int64]assessment.MarketSteps, len(byBusiness))
+		for id, o := range byBusiness {
+			out[id] = assessment.MarketSteps{WithProduct: o.WithProduct > 0, PassedCuration: o.Passed > 0, Listed: o.Listed > 0}
+		}
+		return out, nil
 	}
 }
 

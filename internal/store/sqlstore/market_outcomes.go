@@ -8,8 +8,13 @@ import (
 )
 
 // MarketOutcomes implements market.Store: five grouped counts, each per
-// kecamatan of the businesses in the query's set, merged by kecamatan.
+// kecamatan (or business) of the businesses in the query's set, merged by
+// kecamatan (or business).
 func (db *DB) MarketOutcomes(ctx context.Context, q market.OutcomeQuery) ([]market.DistrictOutcome, error) {
+	key := "b.district_code"
+	if q.ByBusiness {
+		key = "CAST(b.id AS TEXT)"
+	}
 	set, setArgs := ` AND b.status = 'active'`, []any{}
 	if q.ProgramID != 0 {
 		set += ` AND b.id IN (SELECT a.business_id FROM applications a WHERE a.program_id = ? AND a.status = 'completed')`
@@ -32,31 +37,31 @@ func (db *DB) MarketOutcomes(ctx context.Context, q market.OutcomeQuery) ([]mark
 		args        []any
 		apply       func(d *market.DistrictOutcome, v []int64)
 	}{
-		{"businesses", `SELECT b.district_code, COUNT(*),
+		{"businesses", `SELECT ` + key + `, COUNT(*),
 			SUM(CASE WHEN EXISTS (SELECT 1 FROM products p WHERE p.business_id = b.id) THEN 1 ELSE 0 END)
-			FROM businesses b WHERE 1 = 1` + set + ` GROUP BY b.district_code`, nil,
+			FROM businesses b WHERE 1 = 1` + set + ` GROUP BY ` + key, nil,
 			func(d *market.DistrictOutcome, v []int64) { d.Businesses, d.WithProduct = int(v[0]), int(v[1]) }},
-		{"label scores", `SELECT b.district_code, COUNT(*), SUM(f.score), SUM(l.score) FROM products p
+		{"label scores", `SELECT ` + key + `, COUNT(*), SUM(f.score), SUM(l.score) FROM products p
 			JOIN businesses b ON b.id = p.business_id
 			JOIN label_checks f ON f.id = (SELECT MIN(x.id) FROM label_checks x WHERE x.product_id = p.id)
 			JOIN label_checks l ON l.id = (SELECT MAX(x.id) FROM label_checks x WHERE x.product_id = p.id)
-			WHERE f.id <> l.id` + set + ` GROUP BY b.district_code`, nil,
+			WHERE f.id <> l.id` + set + ` GROUP BY ` + key, nil,
 			func(d *market.DistrictOutcome, v []int64) {
 				d.LabelProducts, d.LabelScoreSum = int(v[0]), [2]int{int(v[1]), int(v[2])}
 			}},
-		{"curation", `SELECT b.district_code, SUM(CASE WHEN e.decision <> '' THEN 1 ELSE 0 END),
+		{"curation", `SELECT ` + key + `, SUM(CASE WHEN e.decision <> '' THEN 1 ELSE 0 END),
 			SUM(CASE WHEN e.decision = 'lolos' THEN 1 ELSE 0 END)
 			FROM curation_entries e JOIN products p ON p.id = e.product_id JOIN businesses b ON b.id = p.business_id
-			WHERE 1 = 1` + set + ` GROUP BY b.district_code`, nil,
+			WHERE 1 = 1` + set + ` GROUP BY ` + key, nil,
 			func(d *market.DistrictOutcome, v []int64) { d.Decided, d.Passed = int(v[0]), int(v[1]) }},
-		{"listed", `SELECT b.district_code, COUNT(DISTINCT b.id)
+		{"listed", `SELECT ` + key + `, COUNT(DISTINCT b.id)
 			FROM listings l JOIN products p ON p.id = l.product_id JOIN businesses b ON b.id = p.business_id
-			WHERE l.starts_on <= ? AND (l.ends_on = '' OR l.ends_on >= ?)` + set + ` GROUP BY b.district_code`,
+			WHERE l.starts_on <= ? AND (l.ends_on = '' OR l.ends_on >= ?)` + set + ` GROUP BY ` + key,
 			[]any{q.Today, q.Today}, func(d *market.DistrictOutcome, v []int64) { d.Listed = int(v[0]) }},
-		{"sales", `SELECT b.district_code, SUM(CASE WHEN s.month = ? THEN s.revenue ELSE 0 END),
+		{"sales", `SELECT ` + key + `, SUM(CASE WHEN s.month = ? THEN s.revenue ELSE 0 END),
 			SUM(CASE WHEN s.paid_on = '' AND s.due_on < ? THEN s.revenue ELSE 0 END)
 			FROM listing_sales s JOIN listings l ON l.id = s.listing_id JOIN products p ON p.id = l.product_id
-			JOIN businesses b ON b.id = p.business_id WHERE 1 = 1` + set + ` GROUP BY b.district_code`,
+			JOIN businesses b ON b.id = p.business_id WHERE 1 = 1` + set + ` GROUP BY ` + key,
 			[]any{q.LastMonth, q.Today}, func(d *market.DistrictOutcome, v []int64) { d.SalesLastMonth, d.OwedPastTerms = v[0], v[1] }},
 	}
 	r := db.Reader()

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -293,6 +294,20 @@ func testMarketOutcomes(t *testing.T, s store.Store) {
 		Decided: 2, Passed: 1, Listed: 1, SalesLastMonth: 300_000, OwedPastTerms: 100_000}
 	if rows[0] != want {
 		t.Errorf("Cikande = %+v\nwant       %+v", rows[0], want)
+	}
+	byBusiness, err := s.MarketOutcomes(ctx, market.OutcomeQuery{Today: "2026-04-02", LastMonth: "2026-03", ByBusiness: true})
+	if err != nil || len(byBusiness) != 2 {
+		t.Fatalf("by business = %+v, %v; want both businesses", byBusiness, err)
+	}
+	for _, got := range byBusiness {
+		want := market.DistrictOutcome{Code: got.Code, Businesses: 1}
+		if got.Code == fmt.Sprint(w.biz.ID) {
+			want = market.DistrictOutcome{Code: got.Code, Businesses: 1, WithProduct: 1, LabelProducts: 1, LabelScoreSum: [2]int{40, 80},
+				Decided: 2, Passed: 1, Listed: 1, SalesLastMonth: 300_000, OwedPastTerms: 100_000}
+		}
+		if got != want {
+			t.Errorf("business %s = %+v\nwant         %+v", got.Code, got, want)
+		}
 	}
 	if rows, _ := s.MarketOutcomes(ctx, market.OutcomeQuery{Today: "2025-12-01", LastMonth: "2025-11"}); len(rows) != 1 || rows[0].Listed != 0 {
 		t.Errorf("before the listing starts: %+v", rows)
