@@ -67,6 +67,44 @@ type Unmet struct {
 	Unknown bool   `json:"unknown"`
 }
 
+// judgedFacts are the facts Evaluate reads, comparable, with the annual
+// revenue reduced to the side of the rule's limit it falls on: facts with
+// one key get one judgement from a rule on a day. A fact Evaluate comes to
+// read must be added here.
+type judgedFacts struct {
+	sizeClass, sizeBasis, productType string
+	overRevenue, hasNIB               bool
+	foundedYear                       int
+	facilities, outlets, preservation int  // -1: not recorded
+	ingredients, tools, simple        int8 // -1: not checked, 0: no, 1: yes
+}
+
+func judgedFactsOf(rule Rule, f Facts) judgedFacts {
+	p := f.Profile
+	return judgedFacts{sizeClass: f.SizeClass, sizeBasis: f.SizeBasis, productType: p.ProductType,
+		overRevenue: rule.MaxAnnualRevenue > 0 && f.AnnualRevenue > rule.MaxAnnualRevenue, hasNIB: f.HasNIB,
+		foundedYear: f.FoundedYear, facilities: recorded(p.Facilities), outlets: recorded(p.Outlets),
+		preservation: recorded(p.PreservationMethods), ingredients: checked(p.HalalIngredients),
+		tools: checked(p.SeparateTools), simple: checked(p.SimpleProcess)}
+}
+
+func recorded(v *int) int {
+	if v == nil {
+		return -1
+	}
+	return *v
+}
+
+func checked(v *bool) int8 {
+	switch {
+	case v == nil:
+		return -1
+	case *v:
+		return 1
+	}
+	return 0
+}
+
 // Evaluate returns every condition of rule that f does not meet on day, in
 // the rule's order; none means the business qualifies for self-declare.
 func (r *Rules) Evaluate(rule Rule, f Facts, day string) []Unmet {

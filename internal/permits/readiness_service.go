@@ -2,6 +2,7 @@ package permits
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"naikkelas/internal/apperr"
@@ -220,6 +221,9 @@ func (s *Service) HalalObligation(ctx context.Context, a auth.Actor, date, distr
 		out.Rule = &rr
 	}
 	rows := map[string]*ObligationRow{}
+	// Businesses alike in what the rule reads are judged once.
+	type verdict struct{ qualify, maybe bool }
+	judged := map[judgedFacts]verdict{}
 	err = s.Store.EachHalalFacts(ctx, registry.ScopeOf(a), district, func(d string, f Facts) error {
 		row := rows[d]
 		if row == nil {
@@ -235,17 +239,17 @@ func (s *Service) HalalObligation(ctx context.Context, a auth.Actor, date, distr
 		if !hasRule {
 			return nil
 		}
-		unmet := s.Rules.Evaluate(rule, f, day)
-		known := 0
-		for _, u := range unmet {
-			if !u.Unknown {
-				known++
-			}
+		key := judgedFactsOf(rule, f)
+		v, ok := judged[key]
+		if !ok {
+			unmet := s.Rules.Evaluate(rule, f, day)
+			v = verdict{qualify: len(unmet) == 0, maybe: !slices.ContainsFunc(unmet, func(u Unmet) bool { return !u.Unknown })}
+			judged[key] = v
 		}
-		if len(unmet) == 0 {
+		if v.qualify {
 			row.Qualify++
 		}
-		if known == 0 {
+		if v.maybe {
 			row.MaybeQualify++
 		}
 		return nil
