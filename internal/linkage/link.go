@@ -51,13 +51,8 @@ var ErrTooMany = errors.New("terlalu banyak baris untuk ditautkan sekaligus (pal
 // Link links records under cfg. Every record needs len(cfg.Fields) values.
 func Link(records []Record, cfg Config) (*Result, error) {
 	cfg = cfg.withDefaults()
-	if len(records) >= math.MaxInt32 {
-		return nil, ErrTooMany
-	}
-	for i := range records {
-		if len(records[i].Values) != len(cfg.Fields) {
-			return nil, errors.New("linkage: record " + records[i].ID + " has the wrong number of values")
-		}
+	if err := checkRecords(records, cfg); err != nil {
+		return nil, err
 	}
 	res := &Result{cfg: cfg, order: canonicalOrder(records)}
 	e := newEngine(records, res.order, cfg)
@@ -70,6 +65,20 @@ func Link(records []Record, cfg Config) (*Result, error) {
 	cl := e.cluster(res.pairs, res.probs)
 	res.fill(records, cl)
 	return res, nil
+}
+
+// checkRecords refuses more records than pair indexes hold, and a record
+// without one value per field.
+func checkRecords(records []Record, cfg Config) error {
+	if len(records) >= math.MaxInt32 {
+		return ErrTooMany
+	}
+	for i := range records {
+		if len(records[i].Values) != len(cfg.Fields) {
+			return errors.New("linkage: record " + records[i].ID + " has the wrong number of values")
+		}
+	}
+	return nil
 }
 
 // canonicalOrder sorts record indexes by ID, then by values, so that

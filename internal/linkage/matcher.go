@@ -1,10 +1,6 @@
 package linkage
 
-import (
-	"errors"
-	"math"
-	"slices"
-)
+import "slices"
 
 // Matcher finds, for a record from outside a fixed set (a row being
 // imported), its most likely match in the set. Only the records that share
@@ -28,13 +24,8 @@ type Match struct {
 // NewMatcher estimates the model on records and indexes their blocking keys.
 func NewMatcher(records []Record, cfg Config) (*Matcher, error) {
 	cfg = cfg.withDefaults()
-	if len(records) >= math.MaxInt32 {
-		return nil, ErrTooMany
-	}
-	for i := range records {
-		if len(records[i].Values) != len(cfg.Fields) {
-			return nil, errors.New("linkage: record " + records[i].ID + " has the wrong number of values")
-		}
+	if err := checkRecords(records, cfg); err != nil {
+		return nil, err
 	}
 	order := canonicalOrder(records)
 	e := newEngine(records, order, cfg)
