@@ -43,6 +43,10 @@ type RetailStore interface {
 	// an earlier report of the same month.
 	SaveSale(ctx context.Context, s *Sale, a *audit.Entry) error
 
+	// FindProducts returns up to f.Limit products of active businesses in
+	// f.Scope whose product, business or brand name holds f.Q (any case),
+	// by business then product name.
+	FindProducts(ctx context.Context, f ProductSearch) ([]ProductHit, error)
 	// MarketOutcomes counts q's businesses per kecamatan (one row for each
 	// kecamatan that has any; per business with q.ByBusiness): with a product, label scores first and
 	// latest, curation decisions, listings and sales (see DistrictOutcome).

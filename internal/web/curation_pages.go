@@ -62,6 +62,8 @@ type curationBoardView struct {
 	Decides   bool // may decide the entries shown
 	Decisions []string
 	Modes     []string
+	Search    string // the product search of the entry form
+	Hits      []market.ProductHit
 	notice
 }
 
@@ -76,7 +78,16 @@ func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := curationBoardView{C: c, Officer: a.IsOfficer(), Decides: a.IsOfficer() || a.IsMitra(), Decisions: market.Decisions, Modes: market.Modes,
-		notice: noticeOf(r)}
+		notice: noticeOf(r), Search: strings.TrimSpace(r.URL.Query().Get("cari"))}
+	if v.Officer && v.Search != "" {
+		if v.Hits, err = s.Market.FindCurationProducts(r.Context(), a, id, v.Search, nomineesShown); err != nil {
+			return err
+		}
+		if r.Header.Get("HX-Request") == "true" {
+			s.renderPartial(w, r, http.StatusOK, "curation_board", "product_hits", v)
+			return nil
+		}
+	}
 	s.render(w, r, http.StatusOK, "curation_board", page{Title: "Kurasi " + c.PartnerName, Active: "curation", Data: v})
 	return nil
 }
