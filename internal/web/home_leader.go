@@ -13,6 +13,7 @@ import (
 // figures across the register, the kecamatan map and the report button.
 type leaderHome struct {
 	Total     indicators.District
+	Trends    []indicators.Trend // key figures per calendar year, where they have data
 	Map       *mapView
 	Districts []region.Region // for the report's kecamatan choice
 	From, To  string          // the report's default period
@@ -27,6 +28,10 @@ func (s *Server) leaderHome(r *http.Request, a auth.Actor) (*leaderHome, error) 
 	if err != nil {
 		return nil, err
 	}
+	trends, err := s.Indicators.Trends(r.Context(), a)
+	if err != nil {
+		return nil, err
+	}
 	today := idfmt.Day(s.Now())
-	return &leaderHome{Total: indicators.Totals(ds), Map: m, Districts: s.districtsFor(a), From: today[:4] + "-01-01", To: today}, nil
+	return &leaderHome{Total: indicators.Totals(ds), Trends: trends, Map: m, Districts: s.districtsFor(a), From: today[:4] + "-01-01", To: today}, nil
 }

@@ -202,6 +202,8 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"villageOpts": func(v []region.Region, selected, empty string) villageOptions {
 			return villageOptions{Villages: v, Selected: selected, Empty: empty}
 		},
+		"sparkline":   sparkline,
+		"trendChange": trendChange,
 	}
 	maps.Copy(funcs, programFuncs()) // the programme pages' helpers (program_funcs.go)
 	return funcs

@@ -1,0 +1,92 @@
+package indicators
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"naikkelas/internal/assessment"
+	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/programs"
+)
+
+// TrendYears is how many calendar years a trend covers, this one included.
+const TrendYears = 3
+
+// YearValue is one calendar year's figure; the current year's runs to today.
+type YearValue struct {
+	Year  int `json:"year"`
+	Value int `json:"value"`
+}
+
+// Trend is a key figure over the last calendar years, oldest first.
+type Trend struct {
+	Key   string      `json:"key"`
+	Label string      `json:"label"`
+	Years []YearValue `json:"years"`
+}
+
+// Current and Previous are this year's figure (to date) and last year's.
+func (t Trend) Current() YearValue  { return t.Years[len(t.Years)-1] }
+func (t Trend) Previous() YearValue { return t.Years[len(t.Years)-2] }
+
+// Change is this year's figure against last year's in percent; ok is false
+// when last year had none.
+func (t Trend) Change() (pct float64, ok bool) {
+	prev := t.Previous().Value
+	if prev == 0 {
+		return 0, false
+	}
+	return float64(t.Current().Value-prev) * 100 / float64(prev), true
+}
+
+// Trends returns the key figures that have a history, per calendar year:
+// businesses that went up a size class (naik kelas) and businesses that
+// completed a finished programme, counted in the year it ended. A figure whose every year is
+// zero is left out: it has no data yet.
+func (s *Service) Trends(ctx context.Context, a auth.Actor) ([]Trend, error) {
+	today := idfmt.Day(s.Now())
+	last, _ := strconv.Atoi(today[:4])
+	first := last - TrendYears + 1 // the naik-kelas series covers the same years
+	naik := Trend{Key: "naik_kelas", Label: "Naik kelas"}
+	trained := Trend{Key: "trained", Label: "Lulus program"}
+	for y := first; y <= last; y++ {
+		naik.Years = append(naik.Years, YearValue{Year: y})
+		trained.Years = append(trained.Years, YearValue{Year: y})
+	}
+	st, err := s.Assessments.Stats(ctx, a, assessment.StatsQuery{From: fmt.Sprintf("%d-01-01", first), To: today, Series: true})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range st.Series {
+		if y, err := strconv.Atoi(p.From[:4]); err == nil && y >= first && y <= last {
+			naik.Years[y-first].Value += p.SizeUp
+		}
+	}
+	list, _, err := s.Programs.List(ctx, a, programs.ProgramFilter{PerPage: 500})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range list {
+		y, err := strconv.Atoi(p.EndsOn[:min(4, len(p.EndsOn))])
+		if err != nil || y < first || y > last || p.Status != programs.StatusFinished {
+			continue
+		}
+		_, rep, err := s.Programs.Report(ctx, a, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		trained.Years[y-first].Value += rep.Totals.Completed
+	}
+	var out []Trend
+	for _, t := range []Trend{trained, naik} {
+		for _, v := range t.Years {
+			if v.Value != 0 {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,48 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/indicators"
+)
+
+// sparkline draws a trend's years as a small inline SVG line, drawn on the
+// server (no script, no CDN); its title reads the figures in words.
+func sparkline(t indicators.Trend) template.HTML {
+	const w, h, pad = 120.0, 32.0, 3.0
+	top := 1
+	for _, v := range t.Years {
+		top = max(top, v.Value)
+	}
+	var pts, words []string
+	step := (w - 2*pad) / float64(max(1, len(t.Years)-1))
+	for i, v := range t.Years {
+		x := pad + float64(i)*step
+		y := h - pad - (h-2*pad)*float64(v.Value)/float64(top)
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		words = append(words, fmt.Sprintf("%d: %s", v.Year, idfmt.Number(int64(v.Value))))
+	}
+	last := strings.Split(pts[len(pts)-1], ",")
+	label := template.HTMLEscapeString(t.Label + " per tahun — " + strings.Join(words, ", "))
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s">`+
+		`<title>%s</title><polyline fill="none" stroke="currentColor" stroke-width="2" points="%s"/>`+
+		`<circle cx="%s" cy="%s" r="2.5" fill="currentColor"/></svg>`, w, h, w, h, label, label, strings.Join(pts, " "), last[0], last[1]))
+}
+
+// trendChange says this year's figure against last year's in words.
+func trendChange(t indicators.Trend) string {
+	pct, ok := t.Change()
+	cur, prev := t.Current(), t.Previous()
+	switch {
+	case !ok:
+		return fmt.Sprintf("%d: %s (%d: belum ada)", cur.Year, idfmt.Number(int64(cur.Value)), prev.Year)
+	case pct >= 0:
+		return fmt.Sprintf("%d s.d. hari ini: %s, naik %s dari %d (%s)", cur.Year, idfmt.Number(int64(cur.Value)),
+			idfmt.Percent(pct), prev.Year, idfmt.Number(int64(prev.Value)))
+	}
+	return fmt.Sprintf("%d s.d. hari ini: %s, turun %s dari %d (%s)", cur.Year, idfmt.Number(int64(cur.Value)),
+		idfmt.Percent(-pct), prev.Year, idfmt.Number(int64(prev.Value)))
+}
