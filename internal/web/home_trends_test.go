@@ -8,7 +8,7 @@ import (
 )
 
 func TestTrendWords(t *testing.T) {
-	tr := indicators.Trend{Label: "Lulus program", Years: []indicators.YearValue{{2024, 0}, {2025, 40}, {2026, 50}}}
+	tr := indicators.Trend{Label: "Lulus program", Years: []indicators.YearValue{{Year: 2024}, {Year: 2025, Value: 40}, {Year: 2026, Value: 50}}}
 	if got := trendChange(tr); got != "2026 s.d. hari ini: 50, naik 25% dari 2025 (40)" {
 		t.Errorf("trendChange = %q", got)
 	}
