@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"naikkelas/internal/importer"
+	"naikkelas/internal/store"
 )
 
 // TestLikelyMatch: a training list names a business the register holds
@@ -15,7 +16,12 @@ import (
 // chose to link, it updates the stored business instead. A business the
 // register does not hold is inserted without a note.
 func TestLikelyMatch(t *testing.T) {
-	st := openStore(t)
+	for name, open := range map[string]func(testing.TB) store.Store{"sqlite": openStore, "postgres": pgSchemaStore} {
+		t.Run(name, func(t *testing.T) { testLikelyMatch(t, open(t)) })
+	}
+}
+
+func testLikelyMatch(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	register := "NIB;Nama Usaha;Nama Pemilik;NIK;Desa;Kecamatan;No HP;Alamat\n" +
 		"1112223334445;Emping Melinjo Bu Enah;Enah Suhaena;3604154203750001;Julang;Cikande;0812-3456-7001;Kp. Babakan RT 01/02\n" +
