@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -314,5 +315,63 @@ func testMarketOutcomes(t *testing.T, s store.Store) {
 	}
 	if rows, err := s.MarketOutcomes(ctx, market.OutcomeQuery{ProgramID: 999, Today: "2026-04-02", LastMonth: "2026-03"}); err != nil || len(rows) != 0 {
 		t.Errorf("a programme without completers: %+v, %v", rows, err)
+	}
+}
+
+// testFindProducts: the curation board's product search matches product,
+// business or brand names in any case, keeps to the scope, skips archived
+// businesses, takes % literally and stops at the limit.
+func testFindProducts(t *testing.T, s store.Store) {
+	newRetailWorld(t, s) // "Emping Bu Iti" in Cikande, with Emping manis and Kerupuk kulit
+	far := create(t, s, biz("Sate Bandeng Kramat", kramatwatuA))
+	bandeng := &market.Product{BusinessID: far.ID, Name: "Sate bandeng 50% ikan", Price: 30000}
+	if err := s.CreateProduct(ctx, bandeng, productAudit()); err != nil {
+		t.Fatal(err)
+	}
+	names := func(f market.ProductSearch) string {
+		t.Helper()
+		if f.Limit == 0 {
+			f.Limit = 10
+		}
+		hits, err := s.FindProducts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			if h.BusinessID == 0 || h.BusinessName == "" || h.DistrictCode == "" {
+				t.Errorf("hit without its business: %+v", h)
+			}
+			out = append(out, h.Name)
+		}
+		return strings.Join(out, "|")
+	}
+	for _, c := range []struct {
+		f    market.ProductSearch
+		want string
+	}{
+		{market.ProductSearch{Q: "EMPING"}, "Emping manis|Kerupuk kulit"}, // the business's name holds it
+		{market.ProductSearch{Q: "kulit"}, "Kerupuk kulit"},
+		{market.ProductSearch{Q: "a", Scope: registry.Scope{Regions: []string{kramatwatu}}}, "Sate bandeng 50% ikan"},
+		{market.ProductSearch{Q: "bandeng", Scope: registry.Scope{Regions: []string{cikandeA}}}, ""},
+		{market.ProductSearch{Q: "50%"}, "Sate bandeng 50% ikan"},
+		{market.ProductSearch{Q: "0%"}, "Sate bandeng 50% ikan"},
+		{market.ProductSearch{Q: "m%s"}, ""},
+		{market.ProductSearch{Q: "i", Limit: 2}, "Emping manis|Kerupuk kulit"}, // of three, by business name
+	} {
+		if got := names(c.f); got != c.want {
+			t.Errorf("FindProducts(%+v) = %q, want %q", c.f, got, c.want)
+		}
+	}
+	gone, err := s.GetBusiness(ctx, far.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone.Status = registry.StatusArchived
+	if err := s.UpdateBusiness(ctx, gone, &audit.Entry{Action: audit.Archive, Entity: "business"}); err != nil {
+		t.Fatalf("archive: %v", err)
+	}
+	if got := names(market.ProductSearch{Q: "bandeng"}); got != "" {
+		t.Errorf("an archived business's product: %q", got)
 	}
 }

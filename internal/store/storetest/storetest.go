@@ -75,6 +75,7 @@ func Run(t *testing.T, open Opener) {
 		{"MergeLinksSchema", testMergeLinksSchema},
 		{"MergeUndo", testMergeUndo},
 		{"MarketOutcomes", testMarketOutcomes},
+		{"FindProducts", testFindProducts},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
