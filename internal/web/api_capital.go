@@ -1,8 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 
@@ -58,14 +58,7 @@ func (s *Server) apiReferralLetter(w http.ResponseWriter, r *http.Request, id in
 	for _, q := range ref.Requirements {
 		l.Checklist = append(l.Checklist, certificate.CheckLine{Label: q.Label, Met: q.Met, Detail: q.Detail})
 	}
-	var buf bytes.Buffer
-	if err := certificate.RenderLetter(&buf, l); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="surat-rekomendasi-%d.pdf"`, ref.ID))
-	_, _ = buf.WriteTo(w)
-	return nil
+	return servePDF(w, fmt.Sprintf("surat-rekomendasi-%d", ref.ID), func(out io.Writer) error { return certificate.RenderLetter(out, l) })
 }
 
 // letterNumber is the number a referral letter carries.

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"bytes"
+	"io"
 	"net/http"
 	"strings"
 
@@ -16,18 +16,11 @@ func (s *Server) apiLeadershipReport(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := leadership.Render(&buf, d); err != nil {
-		return err
-	}
 	name := "laporan-pimpinan-" + d.From + "-" + d.To
 	if d.District != "" {
 		name += "-" + strings.ReplaceAll(d.District, ".", "")
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Last-Modified", d.GeneratedAt.UTC().Format(http.TimeFormat))
-	_, _ = w.Write(buf.Bytes())
-	return nil
+	return servePDF(w, name, func(out io.Writer) error { return leadership.Render(out, d) })
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 
@@ -125,15 +126,8 @@ func (s *Server) apiCertificateGet(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
 	d := s.certificateData(r, c, p)
-	if err := certificate.Render(&buf, d); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+certificate.FileName(d)+`"`)
-	_, _ = buf.WriteTo(w)
-	return nil
+	return servePDF(w, strings.TrimSuffix(certificate.FileName(d), ".pdf"), func(out io.Writer) error { return certificate.Render(out, d) })
 }
 
 // apiCertificateZip serves every certificate of a programme in one ZIP.

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"bytes"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -59,17 +59,10 @@ func (s *Server) apiPartnerImpact(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := leadership.RenderImpact(&buf, d); err != nil {
-		return err
-	}
 	name := "laporan-dampak"
 	if year != 0 {
 		name += "-" + strconv.Itoa(year)
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
 	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(buf.Bytes())
-	return nil
+	return servePDF(w, name, func(out io.Writer) error { return leadership.RenderImpact(out, d) })
 }

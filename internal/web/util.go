@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -72,4 +74,17 @@ func queryInt(r *http.Request, name string, def int) (int, error) {
 			Fields: map[string]string{name: "Harus bilangan bulat positif"}}
 	}
 	return n, nil
+}
+
+// servePDF renders a PDF into memory first, so that a failure is still an
+// error page, then serves it inline as name (without ".pdf").
+func servePDF(w http.ResponseWriter, name string, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
+	_, _ = buf.WriteTo(w)
+	return nil
 }
