@@ -12,6 +12,7 @@ import (
 
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/capital"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 	"naikkelas/internal/region"
@@ -72,6 +73,7 @@ type Service struct {
 	Registry     *registry.Service
 	Programs     *programs.Service
 	Assessments  *assessment.Service
+	Capital      *capital.Service // for the credit trend; nil leaves it out
 	Regions      *region.Directory
 	Jurisdiction string
 	Now          func() time.Time

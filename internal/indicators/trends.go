@@ -7,6 +7,7 @@ import (
 
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/capital"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/programs"
 )
@@ -25,11 +26,32 @@ type Trend struct {
 	Key   string      `json:"key"`
 	Label string      `json:"label"`
 	Years []YearValue `json:"years"`
+	Money bool        `json:"money"` // values are rupiah
 }
 
 // Current and Previous are this year's figure (to date) and last year's.
 func (t Trend) Current() YearValue  { return t.Years[len(t.Years)-1] }
 func (t Trend) Previous() YearValue { return t.Years[len(t.Years)-2] }
+
+// disbursed sums the credit banks disbursed to businesses in a's reach per
+// year of disbursement.
+func (s *Service) disbursed(ctx context.Context, a auth.Actor, t *Trend) error {
+	first := t.Years[0].Year
+	for page := 1; ; page++ {
+		list, total, err := s.Capital.List(ctx, a, capital.Filter{Status: capital.StatusDisbursed, Page: page, PerPage: capital.MaxPerPage})
+		if err != nil {
+			return err
+		}
+		for _, r := range list {
+			if y, err := strconv.Atoi(r.DisbursedOn[:min(4, len(r.DisbursedOn))]); err == nil && y >= first && y < first+len(t.Years) {
+				t.Years[y-first].Value += int(r.DisbursedAmount)
+			}
+		}
+		if len(list) == 0 || page*capital.MaxPerPage >= total {
+			return nil
+		}
+	}
+}
 
 // Change is this year's figure against last year's in percent; ok is false
 // when last year had none.
@@ -42,8 +64,9 @@ func (t Trend) Change() (pct float64, ok bool) {
 }
 
 // Trends returns the key figures that have a history, per calendar year:
-// businesses that went up a size class (naik kelas) and businesses that
-// completed a finished programme, counted in the year it ended. A figure whose every year is
+// businesses that went up a size class (naik kelas), businesses that
+// completed a finished programme, counted in the year it ended, and credit
+// disbursed through referrals to banks. A figure whose every year is
 // zero is left out: it has no data yet.
 func (s *Service) Trends(ctx context.Context, a auth.Actor) ([]Trend, error) {
 	today := idfmt.Day(s.Now())
@@ -51,9 +74,16 @@ func (s *Service) Trends(ctx context.Context, a auth.Actor) ([]Trend, error) {
 	first := last - TrendYears + 1 // the naik-kelas series covers the same years
 	naik := Trend{Key: "naik_kelas", Label: "Naik kelas"}
 	trained := Trend{Key: "trained", Label: "Lulus program"}
+	credit := Trend{Key: "credit", Label: "Kredit dicairkan", Money: true}
 	for y := first; y <= last; y++ {
 		naik.Years = append(naik.Years, YearValue{Year: y})
 		trained.Years = append(trained.Years, YearValue{Year: y})
+		credit.Years = append(credit.Years, YearValue{Year: y})
+	}
+	if s.Capital != nil {
+		if err := s.disbursed(ctx, a, &credit); err != nil {
+			return nil, err
+		}
 	}
 	st, err := s.Assessments.Stats(ctx, a, assessment.StatsQuery{From: fmt.Sprintf("%d-01-01", first), To: today, Series: true})
 	if err != nil {
@@ -80,7 +110,7 @@ func (s *Service) Trends(ctx context.Context, a auth.Actor) ([]Trend, error) {
 		trained.Years[y-first].Value += rep.Totals.Completed
 	}
 	var out []Trend
-	for _, t := range []Trend{trained, naik} {
+	for _, t := range []Trend{trained, naik, credit} {
 		for _, v := range t.Years {
 			if v.Value != 0 {
 				out = append(out, t)

@@ -70,6 +70,8 @@ func New(st store.Store, jurisdiction string) Set {
 	asm.Market = marketReach(mkt)
 	fund := funding.NewService(st, prog, naikKelasOutcomes(asm))
 	ind := indicators.NewService(reg, prog, asm, jurisdiction)
+	capSvc := capital.NewService(st, reg, st, off)
+	ind.Capital = capSvc
 	plan := planner.NewService(st, reg, prog, fund, jurisdiction)
 	part := partners.NewService(prog, asm, fund)
 	return Set{
@@ -81,7 +83,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Permits:     permits.NewService(st, reg),
 		Duplicates:  duplicates.NewService(reg, st),
 		Partners:    part,
-		Capital:     capital.NewService(st, reg, st, off),
+		Capital:     capSvc,
 		Messages: messages.NewService(st, reg, func(ctx context.Context) string {
 			if id, err := off.Get(ctx); err == nil {
 				return id.Agency

@@ -23,7 +23,7 @@ func sparkline(t indicators.Trend) template.HTML {
 		x := pad + float64(i)*step
 		y := h - pad - (h-2*pad)*float64(v.Value)/float64(top)
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
-		words = append(words, fmt.Sprintf("%d: %s", v.Year, idfmt.Number(int64(v.Value))))
+		words = append(words, fmt.Sprintf("%d: %s", v.Year, trendValue(t, v)))
 	}
 	last := strings.Split(pts[len(pts)-1], ",")
 	label := template.HTMLEscapeString(t.Label + " per tahun — " + strings.Join(words, ", "))
@@ -36,13 +36,20 @@ func sparkline(t indicators.Trend) template.HTML {
 func trendChange(t indicators.Trend) string {
 	pct, ok := t.Change()
 	cur, prev := t.Current(), t.Previous()
+	value := func(v indicators.YearValue) string { return trendValue(t, v) }
 	switch {
 	case !ok:
-		return fmt.Sprintf("%d: %s (%d: belum ada)", cur.Year, idfmt.Number(int64(cur.Value)), prev.Year)
+		return fmt.Sprintf("%d: %s (%d: belum ada)", cur.Year, value(cur), prev.Year)
 	case pct >= 0:
-		return fmt.Sprintf("%d s.d. hari ini: %s, naik %s dari %d (%s)", cur.Year, idfmt.Number(int64(cur.Value)),
-			idfmt.Percent(pct), prev.Year, idfmt.Number(int64(prev.Value)))
+		return fmt.Sprintf("%d s.d. hari ini: %s, naik %s dari %d (%s)", cur.Year, value(cur), idfmt.Percent(pct), prev.Year, value(prev))
 	}
-	return fmt.Sprintf("%d s.d. hari ini: %s, turun %s dari %d (%s)", cur.Year, idfmt.Number(int64(cur.Value)),
-		idfmt.Percent(-pct), prev.Year, idfmt.Number(int64(prev.Value)))
+	return fmt.Sprintf("%d s.d. hari ini: %s, turun %s dari %d (%s)", cur.Year, value(cur), idfmt.Percent(-pct), prev.Year, value(prev))
+}
+
+// trendValue writes one year's figure of a trend: rupiah or a count.
+func trendValue(t indicators.Trend, v indicators.YearValue) string {
+	if t.Money {
+		return idfmt.Rupiah(int64(v.Value))
+	}
+	return idfmt.Number(int64(v.Value))
 }

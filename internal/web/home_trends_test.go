@@ -17,6 +17,10 @@ func TestTrendWords(t *testing.T) {
 	if got := trendChange(tr); got != "2026 s.d. hari ini: 1.500, turun 50% dari 2025 (3.000)" {
 		t.Errorf("trendChange = %q", got)
 	}
+	money := indicators.Trend{Label: "Kredit dicairkan", Money: true, Years: []indicators.YearValue{{Year: 2025}, {Year: 2026, Value: 75_000_000}}}
+	if got := trendChange(money); got != "2026: Rp75.000.000 (2025: belum ada)" {
+		t.Errorf("trendChange = %q", got)
+	}
 	svg := string(sparkline(tr))
 	for _, want := range []string{"<svg", "2024: 0, 2025: 3.000, 2026: 1.500", "<polyline", `points="3.0,29.0 60.0,3.0 117.0,16.0"`} {
 		if !strings.Contains(svg, want) {
