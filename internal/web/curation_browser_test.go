@@ -40,3 +40,24 @@ func TestBrowserCurationBoard(t *testing.T) {
 		t.Error("the board shows the owner's NIK or name to the mitra")
 	}
 }
+
+// TestBrowserCurationSearch: an operator on a 360 px phone types part of a
+// product's name on the board, the results appear without a page load, and
+// entering the one found puts it on the board.
+func TestBrowserCurationSearch(t *testing.T) {
+	b := newBrowserSession(t)
+	run := b.run
+	c, _ := newRound(b.f, b.f.In.ID, false)
+	pid := firstProduct("{p}")(b.f, b.f.In.ID, "")
+	b.login("log in", b.f.users["operator"].Username, chromedp.EmulateViewport(360, 740))
+	run("open the round", chromedp.Navigate(b.ts.URL+"/kurasi/"+itoa64(c)), chromedp.WaitVisible("#cari"))
+	found := `#produk-hasil input[name="product_id"][value="` + pid + `"]`
+	run("search", chromedp.SendKeys("#cari", "melinjo"), chromedp.WaitReady(found))
+	if w := b.str("width", chromedp.Evaluate[string](`String(document.documentElement.scrollWidth)`)); w != "360" {
+		t.Errorf("the board with results at 360 px is %s px wide", w)
+	}
+	run("enter it", chromedp.SendKeys(`#es`+pid, "300"), chromedp.Submit(`#es`+pid), chromedp.WaitVisible(`li.entry`), chromedp.WaitVisible(`p.notice`))
+	if board := b.text("board", "main"); !strings.Contains(board, "Emping melinjo masuk kurasi") || !strings.Contains(board, "Keripik Emping Bu Siti") {
+		t.Errorf("after entering: %q", board)
+	}
+}
