@@ -1,22 +1,18 @@
 package demo
 
 import (
-	"context"
 	"testing"
 
 	"naikkelas/internal/auth"
 	"naikkelas/internal/capital"
-	"naikkelas/internal/services"
 )
 
 // TestDemoCapital: the demo's two banks each see only their referrals,
 // decided in every way; the funnel reaches disbursement; the Cikande
 // operator's outbox holds messages due today.
 func TestDemoCapital(t *testing.T) {
-	ctx := context.Background()
-	st := openTemp(t)
-	loadDemo(t, st, 2000)
-	set := services.New(st, Jurisdiction)
+	ctx := t.Context()
+	st, set := demoOf(t, 2000)
 	statuses := map[string]int{}
 	for _, username := range []string{"mitra.bank", SecondBankUsername} {
 		u, err := st.UserByUsername(ctx, username)

@@ -1,21 +1,17 @@
 package demo
 
 import (
-	"context"
 	"testing"
 
 	"naikkelas/internal/auth"
-	"naikkelas/internal/services"
 )
 
 // TestDemoFunding: the demo's ledger spans 2023–2026 with realisations,
 // some programmes are funded by several partners, the CSR fund's mitra
 // sees its own ledger, and coverage scenarios are saved.
 func TestDemoFunding(t *testing.T) {
-	ctx := context.Background()
-	st := openTemp(t)
-	loadDemo(t, st, 2000)
-	set := services.New(st, Jurisdiction)
+	ctx := t.Context()
+	st, set := demoOf(t, 2000)
 	stats, err := set.Funding.Stats(ctx, auth.System, 0)
 	if err != nil {
 		t.Fatal(err)

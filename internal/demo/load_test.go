@@ -30,6 +30,15 @@ func loadDemo(t *testing.T, st store.Store, n int) []Account {
 	return accounts
 }
 
+// demoOf loads a fresh demo of n businesses and returns its store with the
+// services the web and CLI use on it.
+func demoOf(t *testing.T, n int) (store.Store, services.Set) {
+	t.Helper()
+	st := openTemp(t)
+	loadDemo(t, st, n)
+	return st, services.New(st, Jurisdiction)
+}
+
 func TestLoadSmallDemo(t *testing.T) {
 	ctx := context.Background()
 	st := openTemp(t)

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"testing"
 
 	"naikkelas/internal/assessment"
@@ -12,9 +11,8 @@ import (
 // The naik-kelas comparison of the finished programme carries the market
 // steps, drawn from the demo's products, curation rounds and listings.
 func TestDemoNaikKelasMarketSteps(t *testing.T) {
-	ctx := context.Background()
-	st := sharedDemo(t)
-	set := services.New(st, Jurisdiction)
+	ctx := t.Context()
+	set := services.New(sharedDemo(t), Jurisdiction)
 	refs, _ := set.Assessments.Programs.ProgramRefs(ctx, "finished")
 	s, err := set.Assessments.Stats(ctx, auth.System, assessment.StatsQuery{ProgramID: refs[0].ID})
 	if err != nil {
