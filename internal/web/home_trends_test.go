@@ -35,13 +35,26 @@ func TestHomeTrends(t *testing.T) {
 	f := newFixture(t)
 	f.stage("finished")
 	for _, role := range []string{"admin", "pimpinan"} {
-		page := f.do(request{Method: "GET", Path: "/", Role: role}).Body.String()
-		if !strings.Contains(page, `data-trend="trained"`) || !strings.Contains(page, "Lulus program per tahun") ||
-			!strings.Contains(page, `<svg class="spark"`) {
-			t.Errorf("%s's home lacks the trained trend", role)
+		// The home page shows first and fetches the trends after it.
+		if home := f.do(request{Method: "GET", Path: "/", Role: role}).Body.String(); !strings.Contains(home, `hx-get="/beranda/tren"`) {
+			t.Errorf("%s's home does not fetch the trends", role)
+		}
+		fragment := f.do(request{Method: "GET", Path: "/beranda/tren", Role: role, Header: map[string]string{"HX-Request": "true"}}).Body.String()
+		page := f.do(request{Method: "GET", Path: "/beranda/tren", Role: role}).Body.String()
+		for _, body := range []string{fragment, page} {
+			if !strings.Contains(body, `data-trend="trained"`) || !strings.Contains(body, "Lulus program per tahun") ||
+				!strings.Contains(body, `<svg class="spark"`) {
+				t.Errorf("%s's trends lack the trained trend: %.300s", role, body)
+			}
+		}
+		if strings.Contains(fragment, "<html") || !strings.Contains(page, "<html") {
+			t.Errorf("the htmx answer is the fragment, the plain one a whole page")
 		}
 	}
-	if page := f.do(request{Method: "GET", Path: "/", Role: "operator"}).Body.String(); strings.Contains(page, "data-trend") {
+	if page := f.do(request{Method: "GET", Path: "/", Role: "operator"}).Body.String(); strings.Contains(page, "data-trend") || strings.Contains(page, "/beranda/tren") {
 		t.Error("an operator's home shows the leaders' trends")
+	}
+	if w := f.do(request{Method: "GET", Path: "/beranda/tren", Role: "operator"}); w.Code != s403 {
+		t.Errorf("an operator reads the leaders' trends: %d", w.Code)
 	}
 }

@@ -11,6 +11,7 @@ func leadershipMatrix() map[string]matrixCase {
 	leaders := want{admin: [2]int{s200, s200}, operator: [2]int{s403, s403}, pimpinan: [2]int{s200, s200}, owner: [2]int{s403, s403}, mitra: refused}
 	return map[string]matrixCase{
 		"GET /api/v1/reports/leadership.pdf": {path: fixed("/api/v1/reports/leadership.pdf?from=2026-01-01&to=2026-12-31"), want: leaders},
+		"GET /beranda/tren":                  {path: fixed("/beranda/tren"), want: leaders},
 	}
 }
 

@@ -58,6 +58,7 @@ func (s *Server) routeTable() []route {
 
 		// Pages.
 		{"GET /{$}", signedIn, s.handle(s.homeShow), nil},
+		{"GET /beranda/tren", member, s.handle(s.homeTrends), nil},
 		{"GET /usaha", member, s.handle(s.businessList), nil},
 		{"GET /usaha/baru", member, s.handle(s.businessNew), nil},
 		{"POST /usaha", member, s.handle(s.businessCreate), nil},
