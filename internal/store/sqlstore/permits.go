@@ -213,25 +213,15 @@ func jsonText(v any) string {
 // still valid.
 func (db *DB) ExpiryCounts(ctx context.Context, f permits.Filter) ([]permits.ExpiryCount, error) {
 	w := permitWhere(f)
-	rows, err := db.Reader().Query(ctx, `SELECT b.district_code,
+	return queryRows(ctx, db.Reader(), "expiry counts", []permits.ExpiryCount{}, func(s Scanner, c *permits.ExpiryCount) error {
+		var all int
+		err := s.Scan(&c.Code, &c.Expired, &all)
+		c.Expiring = all - c.Expired
+		return err
+	}, `SELECT b.district_code,
 		SUM(CASE WHEN p.status = 'kedaluwarsa' OR p.expires_on < ? THEN 1 ELSE 0 END), COUNT(*)
 		FROM permits p JOIN businesses b ON b.id = p.business_id WHERE `+w.SQL()+` GROUP BY b.district_code ORDER BY b.district_code`,
 		append([]any{f.Today}, w.Args...)...)
-	if err != nil {
-		return nil, fmt.Errorf("expiry counts: %w", err)
-	}
-	defer rows.Close()
-	out := []permits.ExpiryCount{}
-	for rows.Next() {
-		var c permits.ExpiryCount
-		var all int
-		if err := rows.Scan(&c.Code, &c.Expired, &all); err != nil {
-			return nil, err
-		}
-		c.Expiring = all - c.Expired
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 func scanChange(s Scanner, c *permits.Change) error {

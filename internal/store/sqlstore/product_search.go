@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"naikkelas/internal/market"
@@ -15,20 +14,9 @@ func (db *DB) FindProducts(ctx context.Context, f market.ProductSearch) ([]marke
 	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(strings.TrimSpace(f.Q))) + "%"
 	w.Add(`(LOWER(p.name) LIKE ? ESCAPE '\' OR LOWER(b.name) LIKE ? ESCAPE '\' OR LOWER(b.brand) LIKE ? ESCAPE '\')`, like, like, like)
 	addScope(&w, f.Scope)
-	rows, err := db.Reader().Query(ctx, `SELECT p.id, p.name, b.id, b.name, b.district_code
+	return queryRows(ctx, db.Reader(), "find products", []market.ProductHit{}, func(s Scanner, h *market.ProductHit) error {
+		return s.Scan(&h.ID, &h.Name, &h.BusinessID, &h.BusinessName, &h.DistrictCode)
+	}, `SELECT p.id, p.name, b.id, b.name, b.district_code
 		FROM products p JOIN businesses b ON b.id = p.business_id WHERE `+w.SQL()+`
 		ORDER BY b.name, p.name, p.id LIMIT ?`, append(w.Args, max(f.Limit, 1))...)
-	if err != nil {
-		return nil, fmt.Errorf("find products: %w", err)
-	}
-	defer rows.Close()
-	out := []market.ProductHit{}
-	for rows.Next() {
-		var h market.ProductHit
-		if err := rows.Scan(&h.ID, &h.Name, &h.BusinessID, &h.BusinessName, &h.DistrictCode); err != nil {
-			return nil, fmt.Errorf("find products: %w", err)
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
 }

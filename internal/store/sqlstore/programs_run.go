@@ -39,23 +39,13 @@ func (db *DB) SetAttendance(ctx context.Context, marks []programs.Attendance, ch
 
 // ListAttendance implements programs.Store.
 func (db *DB) ListAttendance(ctx context.Context, programID int64) ([]programs.Attendance, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT program_id, business_id, session, present, recorded_by, recorded_at
-		FROM attendance WHERE program_id = ? ORDER BY business_id, session`, programID)
-	if err != nil {
-		return nil, fmt.Errorf("list attendance: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.Attendance{}
-	for rows.Next() {
-		var a programs.Attendance
+	return queryRows(ctx, db.Reader(), "list attendance", []programs.Attendance{}, func(s Scanner, a *programs.Attendance) error {
 		var present int
-		if err := rows.Scan(&a.ProgramID, &a.BusinessID, &a.Session, &present, &a.RecordedBy, ScanTime(&a.RecordedAt)); err != nil {
-			return nil, err
-		}
+		err := s.Scan(&a.ProgramID, &a.BusinessID, &a.Session, &present, &a.RecordedBy, ScanTime(&a.RecordedAt))
 		a.Present = present != 0
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return err
+	}, `SELECT program_id, business_id, session, present, recorded_by, recorded_at
+		FROM attendance WHERE program_id = ? ORDER BY business_id, session`, programID)
 }
 
 func nullFloat(v *float64) any {
@@ -89,18 +79,10 @@ func (db *DB) SetScores(ctx context.Context, scores []programs.Scores, entries [
 
 // ListScores implements programs.Store.
 func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Scores, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT program_id, business_id, pre_test, post_test, recorded_by, recorded_at
-		FROM test_scores WHERE program_id = ? ORDER BY business_id`, programID)
-	if err != nil {
-		return nil, fmt.Errorf("list scores: %w", err)
-	}
-	defer rows.Close()
-	out := []programs.Scores{}
-	for rows.Next() {
-		var s programs.Scores
+	return queryRows(ctx, db.Reader(), "list scores", []programs.Scores{}, func(row Scanner, s *programs.Scores) error {
 		var pre, post sql.NullFloat64
-		if err := rows.Scan(&s.ProgramID, &s.BusinessID, &pre, &post, &s.RecordedBy, ScanTime(&s.RecordedAt)); err != nil {
-			return nil, err
+		if err := row.Scan(&s.ProgramID, &s.BusinessID, &pre, &post, &s.RecordedBy, ScanTime(&s.RecordedAt)); err != nil {
+			return err
 		}
 		if pre.Valid {
 			s.PreTest = &pre.Float64
@@ -108,9 +90,9 @@ func (db *DB) ListScores(ctx context.Context, programID int64) ([]programs.Score
 		if post.Valid {
 			s.PostTest = &post.Float64
 		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT program_id, business_id, pre_test, post_test, recorded_by, recorded_at
+		FROM test_scores WHERE program_id = ? ORDER BY business_id`, programID)
 }
 
 const certificateCols = `id, program_id, business_id, code, business_name, owner_name, issued_at, signed_government,
