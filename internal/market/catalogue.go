@@ -56,10 +56,25 @@ type CatalogueFilter struct {
 	Today    string // YYYY-MM-DD, set by the service for InRetail
 	Page     int
 	PerPage  int
+	// CountUpTo, when above zero, lets the store stop counting once more
+	// than this many products match; it then returns CountUpTo+1.
+	CountUpTo int
 }
 
 // CataloguePerPage is a catalogue page.
 const CataloguePerPage = 24
+
+// CatalogueCountCap is how many products past the start of a page the
+// catalogue counts exactly; beyond it the total is a lower bound.
+const CatalogueCountCap = 1000
+
+// CataloguePage is one page of the catalogue and how many products match.
+type CataloguePage struct {
+	Items []CatalogueItem
+	Total int
+	// TotalIsLowerBound says that more than Total products match.
+	TotalIsLowerBound bool
+}
 
 // CatalogueRow is what the store reads for an item; the service turns it
 // into a CatalogueItem.
@@ -97,22 +112,26 @@ func (s *Service) catalogueItem(r *CatalogueRow) CatalogueItem {
 }
 
 // Catalogue returns one page of the public catalogue.
-func (s *Service) Catalogue(ctx context.Context, f CatalogueFilter) ([]CatalogueItem, int, error) {
+func (s *Service) Catalogue(ctx context.Context, f CatalogueFilter) (*CataloguePage, error) {
 	if f.Page < 1 {
 		f.Page = 1
 	}
 	f.PerPage = CataloguePerPage
 	f.Q = strings.TrimSpace(f.Q)
 	f.Today = s.today().Format(time.DateOnly)
+	f.CountUpTo = (f.Page-1)*CataloguePerPage + CatalogueCountCap
 	rows, total, err := s.Store.CatalogueRows(ctx, f)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	out := make([]CatalogueItem, len(rows))
+	p := &CataloguePage{Items: make([]CatalogueItem, len(rows)), Total: total}
+	if total > f.CountUpTo {
+		p.Total, p.TotalIsLowerBound = f.CountUpTo, true
+	}
 	for i := range rows {
-		out[i] = s.catalogueItem(&rows[i])
+		p.Items[i] = s.catalogueItem(&rows[i])
 	}
-	return out, total, nil
+	return p, nil
 }
 
 // CatalogueProduct returns one product of the catalogue, or NotFound when

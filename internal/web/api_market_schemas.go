@@ -82,8 +82,10 @@ func marketSchemas() map[string]any {
 			"business": str, "brand": str, "district_code": str, "district": str,
 			"permits": map[string]any{"type": "array", "items": str}, "halal": boolean, "photos": arrayOf("Photo"),
 			"order_url": str}, "id", "name", "order_url"),
-		"CatalogueFeed": obj(map[string]any{"items": arrayOf("CatalogueItem"), "total": integer, "page": integer, "per_page": integer},
-			"items", "total", "page", "per_page"),
+		"CatalogueFeed": obj(map[string]any{"items": arrayOf("CatalogueItem"), "total": integer,
+			"total_is_lower_bound": map[string]any{"type": "boolean",
+				"description": "true: more products match than total; counting stops 1,000 products past the page's start"},
+			"page": integer, "per_page": integer}, "items", "total", "total_is_lower_bound", "page", "per_page"),
 		"Photo": obj(map[string]any{"id": integer, "product_id": integer, "width": integer, "height": integer,
 			"url": str, "thumb_url": str, "created_by": str, "created_at": instant}, "id", "url", "thumb_url"),
 	}

@@ -12,8 +12,7 @@ import (
 
 // catalogueView is the public catalogue page.
 type catalogueView struct {
-	Items     []market.CatalogueItem
-	Total     int
+	*market.CataloguePage
 	Filter    market.CatalogueFilter
 	Districts []region.Region
 	Query     url.Values
@@ -22,10 +21,11 @@ type catalogueView struct {
 }
 
 type catalogueJSON struct {
-	Items   []market.CatalogueItem `json:"items"`
-	Total   int                    `json:"total"`
-	Page    int                    `json:"page"`
-	PerPage int                    `json:"per_page"`
+	Items             []market.CatalogueItem `json:"items"`
+	Total             int                    `json:"total"`
+	TotalIsLowerBound bool                   `json:"total_is_lower_bound"`
+	Page              int                    `json:"page"`
+	PerPage           int                    `json:"per_page"`
 }
 
 func catalogueFilter(r *http.Request) market.CatalogueFilter {
@@ -39,12 +39,12 @@ func catalogueFilter(r *http.Request) market.CatalogueFilter {
 // to appear, searchable by name and filtered by category, kecamatan and halal.
 func (s *Server) catalogueList(w http.ResponseWriter, r *http.Request) error {
 	f := catalogueFilter(r)
-	items, total, err := s.Market.Catalogue(r.Context(), f)
+	p, err := s.Market.Catalogue(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	v := catalogueView{Items: items, Total: total, Filter: f, Districts: s.districtsFor(actor(r)), Query: r.URL.Query(),
-		Page: f.Page, Pages: (total + market.CataloguePerPage - 1) / market.CataloguePerPage}
+	v := catalogueView{CataloguePage: p, Filter: f, Districts: s.districtsFor(actor(r)), Query: r.URL.Query(),
+		Page: f.Page, Pages: (p.Total + market.CataloguePerPage - 1) / market.CataloguePerPage}
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	s.render(w, r, http.StatusOK, "catalogue", page{Title: "Katalog produk UMKM", Data: v})
 	return nil
@@ -53,15 +53,13 @@ func (s *Server) catalogueList(w http.ResponseWriter, r *http.Request) error {
 // catalogueFeed is the catalogue as JSON, with the same filters.
 func (s *Server) catalogueFeed(w http.ResponseWriter, r *http.Request) error {
 	f := catalogueFilter(r)
-	items, total, err := s.Market.Catalogue(r.Context(), f)
+	p, err := s.Market.Catalogue(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	if items == nil {
-		items = []market.CatalogueItem{}
-	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	writeJSON(w, http.StatusOK, catalogueJSON{Items: items, Total: total, Page: f.Page, PerPage: market.CataloguePerPage})
+	writeJSON(w, http.StatusOK, catalogueJSON{Items: p.Items, Total: p.Total, TotalIsLowerBound: p.TotalIsLowerBound,
+		Page: f.Page, PerPage: market.CataloguePerPage})
 	return nil
 }
 

@@ -15,6 +15,12 @@ import (
 const catalogueFrom = ` FROM products p JOIN catalogue_consents c ON c.business_id = p.business_id
 	JOIN businesses b ON b.id = p.business_id WHERE b.status = 'active'`
 
+// catalogueNewest is catalogueFrom written so that SQLite reads products
+// newest first and stops at the page: left to itself it starts from the
+// active businesses and sorts every product. A filter leaves the planner free.
+const catalogueNewest = ` FROM products p CROSS JOIN catalogue_consents c CROSS JOIN businesses b
+	WHERE c.business_id = p.business_id AND b.id = p.business_id AND b.status = 'active'`
+
 const catalogueColumns = `p.id, p.business_id, p.name, p.category, p.net_content, p.net_unit, p.price, p.pirt_number,
 	p.pirt_verified, p.halal_number, p.halal_verified, p.bpom_number, p.bpom_verified, b.name, b.brand, b.district_code, c.whatsapp`
 
@@ -53,22 +59,52 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 		args = append(args, true)
 	}
 	q := db.Reader()
+	count, countArgs := `SELECT COUNT(*)`+catalogueFrom+where, args
+	if f.CountUpTo > 0 {
+		// Counting stops one row past the limit: enough to tell "more than".
+		count = `SELECT COUNT(*) FROM (SELECT 1` + catalogueFrom + where + ` LIMIT ?) counted`
+		countArgs = append(append([]any{}, args...), f.CountUpTo+1)
+	}
 	var total int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*)`+catalogueFrom+where, args...).Scan(&total); err != nil {
+	if err := q.QueryRow(ctx, count, countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("catalogue count: %w", err)
 	}
 	per, offset := clampPage(f.Page, f.PerPage)
-	out, err := queryRows(ctx, q, "catalogue", nil, scanCatalogueRow, `SELECT `+catalogueColumns+catalogueFrom+where+
+	from := catalogueFrom
+	if where == "" {
+		from = catalogueNewest
+	}
+	out, err := queryRows(ctx, q, "catalogue", nil, scanCatalogueRow, `SELECT `+catalogueColumns+from+where+
 		` ORDER BY p.id DESC LIMIT ? OFFSET ?`, append(args, per, offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
-	for i := range out {
-		if out[i].Photos, err = q.productPhotos(ctx, out[i].ID); err != nil {
-			return nil, 0, err
-		}
+	if err := q.cataloguePhotos(ctx, out); err != nil {
+		return nil, 0, err
 	}
 	return out, total, nil
+}
+
+// cataloguePhotos reads the photos of a page of rows in one query.
+func (q *Runner) cataloguePhotos(ctx context.Context, rows []market.CatalogueRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ids, at := make([]any, len(rows)), make(map[int64]int, len(rows))
+	for i := range rows {
+		ids[i], at[rows[i].ID] = rows[i].ID, i
+	}
+	photos, err := queryRows(ctx, q, "catalogue photos", nil, scanPhoto,
+		`SELECT id, product_id, file, thumb, width, height, created_by, created_at FROM product_photos
+		WHERE product_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`) ORDER BY id`, ids...)
+	if err != nil {
+		return err
+	}
+	for _, ph := range photos {
+		r := &rows[at[ph.ProductID]]
+		r.Photos = append(r.Photos, ph)
+	}
+	return nil
 }
 
 // CatalogueRow implements market.Store.
