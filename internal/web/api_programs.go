@@ -55,11 +55,14 @@ func pathInt(r *http.Request, name string) (int64, error) {
 }
 
 // programAndBusiness reads {id} and {business_id}.
-func programAndBusiness(r *http.Request) (int64, int64, error) {
+func programAndBusiness(r *http.Request) (int64, int64, error) { return pathIDAnd(r, "business_id") }
+
+// pathIDAnd reads {id} and the second path ID called name.
+func pathIDAnd(r *http.Request, name string) (int64, int64, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return 0, 0, err
 	}
-	bid, err := pathInt(r, "business_id")
-	return id, bid, err
+	second, err := pathInt(r, name)
+	return id, second, err
 }

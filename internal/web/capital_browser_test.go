@@ -5,9 +5,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"naikkelas/internal/auth"
-	"naikkelas/internal/capital"
 )
 
 // TestBrowserBankReferral360: a bank's mitra opens the referrals addressed
@@ -19,14 +16,7 @@ func TestBrowserBankReferral360(t *testing.T) {
 	f := b.f
 	bank := newBank(f, "Bank Daerah")
 	f.addMitra(t, bank)
-	n, err := f.srv.Capital.CreateNeed(t.Context(), auth.System, f.In.ID, &capital.Need{Amount: 30_000_000, Purpose: capital.PurposeWorking})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := f.srv.Capital.Refer(t.Context(), auth.System, n.ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := f.referral(f.In.ID, bank, 30_000_000)
 	b.login("log in", "mitra.p"+itoa64(bank), chromedp.EmulateViewport(360, 740))
 	sel := "#rujukan-" + itoa64(r.ID)
 	run("the referrals", chromedp.Navigate(b.ts.URL+"/portal/rujukan"), chromedp.WaitVisible(sel))

@@ -14,6 +14,21 @@ import (
 // bank it is addressed to: for the mitra (of bank "a"), in is a referral
 // of the in-area business to its bank, out one of the other business to
 // another bank, which it must not see.
+// referral records, as the office, a need of amount for the business and
+// refers it to the bank with the owner's consent.
+func (f *fixture) referral(business, bank, amount int64) *capital.Referral {
+	ctx := context.Background()
+	n, err := f.srv.Capital.CreateNeed(ctx, auth.System, business, &capital.Need{Amount: amount, Purpose: capital.PurposeWorking})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	r, err := f.srv.Capital.Refer(ctx, auth.System, n.ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return r
+}
+
 func capitalMatrix() map[string]matrixCase {
 	ctx := context.Background()
 	// need records a need of the business, as the office.
@@ -28,11 +43,7 @@ func capitalMatrix() map[string]matrixCase {
 	// mitra speaks for a retailer: it sees no referral, in or out of area
 	// (a bank's mitra is TestBankMitraSeesOnlyItsReferrals's business).
 	referral := func(f *fixture, id int64, _ string) *capital.Referral {
-		r, err := f.srv.Capital.Refer(ctx, auth.System, need(f, id).ID, &capital.ReferralInput{PartnerID: newBank(f, "Bank Lain"), Consent: true})
-		if err != nil {
-			f.t.Fatal(err)
-		}
-		return r
+		return f.referral(id, newBank(f, "Bank Lain"), 25_000_000)
 	}
 	referralPath := func(format string) func(*fixture, int64, string) string {
 		return func(f *fixture, id int64, v string) string {

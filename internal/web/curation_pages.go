@@ -67,11 +67,7 @@ type curationBoardView struct {
 	notice
 }
 
-func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request, id int64) error {
 	a := actor(r)
 	c, err := s.Market.Curation(r.Context(), a, id)
 	if err != nil {
@@ -92,11 +88,7 @@ func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) curationEntryCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) curationEntryCreate(w http.ResponseWriter, r *http.Request, id int64) error {
 	productID, _ := strconv.ParseInt(strings.TrimSpace(r.FormValue("product_id")), 10, 64)
 	supply, _ := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(r.FormValue("monthly_supply")), ".", ""))
 	e, err := s.Market.AddEntry(r.Context(), actor(r), id, productID, supply)
@@ -111,11 +103,7 @@ func (s *Server) curationEntryCreate(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) curationDecide(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	entryID, err := pathInt(r, "entry_id")
+	id, entryID, err := pathIDAnd(r, "entry_id")
 	if err != nil {
 		return err
 	}
@@ -131,11 +119,7 @@ func (s *Server) curationDecide(w http.ResponseWriter, r *http.Request) error {
 // curationListing puts an entry that passed on the retailer's shelves, from
 // the form under the entry on the board.
 func (s *Server) curationListing(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	entryID, err := pathInt(r, "entry_id")
+	id, entryID, err := pathIDAnd(r, "entry_id")
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
-	"sync"
 	"testing"
 
 	"naikkelas/internal/auth"
@@ -16,33 +15,32 @@ import (
 // which Rp6.000.000 were realised, built once per fixture.
 type ledgerFixture struct{ partner, commitment int64 }
 
-var (
-	ledgersMu sync.Mutex
-	ledgers   = map[*fixture]ledgerFixture{}
-)
+var ledgers builtOnce[*fixture, ledgerFixture]
 
 func (f *fixture) ledger() ledgerFixture {
-	ledgersMu.Lock()
-	defer ledgersMu.Unlock()
-	if l, ok := ledgers[f]; ok {
-		return l
-	}
-	ctx, sys := context.Background(), auth.System
-	pt, err := f.srv.Programs.SavePartner(ctx, sys, &programs.Partner{Name: "Bank BJB", Kind: "bank"})
+	return ledgers.get(f, func() ledgerFixture {
+		pt, err := f.srv.Programs.SavePartner(context.Background(), auth.System, &programs.Partner{Name: "Bank BJB", Kind: "bank"})
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		c := f.realisedCommitment(pt.ID, &funding.Commitment{Kind: funding.KindMoney, Amount: 10_000_000, Year: 2026,
+			Reference: "PKS/001/2026"}, 6_000_000, "2026-01-10")
+		return ledgerFixture{partner: pt.ID, commitment: c}
+	})
+}
+
+// realisedCommitment commits c for the partner and realises amount of it
+// on date, and returns the commitment's ID.
+func (f *fixture) realisedCommitment(partner int64, c *funding.Commitment, amount int64, date string) int64 {
+	ctx := context.Background()
+	c, err := f.srv.Funding.Commit(ctx, auth.System, partner, c)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	c, err := f.srv.Funding.Commit(ctx, sys, pt.ID, &funding.Commitment{Kind: funding.KindMoney, Amount: 10_000_000, Year: 2026,
-		Reference: "PKS/001/2026"})
-	if err != nil {
+	if _, err := f.srv.Funding.Realise(ctx, auth.System, c.ID, &funding.Realisation{Amount: amount, Date: date}); err != nil {
 		f.t.Fatal(err)
 	}
-	if _, err := f.srv.Funding.Realise(ctx, sys, c.ID, &funding.Realisation{Amount: 6_000_000, Date: "2026-01-10"}); err != nil {
-		f.t.Fatal(err)
-	}
-	l := ledgerFixture{partner: pt.ID, commitment: c.ID}
-	ledgers[f] = l
-	return l
+	return c.ID
 }
 
 func ledgerPath(format string) func(*fixture, int64, string) string {

@@ -50,14 +50,7 @@ func messagesMatrix() map[string]matrixCase {
 func decidedToday(f *fixture, id int64) string {
 	ctx := context.Background()
 	bank := newBank(f, "Bank Daerah")
-	n, err := f.srv.Capital.CreateNeed(ctx, auth.System, id, &capital.Need{Amount: 9_000_000, Purpose: capital.PurposeWorking})
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	r, err := f.srv.Capital.Refer(ctx, auth.System, n.ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
-	if err != nil {
-		f.t.Fatal(err)
-	}
+	r := f.referral(id, bank, 9_000_000)
 	if _, err := f.srv.Capital.Decide(ctx, auth.Actor{Username: "bank", Role: auth.Mitra, PartnerID: bank}, r.ID,
 		&capital.Decision{Status: capital.StatusRejected, Reason: "agunan"}); err != nil {
 		f.t.Fatal(err)
@@ -73,14 +66,7 @@ func TestOutboxPage(t *testing.T) { engineFixtures(t, outboxPage) }
 func outboxPage(t *testing.T, f *fixture) {
 	bank := newBank(f, "Bank Daerah")
 	mitra := f.addMitra(t, bank)
-	n, err := f.srv.Capital.CreateNeed(t.Context(), auth.System, f.In.ID, &capital.Need{Amount: 9_000_000, Purpose: capital.PurposeWorking})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := f.srv.Capital.Refer(t.Context(), auth.System, n.ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := f.referral(f.In.ID, bank, 9_000_000)
 	f.call(t, "POST", "/api/v1/referrals/"+itoa64(r.ID)+"/decision", mitra, `{"status":"approved","amount":9000000,"tenor_months":12,"rate_percent":6}`, s200)
 	page := f.do(request{Method: "GET", Path: "/pesan", Role: "operator"}).Body.String()
 	if !strings.Contains(page, "https://wa.me/6281234567890?text=") || !strings.Contains(page, "Bank Daerah telah menyetujui") ||
@@ -102,11 +88,7 @@ func outboxPage(t *testing.T, f *fixture) {
 	}
 	// The owner of the other business opts out before its bank decides.
 	f.call(t, "PUT", "/api/v1/businesses/"+itoa64(f.Out.ID)+"/contact-preference", "admin", `{"opted_out":true}`, s200)
-	n2, _ := f.srv.Capital.CreateNeed(t.Context(), auth.System, f.Out.ID, &capital.Need{Amount: 9_000_000, Purpose: capital.PurposeWorking})
-	r2, err := f.srv.Capital.Refer(t.Context(), auth.System, n2.ID, &capital.ReferralInput{PartnerID: bank, Consent: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r2 := f.referral(f.Out.ID, bank, 9_000_000)
 	f.call(t, "POST", "/api/v1/referrals/"+itoa64(r2.ID)+"/decision", mitra, `{"status":"rejected","reason":"agunan"}`, s200)
 	if box := f.call(t, "GET", "/api/v1/outbox", "admin", "", s200); len(box["items"].([]any)) != 0 {
 		t.Errorf("admin's outbox holds %v, want nothing (one sent, one opted out)", box["items"])

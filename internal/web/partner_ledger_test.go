@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
-	"sync"
 	"testing"
 
 	"naikkelas/internal/auth"
@@ -15,35 +14,22 @@ import (
 // partnerLedgers holds, per fixture, a commitment of the mitra's partner
 // ("a": Rp50.000.000 in 2026, Rp30.000.000 realised, Rp12.000.000 of it
 // allocated to its running programme) and one of the other partner ("b").
-var (
-	partnerLedgersMu sync.Mutex
-	partnerLedgers   = map[*fixture][2]int64{}
-)
+var partnerLedgers builtOnce[*fixture, [2]int64]
 
 func (f *fixture) partnerLedger() (mine, theirs int64) {
-	partnerLedgersMu.Lock()
-	defer partnerLedgersMu.Unlock()
-	if c, ok := partnerLedgers[f]; ok {
-		return c[0], c[1]
-	}
-	ctx, sys := context.Background(), auth.System
-	program := f.stage("running@a")
-	var ids [2]int64
-	for i, key := range []string{"a", "b"} {
-		c, err := f.srv.Funding.Commit(ctx, sys, f.partner[key], &funding.Commitment{Kind: funding.KindMoney, Amount: 50_000_000,
-			Year: 2026, Reference: "PKS/" + key + "/2026"})
-		if err != nil {
+	ids := partnerLedgers.get(f, func() [2]int64 {
+		program := f.stage("running@a")
+		var ids [2]int64
+		for i, key := range []string{"a", "b"} {
+			ids[i] = f.realisedCommitment(f.partner[key], &funding.Commitment{Kind: funding.KindMoney, Amount: 50_000_000,
+				Year: 2026, Reference: "PKS/" + key + "/2026"}, 30_000_000, "2026-02-10")
+		}
+		if _, err := f.srv.Funding.Allocate(context.Background(), auth.System, program,
+			&funding.Allocation{CommitmentID: ids[0], Amount: 12_000_000}); err != nil {
 			f.t.Fatal(err)
 		}
-		if _, err := f.srv.Funding.Realise(ctx, sys, c.ID, &funding.Realisation{Amount: 30_000_000, Date: "2026-02-10"}); err != nil {
-			f.t.Fatal(err)
-		}
-		ids[i] = c.ID
-	}
-	if _, err := f.srv.Funding.Allocate(ctx, sys, program, &funding.Allocation{CommitmentID: ids[0], Amount: 12_000_000}); err != nil {
-		f.t.Fatal(err)
-	}
-	partnerLedgers[f] = ids
+		return ids
+	})
 	return ids[0], ids[1]
 }
 

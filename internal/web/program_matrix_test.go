@@ -15,23 +15,36 @@ import (
 // draft; empty (open, no applicant); open (In and Out applied); ran
 // (selection run); locked; selected (published); running (both attended
 // every session, post-test 80); finished (follow-up tasks planned).
-var (
-	stageMu sync.Mutex
-	stages  = map[*fixture]map[string]int64{}
-)
+var stages builtOnce[fixtureStage, int64]
+
+type fixtureStage struct {
+	f    *fixture
+	name string
+}
 
 func (f *fixture) stage(name string) int64 {
-	stageMu.Lock()
-	defer stageMu.Unlock()
-	if stages[f] == nil {
-		stages[f] = map[string]int64{}
+	return stages.get(fixtureStage{f, name}, func() int64 { return f.buildStage(name) })
+}
+
+// builtOnce keeps what a fixture built under its key, so that the rows of
+// a matrix share it.
+type builtOnce[K comparable, T any] struct {
+	mu    sync.Mutex
+	built map[K]T
+}
+
+func (o *builtOnce[K, T]) get(key K, build func() T) T {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if v, ok := o.built[key]; ok {
+		return v
 	}
-	if id, ok := stages[f][name]; ok {
-		return id
+	if o.built == nil {
+		o.built = map[K]T{}
 	}
-	id := f.buildStage(name)
-	stages[f][name] = id
-	return id
+	v := build()
+	o.built[key] = v
+	return v
 }
 
 func (f *fixture) buildStage(stage string) int64 {
