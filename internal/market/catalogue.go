@@ -44,6 +44,7 @@ type CatalogueItem struct {
 	Halal        bool     `json:"halal"`   // a verified halal certificate number
 	Photos       []Photo  `json:"photos"`
 	OrderURL     string   `json:"order_url"` // wa.me link with a prefilled message
+	InRetail     bool     `json:"in_retail"` // on a modern retailer's shelf today
 }
 
 // CatalogueFilter selects catalogue items.
@@ -81,6 +82,7 @@ type CataloguePage struct {
 type CatalogueRow struct {
 	Product
 	BusinessName, Brand, DistrictCode, WhatsApp string
+	OnShelf                                     bool // an active listing today
 }
 
 // catalogueItem builds the public view of a row: verified permits only,
@@ -88,7 +90,7 @@ type CatalogueRow struct {
 func (s *Service) catalogueItem(r *CatalogueRow) CatalogueItem {
 	it := CatalogueItem{ID: r.ID, Name: r.Name, Category: r.Category, NetContent: r.NetContentText(), Price: r.Price,
 		Business: r.BusinessName, Brand: r.Brand, DistrictCode: r.DistrictCode, District: s.DistrictName(r.DistrictCode),
-		Permits: []string{}, Halal: r.HalalVerified && r.HalalNumber != "", Photos: []Photo{}}
+		Permits: []string{}, Halal: r.HalalVerified && r.HalalNumber != "", Photos: []Photo{}, InRetail: r.OnShelf}
 	if r.PIRTVerified && r.PIRTNumber != "" {
 		it.Permits = append(it.Permits, "P-IRT "+r.PIRTNumber)
 	}
@@ -137,7 +139,7 @@ func (s *Service) Catalogue(ctx context.Context, f CatalogueFilter) (*CatalogueP
 // CatalogueProduct returns one product of the catalogue, or NotFound when
 // it is not (or no longer) in it.
 func (s *Service) CatalogueProduct(ctx context.Context, id int64) (*CatalogueItem, error) {
-	r, err := s.Store.CatalogueRow(ctx, id)
+	r, err := s.Store.CatalogueRow(ctx, id, s.today().Format(time.DateOnly))
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +153,7 @@ func (s *Service) CataloguePhoto(ctx context.Context, id int64, thumb bool) (str
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.Store.CatalogueRow(ctx, ph.ProductID); err != nil || s.Photos == nil {
+	if _, err := s.Store.CatalogueRow(ctx, ph.ProductID, s.today().Format(time.DateOnly)); err != nil || s.Photos == nil {
 		return "", apperr.New(apperr.NotFound, "Foto tidak ditemukan")
 	}
 	return s.Photos.Path(ph, thumb), nil

@@ -43,7 +43,7 @@ type Store interface {
 	// businesses matching f, newest first, with photos, and the total.
 	CatalogueRows(ctx context.Context, f CatalogueFilter) ([]CatalogueRow, int, error)
 	// CatalogueRow returns one such product, or NotFound.
-	CatalogueRow(ctx context.Context, productID int64) (*CatalogueRow, error)
+	CatalogueRow(ctx context.Context, productID int64, today string) (*CatalogueRow, error)
 	// GetConsent returns a business's catalogue consent, nil when none.
 	GetConsent(ctx context.Context, businessID int64) (*Consent, error)
 	// SetConsent records (or replaces) a consent with its audit entry.

@@ -81,7 +81,7 @@ func marketSchemas() map[string]any {
 		"CatalogueItem": obj(map[string]any{"id": integer, "name": str, "category": str, "net_content": str, "price": integer,
 			"business": str, "brand": str, "district_code": str, "district": str,
 			"permits": map[string]any{"type": "array", "items": str}, "halal": boolean, "photos": arrayOf("Photo"),
-			"order_url": str}, "id", "name", "order_url"),
+			"order_url": str, "in_retail": boolean}, "id", "name", "order_url", "in_retail"),
 		"CatalogueFeed": obj(map[string]any{"items": arrayOf("CatalogueItem"), "total": integer,
 			"total_is_lower_bound": map[string]any{"type": "boolean",
 				"description": "true: more products match than total; counting stops 1,000 products past the page's start"},

@@ -81,8 +81,23 @@ func TestListingSales(t *testing.T) {
 	if !strings.Contains(body, "Emping melinjo") || strings.Contains(body, "Rengginang") {
 		t.Errorf("catalogue in retail: %s; want the listed product only", body)
 	}
-	if body := f.do(request{Method: "GET", Path: "/katalog.json"}).Body.String(); !strings.Contains(body, "Rengginang") {
-		t.Errorf("the whole catalogue lacks the unlisted product: %s", body)
+	var feed struct{ Items []market.CatalogueItem }
+	if w := f.do(request{Method: "GET", Path: "/katalog.json"}); json.Unmarshal(w.Body.Bytes(), &feed) != nil || len(feed.Items) != 2 {
+		t.Fatalf("the whole catalogue: %s; want both products", w.Body)
+	}
+	html := f.do(request{Method: "GET", Path: "/katalog"}).Body.String()
+	for _, it := range feed.Items {
+		listed := strings.HasPrefix(it.Name, "Emping")
+		page := f.do(request{Method: "GET", Path: "/katalog/" + itoa64(it.ID)}).Body.String()
+		card := html[strings.Index(html, it.Name):]
+		card = card[:strings.Index(card, "</li>")]
+		badge := "Di ritel modern"
+		for where, shown := range map[string]bool{"feed": it.InRetail, "card": strings.Contains(card, badge),
+			"product page": strings.Contains(page, badge)} {
+			if shown != listed {
+				t.Errorf("%s of %s says in retail %v; want %v", where, it.Name, shown, listed)
+			}
+		}
 	}
 }
 

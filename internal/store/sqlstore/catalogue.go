@@ -79,14 +79,15 @@ func (db *DB) CatalogueRows(ctx context.Context, f market.CatalogueFilter) ([]ma
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := q.cataloguePhotos(ctx, out); err != nil {
+	if err := q.catalogueDetails(ctx, out, f.Today); err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil
 }
 
-// cataloguePhotos reads the photos of a page of rows in one query.
-func (q *Runner) cataloguePhotos(ctx context.Context, rows []market.CatalogueRow) error {
+// catalogueDetails reads the photos of a page of rows in one query, and in
+// one more which of them are on a retailer's shelf on the day today.
+func (q *Runner) catalogueDetails(ctx context.Context, rows []market.CatalogueRow, today string) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -94,9 +95,10 @@ func (q *Runner) cataloguePhotos(ctx context.Context, rows []market.CatalogueRow
 	for i := range rows {
 		ids[i], at[rows[i].ID] = rows[i].ID, i
 	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
 	photos, err := queryRows(ctx, q, "catalogue photos", nil, scanPhoto,
 		`SELECT id, product_id, file, thumb, width, height, created_by, created_at FROM product_photos
-		WHERE product_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`) ORDER BY id`, ids...)
+		WHERE product_id IN (`+marks+`) ORDER BY id`, ids...)
 	if err != nil {
 		return err
 	}
@@ -104,11 +106,20 @@ func (q *Runner) cataloguePhotos(ctx context.Context, rows []market.CatalogueRow
 		r := &rows[at[ph.ProductID]]
 		r.Photos = append(r.Photos, ph)
 	}
+	shelved, err := queryRows(ctx, q, "catalogue on shelf", nil, func(s Scanner, id *int64) error { return s.Scan(id) },
+		`SELECT DISTINCT product_id FROM listings WHERE product_id IN (`+marks+`)
+		AND starts_on <= ? AND (ends_on = '' OR ends_on >= ?)`, append(ids, today, today)...)
+	if err != nil {
+		return err
+	}
+	for _, id := range shelved {
+		rows[at[id]].OnShelf = true
+	}
 	return nil
 }
 
 // CatalogueRow implements market.Store.
-func (db *DB) CatalogueRow(ctx context.Context, productID int64) (*market.CatalogueRow, error) {
+func (db *DB) CatalogueRow(ctx context.Context, productID int64, today string) (*market.CatalogueRow, error) {
 	q := db.Reader()
 	r, err := queryOne(ctx, q, apperr.New(apperr.NotFound, "Produk tidak ada di katalog"),
 		fmt.Sprintf("catalogue product %d", productID), scanCatalogueRow,
@@ -116,10 +127,11 @@ func (db *DB) CatalogueRow(ctx context.Context, productID int64) (*market.Catalo
 	if err != nil {
 		return nil, err
 	}
-	if r.Photos, err = q.productPhotos(ctx, productID); err != nil {
+	rows := []market.CatalogueRow{*r}
+	if err := q.catalogueDetails(ctx, rows, today); err != nil {
 		return nil, err
 	}
-	return r, nil
+	return &rows[0], nil
 }
 
 // GetConsent implements market.Store.
