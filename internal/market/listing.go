@@ -84,8 +84,9 @@ type Owed struct {
 
 // ListingFilter selects listings.
 type ListingFilter struct {
-	PartnerID int64  // 0 = every retailer
-	District  string // kecamatan code; "" = all
+	PartnerID  int64  // 0 = every retailer
+	District   string // kecamatan code; "" = all
+	BusinessID int64  // 0 = every business
 }
 
 // Limits of a listing and a sale.

@@ -90,6 +90,25 @@ func (s *Service) Listings(ctx context.Context, a auth.Actor, f ListingFilter) (
 	return out, nil
 }
 
+// BusinessListings returns the listings of a business's products, with their
+// sales and what is owed as of today, to whoever may read the business: its
+// owner reads what retailers owe it.
+func (s *Service) BusinessListings(ctx context.Context, a auth.Actor, businessID int64) ([]Listing, error) {
+	if _, err := s.Businesses.Get(ctx, a, businessID); err != nil {
+		return nil, err
+	}
+	out, err := s.Store.ListListings(ctx, ListingFilter{BusinessID: businessID})
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	for i := range out {
+		out[i].District = s.DistrictName(out[i].DistrictCode)
+		out[i].Tally(today)
+	}
+	return out, nil
+}
+
 // Listing returns one listing the actor sees, with its sales.
 func (s *Service) Listing(ctx context.Context, a auth.Actor, id int64) (*Listing, error) {
 	if !readsListings(a) {

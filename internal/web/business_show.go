@@ -21,6 +21,7 @@ type showView struct {
 	Proposals    []registry.Proposal // changes of this business waiting for an officer
 	Form         measurementForm
 	Products     []market.Product
+	Listings     []market.Listing // on retailers' shelves, with what they owe
 	LabelFixes   []market.LabelFixes
 	Consent      *market.Consent // the catalogue consent, nil when none
 	Contact      *messages.ContactPreference
@@ -63,6 +64,10 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 	if err != nil {
 		return err
 	}
+	listings, err := s.Market.BusinessListings(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
 	consent, err := s.Market.Consent(r.Context(), a, id)
 	if err != nil {
 		return err
@@ -71,7 +76,7 @@ func (s *Server) showBusiness(w http.ResponseWriter, r *http.Request, id int64, 
 	if err != nil {
 		return err
 	}
-	v := showView{B: b, Products: products, LabelFixes: fixes, Consent: consent, Contact: contact, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
+	v := showView{B: b, Products: products, Listings: listings, LabelFixes: fixes, Consent: consent, Contact: contact, CanEdit: a.CanWrite() && b.Status == registry.StatusActive,
 		CanArchive: a.IsOfficer() && b.Status == registry.StatusActive, Officer: a.IsOfficer(), Form: form}
 	v.Saved = r.URL.Query().Get("pesan") == "tersimpan" && status == http.StatusOK
 	if v.Proposals, err = s.Registry.PendingProposals(r.Context(), a, id); err != nil {

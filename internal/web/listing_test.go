@@ -155,3 +155,41 @@ func TestListingPages(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnerSeesOwnListings: the owner's business page lists its product on
+// the retailer's shelf with its outlets, months reported and what is owed
+// and for how long; another business's listing shows on neither page the
+// owner can open.
+func TestOwnerSeesOwnListings(t *testing.T) {
+	f := newFixture(t)
+	var own, other market.Listing
+	w := f.do(request{Method: "POST", Path: "/api/v1/listings", Role: "admin", Body: listingBody(f, f.In.ID, "")})
+	if err := json.Unmarshal(w.Body.Bytes(), &own); err != nil || w.Code != s201 {
+		t.Fatalf("own listing: %d %s", w.Code, w.Body)
+	}
+	body := strings.Replace(listingBody(f, f.Out.ID, ""), "Gerai Cikande", "Gerai Pulau Seribu", 1)
+	if w := f.do(request{Method: "POST", Path: "/api/v1/listings", Role: "admin", Body: body}); json.Unmarshal(w.Body.Bytes(), &other) != nil || w.Code != s201 {
+		t.Fatalf("other listing: %d %s", w.Code, w.Body)
+	}
+	for id, sale := range map[int64]string{own.ID: `{"month":"2026-01","units":50,"revenue":1250000}`,
+		other.ID: `{"month":"2026-01","units":7,"revenue":987000}`} {
+		if w := f.do(request{Method: "POST", Path: "/api/v1/listings/" + itoa64(id) + "/sales", Role: "admin", Body: sale}); w.Code != s201 {
+			t.Fatalf("sale: %d %s", w.Code, w.Body)
+		}
+	}
+	page := f.do(request{Method: "GET", Path: "/usaha/" + itoa64(f.In.ID), Role: "owner"}).Body.String()
+	for _, want := range []string{"Di ritel modern", own.ProductName + " · " + own.PartnerName, "Gerai Cikande",
+		"Penjualan dilaporkan 1 bulan", "belum dibayar <strong>Rp1.250.000</strong> (terlama"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the owner's page lacks %q", want)
+		}
+	}
+	for _, leak := range []string{"Gerai Pulau Seribu", "Rp987.000"} {
+		if strings.Contains(page, leak) {
+			t.Errorf("the owner's page shows another business's listing: %q", leak)
+		}
+	}
+	if w := f.do(request{Method: "GET", Path: "/usaha/" + itoa64(f.Out.ID), Role: "owner"}); w.Code == s200 {
+		t.Errorf("the owner opens another business: %d", w.Code)
+	}
+}

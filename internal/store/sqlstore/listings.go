@@ -88,6 +88,10 @@ func (db *DB) ListListings(ctx context.Context, f market.ListingFilter) ([]marke
 		where += ` AND b.district_code = ?`
 		args = append(args, f.District)
 	}
+	if f.BusinessID != 0 {
+		where += ` AND p.business_id = ?`
+		args = append(args, f.BusinessID)
+	}
 	q := db.Reader()
 	list, err := queryRows(ctx, q, "list listings", []market.Listing{}, scanListing,
 		`SELECT `+listingCols+listingFrom+where+` ORDER BY pt.name, b.name, p.name, l.id`, args...)
