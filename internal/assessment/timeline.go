@@ -69,7 +69,7 @@ func Timeline(in TimelineInput) []Event {
 		class, _ := registry.Classify(registry.Amount(m.AnnualRevenue), registry.Amount(m.Capital))
 		ev = append(ev, Event{Date: MeasurementDate(m.Year, m.CreatedAt), Kind: EventMeasurement, SizeClass: class,
 			Source: m.Source, RefID: m.ID,
-			Title: fmt.Sprintf("Pengukuran tahun %d: penjualan %s, kelas %s", m.Year, rupiahOrDash(m.AnnualRevenue), classLabel(class))})
+			Title: fmt.Sprintf("Pengukuran tahun %d: penjualan %s, kelas %s", m.Year, rupiahOrDash(m.AnnualRevenue), registry.ClassOrUnknown(class))})
 	}
 	for _, a := range in.Assessments {
 		ev = append(ev, Event{Date: a.AssessedOn, Kind: EventAssessment, Level: a.Level, LevelName: a.LevelName,
@@ -127,25 +127,11 @@ func documentEvents(in TimelineInput) []Event {
 	return ev
 }
 
-func classLabel(c string) string {
-	if c == "" {
-		return "belum diketahui"
-	}
-	return c
-}
-
 // SourceLabel is the Indonesian name of an assessment source.
-func SourceLabel(s string) string {
-	switch s {
-	case SourceSelf:
-		return "mandiri"
-	case SourceOfficer:
-		return "petugas"
-	case SourceOfficerVerified:
-		return "diverifikasi petugas"
-	}
-	return s
-}
+func SourceLabel(s string) string { return idfmt.Label(sourceLabels, s) }
+
+var sourceLabels = map[string]string{SourceSelf: "mandiri", SourceOfficer: "petugas",
+	SourceOfficerVerified: "diverifikasi petugas"}
 
 // rupiahOrDash writes an optional amount, "—" when it is not known.
 func rupiahOrDash(p *int64) string {

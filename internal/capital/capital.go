@@ -11,6 +11,7 @@ package capital
 import (
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/office"
 )
 
@@ -24,15 +25,9 @@ const (
 var Purposes = []string{PurposeWorking, PurposeInvestment}
 
 // PurposeLabel is the Indonesian name of a purpose.
-func PurposeLabel(p string) string {
-	switch p {
-	case PurposeWorking:
-		return "modal kerja"
-	case PurposeInvestment:
-		return "investasi"
-	}
-	return p
-}
+func PurposeLabel(p string) string { return idfmt.Label(purposeLabels, p) }
+
+var purposeLabels = map[string]string{PurposeWorking: "modal kerja", PurposeInvestment: "investasi"}
 
 // Need is one need for capital of a business, as the owner or an officer
 // recorded it. Collateral is what the business offers ("" = none).
@@ -81,21 +76,10 @@ func CanMove(from, to string) bool {
 }
 
 // StatusLabel is the Indonesian name of a referral status.
-func StatusLabel(s string) string {
-	switch s {
-	case StatusReferred:
-		return "dirujuk"
-	case StatusApproved:
-		return "disetujui"
-	case StatusRejected:
-		return "ditolak"
-	case StatusWithdrawn:
-		return "dibatalkan"
-	case StatusDisbursed:
-		return "dicairkan"
-	}
-	return s
-}
+func StatusLabel(s string) string { return idfmt.Label(statusLabels, s) }
+
+var statusLabels = map[string]string{StatusReferred: "dirujuk", StatusApproved: "disetujui", StatusRejected: "ditolak",
+	StatusWithdrawn: "dibatalkan", StatusDisbursed: "dicairkan"}
 
 // RejectReasons are the reasons a bank gives for a refusal, with their
 // Indonesian names; "lainnya" needs a note.

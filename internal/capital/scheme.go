@@ -1,5 +1,7 @@
 package capital
 
+import "naikkelas/internal/idfmt"
+
 // KUR schemes by the amount asked (Permenko Perekonomian on KUR): super
 // mikro up to Rp10 juta, mikro above that up to Rp100 juta, kecil above that
 // up to Rp500 juta; a larger need is no KUR but commercial credit.
@@ -34,19 +36,10 @@ func SchemeFor(amount int64) string {
 }
 
 // SchemeLabel is the Indonesian name of a scheme.
-func SchemeLabel(s string) string {
-	switch s {
-	case SchemeSuperMicro:
-		return "KUR Super Mikro"
-	case SchemeMicro:
-		return "KUR Mikro"
-	case SchemeSmall:
-		return "KUR Kecil"
-	case SchemeNone:
-		return "Kredit komersial (di atas plafon KUR)"
-	}
-	return s
-}
+func SchemeLabel(s string) string { return idfmt.Label(schemeLabels, s) }
+
+var schemeLabels = map[string]string{SchemeSuperMicro: "KUR Super Mikro", SchemeMicro: "KUR Mikro",
+	SchemeSmall: "KUR Kecil", SchemeNone: "Kredit komersial (di atas plafon KUR)"}
 
 // NeedsCollateral reports whether the bank asks for additional collateral
 // under the scheme: KUR up to Rp100 juta is granted without it.

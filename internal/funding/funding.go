@@ -23,15 +23,9 @@ const (
 )
 
 // KindLabel is the Indonesian name of a commitment kind.
-func KindLabel(k string) string {
-	switch k {
-	case KindMoney:
-		return "Uang"
-	case KindInKind:
-		return "Natura (barang/jasa)"
-	}
-	return k
-}
+func KindLabel(k string) string { return idfmt.Label(kindLabels, k) }
+
+var kindLabels = map[string]string{KindMoney: "Uang", KindInKind: "Natura (barang/jasa)"}
 
 // Commitment is a partner's promise for one budget year, under an agreement
 // (MoU or PKS). In-kind help (trainers, venue, shelf space, packaging design,

@@ -195,3 +195,12 @@ func ParseRupiah(s string) (n int64, ok bool) {
 	}
 	return v, true
 }
+
+// Label is the Indonesian label of a stored code, or the code itself when
+// labels has none.
+func Label(labels map[string]string, code string) string {
+	if l, ok := labels[code]; ok {
+		return l
+	}
+	return code
+}

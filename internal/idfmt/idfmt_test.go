@@ -199,3 +199,13 @@ func TestFiguresEverywhere(t *testing.T) {
 		}
 	}
 }
+
+func TestLabel(t *testing.T) {
+	labels := map[string]string{"kecil": "Kecil"}
+	if got := Label(labels, "kecil"); got != "Kecil" {
+		t.Errorf("Label(kecil) = %q", got)
+	}
+	if got := Label(labels, "baru"); got != "baru" {
+		t.Errorf("a code without a label = %q, want the code", got)
+	}
+}

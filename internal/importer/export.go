@@ -54,7 +54,7 @@ func exportRow(dir *region.Directory, b *registry.Business) []any {
 		sheet.Plain(b.ID), b.Name, b.Brand, b.OwnerName, b.NIK, genderLabel(b.OwnerGender), sheet.Date(b.OwnerBirthDate),
 		localPhone(b.Phone), b.Email, b.VillageCode, dir.Name(b.VillageCode), dir.Name(b.DistrictCode), b.Address,
 		coord(b.Latitude), coord(b.Longitude), b.KBLI, b.Sector, sectorName(b.Sector), year(b.FoundedYear),
-		int64(b.Employees), num(b.AnnualRevenue), num(b.Capital), classLabel(b.SizeClass), basisLabel(b.SizeBasis),
+		int64(b.Employees), num(b.AnnualRevenue), num(b.Capital), registry.ClassOrUnknown(b.SizeClass), basisLabel(b.SizeBasis),
 		b.NIB, b.PIRTNumber, sheet.Date(b.PIRTExpiresOn), halalLabel(b.HalalStatus), b.HalalNumber,
 		sheet.Date(b.HalalExpiresOn), b.BPOMNumber, b.HKINumber, strings.Join(products, "; "), b.Notes,
 		b.UpdatedAt.In(idfmt.WIB).Format("2006-01-02 15:04"),
@@ -71,15 +71,9 @@ func localPhone(p string) string {
 }
 
 // genderLabel writes L and P as words; the importer reads both.
-func genderLabel(g string) string {
-	switch g {
-	case "L":
-		return "Laki-laki"
-	case "P":
-		return "Perempuan"
-	}
-	return g
-}
+func genderLabel(g string) string { return idfmt.Label(genderLabels, g) }
+
+var genderLabels = map[string]string{"L": "Laki-laki", "P": "Perempuan"}
 
 func sectorName(letter string) string {
 	if letter == "" {
@@ -96,13 +90,6 @@ func halalLabel(s string) string {
 		return "Proses"
 	}
 	return "Belum"
-}
-
-func classLabel(s string) string {
-	if s == "" {
-		return "belum diketahui"
-	}
-	return s
 }
 
 func basisLabel(s string) string {

@@ -10,6 +10,8 @@ package permits
 import (
 	"slices"
 	"time"
+
+	"naikkelas/internal/idfmt"
 )
 
 // Permit is one permit of one business.
@@ -75,25 +77,10 @@ var Kinds = []string{KindNIB, KindPIRT, KindBPOM, KindHalalSelfDeclare, KindHala
 func IsHalal(kind string) bool { return kind == KindHalalSelfDeclare || kind == KindHalalReguler }
 
 // KindLabel is the Indonesian name of a permit kind.
-func KindLabel(k string) string {
-	switch k {
-	case KindNIB:
-		return "NIB"
-	case KindPIRT:
-		return "P-IRT"
-	case KindHalalSelfDeclare:
-		return "Halal (self declare)"
-	case KindHalalReguler:
-		return "Halal (reguler)"
-	case KindBPOM:
-		return "BPOM MD"
-	case KindMerek:
-		return "Merek"
-	case KindSNI:
-		return "SNI"
-	}
-	return k
-}
+func KindLabel(k string) string { return idfmt.Label(kindLabels, k) }
+
+var kindLabels = map[string]string{KindNIB: "NIB", KindPIRT: "P-IRT", KindHalalSelfDeclare: "Halal (self declare)",
+	KindHalalReguler: "Halal (reguler)", KindBPOM: "BPOM MD", KindMerek: "Merek", KindSNI: "SNI"}
 
 // Permit statuses, in life-cycle order.
 const (
@@ -126,23 +113,10 @@ func CanMove(from, to string) bool { return slices.Contains(moves[from], to) }
 func Issued(status string) bool { return status == StatusTerbit || status == StatusKedaluwarsa }
 
 // StatusLabel is the Indonesian name of a status.
-func StatusLabel(s string) string {
-	switch s {
-	case StatusBelum:
-		return "Belum diurus"
-	case StatusPersiapan:
-		return "Persiapan berkas"
-	case StatusDiajukan:
-		return "Diajukan"
-	case StatusTerbit:
-		return "Terbit"
-	case StatusDitolak:
-		return "Ditolak"
-	case StatusKedaluwarsa:
-		return "Kedaluwarsa"
-	}
-	return s
-}
+func StatusLabel(s string) string { return idfmt.Label(statusLabels, s) }
+
+var statusLabels = map[string]string{StatusBelum: "Belum diurus", StatusPersiapan: "Persiapan berkas",
+	StatusDiajukan: "Diajukan", StatusTerbit: "Terbit", StatusDitolak: "Ditolak", StatusKedaluwarsa: "Kedaluwarsa"}
 
 // markExpired sets Expired from the expiry date and today's date (WIB).
 func (p *Permit) markExpired(today string) {

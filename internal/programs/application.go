@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"naikkelas/internal/apperr"
+	"naikkelas/internal/idfmt"
 )
 
 // Application statuses. applied → selected | reserve | not_selected |
@@ -91,29 +92,11 @@ func IsParticipant(status string) bool {
 }
 
 // AppStatusLabel is the Indonesian name of an application status.
-func AppStatusLabel(s string) string {
-	switch s {
-	case AppApplied:
-		return "Mendaftar"
-	case AppSelected:
-		return "Terpilih"
-	case AppReserve:
-		return "Cadangan"
-	case AppNotSelected:
-		return "Tidak terpilih"
-	case AppIneligible:
-		return "Tidak memenuhi syarat"
-	case AppAttended:
-		return "Sedang mengikuti"
-	case AppCompleted:
-		return "Lulus"
-	case AppDroppedOut:
-		return "Tidak lulus"
-	case AppWithdrawn:
-		return "Mengundurkan diri"
-	}
-	return s
-}
+func AppStatusLabel(s string) string { return idfmt.Label(appStatusLabels, s) }
+
+var appStatusLabels = map[string]string{AppApplied: "Mendaftar", AppSelected: "Terpilih", AppReserve: "Cadangan",
+	AppNotSelected: "Tidak terpilih", AppIneligible: "Tidak memenuhi syarat", AppAttended: "Sedang mengikuti",
+	AppCompleted: "Lulus", AppDroppedOut: "Tidak lulus", AppWithdrawn: "Mengundurkan diri"}
 
 // Application is one business's application to one programme. The
 // business's name, village and district are copied at application time so

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/market"
 )
 
@@ -30,27 +31,11 @@ var Kinds = []string{KindPelatihan, KindPendampingan, KindPameran, KindKurasi, K
 var Topics = []string{"produksi", "pemasaran", "kemasan_label", "keuangan", "legalitas", "halal", "izin_edar", "digital"}
 
 // TopicLabel is the Indonesian name of a topic.
-func TopicLabel(t string) string {
-	switch t {
-	case "produksi":
-		return "Kapasitas produksi"
-	case "pemasaran":
-		return "Strategi pemasaran"
-	case "kemasan_label":
-		return "Kemasan dan label"
-	case "keuangan":
-		return "Keuangan"
-	case "legalitas":
-		return "Legalitas usaha (NIB, merek)"
-	case "halal":
-		return "Sertifikasi halal"
-	case "izin_edar":
-		return "Izin edar (P-IRT, BPOM)"
-	case "digital":
-		return "Pemasaran digital"
-	}
-	return t
-}
+func TopicLabel(t string) string { return idfmt.Label(topicLabels, t) }
+
+var topicLabels = map[string]string{"produksi": "Kapasitas produksi", "pemasaran": "Strategi pemasaran",
+	"kemasan_label": "Kemasan dan label", "keuangan": "Keuangan", "legalitas": "Legalitas usaha (NIB, merek)",
+	"halal": "Sertifikasi halal", "izin_edar": "Izin edar (P-IRT, BPOM)", "digital": "Pemasaran digital"}
 
 // Programme statuses, in life-cycle order.
 const (
@@ -77,21 +62,10 @@ var moves = map[string][]string{
 func CanMove(from, to string) bool { return slices.Contains(moves[from], to) }
 
 // StatusLabel is the Indonesian name of a programme status.
-func StatusLabel(s string) string {
-	switch s {
-	case StatusDraft:
-		return "Draf"
-	case StatusOpen:
-		return "Pendaftaran dibuka"
-	case StatusSelected:
-		return "Peserta terpilih"
-	case StatusRunning:
-		return "Berjalan"
-	case StatusFinished:
-		return "Selesai"
-	}
-	return s
-}
+func StatusLabel(s string) string { return idfmt.Label(statusLabels, s) }
+
+var statusLabels = map[string]string{StatusDraft: "Draf", StatusOpen: "Pendaftaran dibuka",
+	StatusSelected: "Peserta terpilih", StatusRunning: "Berjalan", StatusFinished: "Selesai"}
 
 // Program is one programme or cohort. Dates are "YYYY-MM-DD"; money is
 // whole rupiah.
@@ -179,23 +153,10 @@ var FundingKinds = []string{"apbd", "csr", "bank", "ritel", "bumn", "lainnya"}
 
 // FundingKindLabel is the Indonesian name of a funding kind, for pages and
 // exports (the codes stay in the API).
-func FundingKindLabel(k string) string {
-	switch k {
-	case "apbd":
-		return "APBD"
-	case "csr":
-		return "CSR perusahaan"
-	case "bank":
-		return "Bank"
-	case "ritel":
-		return "Ritel"
-	case "bumn":
-		return "BUMN"
-	case "lainnya":
-		return "Lainnya"
-	}
-	return k
-}
+func FundingKindLabel(k string) string { return idfmt.Label(fundingKindLabels, k) }
+
+var fundingKindLabels = map[string]string{"apbd": "APBD", "csr": "CSR perusahaan", "bank": "Bank", "ritel": "Ritel",
+	"bumn": "BUMN", "lainnya": "Lainnya"}
 
 // FundingLine is one contribution to a programme's cost.
 type FundingLine struct {

@@ -66,3 +66,12 @@ func ClassRank(class string) int {
 	}
 	return 0
 }
+
+// ClassOrUnknown is a size class as exports and the timeline write it:
+// its code, or "belum diketahui" while it is unknown.
+func ClassOrUnknown(c string) string {
+	if c == "" {
+		return "belum diketahui"
+	}
+	return c
+}

@@ -9,6 +9,7 @@ import (
 	"naikkelas/internal/auth"
 	"naikkelas/internal/capital"
 	"naikkelas/internal/funding"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/market"
 	"naikkelas/internal/messages"
 	"naikkelas/internal/permits"
@@ -192,7 +193,7 @@ var statusLabels = map[string]func(string) string{
 
 // labelsOf reads a stored code through a table of labels (labelOr).
 func labelsOf(labels map[string]string) func(string) string {
-	return func(code string) string { return labelOr(labels, code) }
+	return func(code string) string { return idfmt.Label(labels, code) }
 }
 
 func fieldLabel(k string) string {

@@ -5,6 +5,7 @@ import (
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/importer"
 )
 
@@ -93,7 +94,7 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // StatusLabel is the Indonesian name of the import's status.
-func (v *importView) StatusLabel() string { return labelOr(importStatusLabels, v.Status) }
+func (v *importView) StatusLabel() string { return idfmt.Label(importStatusLabels, v.Status) }
 
 var importStatusLabels = map[string]string{importer.StatusRunning: "Berjalan", importer.StatusDone: "Selesai",
 	importer.StatusDryRun: "Uji coba selesai", importer.StatusFailed: "Gagal"}

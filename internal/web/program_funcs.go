@@ -61,24 +61,16 @@ func containsInt(list []int, n int) bool {
 }
 
 // kindLabel is the Indonesian name of a programme kind.
-func kindLabel(k string) string { return labelOr(kindLabels, k) }
+func kindLabel(k string) string { return idfmt.Label(kindLabels, k) }
 
 var kindLabels = map[string]string{programs.KindPelatihan: "Pelatihan", programs.KindPendampingan: "Pendampingan",
 	programs.KindPameran: "Pameran", programs.KindKurasi: "Kurasi produk", programs.KindFasilitasi: "Fasilitasi sertifikasi"}
 
 // channelLabel is the Indonesian name of the way an application came in.
-func channelLabel(c string) string { return labelOr(channelLabels, c) }
+func channelLabel(c string) string { return idfmt.Label(channelLabels, c) }
 
 var channelLabels = map[string]string{programs.ChannelOnline: "Daftar sendiri", programs.ChannelNominasi: "Nominasi petugas",
 	programs.ChannelBulk: "Tambah massal"}
-
-// labelOr is the label of a stored code, or the code itself when it has none.
-func labelOr(labels map[string]string, code string) string {
-	if l, ok := labels[code]; ok {
-		return l
-	}
-	return code
-}
 
 // ownerNote tells a business owner, in plain words, where its application
 // stands and why: the same reason the office reads.

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"naikkelas/internal/apperr"
-	"naikkelas/internal/audit"
 	"naikkelas/internal/capital"
 	"naikkelas/internal/office"
 	"naikkelas/internal/programs"
@@ -17,9 +16,6 @@ import (
 // codes found back, decisions guarded by version, lists by bank, status and
 // area, and the facts of the funnel.
 func testCapital(t *testing.T, s store.Store) {
-	entry := func(entity string) *audit.Entry {
-		return &audit.Entry{Username: "uji", Action: audit.Create, Entity: entity}
-	}
 	b := biz("Emping Cikande", cikandeA)
 	b.Phone = "+6281234567890"
 	create(t, s, b)
@@ -27,14 +23,14 @@ func testCapital(t *testing.T, s store.Store) {
 	var banks [2]int64
 	for i, name := range []string{"Bank Banten", "Bank Lain"} {
 		pt := &programs.Partner{Name: name, Kind: "bank"}
-		if err := s.CreatePartner(ctx, pt, entry("partner")); err != nil {
+		if err := s.CreatePartner(ctx, pt, createAudit("partner")); err != nil {
 			t.Fatal(err)
 		}
 		banks[i] = pt.ID
 	}
 	need := func(bid int64, amount int64) *capital.Need {
 		n := &capital.Need{BusinessID: bid, Amount: amount, Purpose: capital.PurposeInvestment, Collateral: "BPKB", RecordedBy: "uji"}
-		if err := s.CreateNeed(ctx, n, entry("capital_need")); err != nil {
+		if err := s.CreateNeed(ctx, n, createAudit("capital_need")); err != nil {
 			t.Fatal(err)
 		}
 		return n
@@ -54,7 +50,7 @@ func testCapital(t *testing.T, s store.Store) {
 			Status: capital.StatusReferred, Code: code, ConsentAt: time.Now().UTC(), ConsentBy: "uji", ReferredBy: "uji",
 			Requirements: []capital.Requirement{{Key: capital.ReqNIB, Label: "NIB", Detail: "belum"}},
 			Signatory:    office.Signature{Agency: "Dinas", Name: "Kepala"}}
-		return r, s.CreateReferral(ctx, r, entry("capital_referral"))
+		return r, s.CreateReferral(ctx, r, createAudit("capital_referral"))
 	}
 	r1, err := refer(n1, banks[0], "NK-AAAA-BBBB-CCCC")
 	if err != nil {
@@ -73,10 +69,10 @@ func testCapital(t *testing.T, s store.Store) {
 	r.Status, r.ApprovedAmount, r.TenorMonths, r.RatePercent = capital.StatusApproved, 100_000_000, 36, 6.5
 	r.DecidedAt, r.DecidedBy = time.Date(2026, 5, 20, 2, 0, 0, 0, time.UTC), "bank"
 	stale := *r
-	if err := s.SaveDecision(ctx, r, entry("capital_referral")); err != nil {
+	if err := s.SaveDecision(ctx, r, createAudit("capital_referral")); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, s.SaveDecision(ctx, &stale, entry("capital_referral")), apperr.Conflict)
+	wantCode(t, s.SaveDecision(ctx, &stale, createAudit("capital_referral")), apperr.Conflict)
 	r, err = s.GetReferral(ctx, r1.ID)
 	if err != nil || r.Status != capital.StatusApproved || r.RatePercent != 6.5 || r.Version != 2 || !r.DecidedAt.Equal(time.Date(2026, 5, 20, 2, 0, 0, 0, time.UTC)) {
 		t.Fatalf("after decision = %+v (%v)", r, err)

@@ -18,28 +18,25 @@ func testFundingLedger(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	p := newProgram(t, s)
-	ent := func(entity string) *audit.Entry {
-		return &audit.Entry{Username: "uji", Action: audit.Create, Entity: entity}
-	}
 	c := &funding.Commitment{PartnerID: pt.ID, Kind: funding.KindMoney, Amount: 100_000_000, Year: 2026,
 		Reference: "PKS/012/2026", StartsOn: "2026-01-15", EndsOn: "2026-12-31", CreatedBy: "uji"}
-	if err := s.CreateCommitment(ctx, c, ent("commitment")); err != nil {
+	if err := s.CreateCommitment(ctx, c, createAudit("commitment")); err != nil {
 		t.Fatalf("CreateCommitment: %v", err)
 	}
 	if c.ID == 0 || c.PartnerName != "Bank BJB" {
 		t.Fatalf("commitment not filled: %+v", c)
 	}
 	other := &funding.Commitment{PartnerID: pt.ID, Kind: funding.KindInKind, Amount: 5_000_000, Year: 2025, Description: "Pelatih"}
-	if err := s.CreateCommitment(ctx, other, ent("commitment")); err != nil {
+	if err := s.CreateCommitment(ctx, other, createAudit("commitment")); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.CreateCommitment(ctx, &funding.Commitment{PartnerID: pt.ID + 99, Kind: funding.KindMoney, Amount: 1, Year: 2026},
-		ent("commitment")); !apperr.Is(err, apperr.Invalid) {
+		createAudit("commitment")); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("commitment of an absent partner: %v, want Invalid", err)
 	}
 
 	realise := func(amount int64) error {
-		return s.AddRealisation(ctx, &funding.Realisation{CommitmentID: c.ID, Amount: amount, Date: "2026-03-01"}, ent("realisation"))
+		return s.AddRealisation(ctx, &funding.Realisation{CommitmentID: c.ID, Amount: amount, Date: "2026-03-01"}, createAudit("realisation"))
 	}
 	if err := realise(60_000_000); err != nil {
 		t.Fatalf("AddRealisation: %v", err)
@@ -48,12 +45,12 @@ func testFundingLedger(t *testing.T, s store.Store) {
 	if !apperr.Is(err, apperr.Invalid) || !strings.Contains(apperr.FieldsOf(err)["amount"], "Rp40.000.000") {
 		t.Errorf("over-realisation: %v", err)
 	}
-	if err := s.AddRealisation(ctx, &funding.Realisation{CommitmentID: c.ID + 99, Amount: 1, Date: "2026-03-01"}, ent("x")); !apperr.Is(err, apperr.NotFound) {
+	if err := s.AddRealisation(ctx, &funding.Realisation{CommitmentID: c.ID + 99, Amount: 1, Date: "2026-03-01"}, createAudit("x")); !apperr.Is(err, apperr.NotFound) {
 		t.Errorf("realisation of an absent commitment: %v", err)
 	}
 
 	allocate := func(amount int64) error {
-		return s.AddAllocation(ctx, &funding.Allocation{CommitmentID: c.ID, ProgramID: p.ID, Amount: amount}, ent("allocation"))
+		return s.AddAllocation(ctx, &funding.Allocation{CommitmentID: c.ID, ProgramID: p.ID, Amount: amount}, createAudit("allocation"))
 	}
 	if err := allocate(25_000_000); err != nil {
 		t.Fatalf("AddAllocation: %v", err)
@@ -62,7 +59,7 @@ func testFundingLedger(t *testing.T, s store.Store) {
 	if !apperr.Is(err, apperr.Invalid) || !strings.Contains(apperr.FieldsOf(err)["amount"], "Rp35.000.000") {
 		t.Errorf("over-allocation: %v", err)
 	}
-	if err := s.AddAllocation(ctx, &funding.Allocation{CommitmentID: c.ID, ProgramID: p.ID + 99, Amount: 1}, ent("allocation")); !apperr.Is(err, apperr.Invalid) {
+	if err := s.AddAllocation(ctx, &funding.Allocation{CommitmentID: c.ID, ProgramID: p.ID + 99, Amount: 1}, createAudit("allocation")); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("allocation to an absent programme: %v, want Invalid", err)
 	}
 

@@ -116,7 +116,7 @@ func testMergeUndo(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	if err := s.CreateProduct(ctx, &market.Product{BusinessID: b.ID, Name: "Emping manis", Category: "makanan", Price: 27000},
-		productAudit()); err != nil {
+		createAudit("product")); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.CreateUser(ctx, &auth.User{Username: "pemilik.enah", Role: auth.Owner, BusinessID: b.ID, PasswordHash: "x"}, nil); err != nil {

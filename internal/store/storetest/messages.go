@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"naikkelas/internal/apperr"
-	"naikkelas/internal/audit"
 	"naikkelas/internal/messages"
 	"naikkelas/internal/permits"
 	"naikkelas/internal/registry"
@@ -16,13 +15,10 @@ import (
 // an area, leaves out owners who opted out, keeps a sent message once, and
 // versions the templates.
 func testMessages(t *testing.T, s store.Store) {
-	entry := func(entity string) *audit.Entry {
-		return &audit.Entry{Username: "uji", Action: audit.Create, Entity: entity}
-	}
 	permit := func(b *registry.Business, expires string) {
 		p := &permits.Permit{BusinessID: b.ID, Kind: permits.KindPIRT, Status: permits.StatusTerbit, Number: "2063-6040-1000-130",
 			IssuedOn: "2026-01-02", ExpiresOn: expires, Products: []string{}, Documents: []permits.Document{}}
-		if err := s.CreatePermit(ctx, p, entry("permit")); err != nil {
+		if err := s.CreatePermit(ctx, p, createAudit("permit")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -31,7 +27,7 @@ func testMessages(t *testing.T, s store.Store) {
 	permit(quiet, "2026-07-01") // opted out below
 	permit(far, "2026-07-01")
 	permit(near, "2026-09-01") // due in August: outside the window
-	if err := s.SetContactOptOut(ctx, quiet.ID, true, "uji", entry("contact_preference")); err != nil {
+	if err := s.SetContactOptOut(ctx, quiet.ID, true, "uji", createAudit("contact_preference")); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := s.ContactOptOut(ctx, quiet.ID); err != nil || !out {
@@ -51,22 +47,22 @@ func testMessages(t *testing.T, s store.Store) {
 		t.Errorf("everywhere: %d candidates, want 2 (the opted-out owner left out)", len(all))
 	}
 	sent := &messages.Sent{Key: cands[0].Key(), SentAt: time.Now().UTC(), SentBy: "uji"}
-	if err := s.MarkSent(ctx, sent, entry("message")); err != nil {
+	if err := s.MarkSent(ctx, sent, createAudit("message")); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, s.MarkSent(ctx, sent, entry("message")), apperr.Conflict)
+	wantCode(t, s.MarkSent(ctx, sent, createAudit("message")), apperr.Conflict)
 	if got, err := s.SentMessages(ctx, w); err != nil || len(got) != 1 || got[0].Key != cands[0].Key() || got[0].SentBy != "uji" {
 		t.Errorf("SentMessages = %+v (%v)", got, err)
 	}
 	tpl := &messages.Template{Kind: messages.KindQuotaOpen, Body: "Halo {pemilik}", UpdatedBy: "admin"}
-	if err := s.SaveMessageTemplate(ctx, tpl, entry("message_template")); err != nil || tpl.Version != 1 {
+	if err := s.SaveMessageTemplate(ctx, tpl, createAudit("message_template")); err != nil || tpl.Version != 1 {
 		t.Fatalf("first save: %v, version %d", err, tpl.Version)
 	}
 	stale := *tpl
 	stale.Version = 0
-	wantCode(t, s.SaveMessageTemplate(ctx, &stale, entry("message_template")), apperr.Conflict)
+	wantCode(t, s.SaveMessageTemplate(ctx, &stale, createAudit("message_template")), apperr.Conflict)
 	tpl.Body = "Halo lagi {pemilik}"
-	if err := s.SaveMessageTemplate(ctx, tpl, entry("message_template")); err != nil || tpl.Version != 2 {
+	if err := s.SaveMessageTemplate(ctx, tpl, createAudit("message_template")); err != nil || tpl.Version != 2 {
 		t.Fatalf("second save: %v, version %d", err, tpl.Version)
 	}
 	if ts, err := s.MessageTemplates(ctx); err != nil || len(ts) != 1 || ts[0].Body != "Halo lagi {pemilik}" || ts[0].Version != 2 {

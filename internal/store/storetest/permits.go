@@ -35,10 +35,6 @@ func samePermits(t *testing.T, what string, got []string, want ...string) {
 	}
 }
 
-func permitEntry() *audit.Entry {
-	return &audit.Entry{Username: "uji", Action: audit.Create, Entity: "permit"}
-}
-
 // testPermitsFromFields: whatever writes a business's permit fields, its
 // permit records follow; whatever the permits record, the fields follow.
 func testPermitsFromFields(t *testing.T, s store.Store) {
@@ -75,7 +71,7 @@ func testPermitsFromFields(t *testing.T, s store.Store) {
 	// The permits service records an application: the register shows "in process".
 	p := &permits.Permit{BusinessID: b.ID, Kind: permits.KindHalalSelfDeclare, Status: permits.StatusDiajukan,
 		Products: []string{"Emping melinjo 250 g"}, UpdatedBy: "uji"}
-	if err := s.CreatePermit(ctx, p, permitEntry()); err != nil {
+	if err := s.CreatePermit(ctx, p, createAudit("permit")); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.GetBusiness(ctx, b.ID); got.HalalStatus != registry.HalalInProcess {
@@ -83,7 +79,7 @@ func testPermitsFromFields(t *testing.T, s store.Store) {
 	}
 	// It is granted: the register shows the certificate, and no second record appears.
 	p.Status, p.Number, p.IssuedOn, p.ExpiresOn = permits.StatusTerbit, "ID36110000000021126", "2026-11-20", "2030-11-20"
-	if err := s.UpdatePermit(ctx, p, permitEntry()); err != nil {
+	if err := s.UpdatePermit(ctx, p, createAudit("permit")); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.GetBusiness(ctx, b.ID)
@@ -109,7 +105,7 @@ func testPermitsFromFields(t *testing.T, s store.Store) {
 
 	// A stale version is a conflict.
 	p.Version--
-	wantCode(t, s.UpdatePermit(ctx, p, permitEntry()), apperr.Conflict)
+	wantCode(t, s.UpdatePermit(ctx, p, createAudit("permit")), apperr.Conflict)
 }
 
 // testPermitsList: the office's list by kind, status, district, expiry and scope.

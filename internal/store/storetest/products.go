@@ -6,16 +6,11 @@ import (
 	"testing"
 
 	"naikkelas/internal/apperr"
-	"naikkelas/internal/audit"
 	"naikkelas/internal/market"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
 	"naikkelas/internal/store/sqlstore"
 )
-
-func productAudit() *audit.Entry {
-	return &audit.Entry{Username: "uji", Action: audit.Create, Entity: "product"}
-}
 
 // productNames lists a business's product records by name.
 func productNames(t *testing.T, s store.Store, businessID int64) []string {
@@ -70,7 +65,7 @@ func testProducts(t *testing.T, s store.Store) {
 	// A product record of its own, updated with its version, deleted.
 	p := &market.Product{BusinessID: b.ID, Name: "Kopi robusta", Category: "minuman", NetContent: 250, NetUnit: "g",
 		Price: 35000, ShelfLifeDays: 180, Barcode: "4006381333931", PIRTNumber: "206360401011226", PIRTVerified: true}
-	if err := s.CreateProduct(ctx, p, productAudit()); err != nil {
+	if err := s.CreateProduct(ctx, p, createAudit("product")); err != nil {
 		t.Fatalf("CreateProduct: %v", err)
 	}
 	got, err := s.GetProduct(ctx, p.ID)
@@ -80,16 +75,16 @@ func testProducts(t *testing.T, s store.Store) {
 	}
 	got.Price = 37000
 	stale := *got
-	if err := s.UpdateProduct(ctx, got, productAudit()); err != nil || got.Version != 2 {
+	if err := s.UpdateProduct(ctx, got, createAudit("product")); err != nil || got.Version != 2 {
 		t.Fatalf("UpdateProduct: %v (version %d)", err, got.Version)
 	}
-	wantCode(t, s.UpdateProduct(ctx, &stale, productAudit()), apperr.Conflict)
+	wantCode(t, s.UpdateProduct(ctx, &stale, createAudit("product")), apperr.Conflict)
 	if sum := summary(t, s, b.ID); sum[len(sum)-1] != "Kopi robusta/minuman/37000" {
 		t.Fatalf("summary after a product update = %v", sum)
 	}
 
 	ph := &market.Photo{ProductID: p.ID, File: "a.jpg", Thumb: "a-kecil.jpg", Width: 800, Height: 600, CreatedBy: "uji"}
-	if err := s.AddPhoto(ctx, ph, productAudit()); err != nil {
+	if err := s.AddPhoto(ctx, ph, createAudit("product")); err != nil {
 		t.Fatalf("AddPhoto: %v", err)
 	}
 	if n, err := s.CountPhotos(ctx, p.ID); err != nil || n != 1 {
@@ -98,7 +93,7 @@ func testProducts(t *testing.T, s store.Store) {
 	if got, _ := s.GetProduct(ctx, p.ID); len(got.Photos) != 1 || got.Photos[0].File != "a.jpg" {
 		t.Fatalf("photos of the product = %+v", got.Photos)
 	}
-	photos, err := s.DeleteProduct(ctx, p.ID, productAudit())
+	photos, err := s.DeleteProduct(ctx, p.ID, createAudit("product"))
 	if err != nil || len(photos) != 1 {
 		t.Fatalf("DeleteProduct = %v, %v", photos, err)
 	}

@@ -81,7 +81,7 @@ func newRetailWorld(t *testing.T, s store.Store) retailWorld {
 	w.emping = &market.Product{BusinessID: w.biz.ID, Name: "Emping manis", Price: 25000, ShelfLifeDays: 30}
 	w.kerupuk = &market.Product{BusinessID: w.biz.ID, Name: "Kerupuk kulit", Price: 15000}
 	for _, p := range []*market.Product{w.emping, w.kerupuk} {
-		if err := s.CreateProduct(ctx, p, productAudit()); err != nil {
+		if err := s.CreateProduct(ctx, p, createAudit("product")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -160,12 +160,12 @@ func testCurations(t *testing.T, s store.Store) {
 	if list, _ := s.ListCurations(ctx, 0); len(list) != 3 {
 		t.Errorf("ListCurations(all) = %d rounds, want 3", len(list))
 	}
-	_, err = s.DeleteProduct(ctx, w.emping.ID, productAudit())
+	_, err = s.DeleteProduct(ctx, w.emping.ID, createAudit("product"))
 	wantCode(t, err, apperr.Conflict)
 	if _, err := s.GetProduct(ctx, w.emping.ID); err != nil {
 		t.Errorf("a product in a curation was deleted: %v", err)
 	}
-	if _, err := s.DeleteProduct(ctx, w.kerupuk.ID, productAudit()); err != nil {
+	if _, err := s.DeleteProduct(ctx, w.kerupuk.ID, createAudit("product")); err != nil {
 		t.Errorf("a product never curated: %v", err)
 	}
 }
@@ -232,7 +232,7 @@ func testListings(t *testing.T, s store.Store) {
 			t.Errorf("ListListings(%+v) = %d listings, %v; want %d with their sales", f.filter, len(list), err, f.want)
 		}
 	}
-	_, err = s.DeleteProduct(ctx, w.emping.ID, productAudit())
+	_, err = s.DeleteProduct(ctx, w.emping.ID, createAudit("product"))
 	wantCode(t, err, apperr.Conflict)
 
 	if err := s.SetConsent(ctx, &market.Consent{BusinessID: w.biz.ID, WhatsApp: "+6281234567890", ConsentBy: "uji",
@@ -257,7 +257,7 @@ func testMarketOutcomes(t *testing.T, s store.Store) {
 	for _, score := range []int{40, 70, 80} {
 		c := &market.LabelCheck{ProductID: w.emping.ID, ElementsVersion: 1, Items: map[string]string{}, Notes: map[string]string{},
 			Score: score, Fixes: []market.Fix{}, Flags: []string{}, CheckedBy: "uji", CheckedAt: time.Now().UTC()}
-		if err := s.AddLabelCheck(ctx, c, productAudit()); err != nil {
+		if err := s.AddLabelCheck(ctx, c, createAudit("product")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -325,7 +325,7 @@ func testFindProducts(t *testing.T, s store.Store) {
 	newRetailWorld(t, s) // "Emping Bu Iti" in Cikande, with Emping manis and Kerupuk kulit
 	far := create(t, s, biz("Sate Bandeng Kramat", kramatwatuA))
 	bandeng := &market.Product{BusinessID: far.ID, Name: "Sate bandeng 50% ikan", Price: 30000}
-	if err := s.CreateProduct(ctx, bandeng, productAudit()); err != nil {
+	if err := s.CreateProduct(ctx, bandeng, createAudit("product")); err != nil {
 		t.Fatal(err)
 	}
 	names := func(f market.ProductSearch) string {

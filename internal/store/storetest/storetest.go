@@ -104,13 +104,18 @@ func biz(name, village string) *registry.Business {
 	}
 }
 
+// createAudit is the audit entry of a record of entity the test creates.
+func createAudit(entity string) *audit.Entry {
+	return &audit.Entry{Username: "uji", Action: audit.Create, Entity: entity}
+}
+
 // create stores b with an audit entry and fails the test on error.
 func create(t *testing.T, s store.Store, b *registry.Business) *registry.Business {
 	t.Helper()
 	if b.SizeClass == "" && (b.AnnualRevenue > 0 || b.Capital > 0) {
 		b.SizeClass, b.SizeBasis = registry.Classify(b.AnnualRevenue, b.Capital)
 	}
-	if err := s.CreateBusiness(ctx, b, nil, &audit.Entry{Username: "uji", Action: audit.Create, Entity: "business"}); err != nil {
+	if err := s.CreateBusiness(ctx, b, nil, createAudit("business")); err != nil {
 		t.Fatalf("CreateBusiness(%s): %v", b.Name, err)
 	}
 	return b
