@@ -226,7 +226,8 @@ func testListings(t *testing.T, s store.Store) {
 		filter market.ListingFilter
 		want   int
 	}{{market.ListingFilter{}, 1}, {market.ListingFilter{PartnerID: w.shop.ID}, 1}, {market.ListingFilter{PartnerID: w.otherShop.ID}, 0},
-		{market.ListingFilter{District: cikande}, 1}, {market.ListingFilter{District: "36.04.05"}, 0}} {
+		{market.ListingFilter{District: cikande}, 1}, {market.ListingFilter{District: "36.04.05"}, 0},
+		{market.ListingFilter{BusinessID: w.biz.ID}, 1}, {market.ListingFilter{BusinessID: w.biz.ID + 1000}, 0}} {
 		list, err := s.ListListings(ctx, f.filter)
 		if err != nil || len(list) != f.want || (f.want > 0 && len(list[0].Sales) != 2) {
 			t.Errorf("ListListings(%+v) = %d listings, %v; want %d with their sales", f.filter, len(list), err, f.want)
@@ -243,6 +244,21 @@ func testListings(t *testing.T, s store.Store) {
 		_, n, err := s.CatalogueRows(ctx, market.CatalogueFilter{InRetail: true, Today: day, Page: 1, PerPage: 10})
 		if err != nil || n != want {
 			t.Errorf("catalogue in retail on %s: %d, %v; want %d", day, n, err, want)
+		}
+		rows, all, err := s.CatalogueRows(ctx, market.CatalogueFilter{Today: day, Page: 1, PerPage: 10})
+		if err != nil || all < 2 || len(rows) != all {
+			t.Fatalf("whole catalogue: %d rows of %d, %v; want every product of the business", len(rows), all, err)
+		}
+		for _, r := range rows {
+			if r.OnShelf != (r.ID == w.emping.ID && want == 1) {
+				t.Errorf("catalogue row %s on %s: on shelf %v", r.Name, day, r.OnShelf)
+			}
+		}
+		if _, capped, _ := s.CatalogueRows(ctx, market.CatalogueFilter{Today: day, Page: 1, PerPage: 10, CountUpTo: 1}); capped != 2 {
+			t.Errorf("catalogue counted up to 1: %d; want 2 (one past the limit)", capped)
+		}
+		if r, err := s.CatalogueRow(ctx, w.emping.ID, day); err != nil || r.OnShelf != (want == 1) {
+			t.Errorf("CatalogueRow on %s = %+v, %v; want on shelf %v", day, r, err, want == 1)
 		}
 	}
 }
