@@ -22,6 +22,17 @@ func (q *Runner) InsertAudit(ctx context.Context, e *audit.Entry) error {
 	return nil
 }
 
+// insertAudited inserts the record of what the query writes, sets its new ID
+// in id and as the audit entry's EntityID, and appends the entry.
+func (q *Runner) insertAudited(ctx context.Context, what string, id *int64, a *audit.Entry, query string, args ...any) error {
+	newID, err := q.InsertID(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("insert %s: %w", what, err)
+	}
+	*id, a.EntityID = newID, newID
+	return q.InsertAudit(ctx, a)
+}
+
 // AuditArgs returns the insert values of an audit entry (no id).
 func AuditArgs(d Dialect, e *audit.Entry) []any {
 	return []any{d.Time(e.At), e.UserID, e.Username, e.Action, e.Entity, e.EntityID, rawOrNull(e.Before), rawOrNull(e.After)}

@@ -24,14 +24,9 @@ func (db *DB) CreateNeed(ctx context.Context, n *capital.Need, a *audit.Entry) e
 		if n.RecordedAt.IsZero() {
 			n.RecordedAt = Now()
 		}
-		id, err := q.InsertID(ctx, `INSERT INTO capital_needs (business_id, amount, purpose, collateral, note, recorded_by, recorded_at)
+		return q.insertAudited(ctx, "capital need", &n.ID, a, `INSERT INTO capital_needs (business_id, amount, purpose, collateral, note, recorded_by, recorded_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, n.BusinessID, n.Amount, n.Purpose, n.Collateral, n.Note, n.RecordedBy,
 			q.Dialect.Time(n.RecordedAt))
-		if err != nil {
-			return fmt.Errorf("insert capital need: %w", err)
-		}
-		n.ID, a.EntityID = id, id
-		return q.InsertAudit(ctx, a)
 	})
 }
 

@@ -44,13 +44,8 @@ func scanCuration(s Scanner, c *market.Curation) error {
 // CreateCuration implements market.Store.
 func (db *DB) CreateCuration(ctx context.Context, c *market.Curation, a *audit.Entry) error {
 	return db.Tx(ctx, func(q *Runner) error {
-		id, err := q.InsertID(ctx, `INSERT INTO curations (partner_id, held_on, place, capacity, created_by, created_at)
+		return q.insertAudited(ctx, "curation", &c.ID, a, `INSERT INTO curations (partner_id, held_on, place, capacity, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, c.PartnerID, c.HeldOn, c.Place, c.Capacity, c.CreatedBy, q.Dialect.Time(c.CreatedAt))
-		if err != nil {
-			return fmt.Errorf("insert curation: %w", err)
-		}
-		c.ID, a.EntityID = id, id
-		return q.InsertAudit(ctx, a)
 	})
 }
 
@@ -122,13 +117,8 @@ func (db *DB) AddCurationEntry(ctx context.Context, e *market.CurationEntry, a *
 		if taken >= capacity {
 			return apperr.New(apperr.Conflict, "Kuota kurasi sudah penuh (%d produk)", capacity)
 		}
-		id, err := q.InsertID(ctx, `INSERT INTO curation_entries (curation_id, product_id, monthly_supply, unmet, created_by, created_at)
+		return q.insertAudited(ctx, "curation entry", &e.ID, a, `INSERT INTO curation_entries (curation_id, product_id, monthly_supply, unmet, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, e.CurationID, e.ProductID, e.MonthlySupply, string(unmet), e.CreatedBy, q.Dialect.Time(e.CreatedAt))
-		if err != nil {
-			return fmt.Errorf("insert curation entry: %w", err)
-		}
-		e.ID, a.EntityID = id, id
-		return q.InsertAudit(ctx, a)
 	})
 }
 

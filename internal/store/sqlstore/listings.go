@@ -25,14 +25,9 @@ func (db *DB) PassedCuration(ctx context.Context, productID, partnerID int64) (b
 func (db *DB) CreateListing(ctx context.Context, l *market.Listing, a *audit.Entry) error {
 	outlets, _ := json.Marshal(l.Outlets)
 	return db.Tx(ctx, func(q *Runner) error {
-		id, err := q.InsertID(ctx, `INSERT INTO listings (product_id, partner_id, outlets, starts_on, ends_on, mode,
+		return q.insertAudited(ctx, "listing", &l.ID, a, `INSERT INTO listings (product_id, partner_id, outlets, starts_on, ends_on, mode,
 			payment_terms_days, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ProductID, l.PartnerID,
 			string(outlets), l.StartsOn, l.EndsOn, l.Mode, l.PaymentTermsDays, l.CreatedBy, q.Dialect.Time(l.CreatedAt))
-		if err != nil {
-			return fmt.Errorf("insert listing: %w", err)
-		}
-		l.ID, a.EntityID = id, id
-		return q.InsertAudit(ctx, a)
 	})
 }
 

@@ -34,14 +34,9 @@ func (db *DB) GetQuota(ctx context.Context, id int64) (*permits.Quota, error) {
 func (db *DB) CreateQuota(ctx context.Context, q *permits.Quota, a *audit.Entry) error {
 	return db.Tx(ctx, func(r *Runner) error {
 		q.CreatedAt = Now()
-		id, err := r.InsertID(ctx, `INSERT INTO halal_quotas (provider, scope, total, opens_on, closes_on, note, created_at, created_by)
+		return r.insertAudited(ctx, "quota", &q.ID, a, `INSERT INTO halal_quotas (provider, scope, total, opens_on, closes_on, note, created_at, created_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, q.Provider, q.Scope, q.Total, q.OpensOn, q.ClosesOn, q.Note,
 			r.Dialect.Time(q.CreatedAt), q.CreatedBy)
-		if err != nil {
-			return fmt.Errorf("insert quota: %w", err)
-		}
-		q.ID, a.EntityID = id, id
-		return r.InsertAudit(ctx, a)
 	})
 }
 
