@@ -19,11 +19,18 @@ import (
 // business one to four times with the faults of the office's lists) and,
 // in the same run, the simplest baseline: rows with the same phone or NIK
 // are one business. It reports both F1s and times and the Go runtime's
-// peak memory during link. One million rows with NAIKKELAS_BENCH_LARGE=1.
+// peak memory during link. One million rows with NAIKKELAS_BENCH_LARGE=1,
+// any other number with NAIKKELAS_BENCH_LINK_N.
 func BenchmarkLink(b *testing.B) {
 	n := 100_000
 	if os.Getenv("NAIKKELAS_BENCH_LARGE") != "" {
 		n = 1_000_000
+	}
+	if v := os.Getenv("NAIKKELAS_BENCH_LINK_N"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 2 {
+			b.Fatalf("NAIKKELAS_BENCH_LINK_N=%q: not a number of rows", v)
+		}
 	}
 	d := linktest.Generate(n, 1)
 	in := filepath.Join(b.TempDir(), "daftar.csv")
@@ -44,13 +51,15 @@ func BenchmarkLink(b *testing.B) {
 			stop()
 		}
 		b.StopTimer()
-		_, _, f1 := linktest.F1(readClusters(b, out), d.Entity)
+		precision, recall, f1 := linktest.F1(readClusters(b, out), d.Entity)
 		start := time.Now()
 		base := exactBaseline(d.Records)
 		baseSec := time.Since(start).Seconds()
 		_, _, baseF1 := linktest.F1(base, d.Entity)
 		b.ReportMetric(linkSec, "link-s")
 		b.ReportMetric(f1, "link-F1")
+		b.ReportMetric(precision, "link-precision")
+		b.ReportMetric(recall, "link-recall")
 		b.ReportMetric(peak/(1<<20), "peak-MB")
 		b.ReportMetric(baseSec, "baseline-s")
 		b.ReportMetric(baseF1, "baseline-F1")

@@ -37,7 +37,7 @@ func (e *engine) candidates() []uint64 {
 			for hi < len(keys) && keys[hi].hash == keys[lo].hash {
 				hi++
 			}
-			pairs = e.blockPairs(keys[lo:hi], pairs)
+			pairs = e.blockPairs(keys[lo:hi], rule.maxBlock(e.cfg.MaxBlock), pairs)
 			lo = hi
 		}
 		pairs = dedupe(pairs)
@@ -48,14 +48,14 @@ func (e *engine) candidates() []uint64 {
 // blockPairs appends the pairs of one block: all of them, or in a block
 // larger than MaxBlock each record with its MaxBlock neighbours in the
 // order of the first field's words (a sorted neighbourhood).
-func (e *engine) blockPairs(block []keyed, pairs []uint64) []uint64 {
+func (e *engine) blockPairs(block []keyed, maxBlock int, pairs []uint64) []uint64 {
 	recs := make([]uint32, len(block))
 	for i, k := range block {
 		recs[i] = k.rec
 	}
 	window := len(recs)
-	if len(recs) > e.cfg.MaxBlock {
-		window = e.cfg.MaxBlock
+	if len(recs) > maxBlock {
+		window = maxBlock
 		first := &e.fields[0]
 		slices.SortStableFunc(recs, func(a, b uint32) int {
 			return strings.Compare(first.sortKey(a), first.sortKey(b))
@@ -71,6 +71,13 @@ func (e *engine) blockPairs(block []keyed, pairs []uint64) []uint64 {
 		}
 	}
 	return pairs
+}
+
+func (r BlockRule) maxBlock(limit int) int {
+	if r.MaxBlock > 0 {
+		return min(r.MaxBlock, limit)
+	}
+	return limit
 }
 
 func (p *prepared) sortKey(c uint32) string {

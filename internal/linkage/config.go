@@ -107,6 +107,9 @@ type BlockRule struct {
 	// Key receives the record's normalised values in the order of
 	// Config.Fields.
 	Key func(values []string) string
+	// MaxBlock, when set, bounds this rule's blocks below Config.MaxBlock:
+	// a rule on common values whose blocks grow with the list.
+	MaxBlock int
 }
 
 // Config is what Link compares and how.

@@ -54,14 +54,14 @@ func BusinessConfig() Config {
 			}},
 			{Name: "kecamatan+pemilik", Key: func(v []string) string {
 				return Key(district(v[PlaceField]), v[OwnerName])
-			}},
+			}, MaxBlock: commonNameBlock},
 			{Name: "kecamatan+usaha+pemilik", Key: func(v []string) string {
 				return Key(district(v[PlaceField]), Prefix(FirstWord(v[BusinessName]), 4),
 					Prefix(FirstWord(v[OwnerName]), 4), Prefix(lastWord(v[OwnerName]), 2))
 			}},
 			{Name: "usaha+pemilik", Key: func(v []string) string {
 				return Key(tokenSort(v[BusinessName]), FirstWord(v[OwnerName]))
-			}},
+			}, MaxBlock: commonNameBlock},
 		},
 		// A business name that is plainly different, without the same NIB,
 		// is another business, even of the same owner with the same NIK
@@ -69,6 +69,12 @@ func BusinessConfig() Config {
 		Distinct: func(lv []int8) bool { return lv[BusinessName] == 0 && lv[NIBField] != 2 },
 	}
 }
+
+// commonNameBlock bounds the blocks of the rules on names alone: a
+// common name in a kecamatan, or across the regency, is shared by more
+// businesses the longer the list, and comparing all of them buries the
+// duplicates among pairs that only share the name.
+const commonNameBlock = 10
 
 // Values gives b's values in the order of BusinessConfig's fields.
 func (b Business) Values() []string {
