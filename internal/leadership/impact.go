@@ -95,9 +95,7 @@ func RenderImpact(w io.Writer, d *Impact) error {
 }
 
 func (p *doc) impactLedger(l *partners.Ledger) {
-	p.heading("Komitmen dan realisasi per tahun")
-	if len(l.Years) == 0 {
-		p.text("", 9, 5, "Belum ada komitmen yang tercatat.")
+	if !p.section("Komitmen dan realisasi per tahun", len(l.Years), "Belum ada komitmen yang tercatat.") {
 		return
 	}
 	var rows [][]string
@@ -123,9 +121,7 @@ func (p *doc) impactLedger(l *partners.Ledger) {
 }
 
 func (p *doc) impactProgrammes(list []partners.Program) {
-	p.heading("Program yang didanai dan hasilnya")
-	if len(list) == 0 {
-		p.text("", 9, 5, "Belum ada program yang didanai dalam periode ini.")
+	if !p.section("Program yang didanai dan hasilnya", len(list), "Belum ada program yang didanai dalam periode ini.") {
 		return
 	}
 	for _, pr := range list {

@@ -281,10 +281,19 @@ func rate(r *float64, base int) string {
 	return idfmt.Percent(*r) + " dari " + idfmt.Number(int64(base))
 }
 
+// section starts a section with its heading; a section of no rows says
+// none instead, and the caller leaves it there.
+func (p *doc) section(heading string, rows int, none string) bool {
+	p.heading(heading)
+	if rows == 0 {
+		p.text("", 9, 5, none)
+		return false
+	}
+	return true
+}
+
 func (p *doc) programmes(d *Data) {
-	p.heading("Program dan hasilnya; naik kelas dibanding kelompok pembanding")
-	if len(d.Programs) == 0 {
-		p.text("", 9, 5, "Tidak ada program dalam periode ini.")
+	if !p.section("Program dan hasilnya; naik kelas dibanding kelompok pembanding", len(d.Programs), "Tidak ada program dalam periode ini.") {
 		return
 	}
 	var rows [][]string
@@ -298,9 +307,7 @@ func (p *doc) programmes(d *Data) {
 }
 
 func (p *doc) fundingTable(d *Data) {
-	p.heading("Dana mitra")
-	if len(d.Funding) == 0 {
-		p.text("", 9, 5, "Belum ada komitmen mitra untuk tahun dalam periode ini.")
+	if !p.section("Dana mitra", len(d.Funding), "Belum ada komitmen mitra untuk tahun dalam periode ini.") {
 		return
 	}
 	var rows [][]string
