@@ -79,8 +79,7 @@ func (s *Server) curationBoard(w http.ResponseWriter, r *http.Request, id int64)
 		if v.Hits, err = s.Market.FindCurationProducts(r.Context(), a, id, v.Search, nomineesShown); err != nil {
 			return err
 		}
-		if r.Header.Get("HX-Request") == "true" {
-			s.renderPartial(w, r, http.StatusOK, "curation_board", "product_hits", v)
+		if s.swapped(w, r, "curation_board", "product_hits", v) {
 			return nil
 		}
 	}

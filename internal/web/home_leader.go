@@ -45,8 +45,7 @@ func (s *Server) homeTrends(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if r.Header.Get("HX-Request") == "true" {
-		s.renderPartial(w, r, http.StatusOK, "home_trends", "trends", trends)
+	if s.swapped(w, r, "home_trends", "trends", trends) {
 		return nil
 	}
 	s.render(w, r, http.StatusOK, "home_trends", page{Title: "Tren per tahun", Active: "home", Data: trends})

@@ -64,8 +64,7 @@ func (s *Server) programApplications(w http.ResponseWriter, r *http.Request, id 
 		if v.Nominees, err = s.Programs.FindNominees(r.Context(), a, id, v.Search, nomineesShown); err != nil {
 			return err
 		}
-		if r.Header.Get("HX-Request") == "true" {
-			s.renderPartial(w, r, http.StatusOK, "program_applications", "nominees", v)
+		if s.swapped(w, r, "program_applications", "nominees", v) {
 			return nil
 		}
 	}

@@ -104,6 +104,16 @@ func (s *Server) renderPartial(w http.ResponseWriter, r *http.Request, status in
 	s.execute(w, r, status, name, block, data)
 }
 
+// swapped answers an htmx request with the block of the page set name and
+// reports whether it did; a plain request gets the whole page from the caller.
+func (s *Server) swapped(w http.ResponseWriter, r *http.Request, name, block string, data any) bool {
+	if r.Header.Get("HX-Request") != "true" {
+		return false
+	}
+	s.renderPartial(w, r, http.StatusOK, name, block, data)
+	return true
+}
+
 func (s *Server) execute(w http.ResponseWriter, r *http.Request, status int, name, block string, data any) {
 	t, ok := s.tmpl.pages[name]
 	if name == "" {
