@@ -9,7 +9,7 @@ import (
 )
 
 // The assessment API: the instrument, assessments, verification and the
-// business timeline. Lists and the timeline are wired in routes.go.
+// business timeline. Lists and the timeline are wired in the route table (routes_*.go).
 
 func (s *Server) apiInstrumentShow(r *http.Request) (any, error) {
 	in, err := assessment.Load(r.URL.Query().Get("version"))

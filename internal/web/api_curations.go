@@ -6,7 +6,7 @@ import (
 	"naikkelas/internal/market"
 )
 
-// The curation API; listing and reading a round are wired in routes.go.
+// The curation API; listing and reading a round are wired in the route table (routes_*.go).
 
 func (s *Server) apiCurationCreate(r *http.Request, c *market.Curation) (any, error) {
 	out, err := s.Market.CreateCuration(r.Context(), actor(r), c)

@@ -6,7 +6,7 @@ import (
 	"naikkelas/internal/programs"
 )
 
-// The partner API; listing, reading and deleting are wired in routes.go.
+// The partner API; listing, reading and deleting are wired in the route table (routes_*.go).
 
 func (s *Server) apiPartnerCreate(r *http.Request, pt *programs.Partner) (any, error) {
 	pt.ID = 0

@@ -1,8 +1,9 @@
 // Package web is the HTTP face of naikkelas: the Bahasa Indonesia pages
 // (html/template + vendored htmx) and the JSON API under /api/v1. Every route
-// lives in routes.go; handlers are methods on Server, one resource and verb
-// per file. Domain rules stay in the domain packages: handlers parse input,
-// call a service with the request's auth.Actor, and render the result.
+// is in the one route table (routes.go, gathered from routes_*.go); handlers
+// are methods on Server, one resource and verb per file. Domain rules stay in
+// the domain packages: handlers parse input, call a service with the request's
+// auth.Actor, and render the result.
 package web
 
 import (
