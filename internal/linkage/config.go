@@ -46,6 +46,17 @@ func (k Kind) levels() int {
 	return 2
 }
 
+// guardedLevels is how many of kind k's closest levels (equal, and the one
+// below: one digit off, the last digits equal, nearly the same name) must
+// never count against a match: those of names and identifiers.
+func (k Kind) guardedLevels() int {
+	switch k {
+	case Name, Trade, Identifier, NIK, Phone:
+		return 2
+	}
+	return 0
+}
+
 // LevelName describes level l of kind k in Indonesian, for the pairs file
 // and the review page.
 func (k Kind) LevelName(l int) string {

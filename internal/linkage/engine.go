@@ -269,10 +269,16 @@ func (e *engine) logitShared(lv []int8, share func(f int) float32) float64 {
 		if l < 0 {
 			continue
 		}
-		x += md.weight(f, int(l))
+		w := md.weight(f, int(l))
 		if e.tf[f] != nil && int(l) == e.kinds[f].levels()-1 {
-			x += min(max(math.Log(md.URandom[f][l]/float64(share(f))), tfLow), tfHigh)
+			// A common value agreed says less, but, on a guarded
+			// level, still nothing against a match.
+			w += min(max(math.Log(md.URandom[f][l]/float64(share(f))), tfLow), tfHigh)
+			if md.guarded[f] > 0 {
+				w = max(w, 0)
+			}
 		}
+		x += w
 	}
 	return x
 }

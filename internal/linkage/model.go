@@ -21,6 +21,9 @@ type Model struct {
 	LogLikelihood []float64
 
 	priorM, priorU [][]float64
+	// guarded is, per field, how many of its closest levels must have m at
+	// least u (see guardedLevels).
+	guarded []int
 }
 
 // pattern is one comparison vector (a level per field, -1 missing) and the
@@ -45,9 +48,20 @@ const (
 )
 
 // estimate runs expectation maximisation from uStart (random pairs) and a
-// prior that agreement is likely among matches.
+// prior that agreement is likely among matches, with the closest levels of
+// names and identifiers held to m ≥ u.
 func estimate(kinds []Kind, pats []pattern, uStart [][]float64) *Model {
-	md := &Model{Lambda: 0.1, URandom: uStart}
+	guarded := make([]int, len(kinds))
+	for f, k := range kinds {
+		guarded[f] = k.guardedLevels()
+	}
+	return estimateGuarded(kinds, pats, uStart, guarded)
+}
+
+// estimateGuarded is estimate with the number of guarded levels per field
+// given.
+func estimateGuarded(kinds []Kind, pats []pattern, uStart [][]float64, guarded []int) *Model {
+	md := &Model{Lambda: 0.1, URandom: uStart, guarded: guarded}
 	for f, k := range kinds {
 		n := k.levels()
 		m := make([]float64, n)
@@ -81,7 +95,7 @@ func estimate(kinds []Kind, pats []pattern, uStart [][]float64) *Model {
 // step is one E and M step; it returns the new parameters and the
 // log-likelihood under the old ones.
 func step(md *Model, pats []pattern) (*Model, float64) {
-	next := &Model{priorM: md.priorM, priorU: md.priorU}
+	next := &Model{priorM: md.priorM, priorU: md.priorU, guarded: md.guarded}
 	mc, uc := zerosLike(md.M), zerosLike(md.U)
 	var matchSum, total, ll float64
 	for _, p := range pats {
@@ -114,10 +128,54 @@ func step(md *Model, pats []pattern) (*Model, float64) {
 			uc[f][l] += priorPairs * md.priorU[f][l]
 			ll += priorPairs * (md.priorM[f][l]*math.Log(md.M[f][l]) + md.priorU[f][l]*math.Log(md.U[f][l]))
 		}
-		next.M = append(next.M, normalize(mc[f]))
-		next.U = append(next.U, normalize(uc[f]))
+		m, u := splitGuarded(mc[f], uc[f], md.guarded[f])
+		next.M = append(next.M, m)
+		next.U = append(next.U, u)
 	}
 	return next, ll
+}
+
+// splitGuarded turns the expected counts of a field's levels among matches
+// (a) and non-matches (b) into m and u, holding the top `guarded` levels to
+// m ≥ u. On a long list whose candidate pairs are mostly namesakes, EM can
+// otherwise settle on a split in which its "match" class is the pairs that
+// differ and an exact name counts against a match. The maximum under the
+// constraint puts a violating level on the boundary m = u, at the level's
+// share of all pairs, and scales the other levels to fill the rest; so EM
+// still never lowers the likelihood.
+func splitGuarded(a, b []float64, guarded int) (m, u []float64) {
+	m, u = normalize(a), normalize(b)
+	bound := make([]bool, len(a))
+	for range guarded {
+		added := false
+		for l := len(a) - guarded; l < len(a); l++ {
+			if !bound[l] && m[l] < u[l] {
+				bound[l], added = true, true
+			}
+		}
+		if !added {
+			break
+		}
+		var sumA, sumB, boundA, boundB float64
+		for l := range a {
+			sumA, sumB = sumA+a[l], sumB+b[l]
+			if bound[l] {
+				boundA, boundB = boundA+a[l], boundB+b[l]
+			}
+		}
+		shared := (boundA + boundB) / (sumA + sumB)
+		for l := range a {
+			if bound[l] {
+				m[l] = (a[l] + b[l]) / (sumA + sumB)
+				u[l] = m[l]
+			} else {
+				m[l] = a[l] * (1 - shared) / (sumA - boundA)
+				u[l] = b[l] * (1 - shared) / (sumB - boundB)
+			}
+		}
+		m, u = normalize(m), normalize(u)
+	}
+	return m, u
 }
 
 func zerosLike(p [][]float64) [][]float64 {
@@ -153,9 +211,18 @@ func normalize(p []float64) []float64 {
 	return out
 }
 
-// weight is the log Bayes factor of level l of field f.
+// weight is the log Bayes factor of level l of field f. On a guarded level
+// it is never negative, and never below the guarded level under it: an
+// exact name says at least what a nearly equal one says.
 func (md *Model) weight(f, l int) float64 {
-	return math.Log(md.M[f][l] / md.U[f][l])
+	w := math.Log(md.M[f][l] / md.U[f][l])
+	if md.guarded != nil && l >= len(md.M[f])-md.guarded[f] {
+		w = max(w, 0)
+		if l > len(md.M[f])-md.guarded[f] {
+			w = max(w, md.weight(f, l-1))
+		}
+	}
+	return w
 }
 
 // prior is the log odds of a match before any field is looked at.

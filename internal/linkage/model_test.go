@@ -129,3 +129,62 @@ func TestEMHandMade(t *testing.T) {
 		}
 	}
 }
+
+// namesakePatterns is a hand-made set of candidate pairs as a long list
+// gives them when a blocking rule groups a common business name: 800 pairs
+// of namesakes (the same name, different phone and desa) and 200 true
+// duplicates whose name another list spelled differently but whose phone
+// and desa agree. Fields: business name, phone, desa.
+func namesakePatterns() ([]Kind, []pattern, [][]float64) {
+	kinds := []Kind{Trade, Phone, Region}
+	pats := []pattern{
+		{levels: []int8{4, 0, 0}, count: 500},
+		{levels: []int8{4, 0, 1}, count: 250},
+		{levels: []int8{4, -1, 0}, count: 50},
+		{levels: []int8{3, 3, 2}, count: 80},
+		{levels: []int8{2, 3, 2}, count: 70},
+		{levels: []int8{1, 3, 1}, count: 30},
+		{levels: []int8{4, 3, 2}, count: 20},
+	}
+	uRandom := [][]float64{{0.9, 0.05, 0.03, 0.01, 0.01}, {0.999, 0.0005, 0.0003, 0.0002}, {0.95, 0.045, 0.005}}
+	return kinds, pats, uRandom
+}
+
+// TestEMGuardExactName checks that an exact business name never counts
+// against a match: unconstrained EM on the namesake pairs finds an exact
+// name more common among non-matches than among matches, and the estimate
+// the engine uses holds it to m ≥ u, with a likelihood that still never
+// decreases.
+func TestEMGuardExactName(t *testing.T) {
+	kinds, pats, uRandom := namesakePatterns()
+	free := estimateGuarded(kinds, pats, uRandom, make([]int, len(kinds)))
+	if w := free.Weight(0, 4); w >= 0 {
+		t.Fatalf("unconstrained EM: exact name weight %.3f, the set should make it negative", w)
+	}
+	md := estimate(kinds, pats, uRandom)
+	for f, k := range kinds {
+		for l := k.levels() - k.guardedLevels(); l < k.levels(); l++ {
+			if md.M[f][l] < md.U[f][l]-1e-9 || md.Weight(f, l) < 0 {
+				t.Errorf("field %d level %d: m %.4f < u %.4f (weight %.3f)", f, l, md.M[f][l], md.U[f][l], md.Weight(f, l))
+			}
+		}
+	}
+	ll := md.LogLikelihood
+	for i := 1; i < len(ll); i++ {
+		if ll[i] < ll[i-1]-1e-9 {
+			t.Fatalf("log-likelihood fell at iteration %d: %.6f then %.6f", i, ll[i-1], ll[i])
+		}
+	}
+	// The same phone and desa with the exact name is at least as likely a
+	// match as with a name spelled differently.
+	score := func(md *Model, lv ...int) float64 {
+		x := md.prior()
+		for f, l := range lv {
+			x += md.Weight(f, l)
+		}
+		return x
+	}
+	if exact, near := score(md, 4, 3, 2), score(md, 3, 3, 2); exact < near || sigmoid(exact) < 0.9 {
+		t.Errorf("exact name, phone and desa: %.3f; name near: %.3f", sigmoid(exact), sigmoid(near))
+	}
+}
