@@ -16,6 +16,7 @@ import (
 	"naikkelas/internal/duplicates"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/integrity"
 	"naikkelas/internal/market"
 	"naikkelas/internal/messages"
 	"naikkelas/internal/office"
@@ -41,6 +42,7 @@ type Store interface {
 	market.Store
 	capital.Store
 	messages.Store
+	integrity.Store
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"naikkelas/internal/region"
+	"naikkelas/internal/registry"
+	"naikkelas/internal/store/sqlite"
+	"naikkelas/internal/store/sqlstore"
+	"naikkelas/internal/store/storetest"
+)
+
+// TestCheckSQLite: a register written through the store passes; a count changed
+// behind the triggers' back is reported, with its desa, and fails the command.
+func TestCheckSQLite(t *testing.T) {
+	path := tempDB(t)
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	testCheck(t, path, s, s.DB)
+}
+
+func TestCheckPostgres(t *testing.T) {
+	s, dsn := storetest.OpenPostgres(t)
+	testCheck(t, dsn, s, s.DB)
+}
+
+func testCheck(t *testing.T, dsn string, s registry.Store, db *sqlstore.DB) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(7, 7))
+	if err := s.InsertBatch(ctx, storetest.Synth(300, 0, rng, region.All().Villages("36.04.15"))); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "check", "--db", dsn)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Semua") || strings.Contains(r.stdout, "SELISIH") {
+		t.Fatalf("check of a consistent register: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var village string
+	if err := db.Reader().QueryRow(ctx, `SELECT village_code FROM business_counts WHERE businesses > 0 ORDER BY village_code LIMIT 1`).
+		Scan(&village); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Writer().Exec(ctx, `UPDATE business_counts SET nib = nib + 2 WHERE village_code = ?`, village); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, "", "check", "--db", dsn)
+	if r.code != ExitError {
+		t.Fatalf("check after a count was changed: exit %d, want %d\n%s", r.code, ExitError, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "SELISIH: jumlah usaha per desa") || !strings.Contains(r.stdout, "desa "+village) ||
+		!strings.Contains(r.stdout, "ber-NIB tersimpan") || !strings.Contains(r.stderr, "selisih") {
+		t.Fatalf("check output lacks the difference in desa %s:\n%s%s", village, r.stdout, r.stderr)
+	}
+}
