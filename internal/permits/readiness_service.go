@@ -61,6 +61,21 @@ type ProfileStore interface {
 	// EachHalalFacts streams the facts of the active food and drink
 	// businesses (KBLI 10, 11, 56) within scope, with their district.
 	EachHalalFacts(ctx context.Context, scope registry.Scope, district string, fn func(district string, f Facts) error) error
+	// HalalFactCounts counts the same businesses per kecamatan and per
+	// combination of the facts the self-declare rules read, from counts the
+	// store keeps as it writes, with each annual revenue reduced to its side
+	// of revenueLimit (0: no limit): revenueLimit+1 over it, else 0. ok is
+	// false when the kept counts cannot answer (a village or a business in
+	// scope, a limit they are not kept by): EachHalalFacts does.
+	HalalFactCounts(ctx context.Context, scope registry.Scope, district string, revenueLimit int64) (counts []FactsCount, ok bool, err error)
+}
+
+// FactsCount is a number of food and drink businesses of one kecamatan alike
+// in every fact the self-declare rules read.
+type FactsCount struct {
+	District   string
+	Facts      Facts
+	Businesses int
 }
 
 // day returns the asked date or today (WIB); a malformed one is Invalid.
@@ -224,20 +239,20 @@ func (s *Service) HalalObligation(ctx context.Context, a auth.Actor, date, distr
 	// Businesses alike in what the rule reads are judged once.
 	type verdict struct{ qualify, maybe bool }
 	judged := map[judgedFacts]verdict{}
-	err = s.Store.EachHalalFacts(ctx, registry.ScopeOf(a), district, func(d string, f Facts) error {
+	add := func(d string, f Facts, n int) {
 		row := rows[d]
 		if row == nil {
 			row = &ObligationRow{Code: d, Name: region.All().Name(d)}
 			rows[d] = row
 		}
-		row.Food++
+		row.Food += n
 		if f.HalalHeld(day) {
-			row.Compliant++
-			return nil
+			row.Compliant += n
+			return
 		}
-		row.NotCompliant++
+		row.NotCompliant += n
 		if !hasRule {
-			return nil
+			return
 		}
 		key := judgedFactsOf(rule, f)
 		v, ok := judged[key]
@@ -247,15 +262,28 @@ func (s *Service) HalalObligation(ctx context.Context, a auth.Actor, date, distr
 			judged[key] = v
 		}
 		if v.qualify {
-			row.Qualify++
+			row.Qualify += n
 		}
 		if v.maybe {
-			row.MaybeQualify++
+			row.MaybeQualify += n
 		}
-		return nil
-	})
+	}
+	scope := registry.ScopeOf(a)
+	counts, kept, err := s.Store.HalalFactCounts(ctx, scope, district, rule.MaxAnnualRevenue)
 	if err != nil {
 		return nil, err
+	}
+	for _, c := range counts {
+		add(c.District, c.Facts, c.Businesses)
+	}
+	if !kept {
+		err = s.Store.EachHalalFacts(ctx, scope, district, func(d string, f Facts) error {
+			add(d, f, 1)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	for _, r := range region.All().Districts(s.Registry.Jurisdiction) {
 		if row := rows[r.Code]; row != nil {

@@ -95,9 +95,18 @@ func addDoc(w *Where, doc, today string) {
 
 // addScope restricts to an actor's regions (district or village codes; a
 // shorter code, a regency or province, matches by prefix) or business.
-func addScope(w *Where, s registry.Scope) {
+func addScope(w *Where, s registry.Scope) { addScopeOn(w, s, businessScope) }
+
+// scopeColumns are the conditions by which a query limits its rows to one
+// business, kecamatan or village.
+type scopeColumns struct{ business, district, village string }
+
+// businessScope limits businesses (alias b).
+var businessScope = scopeColumns{"b.id = ?", "b.district_code", "b.village_code = ?"}
+
+func addScopeOn(w *Where, s registry.Scope, c scopeColumns) {
 	if s.BusinessID != 0 {
-		w.Add("b.id = ?", s.BusinessID)
+		w.Add(c.business, s.BusinessID)
 	}
 	if len(s.Regions) == 0 {
 		return
@@ -107,17 +116,17 @@ func addScope(w *Where, s registry.Scope) {
 	for _, r := range s.Regions {
 		switch strings.Count(r, ".") {
 		case 2:
-			ors = append(ors, "b.district_code = ?")
+			ors = append(ors, c.district+" = ?")
 			args = append(args, r)
 		case 3:
-			ors = append(ors, "b.village_code = ?")
+			ors = append(ors, c.village)
 			args = append(args, r)
 		default:
 			if r == "" || strings.ContainsAny(r, "%_") {
 				ors = append(ors, "1=0")
 				continue
 			}
-			ors = append(ors, "b.district_code LIKE ?")
+			ors = append(ors, c.district+" LIKE ?")
 			args = append(args, r+".%")
 		}
 	}

@@ -121,10 +121,13 @@ func (db *DB) ListPermits(ctx context.Context, f permits.Filter) ([]permits.Perm
 	return out, total, err
 }
 
-// permitWhere builds the conditions of a permit list on aliases p and b.
+// permitWhere builds the conditions of a permit list on alias p alone: a
+// permit carries its business's kecamatan while the business is active
+// (active_district, migration 0025), so only a village in scope asks the
+// businesses.
 func permitWhere(f permits.Filter) Where {
 	var w Where
-	w.Add("b.status = 'active'")
+	w.Add("p.active_district <> ''")
 	if f.Kind != "" {
 		w.Add("p.kind = ?", f.Kind)
 	}
@@ -138,14 +141,18 @@ func permitWhere(f permits.Filter) Where {
 		w.Add("p.status = ?", f.Status)
 	}
 	if f.District != "" {
-		w.Add("b.district_code = ?", f.District)
+		w.Add("p.active_district = ?", f.District)
 	}
 	if f.ExpiresBefore != "" {
 		w.Add("p.expires_on <> '' AND p.expires_on <= ? AND p.status IN ('terbit', 'kedaluwarsa')", f.ExpiresBefore)
 	}
-	addScope(&w, f.Scope)
+	addScopeOn(&w, f.Scope, permitScope)
 	return w
 }
+
+// permitScope limits permits (alias p) to a business, kecamatan or village.
+var permitScope = scopeColumns{"p.business_id = ?", "p.active_district",
+	"p.business_id IN (SELECT v.id FROM businesses v WHERE v.status = 'active' AND v.village_code = ?)"}
 
 // mirrorPermits writes the business's permit fields from its permit
 // records: for NIB, P-IRT, BPOM and merek the number (and P-IRT's expiry) of
@@ -210,7 +217,8 @@ func jsonText(v any) string {
 
 // ExpiryCounts implements permits.Store: per kecamatan, the issued permits
 // that f selects (its ExpiresBefore set), split into expired by f.Today and
-// still valid.
+// still valid. It reads ix_permits_district_expiry alone, in kecamatan
+// order, never the businesses.
 func (db *DB) ExpiryCounts(ctx context.Context, f permits.Filter) ([]permits.ExpiryCount, error) {
 	w := permitWhere(f)
 	return queryRows(ctx, db.Reader(), "expiry counts", []permits.ExpiryCount{}, func(s Scanner, c *permits.ExpiryCount) error {
@@ -218,9 +226,9 @@ func (db *DB) ExpiryCounts(ctx context.Context, f permits.Filter) ([]permits.Exp
 		err := s.Scan(&c.Code, &c.Expired, &all)
 		c.Expiring = all - c.Expired
 		return err
-	}, `SELECT b.district_code,
+	}, `SELECT p.active_district,
 		SUM(CASE WHEN p.status = 'kedaluwarsa' OR p.expires_on < ? THEN 1 ELSE 0 END), COUNT(*)
-		FROM permits p JOIN businesses b ON b.id = p.business_id WHERE `+w.SQL()+` GROUP BY b.district_code ORDER BY b.district_code`,
+		FROM permits p WHERE `+w.SQL()+` GROUP BY p.active_district ORDER BY p.active_district`,
 		append([]any{f.Today}, w.Args...)...)
 }
 

@@ -63,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 		{"PermitsFromFields", testPermitsFromFields},
 		{"PermitsList", testPermitsList},
 		{"HalalFacts", testHalalFacts},
+		{"PermitCountsKept", testPermitCountsKept},
 		{"DuplicateDismissals", testDuplicateDismissals},
 		{"FundingLedger", testFundingLedger},
 		{"PlannerStore", testPlannerStore},
