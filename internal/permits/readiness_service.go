@@ -3,6 +3,7 @@ package permits
 import (
 	"context"
 	"slices"
+	"strconv"
 	"time"
 
 	"naikkelas/internal/apperr"
@@ -63,11 +64,31 @@ type ProfileStore interface {
 	EachHalalFacts(ctx context.Context, scope registry.Scope, district string, fn func(district string, f Facts) error) error
 	// HalalFactCounts counts the same businesses per kecamatan and per
 	// combination of the facts the self-declare rules read, from counts the
-	// store keeps as it writes, with each annual revenue reduced to its side
-	// of revenueLimit (0: no limit): revenueLimit+1 over it, else 0. ok is
-	// false when the kept counts cannot answer (a village or a business in
-	// scope, a limit they are not kept by): EachHalalFacts does.
-	HalalFactCounts(ctx context.Context, scope registry.Scope, district string, revenueLimit int64) (counts []FactsCount, ok bool, err error)
+	// store keeps as it writes, with the revenue and founding year reduced to
+	// their side of bounds. ok is false when the kept counts cannot answer (a
+	// village or a business in scope, a limit they are not kept by):
+	// EachHalalFacts does.
+	HalalFactCounts(ctx context.Context, scope registry.Scope, district string, bounds Bounds) (counts []FactsCount, ok bool, err error)
+}
+
+// Bounds are what a rule on a day reads of two facts, so that counts may
+// keep only their side of it: the annual revenue over RevenueLimit or not
+// (counted as RevenueLimit+1 or 0), the founding year after FoundedAfter or
+// not (FoundedAfter+1 or FoundedAfter; 0, unknown, stays). A zero bound is
+// not read: every value counts as one.
+type Bounds struct {
+	RevenueLimit int64
+	FoundedAfter int
+}
+
+// boundsOf returns what rule reads on day of revenue and founding year.
+func boundsOf(rule Rule, day string) Bounds {
+	b := Bounds{RevenueLimit: rule.MaxAnnualRevenue}
+	if rule.MinYearsProducing > 0 {
+		year, _ := strconv.Atoi(day[:4])
+		b.FoundedAfter = year - rule.MinYearsProducing
+	}
+	return b
 }
 
 // FactsCount is a number of food and drink businesses of one kecamatan alike
@@ -269,7 +290,7 @@ func (s *Service) HalalObligation(ctx context.Context, a auth.Actor, date, distr
 		}
 	}
 	scope := registry.ScopeOf(a)
-	counts, kept, err := s.Store.HalalFactCounts(ctx, scope, district, rule.MaxAnnualRevenue)
+	counts, kept, err := s.Store.HalalFactCounts(ctx, scope, district, boundsOf(rule, day))
 	if err != nil {
 		return nil, err
 	}

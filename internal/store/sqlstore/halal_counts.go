@@ -14,6 +14,12 @@ import (
 const halalFactColumns = `district_code, size_class, size_basis, has_nib, founded_year, halal_valid_until,
 	facilities, outlets, preservation_methods, product_type, halal_ingredients, separate_tools, simple_process`
 
+// halalBoundedColumns are halalFactColumns with the founding year on its
+// side of a bound (three placeholders: the bound, the bound+1, the bound).
+const halalBoundedColumns = `district_code, size_class, size_basis, has_nib,
+	CASE WHEN founded_year = 0 THEN 0 WHEN founded_year > ? THEN ? ELSE ? END, halal_valid_until,
+	facilities, outlets, preservation_methods, product_type, halal_ingredients, separate_tools, simple_process`
+
 // countsScope limits halal_fact_counts (alias c) to kecamatan; a village or
 // a business is beyond what it keeps.
 var countsScope = scopeColumns{"1=0", "c.district_code", "1=0"}
@@ -21,7 +27,8 @@ var countsScope = scopeColumns{"1=0", "c.district_code", "1=0"}
 // HalalFactCounts implements permits.ProfileStore from halal_fact_counts:
 // one row per kecamatan and combination of facts, not per business.
 func (db *DB) HalalFactCounts(ctx context.Context, scope registry.Scope, district string,
-	revenueLimit int64) ([]permits.FactsCount, bool, error) {
+	bounds permits.Bounds) ([]permits.FactsCount, bool, error) {
+	revenueLimit := bounds.RevenueLimit
 	if scope.BusinessID != 0 || !allDistrictsOrWider(scope.Regions) {
 		return nil, false, nil
 	}
@@ -44,11 +51,15 @@ func (db *DB) HalalFactCounts(ctx context.Context, scope registry.Scope, distric
 		w.Add("c.district_code = ?", district)
 	}
 	addScopeOn(&w, scope, countsScope)
+	founded := bounds.FoundedAfter
+	if founded == 0 {
+		founded = 1 << 30 // not read: every known year counts as one
+	}
 	out, err := queryRows(ctx, q, "halal fact counts", []permits.FactsCount{}, func(s Scanner, c *permits.FactsCount) error {
 		return scanFactsCount(s, c, revenueLimit)
-	}, `SELECT `+halalFactColumns+`, CASE WHEN revenue_band > ? THEN 1 ELSE 0 END, SUM(businesses)
+	}, `SELECT `+halalBoundedColumns+`, CASE WHEN revenue_band > ? THEN 1 ELSE 0 END, SUM(businesses)
 		FROM halal_fact_counts c WHERE `+w.SQL()+`
-		GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`, append([]any{below}, w.Args...)...)
+		GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`, append([]any{founded, founded + 1, founded, below}, w.Args...)...)
 	return out, err == nil, err
 }
 
