@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"naikkelas/internal/audit"
+	"naikkelas/internal/registry"
 )
 
 // Sources of an assessment: who gave the answers.
@@ -70,6 +71,20 @@ type Store interface {
 	// one business at a time, in business id order. fn must not keep the
 	// *BusinessFacts (its slices are reused).
 	EachFacts(ctx context.Context, q FactsQuery, fn func(*BusinessFacts) error) error
+	// TallyYears counts the businesses matching q by their pair of
+	// verdicts (size, level) over the whole years q.From to q.To, per
+	// kecamatan, from per-year summaries kept with every write; a
+	// kecamatan with businesses comes at least once, perhaps with n = 0.
+	// It returns false, having called nothing, when the summaries cannot
+	// give the verdicts EachFacts would give.
+	TallyYears(ctx context.Context, q YearQuery, fn func(district string, size, level Judgement, n int)) (bool, error)
+}
+
+// YearQuery selects the businesses and the calendar years of TallyYears.
+type YearQuery struct {
+	District string
+	Scope    registry.Scope
+	From, To int
 }
 
 // ProgramFacts reads what the programmes record about participation (the

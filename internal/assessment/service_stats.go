@@ -105,6 +105,12 @@ func (s *Service) aggregate(ctx context.Context, a auth.Actor, q StatsQuery, wan
 		series = YearSeries(q.To, 3)
 	}
 	dir := region.All()
+	if cohort == nil && want == nil {
+		g := NewAggregator(Period{From: q.From, To: q.To}, dir.Name, series, nil, nil)
+		if ok, err := s.tallyYears(ctx, g, YearQuery{District: q.District, Scope: registry.ScopeOf(a)}); ok || err != nil {
+			return g, err
+		}
+	}
 	g := NewAggregator(Period{From: q.From, To: q.To}, dir.Name, series, cohort, want)
 	fq := FactsQuery{District: q.District, Scope: registry.ScopeOf(a), To: q.To}
 	err = s.Store.EachFacts(ctx, fq, func(f *BusinessFacts) error {
@@ -112,6 +118,38 @@ func (s *Service) aggregate(ctx context.Context, a auth.Actor, q StatsQuery, wan
 		return nil
 	})
 	return g, err
+}
+
+// tallyYears fills g from the store's per-year summaries when its period and
+// every period of its series are whole calendar years; false means g is
+// untouched or must be discarded.
+func (s *Service) tallyYears(ctx context.Context, g *Aggregator, yq YearQuery) (bool, error) {
+	var ok bool
+	if yq.From, yq.To, ok = YearWindow(g.period); !ok {
+		return false, nil
+	}
+	series := g.Series()
+	years := make([]int, len(series))
+	for i, p := range series {
+		from, to, whole := YearWindow(p)
+		if !whole || from != to {
+			return false, nil
+		}
+		years[i] = from
+	}
+	if ok, err := s.Store.TallyYears(ctx, yq, g.AddJudged); !ok || err != nil {
+		return false, err
+	}
+	for i, y := range years {
+		yq.From, yq.To = y, y
+		ok, err := s.Store.TallyYears(ctx, yq, func(_ string, size, level Judgement, n int) {
+			g.AddSeriesJudged(i, size.Change, level.Change, n)
+		})
+		if !ok || err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // YearSeries returns the last n calendar years up to the year of to, the

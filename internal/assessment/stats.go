@@ -21,25 +21,28 @@ const (
 )
 
 // Add counts one business's change of one kind.
-func (c *Counts) Add(kind string, ch Change) {
+func (c *Counts) Add(kind string, ch Change) { c.addN(kind, ch, 1) }
+
+// addN counts n businesses with the same change of one kind.
+func (c *Counts) addN(kind string, ch Change, n int) {
 	size := kind == KindSize
 	switch {
 	case ch == Up && size:
-		c.SizeUp++
+		c.SizeUp += n
 	case ch == Up:
-		c.LevelUp++
+		c.LevelUp += n
 	case ch == Down && size:
-		c.SizeDown++
+		c.SizeDown += n
 	case ch == Down:
-		c.LevelDown++
+		c.LevelDown += n
 	case ch == Unchanged && size:
-		c.SizeUnchanged++
+		c.SizeUnchanged += n
 	case ch == Unchanged:
-		c.LevelUnchanged++
+		c.LevelUnchanged += n
 	case size:
-		c.SizeNoData++
+		c.SizeNoData += n
 	default:
-		c.LevelNoData++
+		c.LevelNoData += n
 	}
 }
 
@@ -62,13 +65,13 @@ type BySource struct {
 	SelfReported Split `json:"self_reported"`
 }
 
-func (b *BySource) add(kind string, ch Change, verified bool) {
+func (b *BySource) add(kind string, ch Change, verified bool, n int) {
 	s := &b.SelfReported
 	if verified {
 		s = &b.Verified
 	}
 	var c Counts
-	c.Add(kind, ch)
+	c.addN(kind, ch, n)
 	s.SizeUp += c.SizeUp
 	s.SizeDown += c.SizeDown
 	s.SizeUnchanged += c.SizeUnchanged
@@ -102,17 +105,17 @@ type Baselines struct {
 	LevelFirstInWindow int `json:"level_first_in_window"`
 }
 
-func (b *Baselines) add(kind, baseline string) {
+func (b *Baselines) add(kind, baseline string, n int) {
 	size := kind == KindSize
 	switch {
 	case baseline == BaselineBeforeFrom && size:
-		b.BeforeFrom++
+		b.BeforeFrom += n
 	case baseline == BaselineBeforeFrom:
-		b.LevelBeforeFrom++
+		b.LevelBeforeFrom += n
 	case baseline == BaselineFirstInWindow && size:
-		b.FirstInWindow++
+		b.FirstInWindow += n
 	case baseline == BaselineFirstInWindow:
-		b.LevelFirstInWindow++
+		b.LevelFirstInWindow += n
 	}
 }
 
@@ -169,29 +172,15 @@ func NewAggregator(p Period, names func(string) string, series []Period, cohort 
 
 // Add counts one business.
 func (g *Aggregator) Add(f *BusinessFacts) {
-	d := g.districts[f.District]
-	if d == nil {
-		d = &DistrictStats{Code: f.District}
-		if g.names != nil {
-			d.Name = g.names(f.District)
-		}
-		g.districts[f.District] = d
-	}
+	d := g.district(f.District)
 	for _, kind := range []string{KindSize, KindLevel} {
 		points := f.Sizes
 		if kind == KindLevel {
 			points = f.Levels
 		}
 		j := Judge(points, g.period)
-		ch, verified := j.Change, j.Verified
-		g.total.Add(kind, ch)
-		g.baseline.add(kind, j.Baseline)
-		d.Counts.Add(kind, ch)
-		if ch != NoData {
-			g.bySource.add(kind, ch, verified)
-			d.BySource.add(kind, ch, verified)
-		}
-		g.collect(f, "", kind, ch, verified)
+		g.addJudged(d, kind, j, 1)
+		g.collect(f, "", kind, j.Change, j.Verified)
 		for i := range g.series {
 			c, _ := Compare(points, g.series[i].Period)
 			g.series[i].Counts.Add(kind, c)
@@ -199,6 +188,52 @@ func (g *Aggregator) Add(f *BusinessFacts) {
 	}
 	if g.cmp != nil {
 		g.cmp.add(f, g.period)
+	}
+}
+
+// AddJudged counts n businesses of a kecamatan whose verdicts over the
+// period are already known (a store's tally by year); n may be 0, which
+// still lists the kecamatan.
+func (g *Aggregator) AddJudged(district string, size, level Judgement, n int) {
+	d := g.district(district)
+	g.addJudged(d, KindSize, size, n)
+	g.addJudged(d, KindLevel, level, n)
+}
+
+// AddSeriesJudged counts n businesses in the i-th period of the series.
+func (g *Aggregator) AddSeriesJudged(i int, size, level Change, n int) {
+	g.series[i].Counts.addN(KindSize, size, n)
+	g.series[i].Counts.addN(KindLevel, level, n)
+}
+
+// Series returns the periods of the chart, in order.
+func (g *Aggregator) Series() []Period {
+	out := make([]Period, len(g.series))
+	for i, s := range g.series {
+		out[i] = s.Period
+	}
+	return out
+}
+
+func (g *Aggregator) district(code string) *DistrictStats {
+	d := g.districts[code]
+	if d == nil {
+		d = &DistrictStats{Code: code}
+		if g.names != nil {
+			d.Name = g.names(code)
+		}
+		g.districts[code] = d
+	}
+	return d
+}
+
+func (g *Aggregator) addJudged(d *DistrictStats, kind string, j Judgement, n int) {
+	g.total.addN(kind, j.Change, n)
+	g.baseline.add(kind, j.Baseline, n)
+	d.Counts.addN(kind, j.Change, n)
+	if j.Change != NoData {
+		g.bySource.add(kind, j.Change, j.Verified, n)
+		d.BySource.add(kind, j.Change, j.Verified, n)
 	}
 }
 

@@ -13,17 +13,38 @@ import (
 // InsertBatch implements registry.Store with COPY in one transaction: ids are
 // reserved from the sequence, then businesses, measurements and audit
 // entries are streamed. Any failure rolls everything back.
+// The year-class summaries of the new businesses are written in the same
+// transaction, through database/sql, after the COPYs.
 func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) error {
 	if len(items) == 0 {
 		return nil
 	}
-	err := s.withPgx(ctx, func(conn *pgx.Conn) error {
-		return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error { return copyBatch(ctx, tx, items) })
-	})
-	return s.MapError(err)
+	conn, err := s.Write.Conn(ctx)
+	if err != nil {
+		return s.MapError(err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return s.MapError(err)
+	}
+	err = withPgx(conn, func(c *pgx.Conn) error { return copyBatch(ctx, c, items) })
+	if err == nil {
+		ids := make([]int64, len(items))
+		for i := range items {
+			ids[i] = items[i].Business.ID
+		}
+		err = s.On(tx).RefreshYearClasses(ctx, ids...)
+	}
+	if err != nil {
+		_ = tx.Rollback()
+		return s.MapError(err)
+	}
+	return s.MapError(tx.Commit())
 }
 
-func copyBatch(ctx context.Context, tx pgx.Tx, items []registry.NewBusiness) error {
+// copyBatch writes items on conn, inside the transaction open on it.
+func copyBatch(ctx context.Context, tx *pgx.Conn, items []registry.NewBusiness) error {
 	if _, err := tx.Exec(ctx, lockForIDs); err != nil { // before drawing ids: see reserveIDs
 		return fmt.Errorf("reserve ids: %w", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 
 	"naikkelas/internal/importer"
 	"naikkelas/internal/store/sqlstore"
@@ -101,12 +100,8 @@ const lockForIDs = `LOCK TABLE businesses IN ROW EXCLUSIVE MODE`
 // connection: the client encodes while the server inserts, and the server
 // skips parsing and planning a statement per few hundred rows.
 func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
-	return conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("postgres: unexpected driver connection %T", dc)
-		}
-		n, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+	return withPgx(conn, func(c *pgx.Conn) error {
+		n, err := c.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
 		if err == nil && n != int64(len(rows)) {
 			err = fmt.Errorf("copy %s: %d of %d rows", table, n, len(rows))
 		}

@@ -11,7 +11,7 @@
 //     Conflict/Invalid with Indonesian messages.
 //   - Search uses pg_trgm GIN indexes on businesses.search_public and,
 //     for readers who see personal data, search_personal (dialect.go).
-//   - Bulk loads use COPY through s.withPgx (copy.go).
+//   - Bulk loads use COPY through withPgx (copy.go).
 //   - Migrations are migrations/NNNN_name.sql, embedded, applied in order
 //     under an advisory lock, together with those both engines share
 //     (sqlstore/migrations, written with the column types of
@@ -20,6 +20,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -111,13 +112,9 @@ func (s *Store) Ping(ctx context.Context) error { return s.Read.PingContext(ctx)
 // Close implements store.Store.
 func (s *Store) Close() error { return s.Read.Close() }
 
-// withPgx runs fn on one native pgx connection of the pool (for COPY).
-func (s *Store) withPgx(ctx context.Context, fn func(*pgx.Conn) error) error {
-	conn, err := s.Read.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
+// withPgx runs fn on conn's native pgx connection (for COPY), inside
+// whatever transaction is open on conn.
+func withPgx(conn *sql.Conn, fn func(*pgx.Conn) error) error {
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {

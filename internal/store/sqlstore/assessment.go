@@ -43,7 +43,8 @@ func (db *DB) InsertAssessments(ctx context.Context, items []*assessment.Assessm
 				return id, err
 			}
 		}
-		for _, a := range items {
+		ids := make([]int64, len(items))
+		for i, a := range items {
 			args, err := assessmentArgs(q.Dialect, a)
 			if err != nil {
 				return err
@@ -51,8 +52,9 @@ func (db *DB) InsertAssessments(ctx context.Context, items []*assessment.Assessm
 			if a.ID, err = insert(args...); err != nil {
 				return fmt.Errorf("insert assessment: %w", err)
 			}
+			ids[i] = a.BusinessID
 		}
-		return nil
+		return q.RefreshYearClasses(ctx, ids...)
 	})
 }
 
@@ -90,6 +92,9 @@ func (q *Runner) insertAssessment(ctx context.Context, a *assessment.Assessment,
 	}
 	if a.ID, err = q.InsertID(ctx, insertAssessmentSQL, args...); err != nil {
 		return fmt.Errorf("insert assessment: %w", err)
+	}
+	if err := q.RefreshYearClasses(ctx, a.BusinessID); err != nil {
+		return err
 	}
 	if e == nil {
 		return nil

@@ -197,17 +197,23 @@ func factsMeasurementsSQL(engine, inScope string) string {
 // scanSizePoint reads one row of factsMeasurementsSQL as evidence, dated
 // as assessment.MeasurementDate says.
 func scanSizePoint(r *sql.Rows) (int64, assessment.Point, error) {
+	id, _, p, err := scanSizeYearPoint(r)
+	return id, p, err
+}
+
+// scanSizeYearPoint is scanSizePoint also returning the measurement's year.
+func scanSizeYearPoint(r *sql.Rows) (int64, int, assessment.Point, error) {
 	var id, packed int64
 	var created sql.NullString
 	if err := r.Scan(&id, &packed, &created); err != nil {
-		return 0, assessment.Point{}, err
+		return 0, 0, assessment.Point{}, err
 	}
 	year := int(packed / 16)
 	p := assessment.Point{Rank: int(packed%16) / 2, Verified: packed%2 == 1, Date: yearEnd(year)}
 	if created.Valid {
 		p.Date = measurementDate(year, created.String)
 	}
-	return id, p, nil
+	return id, year, p, nil
 }
 
 var yearEnds sync.Map // int → "YYYY-12-31"

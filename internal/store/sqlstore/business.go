@@ -128,6 +128,9 @@ func (q *Runner) InsertBusiness(ctx context.Context, b *registry.Business) error
 		return fmt.Errorf("insert business: %w", err)
 	}
 	b.ID = id
+	if err := q.RefreshYearClasses(ctx, b.ID); err != nil {
+		return err
+	}
 	return q.syncBusinessProducts(ctx, b)
 }
 
@@ -167,6 +170,9 @@ func (q *Runner) UpdateBusiness(ctx context.Context, b *registry.Business) error
 		return staleVersion()
 	}
 	b.Version++
+	if err := q.RefreshYearClasses(ctx, b.ID); err != nil {
+		return err
+	}
 	return q.syncBusinessProducts(ctx, b)
 }
 

@@ -44,7 +44,7 @@ func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bo
 	if err != nil {
 		return db.MapError(fmt.Errorf("begin import: %w", err))
 	}
-	itx := &importTx{q: &Runner{Conn: tx, Dialect: db.Dialect}, tx: tx, reserve: hooks.ReserveIDs}
+	itx := &importTx{q: db.On(tx), tx: tx, reserve: hooks.ReserveIDs}
 	if hooks.Copy != nil {
 		itx.copy = func(ctx context.Context, table string, cols []string, rows [][]any) error {
 			return hooks.Copy(ctx, conn, table, cols, rows)
@@ -209,6 +209,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		return err
 	}
 	var ms, as, links, products [][]any
+	ids := make([]int64, 0, len(changes))
 	for i := range changes {
 		ch := &changes[i]
 		b := ch.Business
@@ -236,6 +237,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 			as = append(as, AuditArgs(t.q.Dialect, a))
 		}
 		links = append(links, []any{importID, b.ID, ch.Action})
+		ids = append(ids, b.ID)
 	}
 	for _, batch := range []struct {
 		to   RowTarget
@@ -253,7 +255,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 			return fmt.Errorf("import write: %w", err)
 		}
 	}
-	return nil
+	return t.q.RefreshYearClasses(ctx, ids...)
 }
 
 // writeRows writes new rows with the engine's Copy hook when it has one

@@ -28,7 +28,7 @@ func (q *Runner) InsertMeasurement(ctx context.Context, m *registry.Measurement)
 		return fmt.Errorf("insert measurement: %w", err)
 	}
 	m.ID = id
-	return nil
+	return q.RefreshYearClasses(ctx, m.BusinessID)
 }
 
 // AddMeasurement appends m; when mirror is true and m's year is not older

@@ -145,6 +145,9 @@ func (db *DB) MergeBusinesses(ctx context.Context, kept *registry.Business, m *d
 			return fmt.Errorf("record merge: %w", err)
 		}
 		e.After = withMergeID(e.After, m.ID)
+		if err := q.RefreshYearClasses(ctx, kept.ID, m.MergedID); err != nil {
+			return err
+		}
 		return q.InsertAudit(ctx, e)
 	})
 }
@@ -310,6 +313,9 @@ func (db *DB) UndoMerge(ctx context.Context, id int64, by string, at time.Time, 
 		}
 		m.UndoneBy, m.UndoneAt = by, &at
 		out = m
+		if err := q.RefreshYearClasses(ctx, m.KeptID, m.MergedID); err != nil {
+			return err
+		}
 		return q.InsertAudit(ctx, e)
 	})
 	return out, err

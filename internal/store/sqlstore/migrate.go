@@ -112,6 +112,15 @@ func (db *DB) migrations(fsys fs.FS) ([]Migration, error) {
 	return all, nil
 }
 
+// migrationSteps fill, in a migration's transaction and after its SQL, what
+// SQL alone cannot: tables derived by Go code.
+var migrationSteps = map[int]func(ctx context.Context, q *Runner) error{
+	yearClassesVersion: rebuildYearClasses,
+}
+
+// yearClassesVersion is the migration that creates the per-year summaries.
+const yearClassesVersion = 29
+
 // Migrate applies the migrations of fsys not yet recorded in
 // schema_migrations, each in its own transaction together with its record.
 // lock, when not empty, is run first in each transaction (PostgreSQL takes an
@@ -133,6 +142,7 @@ func (db *DB) MigrateTo(ctx context.Context, fsys fs.FS, lock string, last int) 
 		applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("membuat schema_migrations: %w", err)
 	}
+	db.beforeYearClasses = last < yearClassesVersion
 	for _, m := range ms {
 		if m.Version > last {
 			break
@@ -152,6 +162,11 @@ func (db *DB) MigrateTo(ctx context.Context, fsys fs.FS, lock string, last int) 
 			}
 			if _, err := q.Conn.ExecContext(ctx, m.SQL); err != nil {
 				return err
+			}
+			if step := migrationSteps[m.Version]; step != nil {
+				if err := step(ctx, q); err != nil {
+					return err
+				}
 			}
 			_, err := q.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.Version, m.Name, Now().Format(TimeText))

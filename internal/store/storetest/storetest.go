@@ -77,6 +77,8 @@ func Run(t *testing.T, open Opener) {
 		{"MergeUndo", testMergeUndo},
 		{"MarketOutcomes", testMarketOutcomes},
 		{"FindProducts", testFindProducts},
+		{"YearClassesRandom", testYearClassesRandom},
+		{"YearClassesStats", testYearClassesStats},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
