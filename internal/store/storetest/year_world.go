@@ -193,4 +193,3 @@ func (w *yearWorld) importChunk() {
 		}
 	}
 }
-
