@@ -46,7 +46,8 @@ type Listing struct {
 	PartnerName      string    `json:"partner_name"`
 	Outlets          []string  `json:"outlets"`
 	StartsOn         string    `json:"starts_on"`
-	EndsOn           string    `json:"ends_on"` // "" while on the shelf
+	EndsOn           string    `json:"ends_on"`    // last day on the shelf; "" while it stays
+	EndReason        string    `json:"end_reason"` // why it left, with EndsOn
 	Mode             string    `json:"mode"`
 	PaymentTermsDays int       `json:"payment_terms_days"`
 	Sales            []Sale    `json:"sales"` // oldest month first
@@ -145,6 +146,46 @@ func (l *Listing) ActiveOn(day string) bool {
 	return l.StartsOn <= day && (l.EndsOn == "" || l.EndsOn >= day)
 }
 
+// ListingEnd is a product leaving a retailer's shelves: its last day on
+// them and why.
+type ListingEnd struct {
+	EndsOn string `json:"ends_on"`
+	Reason string `json:"reason"`
+}
+
+// maxEndReason bounds the reason's length.
+const maxEndReason = 300
+
+// CheckEnd validates ending the listing as of today and returns an
+// Indonesian message per bad field. The end is recorded once it happened
+// or happens today: it is not before the start, not after today, and not
+// before a month whose sales were already reported.
+func (l *Listing) CheckEnd(e *ListingEnd, today time.Time) map[string]string {
+	f := map[string]string{}
+	e.EndsOn, e.Reason = strings.TrimSpace(e.EndsOn), strings.TrimSpace(e.Reason)
+	end, err := time.Parse(time.DateOnly, e.EndsOn)
+	switch {
+	case err != nil:
+		f["ends_on"] = "Tanggal selesai dengan format TTTT-BB-HH"
+	case e.EndsOn < l.StartsOn:
+		f["ends_on"] = "Tanggal selesai tidak boleh sebelum tanggal mulai (" + l.StartsOn + ")"
+	case end.After(today):
+		f["ends_on"] = "Tanggal selesai tidak boleh setelah hari ini; catat setelah produk turun dari rak"
+	}
+	for _, s := range l.Sales {
+		if f["ends_on"] == "" && s.Month > e.EndsOn[:7] {
+			f["ends_on"] = "Sudah ada penjualan bulan " + s.Month + "; tanggal selesai tidak boleh sebelum bulan itu"
+		}
+	}
+	switch n := utf8.RuneCountInString(e.Reason); {
+	case n < 3:
+		f["reason"] = "Sebutkan alasan produk selesai dipajang"
+	case n > maxEndReason:
+		f["reason"] = fmt.Sprintf("Alasan paling panjang %d karakter", maxEndReason)
+	}
+	return f
+}
+
 // CheckSale validates a month's report against the listing as of today
 // and fills its due date. It returns an Indonesian message per bad field.
 func (l *Listing) CheckSale(s *Sale, today time.Time) map[string]string {
@@ -158,6 +199,8 @@ func (l *Listing) CheckSale(s *Sale, today time.Time) map[string]string {
 		f["month"] = "Bulan sebelum produk mulai dipajang (" + l.StartsOn[:7] + ")"
 	case s.Month > today.Format(monthLayout):
 		f["month"] = "Penjualan bulan yang belum berjalan belum dapat dilaporkan"
+	case l.EndsOn != "" && s.Month > l.EndsOn[:7]:
+		f["month"] = "Bulan setelah produk selesai dipajang (" + l.EndsOn[:7] + ")"
 	}
 	if s.Units < 0 || s.Units > maxUnits {
 		f["units"] = "Jumlah terjual: bilangan bulat 0 atau lebih"

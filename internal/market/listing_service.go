@@ -152,3 +152,29 @@ func (s *Service) ReportSale(ctx context.Context, a auth.Actor, listingID int64,
 	one.Tally(s.today())
 	return &one.Sales[0], nil
 }
+
+// EndListing takes a product off a retailer's shelves as of its last day
+// there, with the reason: the retailer's mitra or an officer of the
+// business's area. From the day after, the product no longer counts as on
+// the shelves of modern retail; its sales and what is owed for them stay.
+// Conflict when the listing has ended already.
+func (s *Service) EndListing(ctx context.Context, a auth.Actor, id int64, e *ListingEnd) (*Listing, error) {
+	if !a.IsOfficer() && !a.IsMitra() {
+		return nil, apperr.New(apperr.Forbidden, "Produk diturunkan dari rak oleh mitra ritel atau petugas dinas")
+	}
+	l, err := s.listing(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	if l.EndsOn != "" {
+		return nil, apperr.New(apperr.Conflict, "Produk ini sudah selesai dipajang sejak %s", l.EndsOn)
+	}
+	if err := apperr.Validation(l.CheckEnd(e, s.today())); err != nil {
+		return nil, err
+	}
+	before := ListingEnd{}
+	if err := s.Store.EndListing(ctx, l.ID, *e, retailEntry(a, "listing_end", "listing", l.ID, before, e)); err != nil {
+		return nil, err
+	}
+	return s.listing(ctx, a, l.ID)
+}

@@ -39,6 +39,9 @@ type RetailStore interface {
 	// ListListings returns the listings matching f with their sales, by
 	// retailer, then business and product.
 	ListListings(ctx context.Context, f ListingFilter) ([]Listing, error)
+	// EndListing records the listing's last day on the shelf and why.
+	// Conflict when it has ended already.
+	EndListing(ctx context.Context, id int64, e ListingEnd, a *audit.Entry) error
 	// SaveSale records a month's sales of a listing (setting ID), replacing
 	// an earlier report of the same month.
 	SaveSale(ctx context.Context, s *Sale, a *audit.Entry) error

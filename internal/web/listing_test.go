@@ -3,10 +3,13 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
 	"naikkelas/internal/market"
 )
 
@@ -191,5 +194,67 @@ func TestOwnerSeesOwnListings(t *testing.T) {
 	}
 	if w := f.do(request{Method: "GET", Path: "/usaha/" + itoa64(f.Out.ID), Role: "owner"}); w.Code == s200 {
 		t.Errorf("the owner opens another business: %d", w.Code)
+	}
+}
+
+// TestListingEnd: the retailer's mitra ends a listing; a date before the
+// start, after today, before a reported month, a bad date or no reason
+// are refused with 422 on their field; the owner may not; once ended the
+// product leaves "sudah di ritel modern", a month after the end cannot be
+// reported, a second end is a conflict, and /ritel shows the end with a
+// form only on listings still on the shelf.
+func TestListingEnd(t *testing.T) {
+	f := newFixture(t)
+	w := f.do(request{Method: "POST", Path: "/api/v1/listings", Role: "mitra", Body: listingBody(f, f.In.ID, "")})
+	var l market.Listing
+	if w.Code != s201 || json.Unmarshal(w.Body.Bytes(), &l) != nil {
+		t.Fatalf("listing: %d %s", w.Code, w.Body)
+	}
+	path := "/api/v1/listings/" + itoa64(l.ID)
+	if w := f.do(request{Method: "POST", Path: path + "/sales", Role: "mitra", Body: `{"month":"2026-02","units":5,"revenue":50000}`}); w.Code != s201 {
+		t.Fatalf("sale: %d %s", w.Code, w.Body)
+	}
+	tomorrow := idfmt.Day(time.Now().AddDate(0, 0, 1))
+	for body, field := range map[string]string{
+		`{"ends_on":"2025-11-30","reason":"Tidak laku"}`:       "ends_on",
+		`{"ends_on":"` + tomorrow + `","reason":"Tidak laku"}`: "ends_on",
+		`{"ends_on":"2026-01-31","reason":"Tidak laku"}`:       "ends_on",
+		`{"ends_on":"31-03-2026","reason":"Tidak laku"}`:       "ends_on",
+		`{"ends_on":"2026-03-31","reason":" "}`:                "reason",
+	} {
+		if w := f.do(request{Method: "POST", Path: path + "/end", Role: "mitra", Body: body}); w.Code != s422 || !strings.Contains(w.Body.String(), `"`+field+`"`) {
+			t.Errorf("end %s: %d %s; want 422 on %s", body, w.Code, w.Body, field)
+		}
+	}
+	if w := f.do(request{Method: "POST", Path: path + "/end", Role: "owner", Body: `{"ends_on":"2026-03-31","reason":"Tutup"}`}); w.Code != s403 {
+		t.Errorf("the owner ends a listing: %d", w.Code)
+	}
+	if w := f.do(request{Method: "PUT", Path: "/api/v1/businesses/" + itoa64(f.In.ID) + "/catalogue", Role: "owner",
+		Body: `{"whatsapp":"081234567890"}`}); w.Code != s200 {
+		t.Fatalf("consent: %d %s", w.Code, w.Body)
+	}
+	if body := f.do(request{Method: "GET", Path: "/katalog.json?ritel=1"}).Body.String(); !strings.Contains(body, "Emping melinjo") {
+		t.Fatalf("before its end the product is not in retail: %s", body)
+	}
+	w = f.do(request{Method: "POST", Path: path + "/end", Role: "mitra", Body: `{"ends_on":"2026-03-31","reason":"Pasokan berhenti"}`})
+	if w.Code != s200 || json.Unmarshal(w.Body.Bytes(), &l) != nil || l.EndsOn != "2026-03-31" || l.EndReason != "Pasokan berhenti" {
+		t.Fatalf("end: %d %s", w.Code, w.Body)
+	}
+	if body := f.do(request{Method: "GET", Path: "/katalog.json?ritel=1"}).Body.String(); strings.Contains(body, "Emping melinjo") {
+		t.Errorf("after its end the product is still in retail: %s", body)
+	}
+	var out market.Outcomes
+	if w := f.do(request{Method: "GET", Path: "/api/v1/stats/market", Role: "pimpinan"}); json.Unmarshal(w.Body.Bytes(), &out) != nil || out.Total.Listed != 0 {
+		t.Errorf("an ended listing still counts as listed: %s", w.Body)
+	}
+	if w := f.do(request{Method: "POST", Path: path + "/sales", Role: "mitra", Body: `{"month":"2026-04","units":5,"revenue":50000}`}); w.Code != s422 {
+		t.Errorf("a sale after the end: %d %s", w.Code, w.Body)
+	}
+	if w := f.do(request{Method: "POST", Path: path + "/end", Role: "admin", Body: `{"ends_on":"2026-04-30","reason":"Lagi"}`}); w.Code != http.StatusConflict {
+		t.Errorf("a second end: %d %s", w.Code, w.Body)
+	}
+	page := f.do(request{Method: "GET", Path: "/ritel", Role: "operator"}).Body.String()
+	if !strings.Contains(page, "Selesai dipajang") || !strings.Contains(page, "Pasokan berhenti") || strings.Contains(page, `/ritel/`+itoa64(l.ID)+`/selesai`) {
+		t.Errorf("/ritel after the end lacks it or still offers the end form")
 	}
 }

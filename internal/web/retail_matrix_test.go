@@ -83,7 +83,7 @@ func onShelf(format string) func(*fixture, int64, string) string {
 		if apperr.Is(err, apperr.Conflict) { // a shared fixture has it already
 			list, _ := f.srv.Market.Listings(context.Background(), auth.System, market.ListingFilter{PartnerID: l.PartnerID})
 			for _, x := range list {
-				if x.ProductID == l.ProductID {
+				if x.ProductID == l.ProductID && x.EndsOn == "" {
 					l.ID, err = x.ID, nil
 				}
 			}
@@ -138,7 +138,7 @@ var (
 // never a NIK, phone or owner.
 var partnerViews = map[string]bool{"GET /api/v1/curations/{id}": true, "GET /kurasi/{id}": true,
 	"POST /api/v1/curations/{id}/entries/{entry_id}/decision": true, "GET /api/v1/listings": true,
-	"POST /api/v1/listings": true, "GET /api/v1/listings/{id}": true, "GET /ritel": true}
+	"POST /api/v1/listings": true, "GET /api/v1/listings/{id}": true, "POST /api/v1/listings/{id}/end": true, "GET /ritel": true}
 
 // retailMatrix is the authorisation matrix of retailers' requirements,
 // curation rounds, listings and sales.
@@ -165,6 +165,10 @@ func retailMatrix() map[string]matrixCase {
 				owner: [2]int{s403, s403}, mitra: [2]int{s200, s404}}},
 		"POST /api/v1/listings/{id}/sales": {path: onShelf("/api/v1/listings/{l}/sales"),
 			body: body(`{"month":"2026-01","units":40,"revenue":1000000}`), want: curationDeciders(s201)},
+		"POST /api/v1/listings/{id}/end": {path: onShelf("/api/v1/listings/{l}/end"),
+			body: body(`{"ends_on":"2026-11-30","reason":"Pasokan berhenti"}`), want: curationDeciders(s200)},
+		"POST /ritel/{id}/selesai": {path: onShelf("/ritel/{l}/selesai"), body: body("ends_on=2026-11-30&reason=Kontrak+selesai"),
+			want: curationDeciders(s303)},
 		"GET /ritel": {path: fixed("/ritel"), want: curationReaders(s200, s200)},
 		"POST /ritel/{id}/penjualan": {path: onShelf("/ritel/{l}/penjualan"), body: body("month=2026-01&units=40&revenue=1.000.000"),
 			want: curationDeciders(s303)},

@@ -15,7 +15,8 @@ type retailOwedView struct {
 	Unpaid    []market.UnpaidSale
 	Listings  []market.Listing
 	Total     market.Owed
-	Reports   bool // may report sales (the retailer's mitra, officers)
+	Reports   bool   // may report sales and end listings (the retailer's mitra, officers)
+	Today     string // YYYY-MM-DD in WIB: the latest end date a form accepts
 	notice
 }
 
@@ -33,7 +34,8 @@ func (s *Server) retailOwed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a := actor(r)
-	v := retailOwedView{Listings: list, Reports: a.IsOfficer() || a.IsMitra(), notice: noticeOf(r)}
+	v := retailOwedView{Listings: list, Reports: a.IsOfficer() || a.IsMitra(), notice: noticeOf(r),
+		Today: idfmt.Day(s.Market.Now())}
 	v.Retailers, v.Unpaid = market.OwedByRetailer(list)
 	for _, ro := range v.Retailers {
 		v.Total.Add(ro.Owed)
@@ -62,4 +64,18 @@ func (s *Server) saleReport(w http.ResponseWriter, r *http.Request) error {
 		return s.back(w, r, "/ritel", "", firstFieldError(err))
 	}
 	return s.back(w, r, "/ritel", "Penjualan "+sale.Month+" tersimpan.", nil)
+}
+
+// listingEnd takes a product off a retailer's shelves from the form on /ritel.
+func (s *Server) listingEnd(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	end := &market.ListingEnd{EndsOn: r.FormValue("ends_on"), Reason: r.FormValue("reason")}
+	l, err := s.Market.EndListing(r.Context(), actor(r), id, end)
+	if err != nil {
+		return s.back(w, r, "/ritel", "", firstFieldError(err))
+	}
+	return s.back(w, r, "/ritel", l.ProductName+" diturunkan dari rak "+l.PartnerName+"; hari terakhir dipajang "+idfmt.DateString(l.EndsOn)+".", nil)
 }

@@ -34,7 +34,7 @@ func (db *DB) CreateListing(ctx context.Context, l *market.Listing, a *audit.Ent
 // listingCols reads a listing with the names of its product, business and
 // retailer and where the business is; nothing personal.
 const listingCols = `l.id, l.product_id, p.name, b.id, b.name, b.district_code, b.village_code, l.partner_id, pt.name,
-	l.outlets, l.starts_on, l.ends_on, l.mode, l.payment_terms_days, l.created_by, l.created_at`
+	l.outlets, l.starts_on, l.ends_on, l.end_reason, l.mode, l.payment_terms_days, l.created_by, l.created_at`
 
 const listingFrom = ` FROM listings l JOIN products p ON p.id = l.product_id JOIN businesses b ON b.id = p.business_id
 	JOIN partners pt ON pt.id = l.partner_id`
@@ -42,7 +42,7 @@ const listingFrom = ` FROM listings l JOIN products p ON p.id = l.product_id JOI
 func scanListing(s Scanner, l *market.Listing) error {
 	var outlets string
 	if err := s.Scan(&l.ID, &l.ProductID, &l.ProductName, &l.BusinessID, &l.BusinessName, &l.DistrictCode, &l.VillageCode,
-		&l.PartnerID, &l.PartnerName, &outlets, &l.StartsOn, &l.EndsOn, &l.Mode, &l.PaymentTermsDays, &l.CreatedBy,
+		&l.PartnerID, &l.PartnerName, &outlets, &l.StartsOn, &l.EndsOn, &l.EndReason, &l.Mode, &l.PaymentTermsDays, &l.CreatedBy,
 		ScanTime(&l.CreatedAt)); err != nil {
 		return err
 	}
@@ -108,6 +108,20 @@ func (db *DB) ListListings(ctx context.Context, f market.ListingFilter) ([]marke
 		list[i].Sales = append(list[i].Sales, s)
 	}
 	return list, nil
+}
+
+// EndListing implements market.Store.
+func (db *DB) EndListing(ctx context.Context, id int64, e market.ListingEnd, a *audit.Entry) error {
+	return db.Tx(ctx, func(q *Runner) error {
+		res, err := q.Exec(ctx, `UPDATE listings SET ends_on = ?, end_reason = ? WHERE id = ? AND ends_on = ''`, e.EndsOn, e.Reason, id)
+		if err != nil {
+			return fmt.Errorf("end listing: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.New(apperr.Conflict, "Produk ini sudah selesai dipajang")
+		}
+		return q.InsertAudit(ctx, a)
+	})
 }
 
 // SaveSale implements market.Store.

@@ -261,6 +261,44 @@ func testListings(t *testing.T, s store.Store) {
 			t.Errorf("CatalogueRow on %s = %+v, %v; want on shelf %v", day, r, err, want == 1)
 		}
 	}
+	testListingEnd(t, s, l)
+}
+
+// testListingEnd: an ended listing keeps its reason and sales, counts as on
+// the shelf through its last day and not after, ends once, and frees the
+// product to be listed anew at the retailer.
+func testListingEnd(t *testing.T, s store.Store, l *market.Listing) {
+	end := market.ListingEnd{EndsOn: "2026-03-31", Reason: "Pasokan berhenti"}
+	if err := s.EndListing(ctx, l.ID, end, partnerAudit()); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, s.EndListing(ctx, l.ID, end, partnerAudit()), apperr.Conflict)
+	got, err := s.GetListing(ctx, l.ID)
+	if err != nil || got.EndsOn != "2026-03-31" || got.EndReason != "Pasokan berhenti" || len(got.Sales) != 2 {
+		t.Fatalf("ended listing = %+v, %v", got, err)
+	}
+	for day, want := range map[string]int{"2026-03-31": 1, "2026-04-01": 0} {
+		if _, n, err := s.CatalogueRows(ctx, market.CatalogueFilter{InRetail: true, Today: day, Page: 1, PerPage: 10}); err != nil || n != want {
+			t.Errorf("catalogue in retail on %s after the end: %d, %v; want %d", day, n, err, want)
+		}
+		rows, err := s.MarketOutcomes(ctx, market.OutcomeQuery{Today: day, LastMonth: "2026-02"})
+		if listed := sumListed(rows); err != nil || listed != want {
+			t.Errorf("businesses listed on %s after the end: %d, %v; want %d", day, listed, err, want)
+		}
+	}
+	again := &market.Listing{ProductID: l.ProductID, PartnerID: l.PartnerID, Outlets: []string{"Cikande"}, StartsOn: "2026-06-01",
+		Mode: market.ModeConsignment, PaymentTermsDays: 14, CreatedAt: time.Now().UTC()}
+	if err := s.CreateListing(ctx, again, partnerAudit()); err != nil {
+		t.Errorf("listing the product again after its end: %v", err)
+	}
+}
+
+func sumListed(rows []market.DistrictOutcome) int {
+	n := 0
+	for _, r := range rows {
+		n += r.Listed
+	}
+	return n
 }
 
 // testMarketOutcomes: per kecamatan, businesses with a product, the first
