@@ -38,7 +38,7 @@ var entityLabels = map[string]string{
 var actionLabels = map[string]string{audit.Create: "Tambah", audit.Update: "Ubah", audit.Archive: "Arsip",
 	"allocate": "Bagi kuota", "catalogue_consent": "Setuju tampil di katalog", "catalogue_withdraw": "Tarik dari katalog",
 	"label_check": "Periksa label", "not_duplicate": "Bukan duplikat", "photo": "Tambah foto",
-	"curation_decision": "Putuskan kurasi", "sale_report": "Lapor penjualan",
+	"curation_decision": "Putuskan kurasi", "sale_report": "Lapor penjualan", "listing_end": "Turunkan dari rak",
 	"merge": "Gabungkan", "merge_undo": "Batalkan penggabungan"}
 
 // fieldLabels name the fields that audit entries carry (JSON names of the
@@ -103,7 +103,7 @@ var fieldLabels = map[string]string{
 	"product_name": "Produk", "business_name": "Usaha", "monthly_supply": "Pasokan per bulan", "unmet": "Syarat belum terpenuhi",
 	"decision": "Keputusan", "mode": "Cara kerja sama", "payment_terms_days": "Tempo bayar (hari)", "listing_id": "Produk di ritel",
 	"units": "Terjual (unit)", "revenue": "Nilai penjualan", "due_on": "Jatuh tempo", "paid_on": "Dibayar pada",
-	"reported_by": "Dilaporkan oleh", "reported_at": "Dilaporkan pada",
+	"reported_by": "Dilaporkan oleh", "reported_at": "Dilaporkan pada", "end_reason": "Alasan selesai dipajang",
 	// capital and WhatsApp messages
 	"collateral": "Agunan", "scheme": "Skema", "purpose": "Tujuan", "need_id": "Kebutuhan modal",
 	"tenor_months": "Tenor (bulan)", "approved_amount": "Jumlah disetujui",
