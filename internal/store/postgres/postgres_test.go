@@ -120,3 +120,9 @@ func TestPermitMigration(t *testing.T) {
 	t.Cleanup(func() { s.Close() })
 	storetest.PermitMigration(t, s, demo.Generate(demo.Options{Count: 3000}))
 }
+
+func TestCountsProperty(t *testing.T) {
+	testDSN(t)
+	s := openFresh(t)
+	storetest.CountsProperty(t, s, s.DB, 10, 30)
+}

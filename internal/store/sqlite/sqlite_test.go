@@ -107,3 +107,8 @@ func TestPermitMigration(t *testing.T) {
 	t.Cleanup(func() { s.Close() })
 	storetest.PermitMigration(t, s, demo.Generate(demo.Options{Count: 3000}))
 }
+
+func TestCountsProperty(t *testing.T) {
+	s := openTemp(t)
+	storetest.CountsProperty(t, s, s.DB, 20, 30)
+}

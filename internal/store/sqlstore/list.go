@@ -65,16 +65,21 @@ func (db *DB) EachBusiness(ctx context.Context, f registry.Filter, fn func(*regi
 
 // DistrictStats implements registry.Store. Only districts holding at least
 // one matching business are returned, ordered by code; names come from the
-// embedded region directory.
+// embedded region directory. The kept counts answer it when they can
+// (counts_read.go); otherwise it counts the register.
 func (db *DB) DistrictStats(ctx context.Context, f registry.Filter) ([]registry.DistrictCount, error) {
 	q := db.Reader()
 	f.Archived = false
-	w, err := BusinessWhere(ctx, q, f)
-	if err != nil {
-		return nil, err
+	query, args, ok := districtCountsQuery(f)
+	if !ok {
+		w, err := BusinessWhere(ctx, q, f)
+		if err != nil {
+			return nil, err
+		}
+		query, args = `SELECT b.district_code, b.size_class, COUNT(*) FROM businesses b WHERE `+w.SQL()+
+			` GROUP BY b.district_code, b.size_class`, w.Args
 	}
-	rows, err := q.Query(ctx, `SELECT b.district_code, b.size_class, COUNT(*) FROM businesses b WHERE `+w.SQL()+
-		` GROUP BY b.district_code, b.size_class`, w.Args...)
+	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("district stats: %w", err)
 	}
@@ -85,6 +90,9 @@ func (db *DB) DistrictStats(ctx context.Context, f registry.Filter) ([]registry.
 		var n int
 		if err := rows.Scan(&code, &class, &n); err != nil {
 			return nil, err
+		}
+		if n == 0 {
+			continue
 		}
 		d := byCode[code]
 		if d == nil {
@@ -114,10 +122,17 @@ func (db *DB) DistrictStats(ctx context.Context, f registry.Filter) ([]registry.
 	return out, nil
 }
 
-// HomeStats implements registry.Store.
+// HomeStats implements registry.Store: from the kept counts when they can
+// answer f (counts_read.go), otherwise by counting the register.
 func (db *DB) HomeStats(ctx context.Context, f registry.Filter) (registry.HomeStats, error) {
 	q := db.Reader()
 	f.Archived = false
+	if hs, ok, err := homeStatsFromCounts(ctx, q, f); ok || err != nil {
+		if err != nil {
+			err = fmt.Errorf("home stats: %w", err)
+		}
+		return hs, err
+	}
 	hs := registry.HomeStats{BySizeClass: map[string]int{}}
 	w, err := BusinessWhere(ctx, q, f)
 	if err != nil {
