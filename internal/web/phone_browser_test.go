@@ -1,0 +1,83 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// onScreen is a JavaScript test that the element sel, once scrolled to,
+// lies whole within the screen's width: a thumb can reach it.
+func onScreen(sel string) string {
+	return `(() => { const e = document.querySelector(` + jsString(sel) + `); if (!e) return false;
+		e.scrollIntoView({block: 'center', inline: 'nearest'}); const r = e.getBoundingClientRect();
+		return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth; })()`
+}
+
+// narrowPage checks that the page is no wider than a 360 px phone and that
+// each of sels can be reached on it.
+func (b *browserSession) narrowPage(page string, sels ...string) {
+	b.t.Helper()
+	if w := b.num(page+" width", `document.documentElement.scrollWidth`); w > 360 {
+		b.t.Errorf("%s at 360 px scrolls sideways: %v px wide", page, w)
+	}
+	for _, sel := range sels {
+		if b.num(page+" "+sel, `Number(`+onScreen(sel)+`)`) != 1 {
+			b.t.Errorf("%s at 360 px: %s is off the screen", page, sel)
+		}
+	}
+}
+
+// TestBrowserCapital360: on a 360 px phone the admin's capital page, with
+// its funnel table, does not scroll sideways; the status filter, the
+// business and the referral letter can be reached, and the filter and the
+// business's link work.
+func TestBrowserCapital360(t *testing.T) {
+	b := newBrowserSession(t)
+	f := b.f
+	bank := newBank(f, "Bank Daerah")
+	f.addMitra(t, bank)
+	r := f.referral(f.In.ID, bank, 30_000_000)
+	b.login("log in", f.users["admin"].Username, chromedp.EmulateViewport(360, 740))
+	business := `a[href="/usaha/` + itoa64(f.In.ID) + `/modal"]`
+	letter := `a[href="/api/v1/referrals/` + itoa64(r.ID) + `/letter.pdf"]`
+	b.run("the capital page", chromedp.Navigate(b.ts.URL+"/modal"), chromedp.WaitVisible(business))
+	b.narrowPage("/modal", "#f-status", `form[action="/modal"] button`, business, letter)
+	b.run("filter", selectOption("#f-status", "referred"), chromedp.Submit("#f-status"),
+		chromedp.WaitReady(`#f-status option[value="referred"][selected]`), chromedp.WaitVisible(business))
+	b.run("open the business", chromedp.Click(business), chromedp.WaitVisible(`form[action="/usaha/`+itoa64(f.In.ID)+`/modal"]`))
+	if h := b.text("heading", "h1"); !strings.Contains(h, "Keripik Emping Bu Siti") {
+		t.Errorf("business capital page heading %q", h)
+	}
+	b.narrowPage("/usaha/{id}/modal")
+}
+
+// TestBrowserOutbox360: an operator's outbox on a 360 px phone does not
+// scroll sideways; "Buka WhatsApp" and "Sudah dikirim" can be reached, and
+// marking the message sent takes it off the page.
+func TestBrowserOutbox360(t *testing.T) {
+	b := newBrowserSession(t)
+	f := b.f
+	bank := newBank(f, "Bank Daerah")
+	mitra := f.addMitra(t, bank)
+	r := f.referral(f.In.ID, bank, 9_000_000)
+	f.call(t, "POST", "/api/v1/referrals/"+itoa64(r.ID)+"/decision", mitra,
+		`{"status":"approved","amount":9000000,"tenor_months":12,"rate_percent":6}`, s200)
+	b.login("log in", f.users["operator"].Username, chromedp.EmulateViewport(360, 740))
+	open := `a.button[href^="https://wa.me/6281234567890?text="]`
+	sent := `form[action="/pesan/terkirim"] button`
+	b.run("the outbox", chromedp.Navigate(b.ts.URL+"/pesan"), chromedp.WaitVisible(open))
+	if text := b.text("message", "p.message-text"); !strings.Contains(text, "Bank Daerah telah menyetujui") {
+		t.Errorf("message text %q", text)
+	}
+	b.narrowPage("/pesan", open, sent)
+	b.run("mark sent", chromedp.Click(sent), chromedp.WaitVisible("p.notice"))
+	if n := b.num("links left", `document.querySelectorAll('a[href^="https://wa.me/"]').length`); n != 0 {
+		t.Errorf("%v WhatsApp links left after marking the message sent", n)
+	}
+	if notice := b.text("notice", "p.notice"); !strings.Contains(notice, "ditandai sudah dikirim") {
+		t.Errorf("notice %q", notice)
+	}
+	b.narrowPage("/pesan after sending")
+}
