@@ -57,7 +57,9 @@ type Encoded struct {
 }
 
 // EncodePhoto decodes a JPEG, PNG or WebP upload and re-encodes it as a JPEG
-// of at most photoEdge pixels a side, with a thumbnail. The header is read
+// of at most photoEdge pixels a side, turned upright as a JPEG's EXIF
+// orientation asks (the tag itself is dropped with the rest), with a
+// thumbnail. The header is read
 // first, so that a small file claiming huge dimensions is refused before
 // any pixel memory is taken.
 func EncodePhoto(data []byte) (*Encoded, error) {
@@ -76,7 +78,7 @@ func EncodePhoto(data []byte) (*Encoded, error) {
 	if err != nil {
 		return nil, bad
 	}
-	full := scaled(img, photoEdge)
+	full := oriented(scaled(img, photoEdge), exifOrientation(data))
 	out := &Encoded{Width: full.Bounds().Dx(), Height: full.Bounds().Dy()}
 	if out.Photo, err = encodeJPEG(full, 85); err != nil {
 		return nil, err

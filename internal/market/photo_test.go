@@ -15,39 +15,56 @@ import (
 // tinyWebP is a 1×1 lossless WebP picture.
 const tinyWebP = "UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=="
 
-// gpsExif is an APP1 segment holding an EXIF block whose GPS IFD places the
-// picture at 6°7'S 106°9'E (a house in Serang), the way a phone writes it.
-func gpsExif() []byte {
+// phoneExif is an APP1 segment holding an EXIF block the way a phone
+// writes it: the orientation tag (when orientation is not 0) and a GPS IFD
+// placing the picture at 6°7'S 106°9'E (a house in Serang).
+func phoneExif(orientation uint16) []byte {
 	be := binary.BigEndian
+	entries := [][6]uint16{}
+	if orientation != 0 {
+		entries = append(entries, [6]uint16{orientationTag, tiffShort, 0, 1, orientation, 0})
+	}
+	gps := uint16(8 + 2 + 12*(len(entries)+1) + 4)
+	entries = append(entries, [6]uint16{0x8825, 4, 0, 1, 0, gps}) // GPSInfo → the GPS IFD
 	var t bytes.Buffer
 	t.WriteString("MM\x00\x2a")
 	_ = binary.Write(&t, be, uint32(8)) // IFD0 at 8
-	// IFD0: one entry, GPSInfo (0x8825) → GPS IFD at 26.
-	_ = binary.Write(&t, be, uint16(1))
-	_ = binary.Write(&t, be, [6]uint16{0x8825, 4, 0, 1, 0, 26})
-	_ = binary.Write(&t, be, uint32(0))
-	// GPS IFD: latitude ref "S", latitude (3 rationals at 80), longitude ref "E", longitude (at 104).
-	_ = binary.Write(&t, be, uint16(4))
-	for _, e := range [][6]uint16{{1, 2, 0, 2, 'S' << 8, 0}, {2, 5, 0, 3, 0, 80}, {3, 2, 0, 2, 'E' << 8, 0}, {4, 5, 0, 3, 0, 104}} {
+	_ = binary.Write(&t, be, uint16(len(entries)))
+	for _, e := range entries {
 		_ = binary.Write(&t, be, e)
 	}
 	_ = binary.Write(&t, be, uint32(0))
-	for t.Len() < 80 {
-		t.WriteByte(0)
+	// GPS IFD: latitude ref "S", latitude (3 rationals), longitude ref "E", longitude (3 rationals).
+	lat, long := gps+54, gps+78
+	_ = binary.Write(&t, be, uint16(4))
+	for _, e := range [][6]uint16{{1, 2, 0, 2, 'S' << 8, 0}, {2, 5, 0, 3, 0, lat}, {3, 2, 0, 2, 'E' << 8, 0}, {4, 5, 0, 3, 0, long}} {
+		_ = binary.Write(&t, be, e)
 	}
+	_ = binary.Write(&t, be, uint32(0))
 	_ = binary.Write(&t, be, [6]uint32{6, 1, 7, 1, 0, 1})
 	_ = binary.Write(&t, be, [6]uint32{106, 1, 9, 1, 0, 1})
-	payload := append([]byte("Exif\x00\x00"), t.Bytes()...)
+	return app1(t.Bytes())
+}
+
+// app1 wraps a TIFF structure in a JPEG APP1 "Exif" segment.
+func app1(tiff []byte) []byte {
+	payload := append([]byte("Exif\x00\x00"), tiff...)
 	seg := []byte{0xFF, 0xE1, 0, 0}
-	be.PutUint16(seg[2:], uint16(len(payload)+2))
+	binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))
 	return append(seg, payload...)
 }
 
-// jpegWithGPS is a 2000×1000 JPEG carrying gpsExif right after its SOI marker.
-func jpegWithGPS(t *testing.T) []byte {
+// jpegWithExif is a 2000×1000 JPEG, white with a red top-left corner
+// (500×250), carrying the segment exif right after its SOI marker.
+func jpegWithExif(t *testing.T, exif []byte) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, 2000, 1000))
-	for x := range 2000 {
-		img.Set(x, x/2, color.RGBA{10, 120, 40, 255})
+	for y := range 1000 {
+		for x := range 2000 {
+			img.Set(x, y, color.White)
+			if x < 500 && y < 250 {
+				img.Set(x, y, color.RGBA{220, 20, 20, 255})
+			}
+		}
 	}
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, nil); err != nil {
@@ -55,9 +72,12 @@ func jpegWithGPS(t *testing.T) []byte {
 	}
 	raw := buf.Bytes()
 	out := append([]byte{}, raw[:2]...)
-	out = append(out, gpsExif()...)
+	out = append(out, exif...)
 	return append(out, raw[2:]...)
 }
+
+// jpegWithGPS is such a JPEG with a location and no orientation.
+func jpegWithGPS(t *testing.T) []byte { return jpegWithExif(t, phoneExif(0)) }
 
 func TestEncodePhotoStripsLocation(t *testing.T) {
 	in := jpegWithGPS(t)
