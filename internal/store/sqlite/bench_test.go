@@ -173,23 +173,54 @@ func BenchmarkFilteredList(b *testing.B) {
 	}
 }
 
+// statsScopes are the areas the statistics benchmarks read: the whole
+// regency (admin, pimpinan) and one kecamatan (its operator).
+var statsScopes = []struct {
+	name  string
+	scope registry.Scope
+}{{"regency", registry.Scope{}}, {"kecamatan", registry.Scope{Regions: []string{"36.04.15"}}}}
+
 // BenchmarkHomeStats: the home page's HomeStats and DistrictStats together.
 func BenchmarkHomeStats(b *testing.B) {
-	for _, sz := range sizes {
-		b.Run(sz.name, func(b *testing.B) {
-			s := benchStore(b, sz.n)
-			f := registry.Filter{Today: "2026-06-01"}
-			cpu0 := cpuSeconds()
-			for b.Loop() {
-				if _, err := s.HomeStats(context.Background(), f); err != nil {
-					b.Fatal(err)
-				}
-				if _, err := s.DistrictStats(context.Background(), f); err != nil {
-					b.Fatal(err)
-				}
+	benchStats(b, func(s *sqlite.Store, f registry.Filter) error {
+		if _, err := s.HomeStats(context.Background(), f); err != nil {
+			return err
+		}
+		_, err := s.DistrictStats(context.Background(), f)
+		return err
+	})
+}
+
+// BenchmarkMapCounts: the map's figures from the register
+// (indicators.Districts): businesses by class, with NIB, with halal.
+func BenchmarkMapCounts(b *testing.B) {
+	benchStats(b, func(s *sqlite.Store, f registry.Filter) error {
+		for _, doc := range []string{"", registry.DocNIB, registry.DocHalal} {
+			f.Doc = doc
+			if _, err := s.DistrictStats(context.Background(), f); err != nil {
+				return err
 			}
-			reportCPU(b, cpu0)
-		})
+		}
+		return nil
+	})
+}
+
+// benchStats times read on every size and scope.
+func benchStats(b *testing.B, read func(s *sqlite.Store, f registry.Filter) error) {
+	for _, sz := range sizes {
+		for _, sc := range statsScopes {
+			b.Run(sz.name+"/"+sc.name, func(b *testing.B) {
+				s := benchStore(b, sz.n)
+				f := registry.Filter{Today: "2026-06-01", Scope: sc.scope}
+				cpu0 := cpuSeconds()
+				for b.Loop() {
+					if err := read(s, f); err != nil {
+						b.Fatal(err)
+					}
+				}
+				reportCPU(b, cpu0)
+			})
+		}
 	}
 }
 

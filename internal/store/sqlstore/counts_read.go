@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -23,18 +22,7 @@ func countsWhere(f registry.Filter, withSector bool) (w Where, ok bool) {
 		(f.Sector != "" && !withSector) {
 		return w, false
 	}
-	if f.District != "" {
-		w.Add("b.district_code = ?", f.District)
-	}
-	if f.Village != "" {
-		w.Add("b.village_code = ?", f.Village)
-	}
-	if f.SizeClass != "" {
-		w.Add("b.size_class = ?", f.SizeClass)
-	}
-	if f.Sector != "" {
-		w.Add("b.sector = ?", f.Sector)
-	}
+	addFields(&w, f)
 	addScope(&w, f.Scope)
 	return w, true
 }
@@ -102,60 +90,22 @@ func districtCountsQuery(f registry.Filter) (query string, args []any, ok bool) 
 		WHERE ` + w.SQL() + ` GROUP BY b.district_code, b.size_class`, w.Args, true
 }
 
-// homeStatsFromCounts is HomeStats on the kept counts; ok=false when they
-// cannot answer f (a document filter among them: the totals of the other
-// documents within it are not kept).
-func homeStatsFromCounts(ctx context.Context, q *Runner, f registry.Filter) (hs registry.HomeStats, ok bool, err error) {
-	hs = registry.HomeStats{BySizeClass: map[string]int{}}
+// homeCountsQuery is HomeStats's query on the kept counts, with the columns
+// of its query on the register (homeStatsSQL): per class, then one row of
+// the expired documents. ok=false when the counts cannot answer f (a
+// document filter among them: the other documents within it are not kept).
+func homeCountsQuery(f registry.Filter) (query string, args []any, ok bool) {
 	w, ok := countsWhere(f, false)
 	if !ok || f.Doc != "" {
-		return hs, false, nil
+		return "", nil, false
 	}
-	rows, err := q.Query(ctx, `SELECT b.size_class, CAST(SUM(b.businesses) AS BIGINT), CAST(SUM(b.nib) AS BIGINT),
-		CAST(SUM(b.pirt) AS BIGINT), CAST(SUM(b.halal) AS BIGINT), CAST(SUM(b.halal_process) AS BIGINT)
-		FROM business_counts b WHERE `+w.SQL()+` GROUP BY b.size_class`, w.Args...)
-	if err != nil {
-		return hs, true, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var class string
-		var n, nib, pirt, halal, halalProc int
-		if err := rows.Scan(&class, &n, &nib, &pirt, &halal, &halalProc); err != nil {
-			return hs, true, err
-		}
-		if n != 0 {
-			hs.BySizeClass[class] += n
-		}
-		hs.Total += n
-		hs.NIB += nib
-		hs.PIRT += pirt
-		hs.Halal += halal
-		hs.HalalProcess += halalProc
-	}
-	if err := rows.Err(); err != nil {
-		return hs, true, err
-	}
-	rows.Close()
-	ew := w
-	ew.Add("b.kind IN ('pirt', 'halal') AND b.expires_on < ?", statsDay(f))
-	rows, err = q.Query(ctx, `SELECT b.kind, CAST(SUM(b.businesses) AS BIGINT) FROM business_expiry_counts b WHERE `+
-		ew.SQL()+` GROUP BY b.kind`, ew.Args...)
-	if err != nil {
-		return hs, true, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind string
-		var n int
-		if err := rows.Scan(&kind, &n); err != nil {
-			return hs, true, err
-		}
-		if kind == "pirt" {
-			hs.PIRTExpired = n
-		} else {
-			hs.HalalExpired = n
-		}
-	}
-	return hs, true, rows.Err()
+	sum := func(expr string) string { return "CAST(COALESCE(SUM(" + expr + "), 0) AS BIGINT)" }
+	return `SELECT b.size_class, ` + sum("b.businesses") + `, ` + sum("b.nib") + `, ` + sum("b.pirt") + `, 0, ` +
+			sum("b.halal") + `, 0, ` + sum("b.halal_process") + ` FROM business_counts b WHERE ` + w.SQL() +
+			` GROUP BY b.size_class
+		UNION ALL
+		SELECT '', 0, 0, 0, ` + sum("CASE WHEN b.kind = 'pirt' THEN b.businesses ELSE 0 END") + `, 0, ` +
+			sum("CASE WHEN b.kind = 'halal' THEN b.businesses ELSE 0 END") + `, 0
+		FROM business_expiry_counts b WHERE ` + w.SQL() + ` AND b.expires_on < ?`,
+		append(append(append([]any{}, w.Args...), w.Args...), statsDay(f)), true
 }

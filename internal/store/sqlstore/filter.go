@@ -41,18 +41,7 @@ func BusinessWhere(ctx context.Context, q *Runner, f registry.Filter) (Where, er
 	} else {
 		w.Add("b.status = 'active'")
 	}
-	if f.District != "" {
-		w.Add("b.district_code = ?", f.District)
-	}
-	if f.Village != "" {
-		w.Add("b.village_code = ?", f.Village)
-	}
-	if f.SizeClass != "" {
-		w.Add("b.size_class = ?", f.SizeClass)
-	}
-	if f.Sector != "" {
-		w.Add("b.sector = ?", f.Sector)
-	}
+	addFields(&w, f)
 	if f.Doc != "" {
 		addDoc(&w, f.Doc, f.Today)
 	}
@@ -67,6 +56,23 @@ func BusinessWhere(ctx context.Context, q *Runner, f registry.Filter) (Where, er
 		}
 	}
 	return w, nil
+}
+
+// addFields adds the conditions of f's kecamatan, desa, class and sector,
+// columns that the kept counts have too (counts_read.go).
+func addFields(w *Where, f registry.Filter) {
+	if f.District != "" {
+		w.Add("b.district_code = ?", f.District)
+	}
+	if f.Village != "" {
+		w.Add("b.village_code = ?", f.Village)
+	}
+	if f.SizeClass != "" {
+		w.Add("b.size_class = ?", f.SizeClass)
+	}
+	if f.Sector != "" {
+		w.Add("b.sector = ?", f.Sector)
+	}
 }
 
 func addDoc(w *Where, doc, today string) {

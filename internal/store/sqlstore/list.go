@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	"naikkelas/internal/idfmt"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 )
@@ -127,31 +126,16 @@ func (db *DB) DistrictStats(ctx context.Context, f registry.Filter) ([]registry.
 func (db *DB) HomeStats(ctx context.Context, f registry.Filter) (registry.HomeStats, error) {
 	q := db.Reader()
 	f.Archived = false
-	if hs, ok, err := homeStatsFromCounts(ctx, q, f); ok || err != nil {
-		if err != nil {
-			err = fmt.Errorf("home stats: %w", err)
-		}
-		return hs, err
-	}
 	hs := registry.HomeStats{BySizeClass: map[string]int{}}
-	w, err := BusinessWhere(ctx, q, f)
-	if err != nil {
-		return hs, err
+	query, args, ok := homeCountsQuery(f)
+	if !ok {
+		w, err := BusinessWhere(ctx, q, f)
+		if err != nil {
+			return hs, err
+		}
+		query, args = homeStatsSQL(w), append([]any{statsDay(f), statsDay(f)}, w.Args...)
 	}
-	today := f.Today
-	if today == "" {
-		today = idfmt.Day(Now())
-	}
-	// Grouping by district too lets SQLite walk its covering stats index in
-	// order instead of visiting every row of the table.
-	rows, err := q.Query(ctx, `SELECT b.size_class, COUNT(*),
-		SUM(CASE WHEN b.nib <> '' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN b.pirt_number <> '' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN b.pirt_number <> '' AND b.pirt_expires_on <> '' AND b.pirt_expires_on < ? THEN 1 ELSE 0 END),
-		SUM(CASE WHEN b.halal_status = 'certified' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN b.halal_status = 'certified' AND b.halal_expires_on <> '' AND b.halal_expires_on < ? THEN 1 ELSE 0 END),
-		SUM(CASE WHEN b.halal_status = 'in_process' THEN 1 ELSE 0 END)
-		FROM businesses b WHERE `+w.SQL()+` GROUP BY b.district_code, b.size_class`, append([]any{today, today}, w.Args...)...)
+	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return hs, fmt.Errorf("home stats: %w", err)
 	}
@@ -162,8 +146,10 @@ func (db *DB) HomeStats(ctx context.Context, f registry.Filter) (registry.HomeSt
 		if err := rows.Scan(&class, &n, &nib, &pirt, &pirtExp, &halal, &halalExp, &halalProc); err != nil {
 			return hs, err
 		}
+		if n != 0 {
+			hs.BySizeClass[class] += n
+		}
 		hs.Total += n
-		hs.BySizeClass[class] += n
 		hs.NIB += nib
 		hs.PIRT += pirt
 		hs.PIRTExpired += pirtExp
@@ -172,4 +158,19 @@ func (db *DB) HomeStats(ctx context.Context, f registry.Filter) (registry.HomeSt
 		hs.HalalProcess += halalProc
 	}
 	return hs, rows.Err()
+}
+
+// homeStatsSQL counts the register's rows matching w for HomeStats; its
+// parameters are the day twice, then w's. Grouping by district too lets
+// SQLite walk its covering stats index in order instead of visiting every
+// row of the table.
+func homeStatsSQL(w Where) string {
+	return `SELECT b.size_class, COUNT(*),
+		SUM(CASE WHEN b.nib <> '' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN b.pirt_number <> '' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN b.pirt_number <> '' AND b.pirt_expires_on <> '' AND b.pirt_expires_on < ? THEN 1 ELSE 0 END),
+		SUM(CASE WHEN b.halal_status = 'certified' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN b.halal_status = 'certified' AND b.halal_expires_on <> '' AND b.halal_expires_on < ? THEN 1 ELSE 0 END),
+		SUM(CASE WHEN b.halal_status = 'in_process' THEN 1 ELSE 0 END)
+		FROM businesses b WHERE ` + w.SQL() + ` GROUP BY b.district_code, b.size_class`
 }
