@@ -44,6 +44,7 @@ type Loader struct {
 	userIDs    []int64                // the accounts' IDs, for the demo's audit entry
 	partners   map[string]int64       // partner kind → ID (the first of each), set by the partners step
 	retailers  []int64                // the partners of kind ritel, set by the partners step
+	cohort     *cohort                // the October 2025 programme, set by the assessments step
 }
 
 // Step is one stage of the demo load. Each step may use what earlier steps
@@ -66,6 +67,7 @@ var Steps = []Step{
 	{Name: "penilaian", Run: stepAssessments},
 	{Name: "program", Run: stepOpenPrograms},
 	{Name: "izin", Run: stepPermits},
+	{Name: "label", Run: stepLabels},
 	{Name: "ritel", Run: stepRetail},
 	{Name: "modal", Run: stepCapital},
 	{Name: "dana", Run: stepFunding},

@@ -76,6 +76,7 @@ func stepAssessments(ctx context.Context, l *Loader) error {
 	if err := runCohort(ctx, l, c, rand.New(rand.NewPCG(l.Options.Seed, 0xc0407))); err != nil {
 		return err
 	}
+	l.cohort = c
 	var after []*assessment.Assessment
 	for _, it := range c.completers {
 		after = append(after, g.progress(it.Business, maturity[it.Business.ID]))
