@@ -55,6 +55,9 @@ type ProgramComparison struct {
 	// Market is the share of each group that reached each market step,
 	// absent without market data.
 	Market []MarketShare `json:"market,omitempty"`
+	// MarketFigures are the label scores, curation pass rate, sales and
+	// money owed of each group, present with Market.
+	MarketFigures []MarketFigure `json:"market_figures,omitempty"`
 }
 
 type member struct {

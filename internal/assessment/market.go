@@ -7,6 +7,13 @@ type MarketSteps struct {
 	WithProduct    bool // has a product in the catalogue
 	PassedCuration bool // a product passed a retailer's curation
 	Listed         bool // a product is on a retailer's shelves today
+	// The measures behind MarketFigures: products whose label was checked
+	// at least twice with their first and latest scores summed, curation
+	// decisions and passes, last month's sales through retailers and the
+	// money owed past its terms, in rupiah.
+	LabelProducts, LabelFirst, LabelLatest int
+	Decided, Passed                        int
+	SalesLastMonth, OwedPastTerms          int64
 }
 
 // MarketReach gives the market steps of every business that has any

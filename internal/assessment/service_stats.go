@@ -35,7 +35,9 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, q StatsQuery) (*Stats
 		if err != nil {
 			return nil, err
 		}
-		st.Program.Market = g.MarketShares(reach)
+		if st.Program.Market = g.MarketShares(reach); st.Program.Market != nil {
+			st.Program.MarketFigures = g.MarketFigures(reach)
+		}
 	}
 	return st, nil
 }

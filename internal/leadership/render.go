@@ -38,6 +38,7 @@ func Render(w io.Writer, d *Data) error {
 	p.choropleth(d)
 	p.districtTable(d)
 	p.programmes(d)
+	p.market(d)
 	p.fundingTable(d)
 	p.outlook(d)
 	return p.output(w)

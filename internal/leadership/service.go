@@ -17,6 +17,7 @@ import (
 	"naikkelas/internal/funding"
 	"naikkelas/internal/idfmt"
 	"naikkelas/internal/indicators"
+	"naikkelas/internal/market"
 	"naikkelas/internal/office"
 	"naikkelas/internal/partners"
 	"naikkelas/internal/planner"
@@ -43,6 +44,10 @@ type ProgramRow struct {
 	// Naik kelas (size class up) of completers and of the comparison group.
 	CompletersRate, ComparisonRate *float64
 	CompletersBase, ComparisonBase int
+	// Market steps and measures of completers and comparison group, when
+	// there is market data.
+	Market        []assessment.MarketShare
+	MarketFigures []assessment.MarketFigure
 }
 
 // Data is everything the report prints.
@@ -59,7 +64,8 @@ type Data struct {
 	Funding     []funding.PartnerYear
 	FundingSum  funding.PartnerYear
 	Plan        *planner.Plan
-	District    string // the kecamatan code when the report is for one
+	Market      *market.Outcomes // products, labels, curation and retail per kecamatan; nil without a market service
+	District    string           // the kecamatan code when the report is for one
 }
 
 // Service gathers the report's data.
@@ -71,6 +77,7 @@ type Service struct {
 	Funding     *funding.Service
 	Planner     *planner.Service
 	Partners    *partners.Service
+	Market      *market.Service // may be nil: the report then has no market section
 	Regions     *region.Directory
 	Now         func() time.Time
 }
@@ -124,6 +131,9 @@ func (s *Service) Build(ctx context.Context, a auth.Actor, q Query) (*Data, erro
 	}
 	d.FundingSum = funding.Total(d.Funding)
 	if d.Plan, err = s.Planner.Plan(ctx, a, planner.Params{}); err != nil {
+		return nil, err
+	}
+	if d.Market, err = s.market(ctx, a, q.District); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -221,9 +231,30 @@ func (s *Service) programs(ctx context.Context, a auth.Actor, q Query) ([]Progra
 			if c := st.Program; c != nil {
 				row.CompletersRate, row.CompletersBase = c.CompletersGroup.SizeUpRate, c.CompletersGroup.SizeRateBase
 				row.ComparisonRate, row.ComparisonBase = c.ComparisonGroup.SizeUpRate, c.ComparisonGroup.SizeRateBase
+				row.Market, row.MarketFigures = c.Market, c.MarketFigures
 			}
 		}
 		out = append(out, row)
 	}
+	return out, nil
+}
+
+// market counts the market outcomes of every active business per
+// kecamatan, of one kecamatan for a camat's report.
+func (s *Service) market(ctx context.Context, a auth.Actor, district string) (*market.Outcomes, error) {
+	if s.Market == nil {
+		return nil, nil
+	}
+	out, err := s.Market.MarketOutcomes(ctx, a, 0)
+	if err != nil || district == "" {
+		return out, err
+	}
+	for _, o := range out.Districts {
+		if o.Code == district {
+			out.Districts, out.Total = []market.DistrictOutcome{o}, o
+			return out, nil
+		}
+	}
+	out.Districts, out.Total = nil, market.DistrictOutcome{Name: "Jumlah"}
 	return out, nil
 }

@@ -94,7 +94,7 @@ func New(st store.Store, jurisdiction string) Set {
 		Indicators: ind,
 		Planner:    plan,
 		Leadership: &leadership.Service{Office: off, Indicators: ind, Programs: prog, Assessments: asm, Funding: fund, Planner: plan, Partners: part,
-			Regions: region.All(), Now: time.Now},
+			Market: mkt, Regions: region.All(), Now: time.Now},
 		Market: mkt,
 	}
 }
@@ -109,7 +109,9 @@ func marketReach(mkt *market.Service) assessment.MarketReach {
 		}
 		out := make(map[int64]assessment.MarketSteps, len(byBusiness))
 		for id, o := range byBusiness {
-			out[id] = assessment.MarketSteps{WithProduct: o.WithProduct > 0, PassedCuration: o.Passed > 0, Listed: o.Listed > 0}
+			out[id] = assessment.MarketSteps{WithProduct: o.WithProduct > 0, PassedCuration: o.Passed > 0, Listed: o.Listed > 0,
+				LabelProducts: o.LabelProducts, LabelFirst: o.LabelScoreSum[0], LabelLatest: o.LabelScoreSum[1],
+				Decided: o.Decided, Passed: o.Passed, SalesLastMonth: o.SalesLastMonth, OwedPastTerms: o.OwedPastTerms}
 		}
 		return out, nil
 	}

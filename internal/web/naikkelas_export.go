@@ -5,13 +5,17 @@ import (
 	"math"
 	"net/http"
 
+	"naikkelas/internal/apperr"
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/idfmt"
+	"naikkelas/internal/market"
 	"naikkelas/internal/sheet"
 )
 
 // naikKelasExport downloads the report as XLSX: one sheet per kecamatan
-// table, one per year and, with a programme, the comparison. Headers and
+// table, one per year, with a programme the comparison (market steps and
+// measures included), and the market outcomes per kecamatan (of the
+// programme's completers with a programme). Headers and
 // the period are Indonesian words; numbers stay numbers so the office can
 // compute with them, shown grouped by thousands (sheet), percentages
 // rounded to one decimal as the page shows them.
@@ -20,7 +24,18 @@ func (s *Server) naikKelasExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	wb, err := naikKelasWorkbook(st)
+	programID := int64(0)
+	if st.Program != nil {
+		programID = st.Program.ProgramID
+	}
+	mo, err := s.Market.MarketOutcomes(r.Context(), actor(r), programID)
+	if apperr.Is(err, apperr.Forbidden) {
+		mo, err = nil, nil // the market sheet is the office's and its leaders'
+	}
+	if err != nil {
+		return err
+	}
+	wb, err := naikKelasWorkbook(st, mo, r.URL.Query().Get("district"))
 	if err != nil {
 		return err
 	}
@@ -40,7 +55,7 @@ func countCells(c assessment.Counts) []any {
 	return []any{c.SizeUp, c.SizeDown, c.SizeUnchanged, c.SizeNoData, c.LevelUp, c.LevelDown, c.LevelUnchanged, c.LevelNoData}
 }
 
-func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
+func naikKelasWorkbook(st *assessment.Stats, mo *market.Outcomes, district string) (*sheet.Workbook, error) {
 	wb := sheet.New()
 	rows := [][]any{{"Periode", idfmt.DateRange(st.From, st.To)}, {}}
 	head := append([]any{"Kode", "Kecamatan"}, toAny(countHeaders)...)
@@ -75,7 +90,14 @@ func naikKelasWorkbook(st *assessment.Stats) (*sheet.Workbook, error) {
 			{"Dasar persentase level", p.CompletersGroup.LevelRateBase, p.ComparisonGroup.LevelRateBase},
 			{"Level naik (%)", rate(p.CompletersGroup.LevelUpRate), rate(p.ComparisonGroup.LevelUpRate), rate(p.LevelUpDifference)},
 			{}, {"Catatan", p.Note}}
+		prog = append(prog, programMarketRows(p)...)
 		if err := wb.Sheet("Program", prog); err != nil {
+			wb.Close()
+			return nil, err
+		}
+	}
+	if mo != nil {
+		if err := wb.Sheet("Akses pasar", marketSheet(mo, district)); err != nil {
 			wb.Close()
 			return nil, err
 		}

@@ -1,13 +1,19 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
+	"naikkelas/internal/idfmt"
+	"naikkelas/internal/market"
 )
 
 // The naik-kelas report sets the market steps of a programme's completers
@@ -42,5 +48,83 @@ func TestNaikKelasReportMarketRows(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+}
+
+// TestNaikKelasWorkbookMarket: the XLSX export's programme sheet sets the
+// market steps and measures of completers against the comparison group,
+// and the sheet "Akses pasar" carries each kecamatan's market figures and
+// their total, as numbers.
+func TestNaikKelasWorkbookMarket(t *testing.T) {
+	v := func(x float64) *float64 { return &x }
+	st := &assessment.Stats{Period: assessment.Period{From: "2025-10-13", To: "2026-12-01"},
+		Program: &assessment.ProgramComparison{ProgramID: 4, Name: "Pelatihan Kemasan", StartsOn: "2025-10-13",
+			Market: []assessment.MarketShare{{Step: "with_product", Label: "Punya produk", CompletersShare: v(100), ComparisonShare: v(96.4), Difference: v(3.6)}},
+			MarketFigures: []assessment.MarketFigure{
+				{Measure: "label_before", Label: "Skor label sebelum klinik", Unit: assessment.UnitScore, Completers: v(58.2), Comparison: v(60.1), Difference: v(-1.9)},
+				{Measure: "label_after", Label: "Skor label sesudah klinik", Unit: assessment.UnitScore, Completers: v(93.4), Comparison: v(66.7), Difference: v(26.7)},
+				{Measure: "sales_last_month", Label: "Penjualan per usaha", Unit: assessment.UnitRupiah, Completers: v(125_000), Comparison: v(0), Difference: v(125_000)},
+			}}}
+	mo := &market.Outcomes{ProgramID: 4, AsOf: "2026-12-01", LastMonth: "2026-11", Districts: []market.DistrictOutcome{
+		{Code: "36.04.15", Name: "Cikande", Businesses: 5, WithProduct: 5, LabelProducts: 5, LabelBefore: 57.6, LabelAfter: 94,
+			Decided: 4, Passed: 3, PassRate: 0.75, Listed: 2, SalesLastMonth: 2_400_000, OwedPastTerms: 650_000},
+		{Code: "36.04.05", Name: "Kramatwatu", Businesses: 4, WithProduct: 4}},
+		Total: market.DistrictOutcome{Name: "Jumlah", Businesses: 9, WithProduct: 9, LabelProducts: 5, LabelBefore: 57.6, LabelAfter: 94,
+			Decided: 4, Passed: 3, PassRate: 0.75, Listed: 2, SalesLastMonth: 2_400_000, OwedPastTerms: 650_000}}
+	wb, err := naikKelasWorkbook(st, mo, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := wb.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	wb.Close()
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, _ := x.GetRows("Program")
+	row := func(rows [][]string, first string) []string {
+		for _, r := range rows {
+			if len(r) > 0 && strings.HasPrefix(r[0], first) {
+				return r
+			}
+			if len(r) > 1 && r[1] == first {
+				return r
+			}
+		}
+		t.Errorf("no row %q in %q", first, rows)
+		return make([]string, 13)
+	}
+	for first, want := range map[string][]string{
+		"Punya produk":              {"100", "96.4", "3.6"},
+		"Skor label sebelum klinik": {"58.2", "60.1", "-1.9"},
+		"Skor label sesudah klinik": {"93.4", "66.7", "26.7"},
+		"Penjualan per usaha (Rp)":  {"125,000", "0", "125,000"},
+	} {
+		if got := row(prog, first); len(got) < 4 || !slices.Equal(got[1:4], want) {
+			t.Errorf("programme sheet, %s: %q; want %q", first, got, want)
+		}
+	}
+	mkt, err := x.GetRows("Akses pasar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := row(mkt, "Kode")
+	if head[5] != "Skor label sebelum klinik" || head[6] != "Skor label sesudah klinik" || head[9] != "Tingkat lolos kurasi (%)" {
+		t.Errorf("market sheet headers %q", head)
+	}
+	if c := row(mkt, "Cikande"); !slices.Equal(c[2:], []string{"5", "5", "5", "57.6", "94", "4", "3", "75", "2", "2,400,000", "650,000"}) {
+		t.Errorf("Cikande's market row %q", c)
+	}
+	if k := row(mkt, "Kramatwatu"); k[5] != idfmt.Dash || k[9] != idfmt.Dash {
+		t.Errorf("Kramatwatu without checks or decisions: %q; want dashes", k)
+	}
+	if total := row(mkt, "Jumlah"); total[2] != "9" || total[11] != "2,400,000" {
+		t.Errorf("market total %q", total)
+	}
+	if row(mkt, "Cakupan")[1] != "Peserta lulus program" {
+		t.Error("the market sheet of a programme must say it counts its completers")
 	}
 }
