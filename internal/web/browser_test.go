@@ -247,3 +247,27 @@ func TestBrowserOperatorFlow(t *testing.T) {
 		t.Fatalf("out-of-area business page: %.200q", text)
 	}
 }
+
+// fits fails the test when the page is wider than the 360 px screen.
+func (b *browserSession) fits(page string) {
+	b.t.Helper()
+	if w := b.str("width", chromedp.Evaluate[string](`String(document.documentElement.scrollWidth)`)); w != "360" {
+		b.t.Errorf("%s at 360 px is %s px wide", page, w)
+	}
+}
+
+// screenshot saves the whole page as name in $NAIKKELAS_SCREENSHOTS, if set.
+func (b *browserSession) screenshot(name string) {
+	b.t.Helper()
+	dir := os.Getenv("NAIKKELAS_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, name), png, 0o644)
+	}
+	if err != nil {
+		b.t.Fatal(err)
+	}
+}

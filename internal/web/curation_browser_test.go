@@ -61,3 +61,35 @@ func TestBrowserCurationSearch(t *testing.T) {
 		t.Errorf("after entering: %q", board)
 	}
 }
+
+// TestBrowserRetailAt360: the retailer's mitra on a 360 px phone opens
+// /ritel, takes a product off its shelves with the form, and sees it
+// ended; the owner's product page fits the screen too. With
+// NAIKKELAS_SCREENSHOTS set, both pages are saved there as PNG.
+func TestBrowserRetailAt360(t *testing.T) {
+	b := newBrowserSession(t)
+	run := b.run
+	path := onShelf("/ritel/{l}/selesai")(b.f, b.f.In.ID, "")
+	card := "#ritel-" + strings.TrimSuffix(strings.TrimPrefix(path, "/ritel/"), "/selesai")
+	product := firstProduct("/produk/{p}")(b.f, b.f.In.ID, "")
+	b.login("log in", b.f.users["mitra"].Username, chromedp.EmulateViewport(360, 740))
+	run("/ritel", chromedp.Navigate(b.ts.URL+"/ritel"), chromedp.WaitVisible(card))
+	b.fits("/ritel")
+	b.screenshot("ritel-360.png")
+	run("end the listing", chromedp.Click(card+" details:nth-of-type(2) summary"), chromedp.WaitVisible(card+` input[name="reason"]`),
+		chromedp.SendKeys(card+` input[name="reason"]`, "Pasokan berhenti"), chromedp.Submit(card+` input[name="reason"]`),
+		chromedp.WaitVisible(`p.notice`))
+	if notice := b.text("notice", "p.notice"); !strings.Contains(notice, "diturunkan dari rak") {
+		t.Errorf("notice after ending: %q", notice)
+	}
+	if text := b.text("card", card); !strings.Contains(text, "Selesai dipajang") || !strings.Contains(text, "Pasokan berhenti") {
+		t.Errorf("ended card: %q", text)
+	}
+	b.fits("/ritel after the end")
+	b.screenshot("ritel-selesai-360.png")
+	run("log out", chromedp.Submit(`form[action="/keluar"]`), chromedp.WaitVisible("#username"))
+	b.login("owner", b.f.users["owner"].Username)
+	run("product page", chromedp.Navigate(b.ts.URL+product), chromedp.WaitVisible("main h1"))
+	b.fits(product)
+	b.screenshot("produk-360.png")
+}
