@@ -13,16 +13,13 @@ type keyed struct {
 
 // candidates is the sorted union of every rule's pairs, each pair once.
 func (e *engine) candidates() []uint64 {
-	var pairs []uint64
-	values := make([]string, len(e.fields))
+	var pairs, rulePairs []uint64
 	keys := make([]keyed, 0, e.n)
 	for _, rule := range e.cfg.Blocks {
 		keys = keys[:0]
+		rulePairs = rulePairs[:0]
 		for c := range e.n {
-			for f := range e.fields {
-				values[f] = e.fields[f].values[c]
-			}
-			if k := rule.Key(values); k != "" {
+			if k := rule.Key(e.record(c)); k != "" {
 				keys = append(keys, keyed{hash: hashKey(k), rec: uint32(c)})
 			}
 		}
@@ -32,38 +29,81 @@ func (e *engine) candidates() []uint64 {
 			}
 			return cmp.Compare(a.rec, b.rec)
 		})
+		sortKey := e.orderOf(rule)
 		for lo := 0; lo < len(keys); {
 			hi := lo + 1
 			for hi < len(keys) && keys[hi].hash == keys[lo].hash {
 				hi++
 			}
-			pairs = e.blockPairs(keys[lo:hi], rule.maxBlock(e.cfg.MaxBlock), pairs)
+			rulePairs = blockPairs(keys[lo:hi], rule.maxBlock(e.cfg.MaxBlock), sortKey, rulePairs)
 			lo = hi
 		}
-		pairs = dedupe(pairs)
+		pairs = union(pairs, dedupe(rulePairs))
 	}
 	return pairs
 }
 
+// union merges two ascending lists of distinct pairs into one.
+func union(a, b []uint64) []uint64 {
+	if len(a) == 0 {
+		return slices.Clone(b)
+	}
+	out := make([]uint64, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// orderOf gives the order of rule's sorted neighbourhoods: its Order, or
+// the first field's words sorted.
+func (e *engine) orderOf(rule BlockRule) func(uint32) string {
+	if rule.Order == nil {
+		return func(c uint32) string {
+			if e.sortedAt[0] >= 0 {
+				return e.sorted(0, int(c))
+			}
+			return e.record(int(c))[0]
+		}
+	}
+	return func(c uint32) string { return rule.Order(e.record(int(c))) }
+}
+
 // blockPairs appends the pairs of one block: all of them, or in a block
-// larger than MaxBlock each record with its MaxBlock neighbours in the
-// order of the first field's words (a sorted neighbourhood).
-func (e *engine) blockPairs(block []keyed, maxBlock int, pairs []uint64) []uint64 {
-	recs := make([]uint32, len(block))
+// larger than maxBlock each record with its maxBlock neighbours in the
+// order of sortKey (a sorted neighbourhood).
+func blockPairs(block []keyed, maxBlock int, sortKey func(uint32) string, pairs []uint64) []uint64 {
+	type member struct {
+		order string
+		rec   uint32
+	}
+	members := make([]member, len(block))
 	for i, k := range block {
-		recs[i] = k.rec
+		members[i].rec = k.rec
 	}
-	window := len(recs)
-	if len(recs) > maxBlock {
+	window := len(members)
+	if len(members) > maxBlock {
 		window = maxBlock
-		first := &e.fields[0]
-		slices.SortStableFunc(recs, func(a, b uint32) int {
-			return strings.Compare(first.sortKey(a), first.sortKey(b))
-		})
+		for i := range members {
+			members[i].order = sortKey(members[i].rec)
+		}
+		slices.SortStableFunc(members, func(a, b member) int { return strings.Compare(a.order, b.order) })
 	}
-	for x := range recs {
-		for y := x + 1; y < len(recs) && y <= x+window; y++ {
-			i, j := recs[x], recs[y]
+	for x := range members {
+		for y := x + 1; y < len(members) && y <= x+window; y++ {
+			i, j := members[x].rec, members[y].rec
 			if i > j {
 				i, j = j, i
 			}
@@ -78,13 +118,6 @@ func (r BlockRule) maxBlock(limit int) int {
 		return min(r.MaxBlock, limit)
 	}
 	return limit
-}
-
-func (p *prepared) sortKey(c uint32) string {
-	if p.sorted != nil {
-		return p.sorted[c]
-	}
-	return p.values[c]
 }
 
 // hashKey is 64-bit FNV-1a: fixed on every run, unlike maphash, so that

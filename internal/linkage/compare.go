@@ -2,13 +2,6 @@ package linkage
 
 import "strings"
 
-// prepared holds a field's normalised values, and for names their words
-// sorted, for every record.
-type prepared struct {
-	values []string
-	sorted []string // Name fields only
-}
-
 // compare gives the comparison level of two normalised values of kind k,
 // -1 when either is missing (a missing value is no evidence either way).
 func compare(k Kind, a, b, sa, sb string) int {
@@ -131,22 +124,29 @@ func compareNIK(a, b string) int {
 // list that leaves out the owner's name or the product still names the
 // same business.
 func contained(a, b string) bool {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) > len(wb) {
-		wa, wb = wb, wa
+	na, nb := strings.Count(a, " "), strings.Count(b, " ")
+	if na > nb {
+		a, b, na, nb = b, a, nb, na
 	}
-	if len(wa) == 0 || len(wa) == len(wb) {
+	if a == "" || na == nb {
 		return false
 	}
-	j := 0
-	for _, w := range wa {
-		for j < len(wb) && wb[j] < w {
-			j++
+	for a != "" {
+		var w string
+		w, a, _ = strings.Cut(a, " ")
+		for {
+			if b == "" {
+				return false
+			}
+			var x string
+			x, b, _ = strings.Cut(b, " ")
+			if x == w {
+				break
+			}
+			if x > w {
+				return false
+			}
 		}
-		if j == len(wb) || wb[j] != w {
-			return false
-		}
-		j++
 	}
 	return true
 }

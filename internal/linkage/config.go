@@ -46,6 +46,16 @@ func (k Kind) levels() int {
 	return 2
 }
 
+// repeats reports whether values of kind k recur across records (names,
+// places, addresses), unlike identifiers and phones.
+func (k Kind) repeats() bool {
+	switch k {
+	case Name, Trade, Region, Address:
+		return true
+	}
+	return false
+}
+
 // guardedLevels is how many of kind k's closest levels (equal, and the one
 // below: one digit off, the last digits equal, nearly the same name) must
 // never count against a match: those of names and identifiers.
@@ -121,6 +131,11 @@ type BlockRule struct {
 	// MaxBlock, when set, bounds this rule's blocks below Config.MaxBlock:
 	// a rule on common values whose blocks grow with the list.
 	MaxBlock int
+	// Order, when set, is the order of the records of a block larger than
+	// MaxBlock, each compared with its MaxBlock next (nil: the first
+	// field's words sorted). It should tell apart what the key does not: a
+	// block of one business name in the order of the owners' names.
+	Order func(values []string) string
 }
 
 // Config is what Link compares and how.

@@ -10,11 +10,20 @@ import (
 
 // engine holds the records in canonical order, prepared for comparison.
 type engine struct {
-	cfg    Config
-	kinds  []Kind
-	n      int
-	fields []prepared
-	tf     [][]float32 // per field with TermFrequency: the value's share of records
+	cfg   Config
+	kinds []Kind
+	n     int
+	// values holds each record's normalised values side by side (a record
+	// is compared with others spread over the whole list, and its values
+	// then come in one or two cache lines): first one per field, then the
+	// words sorted of each name field (at sortedAt).
+	values   []string
+	width    int
+	sortedAt []int       // per field, its sorted words' slot in a record, or -1
+	tf       [][]float32 // per field with TermFrequency: log of the value's share of records
+	// tfBase is, per term-frequency field, the mean of tf over the candidate
+	// pairs that agree on it: a value as common as that gets no adjustment.
+	tfBase []float64
 	model  *Model
 }
 
@@ -25,47 +34,82 @@ func newEngine(records []Record, order []int, cfg Config) *engine {
 	if len(cfg.Fields) > maxFields {
 		panic("linkage: more than 16 fields")
 	}
-	e := &engine{cfg: cfg, n: len(order), fields: make([]prepared, len(cfg.Fields)), tf: make([][]float32, len(cfg.Fields))}
+	e := &engine{cfg: cfg, n: len(order), width: len(cfg.Fields), tf: make([][]float32, len(cfg.Fields))}
 	for _, f := range cfg.Fields {
 		e.kinds = append(e.kinds, f.Kind)
-	}
-	for f := range cfg.Fields {
-		e.fields[f].values = make([]string, e.n)
-		if cfg.Fields[f].Kind == Name || cfg.Fields[f].Kind == Trade {
-			e.fields[f].sorted = make([]string, e.n)
+		e.sortedAt = append(e.sortedAt, -1)
+		if f.Kind == Name || f.Kind == Trade {
+			e.sortedAt[len(e.sortedAt)-1] = e.width
+			e.width++
 		}
 	}
+	e.values = make([]string, e.n*e.width)
 	parallel(e.n, func(lo, hi int) {
+		// Names, places and addresses repeat from list to list: each
+		// distinct text is normalised once per chunk, and its records share
+		// one copy of the result.
+		seen := make([]map[string][2]string, len(cfg.Fields))
+		for f, fd := range cfg.Fields {
+			if fd.Kind.repeats() {
+				seen[f] = map[string][2]string{}
+			}
+		}
 		for c := lo; c < hi; c++ {
 			rec := records[order[c]]
+			out := e.values[c*e.width : (c+1)*e.width]
 			for f, fd := range cfg.Fields {
-				v := fd.normalize(rec.Values[f])
-				e.fields[f].values[c] = v
-				if fd.Kind == Name || fd.Kind == Trade {
-					e.fields[f].sorted[c] = tokenSort(v)
+				raw := rec.Values[f]
+				norm, ok := seen[f][raw]
+				if !ok {
+					norm[0] = fd.normalize(raw)
+					norm[1] = norm[0]
+					if e.sortedAt[f] >= 0 {
+						norm[1] = tokenSort(norm[0])
+					}
+					if seen[f] != nil {
+						seen[f][raw] = norm
+					}
+				}
+				out[f] = norm[0]
+				if at := e.sortedAt[f]; at >= 0 {
+					out[at] = norm[1]
 				}
 			}
 		}
 	})
 	for f, fd := range cfg.Fields {
 		if fd.TermFrequency {
-			e.tf[f] = termFrequencies(e.fields[f].values)
+			e.tf[f] = e.termFrequencies(f)
 		}
 	}
 	return e
 }
 
-func termFrequencies(values []string) []float32 {
+// record is the normalised values of canonical record c, one per field.
+func (e *engine) record(c int) []string {
+	return e.values[c*e.width : c*e.width+len(e.kinds)]
+}
+
+// sorted is field f's words sorted for record c ("" for a field that is
+// not a name).
+func (e *engine) sorted(f, c int) string {
+	if at := e.sortedAt[f]; at >= 0 {
+		return e.values[c*e.width+at]
+	}
+	return ""
+}
+
+func (e *engine) termFrequencies(f int) []float32 {
 	counts := map[string]int32{}
-	for _, v := range values {
-		if v != "" {
+	for c := range e.n {
+		if v := e.values[c*e.width+f]; v != "" {
 			counts[v]++
 		}
 	}
-	out := make([]float32, len(values))
-	for i, v := range values {
-		if v != "" {
-			out[i] = float32(counts[v]) / float32(len(values))
+	out := make([]float32, e.n)
+	for c := range e.n {
+		if v := e.values[c*e.width+f]; v != "" {
+			out[c] = float32(math.Log(float64(counts[v]) / float64(e.n)))
 		}
 	}
 	return out
@@ -93,13 +137,14 @@ func parallel(n int, fn func(lo, hi int)) {
 
 // levels computes the comparison vector of canonical records i and j.
 func (e *engine) levels(i, j int, out []int8) {
+	ri := e.values[i*e.width : (i+1)*e.width]
+	rj := e.values[j*e.width : (j+1)*e.width]
 	for f, k := range e.kinds {
-		p := &e.fields[f]
 		var si, sj string
-		if p.sorted != nil {
-			si, sj = p.sorted[i], p.sorted[j]
+		if at := e.sortedAt[f]; at >= 0 {
+			si, sj = ri[at], rj[at]
 		}
-		out[f] = int8(compare(k, p.values[i], p.values[j], si, sj))
+		out[f] = int8(compare(k, ri[f], rj[f], si, sj))
 	}
 }
 
@@ -260,36 +305,112 @@ func (e *engine) logit(i, j int, lv []int8) float64 {
 	return e.logitShared(lv, func(f int) float32 { return max(e.tf[f][i], e.tf[f][j]) })
 }
 
-// logitShared is logit with the share of records that hold an agreed
-// value of a term-frequency field given by share.
-func (e *engine) logitShared(lv []int8, share func(f int) float32) float64 {
+// logitShared is logit with the log of the share of records that hold an
+// agreed value of a term-frequency field given by logShare.
+func (e *engine) logitShared(lv []int8, logShare func(f int) float32) float64 {
 	md := e.model
 	x := md.prior()
 	for f, l := range lv {
 		if l < 0 {
 			continue
 		}
-		w := md.weight(f, int(l))
 		if e.tf[f] != nil && int(l) == e.kinds[f].levels()-1 {
-			// A common value agreed says less, but, on a guarded
-			// level, still nothing against a match.
-			w += min(max(math.Log(md.URandom[f][l]/float64(share(f))), tfLow), tfHigh)
-			if md.guarded[f] > 0 {
-				w = max(w, 0)
-			}
+			x += e.agreedCommon(f, logShare(f))
+			continue
 		}
-		x += w
+		x += md.weight(f, int(l))
 	}
 	return x
 }
 
+// agreedCommon is the weight of field f's top level for a value held by
+// exp(logShare) of the records: a common value agreed says less, but, on a
+// guarded level, still nothing against a match.
+func (e *engine) agreedCommon(f int, logShare float32) float64 {
+	md := e.model
+	top := e.kinds[f].levels() - 1
+	w := md.weight(f, top) + min(max(e.tfBase[f]-float64(logShare), tfLow), tfHigh)
+	if md.guarded[f] > 0 {
+		w = max(w, 0)
+	}
+	return w
+}
+
+// setCommonBaseline sets tfBase from the candidate pairs and their codes.
+// The weight of an agreed value is estimated on candidate pairs, which the
+// blocking rules chose for their like names, so a value is common or rare
+// as compared with the values those pairs agree on, not with random pairs.
+func (e *engine) setCommonBaseline(pairs, codes []uint64) {
+	e.tfBase = make([]float64, len(e.kinds))
+	for f := range e.kinds {
+		if e.tf[f] == nil {
+			continue
+		}
+		top := uint64(e.kinds[f].levels())
+		var sum float64
+		n := 0
+		for k, c := range codes {
+			if (c>>(4*f))&15 == top {
+				i, j := pairs[k]>>32, pairs[k]&math.MaxUint32
+				sum += float64(max(e.tf[f][i], e.tf[f][j]))
+				n++
+			}
+		}
+		e.tfBase[f] = math.Log(e.model.URandom[f][top-1])
+		if n > 0 {
+			e.tfBase[f] = sum / float64(n)
+		}
+	}
+}
+
+// patternScore is what a comparison pattern alone says of a pair: the log
+// odds without the term-frequency fields at their top level (agreed,
+// listed in common), and whether the pattern is Distinct.
+type patternScore struct {
+	logit    float64
+	common   []int
+	distinct bool
+}
+
+func (e *engine) patternScore(code uint64) patternScore {
+	lv := make([]int8, len(e.kinds))
+	decodeInto(code, lv)
+	ps := patternScore{logit: e.model.prior(), distinct: e.cfg.Distinct != nil && e.cfg.Distinct(lv)}
+	for f, l := range lv {
+		switch {
+		case l < 0:
+		case e.tf[f] != nil && int(l) == e.kinds[f].levels()-1:
+			ps.common = append(ps.common, f)
+		default:
+			ps.logit += e.model.weight(f, int(l))
+		}
+	}
+	return ps
+}
+
+// scoreAll gives every candidate pair its match probability; each distinct
+// pattern is weighed once.
 func (e *engine) scoreAll(pairs, codes []uint64) []float32 {
+	scores := map[uint64]patternScore{}
+	for _, c := range codes {
+		if _, ok := scores[c]; !ok {
+			scores[c] = e.patternScore(c)
+		}
+	}
 	probs := make([]float32, len(pairs))
 	parallel(len(pairs), func(lo, hi int) {
-		lv := make([]int8, len(e.kinds))
 		for k := lo; k < hi; k++ {
-			decodeInto(codes[k], lv)
-			probs[k] = float32(e.probability(int(pairs[k]>>32), int(pairs[k]&math.MaxUint32), lv))
+			i, j := int(pairs[k]>>32), int(pairs[k]&math.MaxUint32)
+			ps := scores[codes[k]]
+			x := ps.logit
+			for _, f := range ps.common {
+				x += e.agreedCommon(f, max(e.tf[f][i], e.tf[f][j]))
+			}
+			p := sigmoid(x)
+			if ps.distinct {
+				p = min(p, distinctCap)
+			}
+			probs[k] = float32(p)
 		}
 	})
 	return probs

@@ -61,6 +61,7 @@ func Link(records []Record, cfg Config) (*Result, error) {
 	res.codes = e.compareAll(res.pairs)
 	res.Model = estimate(e.kinds, e.patterns(res.codes), e.randomU())
 	e.model = res.Model
+	e.setCommonBaseline(res.pairs, res.codes)
 	res.probs = e.scoreAll(res.pairs, res.codes)
 	cl := e.cluster(res.pairs, res.probs)
 	res.fill(records, cl)

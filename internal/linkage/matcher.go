@@ -29,20 +29,18 @@ func NewMatcher(records []Record, cfg Config) (*Matcher, error) {
 	}
 	order := canonicalOrder(records)
 	e := newEngine(records, order, cfg)
-	codes := e.compareAll(e.candidates())
+	pairs := e.candidates()
+	codes := e.compareAll(pairs)
 	e.model = estimate(e.kinds, e.patterns(codes), e.randomU())
+	e.setCommonBaseline(pairs, codes)
 	m := &Matcher{e: e, ids: make([]string, e.n), blocks: make([]map[uint64][]uint32, len(cfg.Blocks))}
 	for c, i := range order {
 		m.ids[c] = records[i].ID
 	}
-	values := make([]string, len(cfg.Fields))
 	for r, rule := range cfg.Blocks {
 		m.blocks[r] = map[uint64][]uint32{}
 		for c := range e.n {
-			for f := range e.fields {
-				values[f] = e.fields[f].values[c]
-			}
-			if k := rule.Key(values); k != "" {
+			if k := rule.Key(e.record(c)); k != "" {
 				h := hashKey(k)
 				if len(m.blocks[r][h]) < cfg.MaxBlock {
 					m.blocks[r][h] = append(m.blocks[r][h], uint32(c))
@@ -59,14 +57,14 @@ func NewMatcher(records []Record, cfg Config) (*Matcher, error) {
 // first in canonical order.
 func (m *Matcher) Best(values []string) (best Match, ok bool) {
 	e := m.e
-	if e == nil || len(values) != len(e.fields) || e.n == 0 {
+	if e == nil || len(values) != len(e.kinds) || e.n == 0 {
 		return Match{}, false
 	}
 	norm := make([]string, len(values))
 	sorted := make([]string, len(values))
 	for f, fd := range e.cfg.Fields {
 		norm[f] = fd.normalize(values[f])
-		if e.fields[f].sorted != nil {
+		if e.sortedAt[f] >= 0 {
 			sorted[f] = tokenSort(norm[f])
 		}
 	}
@@ -80,13 +78,9 @@ func (m *Matcher) Best(values []string) (best Match, ok bool) {
 	cands = slices.Compact(cands)
 	lv := make([]int8, len(e.kinds))
 	for _, c := range cands {
+		rec := e.record(int(c))
 		for f, k := range e.kinds {
-			p := &e.fields[f]
-			var sc string
-			if p.sorted != nil {
-				sc = p.sorted[c]
-			}
-			lv[f] = int8(compare(k, norm[f], p.values[c], sorted[f], sc))
+			lv[f] = int8(compare(k, norm[f], rec[f], sorted[f], e.sorted(f, int(c))))
 		}
 		prob := sigmoid(e.logitShared(lv, func(f int) float32 { return e.tf[f][c] }))
 		if e.cfg.Distinct != nil && e.cfg.Distinct(lv) {

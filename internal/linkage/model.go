@@ -19,6 +19,11 @@ type Model struct {
 	// LogLikelihood of the candidate pairs after each iteration, plus the
 	// log of the prior; it never decreases, which the tests check.
 	LogLikelihood []float64
+	// MatchShare is the share of matches among all pairs of records, not
+	// only the candidates: Lambda times the candidates over all pairs. Once
+	// set, pairs are scored as random pairs would be, from it, M and
+	// URandom (see scoreOnAllPairs).
+	MatchShare float64
 
 	priorM, priorU [][]float64
 	// guarded is, per field, how many of its closest levels must have m at
@@ -215,7 +220,11 @@ func normalize(p []float64) []float64 {
 // it is never negative, and never below the guarded level under it: an
 // exact name says at least what a nearly equal one says.
 func (md *Model) weight(f, l int) float64 {
-	w := math.Log(md.M[f][l] / md.U[f][l])
+	u := md.U
+	if md.MatchShare > 0 {
+		u = md.URandom
+	}
+	w := math.Log(md.M[f][l] / u[f][l])
 	if md.guarded != nil && l >= len(md.M[f])-md.guarded[f] {
 		w = max(w, 0)
 		if l > len(md.M[f])-md.guarded[f] {
@@ -227,7 +236,26 @@ func (md *Model) weight(f, l int) float64 {
 
 // prior is the log odds of a match before any field is looked at.
 func (md *Model) prior() float64 {
+	if md.MatchShare > 0 {
+		return math.Log(md.MatchShare / (1 - md.MatchShare))
+	}
 	return math.Log(md.Lambda / (1 - md.Lambda))
+}
+
+// scoreOnAllPairs sets the model to score pairs as drawn from all pairs of
+// n records, given the number of candidates EM ran on. Among candidates,
+// which the blocking rules chose for their like names, non-matches agree
+// on names far more often than at random, and on one name more often when
+// they agree on the other: EM's U, taken as independent per field, then
+// undervalues records that agree on both names and the desa, more so the
+// longer the list. M from EM with U from random pairs and the prior of a
+// random pair keeps their evidence whole.
+func (md *Model) scoreOnAllPairs(candidates, n int) {
+	all := float64(n) * float64(n-1) / 2
+	if candidates == 0 || all == 0 {
+		return
+	}
+	md.MatchShare = min(max(md.Lambda*float64(candidates)/all, floor*floor), 1-floor)
 }
 
 // Weight is the log Bayes factor of level l of field f: how much that level

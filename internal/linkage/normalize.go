@@ -36,6 +36,18 @@ var spellings = map[string]string{
 // (Soekarno, Djuanda, Tjitra) to today's.
 var oldSpelling = strings.NewReplacer("oe", "u", "dj", "j", "tj", "c", "sj", "sy", "ch", "kh")
 
+// hasOldSpelling reports whether w holds one of oldSpelling's pairs of
+// letters, which few words do: the replacer is then skipped.
+func hasOldSpelling(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i : i+2] {
+		case "oe", "dj", "tj", "sj", "ch", "kh":
+			return true
+		}
+	}
+	return false
+}
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -123,7 +135,7 @@ func normalizeWords(s string, drop1, drop2 map[string]bool) string {
 		}
 		if v, ok := spellings[w]; ok {
 			w = v
-		} else if strings.ContainsAny(w, "dtsco") {
+		} else if hasOldSpelling(w) {
 			w = oldSpelling.Replace(w)
 		}
 		out = append(out, w)

@@ -102,21 +102,31 @@ func tokenSort(s string) string {
 // (by near-equal spelling), the measure used for addresses, whose parts
 // come in any order and are often left out.
 func tokenOverlap(a, b string) float64 {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) == 0 || len(wb) == 0 {
+	if a == "" || b == "" {
 		return 0
 	}
-	if len(wa) > len(wb) {
-		wa, wb = wb, wa
+	if strings.Count(a, " ") > strings.Count(b, " ") {
+		a, b = b, a
 	}
-	found := 0
-	for _, x := range wa {
-		for _, y := range wb {
+	found, words := 0, 0
+	for a != "" {
+		var x string
+		x, a, _ = strings.Cut(a, " ")
+		if x == "" {
+			continue
+		}
+		words++
+		for rest := b; rest != ""; {
+			var y string
+			y, rest, _ = strings.Cut(rest, " ")
 			if x == y || (len(x) > 3 && JaroWinkler(x, y) >= 0.92) {
 				found++
 				break
 			}
 		}
 	}
-	return float64(found) / float64(len(wa))
+	if words == 0 {
+		return 0
+	}
+	return float64(found) / float64(words)
 }

@@ -28,8 +28,10 @@ const (
 // "Warung Berkah" count for little), NIK with its Excel and typing faults,
 // NIB, phone, desa or kecamatan code and address. The blocking rules are
 // the identifiers, the phone, and name keys within a desa or kecamatan or
-// whole names: each block stays small as the list grows, so the work grows
-// with the number of records, not with its square.
+// whole names, each with an initial of the other name; a block of common
+// names larger than its MaxBlock is a sorted neighbourhood in an order that
+// tells its records apart. The work grows with the number of records, not
+// with its square.
 func BusinessConfig() Config {
 	return Config{
 		Fields: []Field{
@@ -47,21 +49,23 @@ func BusinessConfig() Config {
 			{Name: "nib", Key: func(v []string) string { return v[NIBField] }},
 			{Name: "no hp", Key: func(v []string) string { return suffix(v[PhoneField], 8) }},
 			{Name: "wilayah+usaha", Key: func(v []string) string {
-				return Key(v[PlaceField], Prefix(FirstWord(v[BusinessName]), 4), Prefix(lastWord(v[BusinessName]), 3))
-			}},
+				return Key(v[PlaceField], Prefix(FirstWord(v[BusinessName]), 4), Prefix(lastWord(v[BusinessName]), 3),
+					Prefix(v[OwnerName], 1))
+			}, MaxBlock: commonNameBlock, Order: byOwner},
 			{Name: "wilayah+pemilik", Key: func(v []string) string {
-				return Key(v[PlaceField], Prefix(FirstWord(v[OwnerName]), 4), Prefix(lastWord(v[OwnerName]), 2))
-			}},
+				return Key(v[PlaceField], Prefix(FirstWord(v[OwnerName]), 4), Prefix(lastWord(v[OwnerName]), 2),
+					Prefix(v[BusinessName], 1))
+			}, MaxBlock: commonNameBlock},
 			{Name: "kecamatan+pemilik", Key: func(v []string) string {
-				return Key(district(v[PlaceField]), v[OwnerName])
+				return Key(district(v[PlaceField]), v[OwnerName], Prefix(v[BusinessName], 1))
 			}, MaxBlock: commonNameBlock},
 			{Name: "kecamatan+usaha+pemilik", Key: func(v []string) string {
 				return Key(district(v[PlaceField]), Prefix(FirstWord(v[BusinessName]), 4),
 					Prefix(FirstWord(v[OwnerName]), 4), Prefix(lastWord(v[OwnerName]), 2))
-			}},
+			}, MaxBlock: commonNameBlock, Order: byOwner},
 			{Name: "usaha+pemilik", Key: func(v []string) string {
 				return Key(tokenSort(v[BusinessName]), FirstWord(v[OwnerName]))
-			}, MaxBlock: commonNameBlock},
+			}, MaxBlock: ownerWindow, Order: byOwner},
 		},
 		// A business name that is plainly different, without the same NIB,
 		// is another business, even of the same owner with the same NIK
@@ -75,6 +79,15 @@ func BusinessConfig() Config {
 // businesses the longer the list, and comparing all of them buries the
 // duplicates among pairs that only share the name.
 const commonNameBlock = 10
+
+// ownerWindow is the sorted neighbourhood of a business name across the
+// regency: in the order of the owners' names, the same owner's records
+// are side by side.
+const ownerWindow = 5
+
+// byOwner orders a block of one business name by its owners' names, then
+// place: the same owner's records side by side.
+func byOwner(v []string) string { return v[OwnerName] + "\x1f" + v[PlaceField] }
 
 // Values gives b's values in the order of BusinessConfig's fields.
 func (b Business) Values() []string {
