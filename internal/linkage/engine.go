@@ -336,6 +336,26 @@ func (e *engine) agreedCommon(f int, logShare float32) float64 {
 	return w
 }
 
+// collapsed is the share of matches among the candidates from which EM is
+// taken to have lost the non-matches: its U is then only the prior's.
+const collapsed = 0.99
+
+// setModel makes md the model that scores pairs. When EM finds nearly
+// every candidate pair a match, its U and its prior say nothing; pairs are
+// then weighed as random pairs would be (Model.scoreOnAllPairs).
+func (e *engine) setModel(md *Model, pairs, codes []uint64) {
+	e.model = md
+	if md.Lambda < collapsed {
+		e.setCommonBaseline(pairs, codes)
+		return
+	}
+	md.scoreOnAllPairs(len(pairs), e.n)
+	e.tfBase = make([]float64, len(e.kinds))
+	for f, k := range e.kinds {
+		e.tfBase[f] = math.Log(md.URandom[f][k.levels()-1])
+	}
+}
+
 // setCommonBaseline sets tfBase from the candidate pairs and their codes.
 // The weight of an agreed value is estimated on candidate pairs, which the
 // blocking rules chose for their like names, so a value is common or rare

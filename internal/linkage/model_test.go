@@ -188,3 +188,25 @@ func TestEMGuardExactName(t *testing.T) {
 		t.Errorf("exact name, phone and desa: %.3f; name near: %.3f", sigmoid(exact), sigmoid(near))
 	}
 }
+
+// TestEMCollapseFallsBack checks the fallback when EM loses the
+// non-matches: on the hand-made list every candidate pair is a match, so
+// EM's share of matches goes to 1 and its U to the prior alone; the model
+// then scores pairs as random pairs, from a prior below one in a hundred,
+// and still gives the intended clusters (TestEMHandMade).
+func TestEMCollapseFallsBack(t *testing.T) {
+	res, err := Link(handMadeRecords(), BusinessConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := res.Model
+	if md.Lambda < collapsed {
+		t.Fatalf("lambda %.4f: the hand-made list no longer collapses EM", md.Lambda)
+	}
+	if md.MatchShare <= 0 || md.MatchShare > 0.1 || sigmoid(md.prior()) > 0.1 {
+		t.Errorf("match share %.4f, prior %.4f: want the prior of a random pair", md.MatchShare, sigmoid(md.prior()))
+	}
+	if w, random := md.Weight(PhoneField, 3), math.Log(md.M[PhoneField][3]/md.URandom[PhoneField][3]); w < random-1e-9 {
+		t.Errorf("phone equal weighs %.3f, want at least log m/u of random pairs %.3f", w, random)
+	}
+}
