@@ -21,8 +21,8 @@ type engine struct {
 	width    int
 	sortedAt []int       // per field, its sorted words' slot in a record, or -1
 	tf       [][]float32 // per field with TermFrequency: log of the value's share of records
-	// tfBase is, per term-frequency field, the mean of tf over the candidate
-	// pairs that agree on it: a value as common as that gets no adjustment.
+	// tfBase is, per field, the log of the share of random pairs that agree
+	// on it: a term-frequency value as common as that gets no adjustment.
 	tfBase []float64
 	model  *Model
 }
@@ -336,50 +336,16 @@ func (e *engine) agreedCommon(f int, logShare float32) float64 {
 	return w
 }
 
-// collapsed is the share of matches among the candidates from which EM is
-// taken to have lost the non-matches: its U is then only the prior's.
-const collapsed = 0.99
-
-// setModel makes md the model that scores pairs. When EM finds nearly
-// every candidate pair a match, its U and its prior say nothing; pairs are
-// then weighed as random pairs would be (Model.scoreOnAllPairs).
-func (e *engine) setModel(md *Model, pairs, codes []uint64) {
+// setModel makes md, estimated on the candidate pairs, the model that
+// scores pairs: as drawn from all pairs of records (Model.scoreOnAllPairs),
+// with agreement on a term-frequency field weighed against the random
+// pairs' agreement on it.
+func (e *engine) setModel(md *Model, pairs []uint64) {
 	e.model = md
-	if md.Lambda < collapsed {
-		e.setCommonBaseline(pairs, codes)
-		return
-	}
 	md.scoreOnAllPairs(len(pairs), e.n)
 	e.tfBase = make([]float64, len(e.kinds))
 	for f, k := range e.kinds {
 		e.tfBase[f] = math.Log(md.URandom[f][k.levels()-1])
-	}
-}
-
-// setCommonBaseline sets tfBase from the candidate pairs and their codes.
-// The weight of an agreed value is estimated on candidate pairs, which the
-// blocking rules chose for their like names, so a value is common or rare
-// as compared with the values those pairs agree on, not with random pairs.
-func (e *engine) setCommonBaseline(pairs, codes []uint64) {
-	e.tfBase = make([]float64, len(e.kinds))
-	for f := range e.kinds {
-		if e.tf[f] == nil {
-			continue
-		}
-		top := uint64(e.kinds[f].levels())
-		var sum float64
-		n := 0
-		for k, c := range codes {
-			if (c>>(4*f))&15 == top {
-				i, j := pairs[k]>>32, pairs[k]&math.MaxUint32
-				sum += float64(max(e.tf[f][i], e.tf[f][j]))
-				n++
-			}
-		}
-		e.tfBase[f] = math.Log(e.model.URandom[f][top-1])
-		if n > 0 {
-			e.tfBase[f] = sum / float64(n)
-		}
 	}
 }
 

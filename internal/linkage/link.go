@@ -60,7 +60,7 @@ func Link(records []Record, cfg Config) (*Result, error) {
 	res.Candidates = len(res.pairs)
 	res.codes = e.compareAll(res.pairs)
 	res.Model = estimate(e.kinds, e.patterns(res.codes), e.randomU())
-	e.setModel(res.Model, res.pairs, res.codes)
+	e.setModel(res.Model, res.pairs)
 	res.probs = e.scoreAll(res.pairs, res.codes)
 	cl := e.cluster(res.pairs, res.probs)
 	res.fill(records, cl)

@@ -31,7 +31,7 @@ func NewMatcher(records []Record, cfg Config) (*Matcher, error) {
 	e := newEngine(records, order, cfg)
 	pairs := e.candidates()
 	codes := e.compareAll(pairs)
-	e.setModel(estimate(e.kinds, e.patterns(codes), e.randomU()), pairs, codes)
+	e.setModel(estimate(e.kinds, e.patterns(codes), e.randomU()), pairs)
 	m := &Matcher{e: e, ids: make([]string, e.n), blocks: make([]map[uint64][]uint32, len(cfg.Blocks))}
 	for c, i := range order {
 		m.ids[c] = records[i].ID

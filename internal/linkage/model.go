@@ -246,10 +246,11 @@ func (md *Model) prior() float64 {
 // n records, given the number of candidates EM ran on. Among candidates,
 // which the blocking rules chose for their like names, non-matches agree
 // on names far more often than at random, and on one name more often when
-// they agree on the other: EM's U, taken as independent per field, then
+// they agree on the other: EM's U, taken as independent per field,
 // undervalues records that agree on both names and the desa, more so the
-// longer the list. M from EM with U from random pairs and the prior of a
-// random pair keeps their evidence whole.
+// longer the list; and when EM finds nearly every candidate a match, its U
+// is only the prior's. M from EM with U from random pairs and the prior of
+// a random pair keeps the evidence whole.
 func (md *Model) scoreOnAllPairs(candidates, n int) {
 	all := float64(n) * float64(n-1) / 2
 	if candidates == 0 || all == 0 {
