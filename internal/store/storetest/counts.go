@@ -1,20 +1,13 @@
 package storetest
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/audit"
-	"naikkelas/internal/auth"
-	"naikkelas/internal/duplicates"
-	"naikkelas/internal/importer"
-	"naikkelas/internal/integrity"
 	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
 	"naikkelas/internal/store"
@@ -146,29 +139,28 @@ func (p *countsRun) live() *registry.Business {
 	return nil
 }
 
-func (p *countsRun) edit() {
-	b := p.live()
-	if b == nil {
-		return
-	}
-	p.documents(b)
-	if err := p.s.UpdateBusiness(ctx, b, &audit.Entry{Username: "uji", Action: audit.Update, Entity: "business"}); err != nil {
-		p.t.Fatalf("edit: %v", err)
-	}
+func (p *countsRun) edit() { p.update(audit.Update, p.documents) }
+
+// archive archives an active business or restores an archived one.
+func (p *countsRun) archive() {
+	p.update(audit.Archive, func(b *registry.Business) {
+		if b.Status == registry.StatusActive {
+			b.Status = registry.StatusArchived
+		} else {
+			b.Status = registry.StatusActive
+		}
+	})
 }
 
-func (p *countsRun) archive() {
+// update saves a random business after change.
+func (p *countsRun) update(action string, change func(b *registry.Business)) {
 	b := p.live()
 	if b == nil {
 		return
 	}
-	if b.Status == registry.StatusActive {
-		b.Status = registry.StatusArchived
-	} else {
-		b.Status = registry.StatusActive
-	}
-	if err := p.s.UpdateBusiness(ctx, b, &audit.Entry{Username: "uji", Action: audit.Archive, Entity: "business"}); err != nil {
-		p.t.Fatalf("archive: %v", err)
+	change(b)
+	if err := p.s.UpdateBusiness(ctx, b, &audit.Entry{Username: "uji", Action: action, Entity: "business"}); err != nil {
+		p.t.Fatalf("%s: %v", action, err)
 	}
 }
 
@@ -214,201 +206,4 @@ func (p *countsRun) measure() {
 	if err != nil {
 		p.t.Fatalf("measure: %v", err)
 	}
-}
-
-func (p *countsRun) batch() {
-	p.serial += 100
-	items := Synth(1+p.rng.IntN(30), 1_000_000+p.serial, p.rng, p.villages)
-	if err := p.s.InsertBatch(ctx, items); err != nil {
-		p.t.Fatalf("batch: %v", err)
-	}
-	for _, it := range items {
-		p.ids = append(p.ids, it.Business.ID)
-	}
-}
-
-// importRows imports a CSV of new businesses and of stored ones (by NIB)
-// with other class, sector, desa and documents.
-func (p *countsRun) importRows() {
-	var csv bytes.Buffer
-	csv.WriteString("Nama Usaha;Nama Pemilik;Kode Desa;Sektor;Omzet per Tahun;NIB;No PIRT;PIRT Berlaku Sampai;Status Halal;" +
-		"No Sertifikat Halal;Halal Berlaku Sampai\n")
-	halal := map[string]string{registry.HalalNone: "Belum", registry.HalalInProcess: "Proses", registry.HalalCertified: "Sudah"}
-	for range 1 + p.rng.IntN(8) {
-		p.serial++
-		b := &registry.Business{Name: fmt.Sprintf("Usaha Impor %d", p.serial), OwnerName: "Pemilik Impor"}
-		if old := p.live(); old != nil && old.NIB != "" && p.rng.IntN(2) == 0 {
-			b.Name, b.OwnerName = old.Name, old.OwnerName
-			p.documents(b)
-			b.NIB = old.NIB
-		} else {
-			p.documents(b)
-		}
-		fmt.Fprintf(&csv, "%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n", b.Name, b.OwnerName, b.VillageCode, b.Sector, p.revenue(),
-			b.NIB, b.PIRTNumber, b.PIRTExpiresOn, halal[b.HalalStatus], b.HalalNumber, b.HalalExpiresOn)
-	}
-	im := importer.New(p.s, "36.04")
-	opt := importer.Options{Actor: auth.Actor{UserID: 1, Username: "admin", Role: auth.Admin},
-		OnRow: func(o importer.RowOutcome) {
-			if o.BusinessID != 0 {
-				p.ids = append(p.ids, o.BusinessID)
-			}
-		}}
-	imp, err := im.Begin(ctx, "hitung.csv", opt)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	if err := im.Run(ctx, imp, importer.Input{Name: "hitung.csv", R: bytes.NewReader(csv.Bytes()), Size: int64(csv.Len())}, opt); err != nil {
-		p.t.Fatalf("import: %v", err)
-	}
-}
-
-// merge merges one business into another, the kept one taking the merged
-// one's NIB when it has none.
-func (p *countsRun) merge() {
-	a, b := p.live(), p.live()
-	if a == nil || b == nil || a.ID == b.ID {
-		return
-	}
-	if a.NIB == "" {
-		a.NIB = b.NIB
-	}
-	m := &duplicates.Merge{KeptID: a.ID, MergedID: b.ID, MergedBy: "uji", MergedAt: time.Now().UTC(),
-		Detail: duplicates.Detail{Fields: []string{"nib"}}}
-	e := &audit.Entry{Username: "uji", Action: "merge", Entity: "business", EntityID: a.ID, After: []byte(`{}`)}
-	err := p.s.MergeBusinesses(ctx, a, m, e)
-	switch {
-	case err == nil:
-		p.merges = append(p.merges, m.ID)
-	case !apperr.Is(err, apperr.Conflict):
-		p.t.Fatalf("merge: %v", err)
-	}
-}
-
-// undo undoes a merge; one whose kept business changed since is refused.
-func (p *countsRun) undo() {
-	if len(p.merges) == 0 {
-		return
-	}
-	id := p.merges[p.rng.IntN(len(p.merges))]
-	_, err := p.s.UndoMerge(ctx, id, "uji", time.Now().UTC(), &audit.Entry{Username: "uji", Action: "merge_undo", Entity: "business"})
-	if err != nil && !apperr.Is(err, apperr.Conflict) {
-		p.t.Fatalf("undo merge: %v", err)
-	}
-}
-
-// compare runs the integrity checks, then sets the statistics read from
-// the counts against counting the register's active rows here.
-func (p *countsRun) compare(what string) {
-	t := p.t
-	t.Helper()
-	results, err := integrity.Run(ctx, p.s.Checks())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range results {
-		if !r.OK() {
-			t.Fatalf("%s: %s:\n%s", what, r.Name, strings.Join(r.Differences, "\n"))
-		}
-	}
-	want := registry.HomeStats{BySizeClass: map[string]int{}}
-	perDistrict := map[string]map[string]int{} // district → doc → count
-	var active []int64
-	err = p.s.EachBusiness(ctx, registry.Filter{Sort: "id"}, func(b *registry.Business) error {
-		active = append(active, b.ID)
-		want.Total++
-		want.BySizeClass[b.SizeClass]++
-		docs := map[string]bool{"": true, registry.DocNIB: b.NIB != "", registry.DocPIRT: b.PIRTNumber != "",
-			registry.DocPIRTExpired:  b.PIRTNumber != "" && b.PIRTExpiresOn != "" && b.PIRTExpiresOn < today,
-			registry.DocHalal:        b.HalalStatus == registry.HalalCertified,
-			registry.DocHalalExpired: b.HalalStatus == registry.HalalCertified && b.HalalExpiresOn != "" && b.HalalExpiresOn < today}
-		for doc, has := range docs {
-			if has {
-				if perDistrict[b.DistrictCode] == nil {
-					perDistrict[b.DistrictCode] = map[string]int{}
-				}
-				perDistrict[b.DistrictCode][doc]++
-			}
-		}
-		if b.HalalStatus == registry.HalalInProcess {
-			want.HalalProcess++
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range perDistrict {
-		want.NIB += d[registry.DocNIB]
-		want.PIRT += d[registry.DocPIRT]
-		want.PIRTExpired += d[registry.DocPIRTExpired]
-		want.Halal += d[registry.DocHalal]
-		want.HalalExpired += d[registry.DocHalalExpired]
-	}
-	got, err := p.s.HomeStats(ctx, registry.Filter{Today: today})
-	if err != nil || !reflect.DeepEqual(got, want) {
-		t.Fatalf("%s: HomeStats = %+v, %v\nwant %+v", what, got, err, want)
-	}
-	for _, doc := range []string{"", registry.DocNIB, registry.DocPIRT, registry.DocPIRTExpired, registry.DocHalal,
-		registry.DocHalalExpired} {
-		rows, err := p.s.DistrictStats(ctx, registry.Filter{Doc: doc, Today: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		gotDoc := map[string]int{}
-		for _, r := range rows {
-			gotDoc[r.Code] = r.Businesses
-		}
-		wantDoc := map[string]int{}
-		for code, d := range perDistrict {
-			if d[doc] > 0 {
-				wantDoc[code] = d[doc]
-			}
-		}
-		if !reflect.DeepEqual(gotDoc, wantDoc) {
-			t.Fatalf("%s: DistrictStats(doc %q) = %v, want %v", what, doc, gotDoc, wantDoc)
-		}
-	}
-	p.compareAreas(what, active)
-}
-
-// compareAreas sets the statistics of an area, a class, a sector or a
-// document, read from the counts, against the same filter with the active
-// businesses' ids added, which the counts cannot answer: the register is
-// counted instead.
-func (p *countsRun) compareAreas(what string, active []int64) {
-	t := p.t
-	t.Helper()
-	for _, f := range []registry.Filter{
-		{Scope: registry.Scope{Regions: []string{cikande}}},
-		{Scope: registry.Scope{Regions: []string{p.villages[0].Code, kramatwatu}}},
-		{Scope: registry.Scope{Regions: []string{"36.04"}}},
-		{District: kramatwatu, SizeClass: registry.Mikro},
-		{Village: p.villages[1].Code, Doc: registry.DocPIRTExpired},
-		{Sector: "G", Doc: registry.DocNoHalal},
-		{Sector: "C", Doc: registry.DocHalalExpired},
-		{Doc: registry.DocNoNIB, Scope: registry.Scope{Regions: []string{cikande}}},
-	} {
-		f.Today = today
-		scan := f
-		scan.IDs = append(active, -1) // never empty
-		home, err := p.s.HomeStats(ctx, f)
-		homeScan, errScan := p.s.HomeStats(ctx, scan)
-		if err != nil || errScan != nil || !reflect.DeepEqual(home, homeScan) {
-			t.Fatalf("%s: HomeStats(%+v) = %+v, %v; counting the register: %+v, %v", what, f, home, err, homeScan, errScan)
-		}
-		ds, err := p.s.DistrictStats(ctx, f)
-		dsScan, errScan := p.s.DistrictStats(ctx, scan)
-		if err != nil || errScan != nil || !reflect.DeepEqual(ds, dsScan) {
-			t.Fatalf("%s: DistrictStats(%+v) = %+v, %v; counting the register: %+v, %v", what, f, ds, err, dsScan, errScan)
-		}
-	}
-}
-
-// revenue is a yearly revenue in an import's column, or a blank.
-func (p *countsRun) revenue() string {
-	if p.rng.IntN(4) == 0 {
-		return ""
-	}
-	return fmt.Sprint(p.rng.IntN(60e9))
 }
