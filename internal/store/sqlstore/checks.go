@@ -15,6 +15,8 @@ func (db *DB) Checks() []integrity.Check {
 	return []integrity.Check{
 		{Name: "jumlah usaha per desa, kelas dan sektor", Run: db.countCheck(businessCountsCheck)},
 		{Name: "jumlah izin per tanggal kedaluwarsa", Run: db.countCheck(expiryCountsCheck)},
+		{Name: "kecamatan pada setiap izin", Run: db.permitDistrictCheck},
+		{Name: "jumlah usaha pangan per kecamatan dan fakta halal", Run: db.countCheck(halalFactCountsCheck)},
 	}
 }
 
