@@ -2,13 +2,10 @@ package cli
 
 import (
 	"context"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
-	"naikkelas/internal/region"
 	"naikkelas/internal/registry"
-	"naikkelas/internal/store/sqlite"
 	"naikkelas/internal/store/sqlstore"
 	"naikkelas/internal/store/storetest"
 )
@@ -17,15 +14,7 @@ import (
 // counts pass the check when written through the store; a permit's
 // kecamatan or a count changed behind the triggers' back is reported.
 func TestCheckPermitCountsSQLite(t *testing.T) {
-	path := tempDB(t)
-	s, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	path, s := migratedSQLite(t)
 	testCheckPermitCounts(t, path, s, s.DB)
 }
 
@@ -36,15 +25,7 @@ func TestCheckPermitCountsPostgres(t *testing.T) {
 
 func testCheckPermitCounts(t *testing.T, dsn string, s registry.Store, db *sqlstore.DB) {
 	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(14, 14))
-	if err := s.InsertBatch(ctx, storetest.Synth(300, 0, rng, region.All().Villages("36.04.15"))); err != nil {
-		t.Fatal(err)
-	}
-	r := run(t, "", "check", "--db", dsn)
-	if r.code != ExitOK || !strings.Contains(r.stdout, "cocok: kecamatan pada setiap izin") ||
-		!strings.Contains(r.stdout, "cocok: jumlah usaha pangan per kecamatan dan fakta halal") {
-		t.Fatalf("check of a consistent register: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	checkConsistent(t, dsn, s, 14)
 	var permit string
 	if err := db.Reader().QueryRow(ctx, `SELECT MIN(id) FROM permits WHERE active_district <> ''`).Scan(&permit); err != nil {
 		t.Fatal(err)
@@ -55,7 +36,7 @@ func testCheckPermitCounts(t *testing.T, dsn string, s registry.Store, db *sqlst
 			t.Fatal(err)
 		}
 	}
-	r = run(t, "", "check", "--db", dsn)
+	r := run(t, "", "check", "--db", dsn)
 	for _, want := range []string{"SELISIH: kecamatan pada setiap izin", "izin " + permit + " ",
 		"seharusnya 36.04.15", "SELISIH: jumlah usaha pangan per kecamatan dan fakta halal", "tahun berdiri 1990"} {
 		if !strings.Contains(r.stdout, want) {

@@ -55,19 +55,15 @@ CREATE TRIGGER businesses_halal_facts_bd BEFORE DELETE ON businesses BEGIN
     INSERT INTO halal_fact_changes (business_id, delta, bare) VALUES (old.id, -1, 0);
 END;
 
-CREATE TRIGGER businesses_halal_facts_bu BEFORE UPDATE OF district_code, status, kbli, size_class, size_basis,
-    annual_revenue, nib, founded_year, halal_status, halal_expires_on ON businesses
-    WHEN (old.district_code, old.status, old.kbli, old.size_class, old.size_basis, old.annual_revenue, old.nib, old.founded_year,
-        old.halal_status, old.halal_expires_on) IS NOT (new.district_code, new.status, new.kbli, new.size_class,
-        new.size_basis, new.annual_revenue, new.nib, new.founded_year, new.halal_status, new.halal_expires_on) BEGIN
+CREATE TRIGGER businesses_halal_facts_bu BEFORE UPDATE ON businesses
+    WHEN (old.district_code, old.status, old.kbli, old.size_class, old.size_basis, old.annual_revenue, old.nib, old.founded_year, old.halal_status,
+    old.halal_expires_on) IS NOT (new.district_code, new.status, new.kbli, new.size_class, new.size_basis, new.annual_revenue, new.nib, new.founded_year, new.halal_status, new.halal_expires_on) BEGIN
     INSERT INTO halal_fact_changes (business_id, delta, bare) VALUES (old.id, -1, 0);
 END;
 
-CREATE TRIGGER businesses_halal_facts_au AFTER UPDATE OF district_code, status, kbli, size_class, size_basis,
-    annual_revenue, nib, founded_year, halal_status, halal_expires_on ON businesses
-    WHEN (old.district_code, old.status, old.kbli, old.size_class, old.size_basis, old.annual_revenue, old.nib, old.founded_year,
-        old.halal_status, old.halal_expires_on) IS NOT (new.district_code, new.status, new.kbli, new.size_class,
-        new.size_basis, new.annual_revenue, new.nib, new.founded_year, new.halal_status, new.halal_expires_on) BEGIN
+CREATE TRIGGER businesses_halal_facts_au AFTER UPDATE ON businesses
+    WHEN (old.district_code, old.status, old.kbli, old.size_class, old.size_basis, old.annual_revenue, old.nib, old.founded_year, old.halal_status,
+    old.halal_expires_on) IS NOT (new.district_code, new.status, new.kbli, new.size_class, new.size_basis, new.annual_revenue, new.nib, new.founded_year, new.halal_status, new.halal_expires_on) BEGIN
     INSERT INTO halal_fact_changes (business_id, delta, bare) VALUES (new.id, 1, 0);
 END;
 
