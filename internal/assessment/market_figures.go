@@ -1,6 +1,10 @@
 package assessment
 
-import "math"
+import (
+	"math"
+
+	"naikkelas/internal/idfmt"
+)
 
 // MarketFigure is one market measure of a programme's completers and of
 // their comparison group: a ratio of sums within each group (the average
@@ -99,4 +103,26 @@ func rounded(v float64, unit string) *float64 {
 		v = math.Round(v*10) / 10
 	}
 	return &v
+}
+
+// Text writes one of f's values (its Completers, Comparison or Difference)
+// in f's unit the Indonesian way: a score with one decimal, a percentage
+// or rupiah; a difference with its sign, scores and percentages in
+// points; a dash for none.
+func (f MarketFigure) Text(v *float64, difference bool) string {
+	switch {
+	case v == nil:
+		return idfmt.Dash
+	case f.Unit == UnitRupiah && difference && *v < 0:
+		return "-" + idfmt.Rupiah(int64(-*v))
+	case f.Unit == UnitRupiah && difference:
+		return "+" + idfmt.Rupiah(int64(*v))
+	case f.Unit == UnitRupiah:
+		return idfmt.Rupiah(int64(*v))
+	case difference:
+		return idfmt.SignedDecimal(*v, 1) + " poin"
+	case f.Unit == UnitPercent:
+		return idfmt.Percent(*v)
+	}
+	return idfmt.Decimal(*v, 1)
 }

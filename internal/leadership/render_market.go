@@ -36,11 +36,12 @@ func (p *doc) market(d *Data) {
 		}
 		var rows [][]string
 		for _, m := range r.Market {
-			rows = append(rows, []string{m.Label, percentOrDash(m.CompletersShare), percentOrDash(m.ComparisonShare),
-				difference(m.Difference, assessment.UnitPercent)})
+			share := assessment.MarketFigure{Unit: assessment.UnitPercent}
+			rows = append(rows, []string{m.Label, share.Text(m.CompletersShare, false), share.Text(m.ComparisonShare, false),
+				share.Text(m.Difference, true)})
 		}
 		for _, f := range r.MarketFigures {
-			rows = append(rows, []string{f.Label, figure(f.Completers, f.Unit), figure(f.Comparison, f.Unit), difference(f.Difference, f.Unit)})
+			rows = append(rows, []string{f.Label, f.Text(f.Completers, false), f.Text(f.Comparison, false), f.Text(f.Difference, true)})
 		}
 		p.text("B", 9, 5, "Akses pasar lulusan dibanding pembanding: "+r.Name)
 		p.table([]string{"Ukuran", "Lulusan", "Pembanding", "Selisih"}, []float64{90, 30, 30, 30}, rows)
@@ -59,39 +60,4 @@ func passRate(o market.DistrictOutcome) string {
 		return "—"
 	}
 	return idfmt.Percent(100 * o.PassRate)
-}
-
-func percentOrDash(v *float64) string {
-	if v == nil {
-		return "—"
-	}
-	return idfmt.Percent(*v)
-}
-
-// figure writes a market measure in its unit: a score with one decimal, a
-// percentage, or rupiah.
-func figure(v *float64, unit string) string {
-	switch {
-	case v == nil:
-		return "—"
-	case unit == assessment.UnitRupiah:
-		return idfmt.Rupiah(int64(*v))
-	case unit == assessment.UnitPercent:
-		return idfmt.Percent(*v)
-	}
-	return idfmt.Decimal(*v, 1)
-}
-
-// difference writes completers − comparison with its sign: percentage
-// points, score points or rupiah.
-func difference(v *float64, unit string) string {
-	switch {
-	case v == nil:
-		return "—"
-	case unit == assessment.UnitRupiah && *v < 0:
-		return "-" + idfmt.Rupiah(int64(-*v))
-	case unit == assessment.UnitRupiah:
-		return "+" + idfmt.Rupiah(int64(*v))
-	}
-	return idfmt.SignedDecimal(*v, 1) + " poin"
 }

@@ -43,8 +43,10 @@ func TestNaikKelasReportMarketRows(t *testing.T) {
 		{Step: "with_product", Label: "Punya produk", Completers: 3, CompletersShare: share(50), Comparison: 2, ComparisonShare: share(30), Difference: share(20)},
 		{Step: "listed", Label: "Terpajang di ritel modern", Completers: 1, CompletersShare: share(16.7), Comparison: 0, ComparisonShare: share(0), Difference: share(16.7)},
 	}
+	p.MarketFigures = []assessment.MarketFigure{{Measure: "label_after", Label: "Skor label sesudah klinik", Unit: assessment.UnitScore,
+		Completers: share(93.4), Comparison: share(66.7), Difference: share(26.7)}}
 	page := view()
-	for _, want := range []string{"akses pasar", "Punya produk", "3 dari 6 (50%)", "2 dari 7 (30%)", "&#43;20 poin", "Terpajang di ritel modern", "1 dari 6 (16,7%)", "&#43;16,7 poin"} {
+	for _, want := range []string{"Skor label sesudah klinik", "93,4", "66,7", "&#43;26,7 poin", "akses pasar", "Punya produk", "3 dari 6 (50%)", "2 dari 7 (30%)", "&#43;20 poin", "Terpajang di ritel modern", "1 dari 6 (16,7%)", "&#43;16,7 poin"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("report lacks %q", want)
 		}
