@@ -32,6 +32,18 @@ type Store interface {
 	DismissPair(ctx context.Context, a, b int64, by string, at time.Time, e *audit.Entry) error
 	// DismissedPairs returns every dismissed pair as {a, b}, a < b.
 	DismissedPairs(ctx context.Context) ([][2]int64, error)
+	// QueuedPairs returns the pairs imports queued for review of which
+	// either business lies in district ("" = anywhere), both active and
+	// not merged, and not dismissed, in (a, b) order.
+	QueuedPairs(ctx context.Context, district string) ([]Queued, error)
+}
+
+// Queued is a pair an import queued for review: the row it inserted and the
+// stored business it likely is, with the probability found then.
+type Queued struct {
+	A, B        int64
+	Probability float64
+	ImportID    int64
 }
 
 // Service lists and dismisses candidate pairs.
@@ -60,6 +72,7 @@ type Pair struct {
 	B           registry.Business `json:"b"`
 	Probability float64           `json:"probability"`
 	Reasons     []Reason          `json:"reasons"`
+	ImportID    int64             `json:"import_id,omitempty"` // the import that queued the pair for review
 }
 
 // MaxPairs bounds one answer; an officer works through the strongest first.
@@ -97,6 +110,29 @@ func (s *Service) List(ctx context.Context, a auth.Actor, district string, minPr
 	if err != nil {
 		return nil, err
 	}
+	out, err := s.linked(ctx, businesses, records, minProbability)
+	if err != nil {
+		return nil, err
+	}
+	if out, err = s.withQueued(ctx, a, district, minProbability, businesses, out); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(p, q Pair) int {
+		if c := cmp.Compare(q.Probability, p.Probability); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.A.ID, q.A.ID); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.B.ID, q.B.ID)
+	})
+	return out[:min(len(out), MaxPairs)], nil
+}
+
+// linked returns the pairs record linkage finds among businesses (records
+// in the same order), from minProbability up, dismissed pairs left out.
+func (s *Service) linked(ctx context.Context, businesses []registry.Business, records []linkage.Record,
+	minProbability float64) ([]Pair, error) {
 	if len(records) < 2 {
 		return []Pair{}, nil
 	}
@@ -131,16 +167,7 @@ func (s *Service) List(ctx context.Context, a auth.Actor, district string, minPr
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(out, func(p, q Pair) int {
-		if c := cmp.Compare(q.Probability, p.Probability); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(p.A.ID, q.A.ID); c != 0 {
-			return c
-		}
-		return cmp.Compare(p.B.ID, q.B.ID)
-	})
-	return out[:min(len(out), MaxPairs)], nil
+	return out, nil
 }
 
 func (s *Service) dismissed(ctx context.Context) (map[[2]int64]bool, error) {

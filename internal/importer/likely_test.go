@@ -64,6 +64,11 @@ func testLikelyMatch(t *testing.T, st store.Store) {
 	if n, _ := st.CountBusinesses(ctx); n != 5 {
 		t.Errorf("%d businesses stored, want 5", n)
 	}
+	queued, err := st.QueuedPairs(ctx, "36.04.15")
+	if err != nil || len(queued) != 1 || queued[0].A != enah || queued[0].B != outs[2].BusinessID ||
+		queued[0].ImportID != imp.ID || queued[0].Probability != outs[2].Likely.Probability {
+		t.Errorf("queued for review after the import (the dry runs queue nothing): %+v, %v", queued, err)
+	}
 }
 
 func hasNote(notes []string, part string) bool {

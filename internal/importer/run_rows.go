@@ -275,6 +275,7 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 		m.out.Outcome = ch.Action
 		if l := m.out.Likely; l != nil {
 			if ch.Action == Inserted {
+				ch.Review = l
 				m.out.Warnings = append(m.out.Warnings, l.Text()+"; ditambahkan dan masuk tinjauan duplikat")
 			} else {
 				m.out.Warnings = append(m.out.Warnings, l.Text()+"; ditautkan ke usaha itu")

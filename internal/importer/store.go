@@ -113,6 +113,9 @@ type Change struct {
 	Business     *registry.Business // insert: new record (ID set by the store); update: the new state, Version = stored version
 	Measurements []registry.Measurement
 	Audit        *audit.Entry // nil for Unchanged
+	// Review, for an insert, is the stored business the new one likely is:
+	// the pair is queued for the duplicate review.
+	Review *Likely
 }
 
 // Tx is one import's transaction.
@@ -128,8 +131,8 @@ type Tx interface {
 	// Apply writes changes in order: inserts (setting Business.ID,
 	// Version, timestamps and audit EntityID), updates (failing with
 	// apperr.Conflict when the stored version is not Business.Version),
-	// appended measurements, audit entries, and the link between this
-	// import and every business it saw.
+	// appended measurements, audit entries, the link between this
+	// import and every business it saw, and the pairs to review.
 	Apply(ctx context.Context, importID int64, changes []Change) error
 }
 

@@ -62,7 +62,9 @@ func duplicateSchemas() map[string]any {
 			"moved": counts, "left": counts}, "id", "keep", "merge", "merged_by", "merged_at", "fields", "moved", "left"),
 		"DuplicateList": obj(map[string]any{"items": arrayOf("DuplicateCandidate")}, "items"),
 		"DuplicateCandidate": obj(map[string]any{"a": ref("Business"), "b": ref("Business"), "probability": number,
-			"reasons": arrayOf("DuplicateReason")}, "a", "b", "probability", "reasons"),
+			"reasons": arrayOf("DuplicateReason"), "import_id": map[string]any{"type": "integer",
+				"description": "Impor yang memasukkan pasangan ini ke tinjauan (baris baru yang kemungkinan sama dengan usaha tersimpan); " +
+					"tetap diusulkan sampai digabung atau ditandai bukan duplikat"}}, "a", "b", "probability", "reasons"),
 		"DuplicateReason": obj(map[string]any{"field": str, "level": str, "weight": number}, "field", "level", "weight"),
 		"DuplicatePair":   obj(map[string]any{"a": integer, "b": integer}, "a", "b"),
 	}

@@ -31,10 +31,11 @@ type duplicatesView struct {
 type minOption struct{ Value, Label string }
 
 type pairView struct {
-	A, B    registry.Business
-	Percent string   // "93%"
-	Reasons []string // "nama usaha: sangat mirip"
-	Rows    []pairRow
+	A, B     registry.Business
+	Percent  string   // "93%"
+	Reasons  []string // "nama usaha: sangat mirip"
+	ImportID int64    // the import that queued the pair, if one did
+	Rows     []pairRow
 }
 
 // pairRow is one field of a pair: both values as shown, whether they
@@ -78,7 +79,8 @@ func (s *Server) duplicatesPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	dir := region.All()
 	for _, p := range pairs {
-		pv := pairView{A: p.A, B: p.B, Percent: fmt.Sprintf("%.0f%%", p.Probability*100), Rows: pairRows(&p.A, &p.B, dir.Name)}
+		pv := pairView{A: p.A, B: p.B, Percent: fmt.Sprintf("%.0f%%", p.Probability*100), ImportID: p.ImportID,
+			Rows: pairRows(&p.A, &p.B, dir.Name)}
 		for _, reason := range p.Reasons {
 			pv.Reasons = append(pv.Reasons, strings.ReplaceAll(reason.Field, "_", " ")+": "+reason.Level)
 		}

@@ -46,7 +46,9 @@ func (s *Server) registerRoutes() []route {
 		{"GET /api/v1/stats/districts", member, s.api(http.StatusOK, s.apiStatsDistricts),
 			doc("Jumlah usaha per kecamatan dan kelas di wilayah pemanggil", "", "DistrictStats", 200, 401)},
 		{"GET /api/v1/duplicates", member, s.api(http.StatusOK, s.apiDuplicateList),
-			doc("Pasangan usaha yang kemungkinan sama (tautan rekaman), terkuat dulu; petugas dinas, data pribadi disamarkan sesuai peran",
+			doc("Pasangan usaha yang kemungkinan sama (tautan rekaman, ditambah pasangan yang dimasukkan impor ke tinjauan "+
+				"sampai digabung atau ditandai bukan duplikat), terkuat dulu; petugas dinas, data pribadi disamarkan sesuai peran; "+
+				"hanya pasangan yang kedua usahanya terjangkau pemanggil",
 				"", "DuplicateList", 200, 401, 403, 422).
 				query("district", "Kode kecamatan, mis. 36.04.15 (operator: hanya wilayahnya)").
 				query("min_probability", "Peluang minimal 0–1, bawaan 0.5")},

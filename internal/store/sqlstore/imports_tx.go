@@ -208,7 +208,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 	if err := t.insertMany(ctx, changes); err != nil {
 		return err
 	}
-	var ms, as, links, products [][]any
+	var ms, as, links, products, queue [][]any
 	ids := make([]int64, 0, len(changes))
 	for i := range changes {
 		ch := &changes[i]
@@ -222,6 +222,9 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 				}
 			}
 			products = append(products, ProductRows(t.q.Dialect, b)...)
+			if l := ch.Review; l != nil {
+				queue = append(queue, []any{min(l.BusinessID, b.ID), max(l.BusinessID, b.ID), l.Probability, importID})
+			}
 		case importer.Updated:
 			if err := t.q.UpdateBusiness(ctx, b); err != nil {
 				return err
@@ -250,6 +253,7 @@ func (t *importTx) Apply(ctx context.Context, importID int64, changes []importer
 		// Each business is linked once per import: the importer reports a
 		// second row for a business as a duplicate within the file.
 		{ImportLinkTarget, ` ON CONFLICT (import_id, business_id) DO NOTHING`, links},
+		{DuplicateQueueTarget, "", queue},
 	} {
 		if err := t.writeRows(ctx, batch.to, batch.tail, batch.rows); err != nil {
 			return fmt.Errorf("import write: %w", err)

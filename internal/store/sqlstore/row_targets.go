@@ -22,6 +22,8 @@ var (
 	AuditTarget       = RowTarget{"audit_log", []string{"at", "user_id", "username", "action", "entity", "entity_id",
 		"before_json", "after_json"}}
 	ImportLinkTarget = RowTarget{"import_businesses", []string{"import_id", "business_id", "action"}}
+	// DuplicateQueueTarget: a pair an import queued for the duplicate review.
+	DuplicateQueueTarget = RowTarget{"duplicate_queue", []string{"business_a", "business_b", "probability", "import_id"}}
 	// ProductTarget: the records of a new business's embedded product list (ProductRows).
 	ProductTarget = RowTarget{"products", []string{"business_id", "name", "category", "price", "created_at", "updated_at"}}
 )

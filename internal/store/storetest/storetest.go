@@ -65,6 +65,7 @@ func Run(t *testing.T, open Opener) {
 		{"HalalFacts", testHalalFacts},
 		{"PermitCountsKept", testPermitCountsKept},
 		{"DuplicateDismissals", testDuplicateDismissals},
+		{"DuplicateQueue", testDuplicateQueue},
 		{"FundingLedger", testFundingLedger},
 		{"PlannerStore", testPlannerStore},
 		{"Products", testProducts},
