@@ -31,18 +31,24 @@ type Merge struct {
 }
 
 // Detail is what a merge did: the fields the kept record took from the
-// merged one, and per table the rows moved and the rows left behind.
+// merged one, per table the rows moved and the rows left behind, and the
+// programmes both records applied to where the kept record took the merged
+// one's application, which went further (its own stays behind).
 type Detail struct {
 	Fields []string       `json:"fields"`
 	Moved  map[string]int `json:"moved"`
 	Left   map[string]int `json:"left"`
+	Taken  []int64        `json:"applications_taken,omitempty"`
 }
 
 // MergeStore keeps merges and their undo.
 type MergeStore interface {
 	// MergeBusinesses, in one transaction: moves every row linked to
 	// business m.MergedID to kept (rows that would break a unique rule stay,
-	// counted in m.Left), saves kept as UpdateBusiness does (kept.Version
+	// counted in m.Left; of a programme both applied to, kept ends with the
+	// application that went further and the rows that belong with it, the
+	// other stays, and m.Taken names the programmes where it is the merged
+	// record's), saves kept as UpdateBusiness does (kept.Version
 	// checked), archives the merged record pointing at kept, records the merge
 	// with what its undo needs and writes e. Sets m.ID, m.Moved and m.Left.
 	MergeBusinesses(ctx context.Context, kept *registry.Business, m *Merge, e *audit.Entry) error

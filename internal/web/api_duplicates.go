@@ -59,7 +59,9 @@ func duplicateSchemas() map[string]any {
 			"keep", "merge"),
 		"Merge": obj(map[string]any{"id": integer, "keep": integer, "merge": integer, "merged_by": str, "merged_at": instant,
 			"undone_by": str, "undone_at": instant, "fields": map[string]any{"type": "array", "items": str},
-			"moved": counts, "left": counts}, "id", "keep", "merge", "merged_by", "merged_at", "fields", "moved", "left"),
+			"moved": counts, "left": counts, "applications_taken": map[string]any{"type": "array", "items": integer,
+				"description": "Program yang didaftar keduanya dan pendaftaran usaha yang digabung lebih lanjut (mis. lulus vs. mendaftar): " +
+					"usaha yang dipertahankan memakai pendaftaran itu beserta kehadiran, nilai dan sertifikatnya; pendaftarannya sendiri tetap pada usaha yang digabung"}}, "id", "keep", "merge", "merged_by", "merged_at", "fields", "moved", "left"),
 		"DuplicateList": obj(map[string]any{"items": arrayOf("DuplicateCandidate")}, "items"),
 		"DuplicateCandidate": obj(map[string]any{"a": ref("Business"), "b": ref("Business"), "probability": number,
 			"reasons": arrayOf("DuplicateReason"), "import_id": map[string]any{"type": "integer",

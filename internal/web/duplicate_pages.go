@@ -172,8 +172,12 @@ func (s *Server) duplicatesMerge(w http.ResponseWriter, r *http.Request) error {
 		return s.back(w, r, back, "", fieldsMessage(err))
 	}
 	msg := fmt.Sprintf("Usaha #%d digabung ke #%d.", m.MergedID, m.KeptID)
+	if n := len(m.Taken); n > 0 {
+		msg += fmt.Sprintf(" Untuk %d program yang didaftar keduanya, #%d memakai pendaftaran #%d yang lebih lanjut.",
+			n, m.KeptID, m.MergedID)
+	}
 	if n := leftCount(m); n > 0 {
-		msg += fmt.Sprintf(" %d catatan yang sudah dimiliki #%d tetap pada #%d.", n, m.KeptID, m.MergedID)
+		msg += fmt.Sprintf(" %d catatan yang bentrok tetap pada #%d.", n, m.MergedID)
 	}
 	return s.back(w, r, back+"&gabung="+strconv.FormatInt(m.ID, 10), msg, nil)
 }

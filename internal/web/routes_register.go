@@ -55,8 +55,9 @@ func (s *Server) registerRoutes() []route {
 		{"POST /api/v1/duplicates/dismiss", member, s.api(http.StatusNoContent, withBody(s.apiDuplicateDismiss)),
 			doc("Tandai dua usaha bukan duplikat; pasangan itu tidak diusulkan lagi", "DuplicatePair", "", 204, 401, 403, 404, 422)},
 		{"POST /api/v1/duplicates/merge", member, s.api(http.StatusCreated, withBody(s.apiDuplicateMerge)),
-			doc("Gabungkan usaha merge ke usaha keep (petugas dinas; operator: keduanya di wilayahnya): semua catatan pindah, "+
-				"yang bentrok (mis. pendaftaran program yang sama) tetap pada usaha yang digabung dan dihitung di left; "+
+			doc("Gabungkan usaha merge ke usaha keep (petugas dinas; operator: keduanya di wilayahnya): semua catatan pindah; "+
+				"untuk program yang didaftar keduanya, usaha keep memegang pendaftaran yang lebih lanjut beserta kehadiran, nilai dan "+
+				"sertifikatnya (applications_taken), yang lain tetap pada usaha yang digabung dan dihitung di left; "+
 				"usaha yang digabung diarsipkan dan menjawab 404", "MergeRequest", "Merge", 201, 401, 403, 404, 409, 422)},
 		{"POST /api/v1/merges/{id}/undo", member, s.api(http.StatusOK, s.apiMergeUndo),
 			doc("Batalkan penggabungan: kedua usaha dan catatannya kembali persis seperti sebelumnya; 409 bila salah satunya "+

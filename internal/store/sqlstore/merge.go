@@ -59,6 +59,7 @@ type mergeUndo struct {
 	KeptVersion   int64                `json:"kept_version"`
 	MergedVersion int64                `json:"merged_version"`
 	Moved         map[string][][]int64 `json:"moved"`
+	Exchanged     []int64              `json:"exchanged,omitempty"` // programmes whose rows the two records exchanged
 }
 
 // businessBefore reads a business as stored, merged or not, and whether it
@@ -104,8 +105,12 @@ func (db *DB) MergeBusinesses(ctx context.Context, kept *registry.Business, m *d
 		}
 		u := mergeUndo{Kept: *keptBefore, Merged: *mergedBefore, Moved: map[string][][]int64{}}
 		m.Moved, m.Left = map[string]int{}, map[string]int{}
+		held, err := q.mergeProgrammes(ctx, kept.ID, &u, m)
+		if err != nil {
+			return err
+		}
 		for _, l := range BusinessLinks {
-			moved, left, err := q.moveLinked(ctx, l, m.MergedID, kept.ID)
+			moved, left, err := q.moveLinked(ctx, l, m.MergedID, kept.ID, held)
 			if err != nil {
 				return err
 			}
@@ -164,15 +169,18 @@ func withMergeID(raw json.RawMessage, id int64) json.RawMessage {
 }
 
 // moveLinked moves l's rows of business from to business to, one at a time:
-// a row that would break a unique rule stays. It returns the keys of the
-// rows moved and the number left.
-func (q *Runner) moveLinked(ctx context.Context, l BusinessLink, from, to int64) ([][]int64, int, error) {
-	keys, err := q.linkedKeys(ctx, l, from)
+// a row that would break a unique rule stays, and so do the rows of the
+// held programmes. It returns the keys of the rows moved and the number left.
+func (q *Runner) moveLinked(ctx context.Context, l BusinessLink, from, to int64, held []int64) ([][]int64, int, error) {
+	keys, err := q.linkedKeys(ctx, l, from, held)
 	if err != nil {
 		return nil, 0, err
 	}
 	var moved [][]int64
-	left := 0
+	left, err := q.countHeld(ctx, l.Table, from, held)
+	if err != nil {
+		return nil, 0, err
+	}
 	for _, key := range keys {
 		if _, err := q.Exec(ctx, `SAVEPOINT merge_row`); err != nil {
 			return nil, 0, err
@@ -196,13 +204,16 @@ func (q *Runner) moveLinked(ctx context.Context, l BusinessLink, from, to int64)
 	return moved, left, nil
 }
 
-// linkedKeys returns the keys of l's rows of a business, in key order.
-func (q *Runner) linkedKeys(ctx context.Context, l BusinessLink, business int64) ([][]int64, error) {
+// linkedKeys returns the keys of l's rows of a business, but those of the
+// held programmes, in key order.
+func (q *Runner) linkedKeys(ctx context.Context, l BusinessLink, business int64, held []int64) ([][]int64, error) {
 	cols := "1"
 	if len(l.Key) > 0 {
 		cols = strings.Join(l.Key, ", ")
 	}
-	rows, err := q.Query(ctx, `SELECT `+cols+` FROM `+l.Table+` WHERE business_id = ? ORDER BY `+cols, business)
+	except, args := heldProgrammes(l.Table, held, false)
+	rows, err := q.Query(ctx, `SELECT `+cols+` FROM `+l.Table+` WHERE business_id = ?`+except+` ORDER BY `+cols,
+		append([]any{business}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("rows of %s: %w", l.Table, err)
 	}
@@ -300,6 +311,11 @@ func (db *DB) UndoMerge(ctx context.Context, id int64, by string, at time.Time, 
 				if n, _ := res.RowsAffected(); n != 1 {
 					return apperr.New(apperr.Conflict, "Data yang dipindahkan saat penggabungan telah berubah; penggabungan tidak dapat dibatalkan")
 				}
+			}
+		}
+		for _, program := range u.Exchanged {
+			if err := q.exchangeProgramme(ctx, program, m.KeptID, m.MergedID); err != nil {
+				return err
 			}
 		}
 		for _, b := range []*registry.Business{&u.Kept, &u.Merged} {

@@ -76,6 +76,8 @@ func Run(t *testing.T, open Opener) {
 		{"Listings", testListings},
 		{"MergeLinksSchema", testMergeLinksSchema},
 		{"MergeUndo", testMergeUndo},
+		{"MergeProgrammesSchema", testMergeProgrammesSchema},
+		{"MergeProgrammes", testMergeProgrammes},
 		{"MarketOutcomes", testMarketOutcomes},
 		{"FindProducts", testFindProducts},
 		{"YearClassesRandom", testYearClassesRandom},
