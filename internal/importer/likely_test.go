@@ -18,6 +18,7 @@ import (
 func TestLikelyMatch(t *testing.T) {
 	for name, open := range map[string]func(testing.TB) store.Store{"sqlite": openStore, "postgres": pgSchemaStore} {
 		t.Run(name, func(t *testing.T) { testLikelyMatch(t, open(t)) })
+		t.Run(name+"/elsewhere", func(t *testing.T) { testLikelyElsewhere(t, open(t)) })
 	}
 }
 

@@ -27,7 +27,10 @@ type runner struct {
 	existing map[matchKey]int64 // keys of stored businesses → id
 	claimed  map[int64]int      // stored businesses matched by a row → that row's number
 	matchers likelyMatchers     // per kecamatan, for rows without an exact match
-	report   reportWriter
+	// identifiers: the kecamatans of the stored NIKs and phones, read when
+	// the first row without a likely match in its own kecamatan needs them
+	identifiers *identifierIndex
+	report      reportWriter
 }
 
 // loadKeys indexes the stored businesses by their matching keys.
@@ -181,9 +184,10 @@ func (r *runner) planAll(ctx context.Context, tx Tx, txMu *sync.Mutex, in <-chan
 }
 
 type matched struct {
-	c   *Candidate
-	id  int64 // 0 = new
-	out RowOutcome
+	c      *Candidate
+	id     int64   // 0 = new
+	likely *Likely // the stored business the row likely is, in full (out.Likely: as the officer may see it)
+	out    RowOutcome
 }
 
 // planChunk matches one chunk of interpreted rows and plans their changes.
@@ -220,11 +224,12 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 		m.id = r.match(c, ks)
 		if m.id == 0 {
 			var err error
-			if m.out.Likely, err = r.likely(ctx, tx, txMu, c); err != nil {
+			if m.likely, err = r.likely(ctx, tx, txMu, c); err != nil {
 				return chunkPlanned{err: err}
 			}
-			if m.out.Likely != nil && r.opt.LinkLikely {
-				m.id = m.out.Likely.BusinessID
+			m.out.Likely = m.likely.shownTo(r.opt.Actor)
+			if m.likely != nil && r.opt.LinkLikely && !m.out.Likely.OutsideArea {
+				m.id = m.likely.BusinessID
 			}
 		}
 		if m.id != 0 {
@@ -275,7 +280,7 @@ func (r *runner) planChunk(ctx context.Context, tx Tx, txMu *sync.Mutex, chunk [
 		m.out.Outcome = ch.Action
 		if l := m.out.Likely; l != nil {
 			if ch.Action == Inserted {
-				ch.Review = l
+				ch.Review = m.likely
 				m.out.Warnings = append(m.out.Warnings, l.Text()+"; ditambahkan dan masuk tinjauan duplikat")
 			} else {
 				m.out.Warnings = append(m.out.Warnings, l.Text()+"; ditautkan ke usaha itu")

@@ -113,8 +113,9 @@ type Change struct {
 	Business     *registry.Business // insert: new record (ID set by the store); update: the new state, Version = stored version
 	Measurements []registry.Measurement
 	Audit        *audit.Entry // nil for Unchanged
-	// Review, for an insert, is the stored business the new one likely is:
-	// the pair is queued for the duplicate review.
+	// Review, for an insert, is the stored business the new one likely is
+	// (perhaps outside the officer's area): the pair is queued for the
+	// duplicate review.
 	Review *Likely
 }
 
@@ -125,6 +126,9 @@ type Tx interface {
 	// ActiveIn returns the keys, phone and address of the active stored
 	// businesses of a kecamatan, in id order.
 	ActiveIn(ctx context.Context, district string) ([]ExistingKey, error)
+	// EachIdentifier streams the kecamatan, NIK and phone of every active
+	// stored business that has a NIK or a phone.
+	EachIdentifier(ctx context.Context, fn func(district, nik, phone string) error) error
 	// Load returns the stored businesses with these ids, with their
 	// measurement ledgers when ledgers is true.
 	Load(ctx context.Context, ids []int64, ledgers bool) (map[int64]*Existing, error)

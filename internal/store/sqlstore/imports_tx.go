@@ -158,6 +158,27 @@ func (t *importTx) ActiveIn(ctx context.Context, district string) ([]importer.Ex
 		WHERE district_code = ? AND status = ? AND merged_into IS NULL ORDER BY id`, district, registry.StatusActive)
 }
 
+// EachIdentifier streams the kecamatan, NIK and phone of the active
+// businesses that have either, for matching across kecamatans.
+func (t *importTx) EachIdentifier(ctx context.Context, fn func(district, nik, phone string) error) error {
+	rows, err := t.q.Query(ctx, `SELECT district_code, nik, phone FROM businesses
+		WHERE status = ? AND merged_into IS NULL AND (nik <> '' OR phone <> '')`, registry.StatusActive)
+	if err != nil {
+		return fmt.Errorf("import identifiers: %w", err)
+	}
+	defer rows.Close()
+	var district, nik, phone string
+	for rows.Next() {
+		if err := rows.Scan(&district, &nik, &phone); err != nil {
+			return err
+		}
+		if err := fn(district, nik, phone); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // Load returns the businesses with these ids, with their ledgers if asked.
 func (t *importTx) Load(ctx context.Context, ids []int64, ledgers bool) (map[int64]*importer.Existing, error) {
 	cond, arg := t.q.Dialect.InIDs("id", ids)
