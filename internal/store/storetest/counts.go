@@ -185,6 +185,9 @@ func (p *countsRun) delete() {
 				return err
 			}
 		}
+		if _, err := q.Exec(ctx, `DELETE FROM duplicate_queue WHERE business_a = ? OR business_b = ?`, b.ID, b.ID); err != nil {
+			return err
+		}
 		_, err := q.Exec(ctx, `DELETE FROM businesses WHERE id = ?`, b.ID)
 		return err
 	})
