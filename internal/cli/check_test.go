@@ -13,11 +13,22 @@ import (
 	"naikkelas/internal/store/storetest"
 )
 
+// checkCases are the tests of `naikkelas check`, each run on a fresh
+// database of each engine.
+var checkCases = map[string]func(t *testing.T, dsn string, s registry.Store, db *sqlstore.DB){
+	"business counts": testCheck,
+	"permit counts":   testCheckPermitCounts,
+}
+
 // TestCheckSQLite: a register written through the store passes; a count changed
 // behind the triggers' back is reported, with its desa, and fails the command.
 func TestCheckSQLite(t *testing.T) {
-	path, s := migratedSQLite(t)
-	testCheck(t, path, s, s.DB)
+	for name, c := range checkCases {
+		t.Run(name, func(t *testing.T) {
+			path, s := migratedSQLite(t)
+			c(t, path, s, s.DB)
+		})
+	}
 }
 
 // migratedSQLite opens a new migrated SQLite database, closed when the test ends.
@@ -35,8 +46,12 @@ func migratedSQLite(t *testing.T) (string, *sqlite.Store) {
 }
 
 func TestCheckPostgres(t *testing.T) {
-	s, dsn := storetest.OpenPostgres(t)
-	testCheck(t, dsn, s, s.DB)
+	for name, c := range checkCases {
+		t.Run(name, func(t *testing.T) {
+			s, dsn := storetest.OpenPostgres(t)
+			c(t, dsn, s, s.DB)
+		})
+	}
 }
 
 func testCheck(t *testing.T, dsn string, s registry.Store, db *sqlstore.DB) {
