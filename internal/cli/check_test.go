@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -86,5 +87,40 @@ func checkConsistent(t *testing.T, dsn string, s registry.Store, seed uint64) {
 	r := run(t, "", "check", "--db", dsn)
 	if r.code != ExitOK || !strings.Contains(r.stdout, "Semua") || strings.Contains(r.stdout, "SELISIH") {
 		t.Fatalf("check of a consistent register: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestCheckYearClasses: the per-year naik-kelas summaries of a register
+// written through the store pass; a summary changed behind the store's
+// back is reported with its business.
+func TestCheckYearClasses(t *testing.T) {
+	ctx := context.Background()
+	path := tempDB(t)
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.InsertBatch(ctx, storetest.Synth(200, 0, rand.New(rand.NewPCG(3, 3)), region.All().Villages("36.04.15"))); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "", "check", "--db", path); r.code != ExitOK || !strings.Contains(r.stdout, "cocok: kelas usaha per tahun") {
+		t.Fatalf("check of a consistent register: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var business int64
+	if err := s.Reader().QueryRow(ctx, `SELECT MIN(business) FROM business_year_classes WHERE year = 2025`).Scan(&business); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Writer().Exec(ctx, `UPDATE business_year_classes SET size_last = size_last % 4 + 1
+		WHERE business = ? AND year = 2025`, business); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "check", "--db", path)
+	if r.code != ExitError || !strings.Contains(r.stdout, "SELISIH: kelas usaha per tahun") ||
+		!strings.Contains(r.stdout, fmt.Sprintf("usaha #%d: per tahun tersimpan", business)) {
+		t.Fatalf("check after a summary was changed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -17,6 +17,10 @@ func (db *DB) Checks() []integrity.Check {
 		{Name: "jumlah izin per tanggal kedaluwarsa", Run: db.countCheck(expiryCountsCheck)},
 		{Name: "kecamatan pada setiap izin", Run: db.permitDistrictCheck},
 		{Name: "jumlah usaha pangan per kecamatan dan fakta halal", Run: db.countCheck(halalFactCountsCheck)},
+		{Name: "kelas usaha per tahun (naik kelas)", Run: func(ctx context.Context) ([]string, error) {
+			diffs, _, err := db.CheckYearClasses(ctx)
+			return diffs, err
+		}},
 	}
 }
 

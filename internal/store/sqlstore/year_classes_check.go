@@ -2,24 +2,41 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 )
-
-// maxYearProblems bounds the differences CheckYearClasses describes.
-const maxYearProblems = 20
 
 // CheckYearClasses recomputes the per-year naik-kelas summaries and their
 // counts from the ledger and compares them with the stored ones, returning
-// a description of each difference (at most maxYearProblems) and how many
-// rows it compared.
+// a description of each difference (at most maxDifferences, then how many
+// more) and how many rows it compared. It reads in one transaction, so that
+// writers going on meanwhile are not differences.
 func (db *DB) CheckYearClasses(ctx context.Context) (problems []string, rows int, err error) {
-	q := db.Reader()
+	opts := &sql.TxOptions{ReadOnly: true}
+	if db.Dialect.Engine() == "postgres" {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := db.Read.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer func() { _ = tx.Rollback() }()
+	q := db.On(tx)
+	extra := 0
 	report := func(format string, args ...any) {
-		if len(problems) < maxYearProblems {
+		if len(problems) < maxDifferences {
 			problems = append(problems, fmt.Sprintf(format, args...))
+		} else {
+			extra++
 		}
 	}
+	defer func() {
+		if extra > 0 && err == nil {
+			problems = append(problems, fmt.Sprintf("… dan %d selisih lain", extra))
+		}
+	}()
 	want := map[countKey]int{}
 	err = q.eachIDChunk(ctx, `SELECT id FROM businesses ORDER BY id`, nil, func(ids []int64) error {
 		got, exp, err := q.storedAndFresh(ctx, ids)
@@ -28,7 +45,7 @@ func (db *DB) CheckYearClasses(ctx context.Context) (problems []string, rows int
 		}
 		for _, id := range ids {
 			if !slices.Equal(got[id], exp[id]) {
-				report("usaha %d: tersimpan %+v, dihitung ulang %+v", id, got[id], exp[id])
+				report("usaha #%d: per tahun tersimpan %s, dihitung ulang %s", id, describeYears(got[id]), describeYears(exp[id]))
 			}
 			for _, r := range exp[id] {
 				for _, k := range r.countKeys() {
@@ -61,12 +78,40 @@ func (db *DB) CheckYearClasses(ctx context.Context) (problems []string, rows int
 	}
 	for _, c := range counts {
 		if want[c.countKey] != c.n {
-			report("year_class_counts %+v: tersimpan %d, dihitung ulang %d", c.countKey, c.n, want[c.countKey])
+			report("%s: tersimpan %d, dihitung ulang %d", c.describe(), c.n, want[c.countKey])
 		}
 		delete(want, c.countKey)
 	}
 	for k, n := range want {
-		report("year_class_counts %+v: tidak tersimpan, dihitung ulang %d", k, n)
+		report("%s: tersimpan 0, dihitung ulang %d", k.describe(), n)
 	}
 	return problems, rows, nil
+}
+
+// describeYears writes a business's rows as a difference names them: per
+// year, the size class and the level as the year began and at its end.
+func describeYears(rows []yearRow) string {
+	if len(rows) == 0 {
+		return "(tidak ada)"
+	}
+	var parts []string
+	for _, r := range rows {
+		if r.year == yearMember {
+			parts = append(parts, "desa "+r.village)
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%d kelas %d→%d level %d→%d", r.year, r.size.Prev, r.size.Last, r.level.Prev, r.level.Last))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// describe names a row of year_class_counts.
+func (k countKey) describe() string {
+	switch k.year {
+	case yearMember:
+		return "usaha aktif di desa " + k.village
+	case yearEarly:
+		return "usaha dengan ukuran dicatat sebelum tahunnya di desa " + k.village
+	}
+	return fmt.Sprintf("tahun %d, desa %s, putusan kelas %d dan level %d", k.year, k.village, k.size, k.level)
 }
