@@ -13,8 +13,9 @@ import (
 // InsertBatch implements registry.Store with COPY in one transaction: ids are
 // reserved from the sequence, then businesses, measurements and audit
 // entries are streamed. Any failure rolls everything back.
-// The year-class summaries of the new businesses are written in the same
-// transaction, through database/sql, after the COPYs.
+// The per-year summaries of the new businesses are computed from items and
+// copied too; their counts move through database/sql, in the same
+// transaction.
 func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) error {
 	if len(items) == 0 {
 		return nil
@@ -28,13 +29,22 @@ func (s *Store) InsertBatch(ctx context.Context, items []registry.NewBusiness) e
 	if err != nil {
 		return s.MapError(err)
 	}
-	err = withPgx(conn, func(c *pgx.Conn) error { return copyBatch(ctx, c, items) })
-	if err == nil {
-		ids := make([]int64, len(items))
-		for i := range items {
-			ids[i] = items[i].Business.ID
+	q := s.On(tx)
+	var years *sqlstore.NewYearClasses
+	err = withPgx(conn, func(c *pgx.Conn) error {
+		if err := copyBatch(ctx, c, items); err != nil || !q.KeepsYearClasses() {
+			return err
 		}
-		err = s.On(tx).RefreshYearClasses(ctx, ids...)
+		years = sqlstore.YearClassesOf(items)
+		if len(years.Rows) == 0 {
+			return nil
+		}
+		t := sqlstore.YearClassTarget
+		_, err := c.CopyFrom(ctx, pgx.Identifier{t.Table}, t.Cols, pgx.CopyFromRows(years.Rows))
+		return err
+	})
+	if err == nil && years != nil {
+		err = q.AddYearClasses(ctx, years, true)
 	}
 	if err != nil {
 		_ = tx.Rollback()

@@ -101,11 +101,7 @@ func (q *Runner) InsertBatch(ctx context.Context, items []registry.NewBusiness) 
 	if err := q.execRows(ctx, ProductTarget.InsertHead(), "", products); err != nil {
 		return fmt.Errorf("batch products: %w", err)
 	}
-	ids := make([]int64, len(items))
-	for i := range items {
-		ids[i] = items[i].Business.ID
-	}
-	return q.RefreshYearClasses(ctx, ids...)
+	return q.AddYearClasses(ctx, YearClassesOf(items), false)
 }
 
 // insertRow runs a prepared INSERT and reads the new id, by LastInsertId or

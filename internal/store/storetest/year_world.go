@@ -97,8 +97,11 @@ func (w *yearWorld) step() {
 		var items []registry.NewBusiness
 		for i := range 1 + r.IntN(4) {
 			b := biz(fmt.Sprintf("Batch %d-%d", len(w.ids), i), yearVillages[r.IntN(len(yearVillages))])
-			items = append(items, registry.NewBusiness{Business: b,
-				Measurements: []registry.Measurement{w.measurement(0, false), w.measurement(0, false)}})
+			// Two measurements of one year recorded at the same instant have no
+			// order; a second apart they have.
+			ms := []registry.Measurement{w.measurement(0, false), w.measurement(0, false)}
+			ms[1].CreatedAt = ms[1].CreatedAt.Add(time.Second)
+			items = append(items, registry.NewBusiness{Business: b, Measurements: ms})
 		}
 		w.must(s.InsertBatch(ctx, items))
 		for _, it := range items {
