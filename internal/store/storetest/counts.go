@@ -188,8 +188,12 @@ func (p *countsRun) delete() {
 		if _, err := q.Exec(ctx, `DELETE FROM duplicate_queue WHERE business_a = ? OR business_b = ?`, b.ID, b.ID); err != nil {
 			return err
 		}
-		_, err := q.Exec(ctx, `DELETE FROM businesses WHERE id = ?`, b.ID)
-		return err
+		if _, err := q.Exec(ctx, `DELETE FROM businesses WHERE id = ?`, b.ID); err != nil {
+			return err
+		}
+		// The per-year naik-kelas summaries are kept by the writes, not by
+		// triggers: a delete refreshes them like every other write.
+		return q.RefreshYearClasses(ctx, b.ID)
 	})
 	if err != nil {
 		p.t.Fatalf("delete: %v", err)
