@@ -177,12 +177,17 @@ func (s *factStream) collect(id int64, dst []assessment.Point) ([]assessment.Poi
 // registry.Classify stored with the row; for a row stored without it, the
 // same PP 7/2021 bounds here, checked against Classify by the store suite)
 // and the source. Rows of one year come in the order they were recorded;
-// ix_measurements_evidence covers the query.
+// ix_measurements_evidence covers the query. Rows recorded at the same
+// instant (a merge of two businesses of one batch) come in the order of
+// that index, then id, spelt the same on both engines (tiedMeasurements),
+// so that the order never depends on where a row happens to lie.
 func factsMeasurementsSQL(engine, inScope string) string {
 	created := "CASE WHEN created_at >= CAST(year + 1 AS TEXT) THEN NULL ELSE created_at END"
+	ties := "size_class, source, annual_revenue, capital, id"
 	if engine == "postgres" {
 		created = `CASE WHEN EXTRACT(YEAR FROM created_at) > year THEN NULL
 			ELSE to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END`
+		ties = `size_class COLLATE "C", source COLLATE "C", annual_revenue NULLS FIRST, capital NULLS FIRST, id`
 	}
 	return `SELECT business_id, year * 16 + 2 * (CASE size_class WHEN 'mikro' THEN 1 WHEN 'kecil' THEN 2
 			WHEN 'menengah' THEN 3 WHEN 'besar' THEN 4 WHEN '' THEN (CASE
@@ -191,7 +196,7 @@ func factsMeasurementsSQL(engine, inScope string) string {
 				WHEN capital > 0 THEN (CASE WHEN capital <= 1000000000 THEN 1 WHEN capital <= 5000000000 THEN 2
 					WHEN capital <= 10000000000 THEN 3 ELSE 4 END)
 				ELSE 0 END) ELSE 0 END) + (CASE WHEN source = 'officer_verified' THEN 1 ELSE 0 END),
-		` + created + ` FROM measurements WHERE year <= ?` + inScope + ` ORDER BY business_id, year, created_at`
+		` + created + ` FROM measurements WHERE year <= ?` + inScope + ` ORDER BY business_id, year, created_at, ` + ties
 }
 
 // scanSizePoint reads one row of factsMeasurementsSQL as evidence, dated

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -32,13 +33,7 @@ func YearClassesOf(items []registry.NewBusiness) *NewYearClasses {
 			continue
 		}
 		ms := slices.Clone(items[i].Measurements)
-		// The order of factsMeasurementsSQL: year, then time recorded.
-		slices.SortStableFunc(ms, func(x, y registry.Measurement) int {
-			if x.Year != y.Year {
-				return x.Year - y.Year
-			}
-			return x.CreatedAt.Compare(y.CreatedAt)
-		})
+		slices.SortStableFunc(ms, tiedMeasurements)
 		points, years := make([]assessment.Point, len(ms)), make([]int, len(ms))
 		for j, m := range ms {
 			points[j], years[j] = sizePointOf(m), m.Year
@@ -85,4 +80,31 @@ func (q *Runner) AddYearClasses(ctx context.Context, n *NewYearClasses, rowsWrit
 		}
 	}
 	return q.moveCounts(ctx, n.delta)
+}
+
+// tiedMeasurements orders one business's new measurements as
+// factsMeasurementsSQL reads them back: by year, time recorded (as stored),
+// class, source, revenue and capital (unknown first), then as inserted.
+func tiedMeasurements(x, y registry.Measurement) int {
+	return cmp.Or(cmp.Compare(x.Year, y.Year),
+		x.CreatedAt.Truncate(time.Microsecond).Compare(y.CreatedAt.Truncate(time.Microsecond)),
+		strings.Compare(x.SizeClass, y.SizeClass), strings.Compare(x.Source, y.Source),
+		compareKnown(x.AnnualRevenue, y.AnnualRevenue), compareKnown(x.Capital, y.Capital))
+}
+
+// compareKnown orders amounts with an unknown one (nil) first.
+func compareKnown(x, y *int64) int {
+	switch {
+	case x == nil || y == nil:
+		return cmp.Compare(boolRank(x != nil), boolRank(y != nil))
+	default:
+		return cmp.Compare(*x, *y)
+	}
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
