@@ -6,6 +6,7 @@ import (
 	"naikkelas/internal/assessment"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/idfmt"
+	"naikkelas/internal/market"
 	"naikkelas/internal/services"
 )
 
@@ -29,8 +30,65 @@ func TestDemoNaikKelasMarketSteps(t *testing.T) {
 				m.Comparison, p.ComparisonGroup.Businesses)
 		}
 	}
-	if passed := p.Market[1]; passed.Step != "passed_curation" || passed.Completers+passed.Comparison == 0 {
-		t.Errorf("the demo's curation rounds must reach the matched groups: %+v", passed)
+	if passed := p.Market[1]; passed.Step != "passed_curation" || passed.Completers == 0 || passed.Comparison == 0 {
+		t.Errorf("the demo's curation rounds must reach both matched groups: %+v", passed)
+	}
+	for _, f := range p.MarketFigures {
+		if f.Measure == "curation_pass_rate" && (f.Completers == nil || f.Comparison == nil || *f.Completers <= *f.Comparison ||
+			*f.Completers == 100) {
+			t.Errorf("the cohort's curation pass rate must be defined for both groups, the completers' higher but not all: %+v", f)
+		}
+	}
+}
+
+// TestDemoCohortCuration: a share of the cohort's completers, and of the
+// applicants who did not take part, brought a product to a retail round
+// after the training, with every kind of outcome, kecamatan by kecamatan.
+func TestDemoCohortCuration(t *testing.T) {
+	ctx := t.Context()
+	st := sharedDemo(t)
+	set := services.New(st, Jurisdiction)
+	refs, _ := set.Assessments.Programs.ProgramRefs(ctx, "finished")
+	var programID int64
+	for _, r := range refs {
+		if r.Name == cohortName {
+			programID = r.ID
+		}
+	}
+	out, err := set.Market.MarketOutcomes(ctx, auth.System, programID)
+	if err != nil || programID == 0 {
+		t.Fatalf("market outcomes of the cohort %d: %v", programID, err)
+	}
+	tot, rated := out.Total, 0
+	for _, d := range out.Districts {
+		if d.Decided > 0 {
+			rated++
+		}
+	}
+	if tot.Decided < 15 || tot.Passed == 0 || tot.Passed == tot.Decided || tot.Listed == 0 || tot.SalesLastMonth == 0 ||
+		rated < cohortDistrict/2 {
+		t.Errorf("completers in curation: %d decided, %d passed, %d listed, sales %d, pass rate in %d kecamatan", tot.Decided,
+			tot.Passed, tot.Listed, tot.SalesLastMonth, rated)
+	}
+	decisions := map[string]int{}
+	rounds, _ := set.Market.Curations(ctx, auth.System)
+	for _, r := range rounds {
+		c, err := set.Market.Curation(ctx, auth.System, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Entries {
+			if e.DecidedAt == nil || idfmt.Day(e.CreatedAt) != c.HeldOn || idfmt.Day(*e.DecidedAt) != c.HeldOn || c.HeldOn <= cohortEndsOn {
+				t.Errorf("entry %d of the round of %s entered %v, decided %v", e.ID, c.HeldOn, e.CreatedAt, e.DecidedAt)
+			}
+			if e.Decision == market.DecisionFail && e.Note == "" {
+				t.Errorf("entry %d refused without a reason", e.ID)
+			}
+			decisions[e.Decision]++
+		}
+	}
+	if decisions[market.DecisionPass] < 10 || decisions[market.DecisionFix] < 5 || decisions[market.DecisionFail] < 3 {
+		t.Errorf("decisions of the demo rounds: %v", decisions)
 	}
 }
 

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"naikkelas/internal/auth"
@@ -19,16 +20,20 @@ const retailPicks = 12
 
 // stepRetail gives the two demo retailers their curation: a round of the
 // minimarket chain in November 2025 and one of the souvenir shop in June
-// 2026, each with products of Cikande food producers pre-checked against
-// the retailer's requirements and decided (lolos, perbaikan with the
-// fixes, tidak lolos) by its mitra or the office; the products that passed
-// are listed, and their sales are reported month by month up to now, the
-// older months paid (some late), the latest still owed.
+// 2026, each with products of Cikande food producers and of the October
+// 2025 cohort's applicants (cohortRetail), pre-checked against the
+// retailer's requirements and decided (lolos, perbaikan with the fixes,
+// tidak lolos) by its mitra or the office on the day of the round; the
+// products that passed are listed, and their sales are reported month by
+// month up to now, the older months paid (some late), the latest still owed.
 func stepRetail(ctx context.Context, l *Loader) error {
 	if len(l.retailers) < 2 {
 		return nil
 	}
 	mk := services.New(l.Store, Jurisdiction).Market
+	held := services.New(l.Store, Jurisdiction).Market // dated on the day of the round
+	clk := &clock{}
+	held.Now = clk.now
 	admin := officeActor(ctx, l)
 	picks, err := retailProducts(ctx, l)
 	if err != nil || len(picks) < 4 {
@@ -39,21 +44,29 @@ func stepRetail(ctx context.Context, l *Loader) error {
 			return err
 		}
 	}
+	cohortPicks, err := cohortRetail(ctx, l, mk, admin, picks)
+	if err != nil {
+		return err
+	}
 	half := len(picks) / 2
 	rounds := []struct {
-		partner  int64
-		mitra    string
-		heldOn   string
-		place    string
-		products []market.Product
-		listing  market.Listing
+		partner int64
+		mitra   string
+		heldOn  string
+		place   string
+		picks   []curationPick
+		listing market.Listing
+		outlet  string // the shelf of a cohort product: the chain's outlet in its kecamatan, or the one shop
 	}{
-		{l.retailers[0], "mitra.ritel", "2025-11-20", "Aula Diskoumperindag Kabupaten Serang", picks[:half],
+		{l.retailers[0], "mitra.ritel", "2025-11-20", "Aula Diskoumperindag Kabupaten Serang", officePicks(picks[:half]),
 			market.Listing{Outlets: []string{"Minimarket Cikande", "Minimarket Kibin", "Minimarket Kragilan"}, StartsOn: "2025-12-01",
-				Mode: market.ModeConsignment, PaymentTermsDays: 14}},
-		{l.retailers[1], "mitra.swalayan", "2026-06-10", "Pojok UMKM Swalayan Oleh-oleh, Cikande", picks[half:],
+				Mode: market.ModeConsignment, PaymentTermsDays: 14}, "Minimarket %s"},
+		{l.retailers[1], "mitra.swalayan", "2026-06-10", "Pojok UMKM Swalayan Oleh-oleh, Cikande", officePicks(picks[half:]),
 			market.Listing{Outlets: []string{"Swalayan Oleh-oleh Cikande"}, StartsOn: "2026-07-01", Mode: market.ModePurchase,
-				PaymentTermsDays: 30}},
+				PaymentTermsDays: 30}, "Swalayan Oleh-oleh Cikande"},
+	}
+	for j, p := range cohortPicks {
+		rounds[j%2].picks = append(rounds[j%2].picks, p)
 	}
 	for k, r := range rounds {
 		u, err := l.Store.UserByUsername(ctx, r.mitra)
@@ -61,38 +74,38 @@ func stepRetail(ctx context.Context, l *Loader) error {
 			return fmt.Errorf("akun %s: %w", r.mitra, err)
 		}
 		mitra := auth.ActorOf(u)
-		c, err := mk.CreateCuration(ctx, admin, &market.Curation{PartnerID: r.partner, HeldOn: r.heldOn, Place: r.place, Capacity: 30})
+		clk.at(r.heldOn, 9, 0)
+		c, err := held.CreateCuration(ctx, admin, &market.Curation{PartnerID: r.partner, HeldOn: r.heldOn, Place: r.place, Capacity: 40})
 		if err != nil {
 			return fmt.Errorf("kurasi demo: %w", err)
 		}
-		for i, p := range r.products {
-			e, err := mk.AddEntry(ctx, admin, c.ID, p.ID, supplyOf(i))
+		for i, p := range r.picks {
+			clk.at(r.heldOn, 9+i/8, 7*(i%8))
+			e, err := held.AddEntry(ctx, admin, c.ID, p.product.ID, p.supply)
 			if err != nil {
-				return fmt.Errorf("produk kurasi %d: %w", p.ID, err)
-			}
-			d := &market.Decision{Decision: market.DecisionPass}
-			switch {
-			case len(e.Unmet) > 0 && i%4 == 3:
-				d = &market.Decision{Decision: market.DecisionFail, Note: "Rasa dan kemasan belum sesuai pasar ritel"}
-			case len(e.Unmet) > 0:
-				d = &market.Decision{Decision: market.DecisionFix, Fixes: e.Unmet}
+				return fmt.Errorf("produk kurasi %d: %w", p.product.ID, err)
 			}
 			decider := mitra
 			if i%2 == 1 {
 				decider = admin
 			}
-			if _, err := mk.Decide(ctx, decider, c.ID, e.ID, d); err != nil {
+			clk.at(r.heldOn, 13+i/12, 5*(i%12))
+			d := p.decide(e.Unmet, i)
+			if _, err := held.Decide(ctx, decider, c.ID, e.ID, d); err != nil {
 				return fmt.Errorf("keputusan kurasi %d: %w", e.ID, err)
 			}
 			if d.Decision != market.DecisionPass {
 				continue
 			}
 			ls := r.listing
-			ls.ProductID, ls.PartnerID = p.ID, r.partner
-			if _, err := mk.CreateListing(ctx, mitra, &ls); err != nil {
-				return fmt.Errorf("produk di ritel %d: %w", p.ID, err)
+			if p.cohort {
+				ls.Outlets = []string{strings.ReplaceAll(r.outlet, "%s", e.District)}
 			}
-			if err := reportSales(ctx, mk, mitra, &ls, p.Price, i+k); err != nil {
+			ls.ProductID, ls.PartnerID = p.product.ID, r.partner
+			if _, err := mk.CreateListing(ctx, mitra, &ls); err != nil {
+				return fmt.Errorf("produk di ritel %d: %w", p.product.ID, err)
+			}
+			if err := reportSales(ctx, mk, mitra, &ls, p.product.Price, i+k); err != nil {
 				return err
 			}
 		}
