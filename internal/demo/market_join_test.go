@@ -46,19 +46,8 @@ func TestDemoNaikKelasMarketSteps(t *testing.T) {
 // after the training, with every kind of outcome, kecamatan by kecamatan.
 func TestDemoCohortCuration(t *testing.T) {
 	ctx := t.Context()
-	st := sharedDemo(t)
-	set := services.New(st, Jurisdiction)
-	refs, _ := set.Assessments.Programs.ProgramRefs(ctx, "finished")
-	var programID int64
-	for _, r := range refs {
-		if r.Name == cohortName {
-			programID = r.ID
-		}
-	}
-	out, err := set.Market.MarketOutcomes(ctx, auth.System, programID)
-	if err != nil || programID == 0 {
-		t.Fatalf("market outcomes of the cohort %d: %v", programID, err)
-	}
+	set := services.New(sharedDemo(t), Jurisdiction)
+	_, out := cohortMarket(t, set)
 	tot, rated := out.Total, 0
 	for _, d := range out.Districts {
 		if d.Decided > 0 {
@@ -99,17 +88,7 @@ func TestDemoLabelClinic(t *testing.T) {
 	ctx := t.Context()
 	st := sharedDemo(t)
 	set := services.New(st, Jurisdiction)
-	refs, _ := set.Assessments.Programs.ProgramRefs(ctx, "finished")
-	var programID int64
-	for _, r := range refs {
-		if r.Name == cohortName {
-			programID = r.ID
-		}
-	}
-	out, err := set.Market.MarketOutcomes(ctx, auth.System, programID)
-	if err != nil || programID == 0 {
-		t.Fatalf("market outcomes of the cohort %d: %v", programID, err)
-	}
+	programID, out := cohortMarket(t, set)
 	if tot := out.Total; tot.LabelProducts < 20 || tot.LabelAfter-tot.LabelBefore < 15 {
 		t.Errorf("completers' label scores: %d products, %.1f → %.1f", tot.LabelProducts, tot.LabelBefore, tot.LabelAfter)
 	}
@@ -144,4 +123,22 @@ func TestDemoLabelClinic(t *testing.T) {
 	if after.Completers == nil || after.Comparison == nil || *after.Difference < 10 {
 		t.Errorf("label score after the clinic, completers against comparison: %+v", after)
 	}
+}
+
+// cohortMarket finds the October 2025 cohort in the shared demo and counts
+// its completers' market outcomes.
+func cohortMarket(t *testing.T, set services.Set) (int64, *market.Outcomes) {
+	t.Helper()
+	refs, _ := set.Assessments.Programs.ProgramRefs(t.Context(), "finished")
+	var programID int64
+	for _, r := range refs {
+		if r.Name == cohortName {
+			programID = r.ID
+		}
+	}
+	out, err := set.Market.MarketOutcomes(t.Context(), auth.System, programID)
+	if err != nil || programID == 0 {
+		t.Fatalf("market outcomes of the cohort %d: %v", programID, err)
+	}
+	return programID, out
 }
