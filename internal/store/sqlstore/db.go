@@ -82,6 +82,8 @@ type DB struct {
 	// existed (a migration test), so writes skip them; the migration that
 	// creates them computes them from whatever is stored by then.
 	beforeYearClasses bool
+	// beforeYearSpans: the same for the counts of windows of several years.
+	beforeYearSpans bool
 }
 
 // Runner runs queries on one Conn (a pool or a transaction) with ? placeholders.
@@ -90,11 +92,12 @@ type Runner struct {
 	Dialect Dialect
 
 	noYearClasses bool // see DB.beforeYearClasses
+	noYearSpans   bool // see DB.beforeYearSpans
 }
 
 // On returns a Runner on c, a connection or transaction of db.
 func (db *DB) On(c Conn) *Runner {
-	return &Runner{Conn: c, Dialect: db.Dialect, noYearClasses: db.beforeYearClasses}
+	return &Runner{Conn: c, Dialect: db.Dialect, noYearClasses: db.beforeYearClasses, noYearSpans: db.beforeYearSpans}
 }
 
 // Reader returns a Runner on the read pool.

@@ -116,10 +116,15 @@ func (db *DB) migrations(fsys fs.FS) ([]Migration, error) {
 // SQL alone cannot: tables derived by Go code.
 var migrationSteps = map[int]func(ctx context.Context, q *Runner) error{
 	yearClassesVersion: rebuildYearClasses,
+	yearSpansVersion:   fillYearSpans,
 }
 
-// yearClassesVersion is the migration that creates the per-year summaries.
-const yearClassesVersion = 29
+// yearClassesVersion is the migration that creates the per-year summaries,
+// yearSpansVersion the one that adds the counts of windows of several years.
+const (
+	yearClassesVersion = 29
+	yearSpansVersion   = 35
+)
 
 // Migrate applies the migrations of fsys not yet recorded in
 // schema_migrations, each in its own transaction together with its record.
@@ -143,6 +148,7 @@ func (db *DB) MigrateTo(ctx context.Context, fsys fs.FS, lock string, last int) 
 		return fmt.Errorf("membuat schema_migrations: %w", err)
 	}
 	db.beforeYearClasses = last < yearClassesVersion
+	db.beforeYearSpans = last < yearSpansVersion
 	for _, m := range ms {
 		if m.Version > last {
 			break
@@ -164,6 +170,8 @@ func (db *DB) MigrateTo(ctx context.Context, fsys fs.FS, lock string, last int) 
 				return err
 			}
 			if step := migrationSteps[m.Version]; step != nil {
+				// A step before the span counts existed must not write them.
+				q.noYearSpans = q.noYearSpans || m.Version < yearSpansVersion
 				if err := step(ctx, q); err != nil {
 					return err
 				}

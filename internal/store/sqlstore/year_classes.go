@@ -78,11 +78,22 @@ func scanYearRow(s Scanner, r *yearRow) error {
 	return nil
 }
 
-// countKey is one row of year_class_counts.
+// countKey is one row of year_class_counts, or of year_span_counts when
+// span is set (year is then 0).
 type countKey struct {
 	year              int
+	span              yearSpan
 	district, village string
 	size, level       int
+}
+
+// countKeysOf are the counts a business's rows (in year order) add one to.
+func countKeysOf(rows []yearRow) []countKey {
+	var keys []countKey
+	for _, r := range rows {
+		keys = append(keys, r.countKeys()...)
+	}
+	return append(keys, spanKeys(rows)...)
 }
 
 // countKeys are the rows of year_class_counts that r adds one to.
@@ -168,15 +179,13 @@ func (q *Runner) refreshYearChunk(ctx context.Context, ids []int64) error {
 			continue
 		}
 		changed = append(changed, id)
-		for _, r := range o {
-			for _, k := range r.countKeys() {
-				delta[k]--
-			}
+		for _, k := range countKeysOf(o) {
+			delta[k]--
+		}
+		for _, k := range countKeysOf(n) {
+			delta[k]++
 		}
 		for _, r := range n {
-			for _, k := range r.countKeys() {
-				delta[k]++
-			}
 			inserts = append(inserts, r.args())
 		}
 	}
@@ -203,29 +212,46 @@ func byBusiness(rows []yearRow) map[int64][]yearRow {
 	return out
 }
 
-// moveCounts adds delta to year_class_counts and deletes the rows it
-// brings to zero.
+// moveCounts adds delta to year_class_counts and year_span_counts and
+// deletes the rows it brings to zero.
 func (q *Runner) moveCounts(ctx context.Context, delta map[countKey]int) error {
-	var rows [][]any
+	var years, spans [][]any
 	var fallen []countKey
 	for k, d := range delta {
-		if d == 0 {
+		switch {
+		case d == 0 || (k.span != yearSpan{} && q.noYearSpans):
 			continue
+		case k.span == yearSpan{}:
+			years = append(years, []any{k.year, k.district, k.village, k.size, k.level, d})
+		default:
+			spans = append(spans, []any{k.span.fromLo, k.span.fromHi, k.span.toLo, k.span.toHi, k.district, k.village, k.size, k.level, d})
 		}
-		rows = append(rows, []any{k.year, k.district, k.village, k.size, k.level, d})
 		if d < 0 {
 			fallen = append(fallen, k)
 		}
 	}
 	err := q.execRows(ctx, `INSERT INTO year_class_counts (year, district_code, village_code, size_code, level_code, businesses) VALUES `,
 		` ON CONFLICT (year, district_code, village_code, size_code, level_code)
-		DO UPDATE SET businesses = year_class_counts.businesses + excluded.businesses`, rows)
+		DO UPDATE SET businesses = year_class_counts.businesses + excluded.businesses`, years)
+	if err != nil {
+		return err
+	}
+	err = q.execRows(ctx, `INSERT INTO year_span_counts (`+spanCountCols+`, businesses) VALUES `,
+		` ON CONFLICT (`+spanCountCols+`) DO UPDATE SET businesses = year_span_counts.businesses + excluded.businesses`, spans)
 	if err != nil {
 		return err
 	}
 	for _, k := range fallen {
-		if _, err := q.Exec(ctx, `DELETE FROM year_class_counts WHERE year = ? AND district_code = ? AND village_code = ?
-			AND size_code = ? AND level_code = ? AND businesses = 0`, k.year, k.district, k.village, k.size, k.level); err != nil {
+		var err error
+		if k.span == (yearSpan{}) {
+			_, err = q.Exec(ctx, `DELETE FROM year_class_counts WHERE year = ? AND district_code = ? AND village_code = ?
+			AND size_code = ? AND level_code = ? AND businesses = 0`, k.year, k.district, k.village, k.size, k.level)
+		} else {
+			_, err = q.Exec(ctx, `DELETE FROM year_span_counts WHERE from_lo = ? AND from_hi = ? AND to_lo = ? AND to_hi = ?
+			AND district_code = ? AND village_code = ? AND size_code = ? AND level_code = ? AND businesses = 0`,
+				k.span.fromLo, k.span.fromHi, k.span.toLo, k.span.toHi, k.district, k.village, k.size, k.level)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -305,6 +331,11 @@ func rebuildYearClasses(ctx context.Context, q *Runner) error {
 	}
 	if _, err := q.Exec(ctx, `DELETE FROM year_class_counts`); err != nil {
 		return err
+	}
+	if !q.noYearSpans {
+		if _, err := q.Exec(ctx, `DELETE FROM year_span_counts`); err != nil {
+			return err
+		}
 	}
 	return q.eachIDChunk(ctx, `SELECT id FROM businesses WHERE status = ? ORDER BY id`, []any{registry.StatusActive},
 		func(ids []int64) error { return q.RefreshYearClasses(ctx, ids...) })

@@ -47,10 +47,8 @@ func (db *DB) CheckYearClasses(ctx context.Context) (problems []string, rows int
 			if !slices.Equal(got[id], exp[id]) {
 				report("usaha #%d: per tahun tersimpan %s, dihitung ulang %s", id, describeYears(got[id]), describeYears(exp[id]))
 			}
-			for _, r := range exp[id] {
-				for _, k := range r.countKeys() {
-					want[k]++
-				}
+			for _, k := range countKeysOf(exp[id]) {
+				want[k]++
 			}
 			rows += len(exp[id])
 		}
@@ -73,6 +71,13 @@ func (db *DB) CheckYearClasses(ctx context.Context) (problems []string, rows int
 	counts, err := queryRows(ctx, q, "year class counts", nil, func(s Scanner, c *countRow) error {
 		return s.Scan(&c.year, &c.district, &c.village, &c.size, &c.level, &c.n)
 	}, `SELECT year, district_code, village_code, size_code, level_code, businesses FROM year_class_counts`)
+	if err != nil {
+		return nil, 0, err
+	}
+	counts, err = queryRows(ctx, q, "year span counts", counts, func(s Scanner, c *countRow) error {
+		sp := &c.span
+		return s.Scan(&sp.fromLo, &sp.fromHi, &sp.toLo, &sp.toHi, &c.district, &c.village, &c.size, &c.level, &c.n)
+	}, `SELECT `+spanCountCols+`, businesses FROM year_span_counts`)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -105,8 +110,12 @@ func describeYears(rows []yearRow) string {
 	return strings.Join(parts, "; ")
 }
 
-// describe names a row of year_class_counts.
+// describe names a row of year_class_counts or year_span_counts.
 func (k countKey) describe() string {
+	if sp := k.span; sp != (yearSpan{}) {
+		return fmt.Sprintf("jendela dari %d–%d sampai %d–%d, desa %s, putusan kelas %d dan level %d",
+			sp.fromLo, sp.fromHi, sp.toLo, sp.toHi, k.village, k.size, k.level)
+	}
 	switch k.year {
 	case yearMember:
 		return "usaha aktif di desa " + k.village

@@ -38,11 +38,12 @@ func YearClassesOf(items []registry.NewBusiness) *NewYearClasses {
 		for j, m := range ms {
 			points[j], years[j] = sizePointOf(m), m.Year
 		}
-		for _, r := range businessYears(b.ID, b.DistrictCode, b.VillageCode, points, years, nil) {
+		rows := businessYears(b.ID, b.DistrictCode, b.VillageCode, points, years, nil)
+		for _, r := range rows {
 			out.Rows = append(out.Rows, r.args())
-			for _, k := range r.countKeys() {
-				out.delta[k]++
-			}
+		}
+		for _, k := range countKeysOf(rows) {
+			out.delta[k]++
 		}
 	}
 	return out

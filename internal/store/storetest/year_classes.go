@@ -58,11 +58,11 @@ func testYearClassesRandom(t *testing.T, s store.Store) {
 	}
 }
 
-// testYearClassesStats: on random data, the statistics of whole years from
-// the summaries equal those computed from every measurement, for single and
-// multi-year windows with the report's series, per kecamatan and in an
-// operator's area; a measurement recorded before its year sends them back
-// to the measurements.
+// testYearClassesStats: on random data, and again with the edge cases of
+// yearEdges, the statistics of whole years from the summaries equal those
+// computed from every measurement, for single and multi-year windows with
+// the report's series, per kecamatan and in an operator's area; a
+// measurement recorded before its year sends them back to the measurements.
 func testYearClassesStats(t *testing.T, s store.Store) {
 	w := &yearWorld{t: t, s: s, rng: rand.New(rand.NewPCG(7, 36))}
 	for range 250 {
@@ -77,6 +77,10 @@ func testYearClassesStats(t *testing.T, s store.Store) {
 		{From: "2022-01-01", To: "2025-12-31", Series: true},
 		{From: "2023-01-01", To: "2024-12-31", District: cikande},
 		{From: "2021-01-01", To: "2021-12-31", District: kramatwatu},
+		{From: "2021-01-01", To: "2026-12-31"},
+		{From: "2020-01-01", To: "2022-12-31", Series: true},
+		{From: "2024-01-01", To: "2025-12-31", District: kramatwatu, Series: true},
+		{From: "2026-01-01", To: "2027-12-31"},
 		{From: "2024-03-01", To: "2025-02-28"}, // not whole years: both take the measurements
 	}
 	compare := func(what string) {
@@ -97,16 +101,22 @@ func testYearClassesStats(t *testing.T, s store.Store) {
 		}
 	}
 	compare("random")
-	yq := assessment.YearQuery{From: 2025, To: 2025}
-	if ok, err := s.TallyYears(ctx, yq, func(string, assessment.Judgement, assessment.Judgement, int) {}); !ok || err != nil {
-		t.Fatalf("TallyYears = %v, %v; want the summaries to answer", ok, err)
+	yearEdges(w)
+	compare("edge cases")
+	windows := []assessment.YearQuery{{From: 2025, To: 2025}, {From: 2022, To: 2025}}
+	for _, yq := range windows {
+		if ok, err := s.TallyYears(ctx, yq, func(string, assessment.Judgement, assessment.Judgement, int) {}); !ok || err != nil {
+			t.Fatalf("TallyYears(%d–%d) = %v, %v; want the summaries to answer", yq.From, yq.To, ok, err)
+		}
 	}
 	active := create(t, s, biz("Usaha dicatat awal", cikandeA))
 	m := w.measurement(active.ID, true)
 	m.AnnualRevenue, m.Capital, m.SizeClass = registry.Known(400_000_000), nil, registry.Mikro
 	w.must(s.AddMeasurement(ctx, &m, false, nil))
-	if ok, err := s.TallyYears(ctx, yq, func(string, assessment.Judgement, assessment.Judgement, int) {}); ok || err != nil {
-		t.Fatalf("TallyYears with a measurement recorded before its year = %v, %v; want false", ok, err)
+	for _, yq := range windows {
+		if ok, err := s.TallyYears(ctx, yq, func(string, assessment.Judgement, assessment.Judgement, int) {}); ok || err != nil {
+			t.Fatalf("TallyYears(%d–%d) with a measurement recorded before its year = %v, %v; want false", yq.From, yq.To, ok, err)
+		}
 	}
 	compare("early measurement")
 	checkYears(t, s, "early measurement")
