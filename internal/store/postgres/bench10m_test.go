@@ -115,6 +115,11 @@ func benchDatabase(tb testing.TB, dsn, name string) string {
 		}
 	}
 	u.Path = "/" + name
+	// Loads running at once wait for each other's kept counts for as long
+	// as a chunk takes, well past the store's usual lock_timeout.
+	q := u.Query()
+	q.Set("lock_timeout", "0")
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 
