@@ -64,7 +64,8 @@ func TestBrowserCurationSearch(t *testing.T) {
 
 // TestBrowserRetailAt360: the retailer's mitra on a 360 px phone opens
 // /ritel, takes a product off its shelves with the form, and sees it
-// ended; the owner's product page fits the screen too. With
+// ended (the table "Per ritel" shows as cards without its header row); the
+// owner's product page fits the screen too. With
 // NAIKKELAS_SCREENSHOTS set, both pages are saved there as PNG.
 func TestBrowserRetailAt360(t *testing.T) {
 	b := newBrowserSession(t)
@@ -75,6 +76,13 @@ func TestBrowserRetailAt360(t *testing.T) {
 	b.login("log in", b.f.users["mitra"].Username, chromedp.EmulateViewport(360, 740))
 	run("/ritel", chromedp.Navigate(b.ts.URL+"/ritel"), chromedp.WaitVisible(card))
 	b.fits("/ritel")
+	if shown := b.num("header row", `document.querySelectorAll("table.list thead").length - `+
+		`[...document.querySelectorAll("table.list thead")].filter(h => h.offsetHeight === 0).length`); shown != 0 {
+		t.Errorf("/ritel at 360 px shows %v header rows above the stacked cards", shown)
+	}
+	if label := b.str("card label", chromedp.Evaluate[string](`getComputedStyle(document.querySelector("table.list tbody td"), "::before").content`)); label != `"Ritel"` {
+		t.Errorf("first stacked cell labelled %s, want \"Ritel\"", label)
+	}
 	b.screenshot("ritel-360.png")
 	run("end the listing", chromedp.Click(card+" details:nth-of-type(2) summary"), chromedp.WaitVisible(card+` input[name="reason"]`),
 		chromedp.SendKeys(card+` input[name="reason"]`, "Pasokan berhenti"), chromedp.Submit(card+` input[name="reason"]`),

@@ -81,3 +81,29 @@ func TestBrowserOutbox360(t *testing.T) {
 	}
 	b.narrowPage("/pesan after sending")
 }
+
+// TestBrowserFunding360: on a 360 px phone the funding table is stacked
+// cards without its header row; a lagging partner's badge stays in the
+// value column beside the partner's name, and the total row shows every
+// sum, each with its label.
+func TestBrowserFunding360(t *testing.T) {
+	b := newBrowserSession(t)
+	b.f.ledger()
+	b.login("log in", b.f.users["admin"].Username, chromedp.EmulateViewport(360, 740))
+	b.run("the funding page", chromedp.Navigate(b.ts.URL+"/dana"), chromedp.WaitVisible("#funding-stats"))
+	total := `#funding-stats tfoot td[data-label="Komitmen"]`
+	b.narrowPage("/dana", total)
+	if h := b.num("header", `document.querySelector("#funding-stats thead").offsetHeight`); h != 0 {
+		t.Errorf("the funding table's header row is %v px high above the cards", h)
+	}
+	if v := b.text("total", total); v != "Rp10.000.000" {
+		t.Errorf("total committed %q", v)
+	}
+	if label := b.str("total label", chromedp.Evaluate[string](`getComputedStyle(document.querySelector(`+jsString(total)+`), "::before").content`)); label != `"Komitmen"` {
+		t.Errorf("total committed labelled %s", label)
+	}
+	if d := b.num("badge", `(() => { const td = document.querySelector('#funding-stats tbody td[data-label="Mitra"]');
+		return td.querySelector('.badge.lag').getBoundingClientRect().left - td.getBoundingClientRect().left; })()`); d < 100 {
+		t.Errorf("the lagging badge sits %v px from the cell's left edge, under the label column", d)
+	}
+}
