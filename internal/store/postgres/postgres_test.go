@@ -113,12 +113,21 @@ func TestLockWaitIsBusy(t *testing.T) {
 // TestPermitMigration fills a database as it was before permits were
 // records with a generated demo (loaded with COPY), then migrates it.
 func TestPermitMigration(t *testing.T) {
+	storetest.PermitMigration(t, openUnmigrated(t), demo.Generate(demo.Options{Count: 3000}))
+}
+
+// TestYearSpanMigration writes to a database as it was before the counts
+// of several years, then migrates it.
+func TestYearSpanMigration(t *testing.T) { storetest.YearSpanMigration(t, openUnmigrated(t)) }
+
+// openUnmigrated opens a new database without migrating it.
+func openUnmigrated(t *testing.T) *postgres.Store {
 	s, err := postgres.Open(context.Background(), pgtest.FreshDSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	storetest.PermitMigration(t, s, demo.Generate(demo.Options{Count: 3000}))
+	return s
 }
 
 func TestCountsProperty(t *testing.T) {

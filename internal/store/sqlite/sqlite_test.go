@@ -100,12 +100,21 @@ func TestOpenErrors(t *testing.T) {
 // TestPermitMigration fills a database as it was before permits were
 // records with a generated demo, then migrates it.
 func TestPermitMigration(t *testing.T) {
+	storetest.PermitMigration(t, openUnmigrated(t), demo.Generate(demo.Options{Count: 3000}))
+}
+
+// TestYearSpanMigration writes to a database as it was before the counts
+// of several years, then migrates it.
+func TestYearSpanMigration(t *testing.T) { storetest.YearSpanMigration(t, openUnmigrated(t)) }
+
+// openUnmigrated opens a new database without migrating it.
+func openUnmigrated(t *testing.T) *sqlite.Store {
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lama.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	storetest.PermitMigration(t, s, demo.Generate(demo.Options{Count: 3000}))
+	return s
 }
 
 func TestCountsProperty(t *testing.T) {
