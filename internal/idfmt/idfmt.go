@@ -85,6 +85,16 @@ func DateString(s string) string {
 	return Date(t)
 }
 
+// MonthString formats a "YYYY-MM" month as "November 2026". Text that is
+// not such a month is returned unchanged, as DateString does.
+func MonthString(s string) string {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return s
+	}
+	return Month(t.Month()) + " " + strconv.Itoa(t.Year())
+}
+
 // DateRange writes two "YYYY-MM-DD" dates as one span: "20–22 Oktober
 // 2025", "30 Oktober – 2 November 2025", or a single date when both ends
 // are the same day.

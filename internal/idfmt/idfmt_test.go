@@ -49,6 +49,12 @@ func TestDates(t *testing.T) {
 			t.Errorf("DateString(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	for in, want := range map[string]string{"2026-05": "Mei 2026", "2025-12": "Desember 2025", "2026-13": "2026-13", "": "",
+		"2026-05-01": "2026-05-01"} {
+		if got := MonthString(in); got != want {
+			t.Errorf("MonthString(%q) = %q, want %q", in, got, want)
+		}
+	}
 	if got := Date(time.Time{}); got != "" {
 		t.Errorf("Date(zero) = %q", got)
 	}

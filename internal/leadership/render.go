@@ -56,15 +56,26 @@ func newDoc(id office.Identity, title string, at time.Time) *doc {
 	pdf.SetAutoPageBreak(true, margin)
 	p := &doc{Fpdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor("")}
 	pdf.SetFooterFunc(func() {
+		footer := p.tr(fmt.Sprintf("%s  |  %s  |  dibuat %s  |  halaman %d", id.Agency, title, idfmt.DateTime(at), pdf.PageNo()))
 		pdf.SetY(-11)
-		pdf.SetFont("Helvetica", "", 8)
 		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(0, 5, p.tr(fmt.Sprintf("%s  |  %s  |  dibuat %s  |  halaman %d",
-			id.Agency, title, idfmt.DateTime(at), pdf.PageNo())), "", 0, "C", false, 0, "")
+		p.fitFont(footer, textW-2, 8, 6) // a long title (a partner's name) shrinks the line
+		pdf.CellFormat(textW, 5, footer, "", 0, "C", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
 	pdf.AddPage()
 	return p
+}
+
+// fitFont sets Helvetica at the largest size from most down to least, in
+// half points, at which the (translated) line s fits width mm.
+func (p *doc) fitFont(s string, width, most, least float64) {
+	for size := most; ; size -= 0.5 {
+		p.SetFont("Helvetica", "", size)
+		if size-0.5 < least || p.GetStringWidth(s) <= width {
+			return
+		}
+	}
 }
 
 // output writes the document, or the first error met while drawing it.
@@ -223,37 +234,93 @@ func (p *doc) choropleth(d *Data) {
 		}
 	}
 	p.SetDrawColor(0, 0, 0)
-	lx := margin + mapW + 4
-	p.SetFont("Helvetica", "", 7)
-	for i, c := range palette {
-		lo, hi := top*float64(i)/5, top*float64(i+1)/5
-		y := y0 + float64(i)*6
-		p.SetFillColor(c[0], c[1], c[2])
-		p.Rect(lx, y, 5, 4, "F")
-		p.SetXY(lx+6, y)
-		p.CellFormat(30, 4, p.tr(idfmt.Decimal(lo, 1)+"–"+idfmt.Decimal(hi, 1)+"%"), "", 0, "L", false, 0, "")
-	}
+	p.mapLegend(margin+mapW+4, y0, mapLegend(d.Districts, top, palette))
 	p.SetY(y0 + m.Height*scale + 3)
 }
 
-// table draws a simple table; widths in mm, the first column left-aligned.
+type legendEntry struct {
+	fill  [3]int
+	label string
+}
+
+// mapLegend is the key of the trained-share map: five equal steps up to
+// the top share, or, on the report of one kecamatan, that kecamatan with
+// its share beside the grey of the others (steps of one value would read
+// "0–0%").
+func mapLegend(ds []indicators.District, top float64, palette [][3]int) []legendEntry {
+	if len(ds) == 1 {
+		return []legendEntry{{palette[len(palette)-1], ds[0].Name + ": " + idfmt.Percent(ds[0].TrainedShare())},
+			{[3]int{208, 215, 222}, "kecamatan lain"}}
+	}
+	out := make([]legendEntry, len(palette))
+	for i, c := range palette {
+		lo, hi := top*float64(i)/5, top*float64(i+1)/5
+		out[i] = legendEntry{c, idfmt.Decimal(lo, 1) + "–" + idfmt.Decimal(hi, 1) + "%"}
+	}
+	return out
+}
+
+// mapLegend draws the entries from (x, y) down.
+func (p *doc) mapLegend(x, y float64, entries []legendEntry) {
+	p.SetFont("Helvetica", "", 7)
+	for i, e := range entries {
+		yi := y + float64(i)*6
+		p.SetFillColor(e.fill[0], e.fill[1], e.fill[2])
+		p.Rect(x, yi, 5, 4, "F")
+		p.SetXY(x+6, yi)
+		p.CellFormat(30, 4, p.tr(e.label), "", 0, "L", false, 0, "")
+	}
+}
+
+// table draws a table; widths in mm, the first column left-aligned. A
+// heading or cell too wide for its column wraps onto more lines, and its
+// row grows to hold them, so no text runs into the next column.
 func (p *doc) table(head []string, widths []float64, rows [][]string) {
 	p.SetFont("Helvetica", "B", 8)
 	p.SetFillColor(230, 236, 232)
-	for i, h := range head {
-		p.CellFormat(widths[i], 6, p.tr(h), "B", 0, columnAlign(i), true, 0, "")
-	}
-	p.Ln(-1)
+	p.tableRow(head, widths, 6, true)
 	p.SetFont("Helvetica", "", 8)
 	for _, r := range rows {
-		if p.GetY() > 275 {
-			p.AddPage()
-		}
-		for i, c := range r {
-			p.CellFormat(widths[i], 5, p.tr(c), "", 0, columnAlign(i), false, 0, "")
-		}
-		p.Ln(-1)
+		p.tableRow(r, widths, 5, false)
 	}
+}
+
+// tableRow draws one row of cells h mm high, or lines 4 mm high when a
+// cell wraps; a heading row is filled and ruled below. A row that would
+// cross the bottom margin starts a new page.
+func (p *doc) tableRow(cells []string, widths []float64, h float64, heading bool) {
+	lines := make([][]string, len(cells))
+	n := 1
+	for i, c := range cells {
+		lines[i] = p.SplitText(c, widths[i]) // measured before the cp1252 translation, which SplitText would garble
+		n = max(n, len(lines[i]))
+	}
+	lineH := h
+	if n > 1 {
+		lineH = 4
+	}
+	rowH, below := float64(n)*lineH, 0.0
+	if heading {
+		below = 5 // keep the first row with its heading
+	}
+	if _, pageH := p.GetPageSize(); p.GetY()+rowH+below > pageH-margin-2 {
+		p.AddPage()
+	}
+	x, y := margin, p.GetY()
+	for i := range cells {
+		if heading {
+			p.Rect(x, y, widths[i], rowH, "F")
+		}
+		for j, l := range lines[i] {
+			p.SetXY(x, y+float64(j)*lineH)
+			p.CellFormat(widths[i], lineH, p.tr(l), "", 0, columnAlign(i), false, 0, "")
+		}
+		x += widths[i]
+	}
+	if heading {
+		p.Line(margin, y+rowH, x, y+rowH)
+	}
+	p.SetXY(margin, y+rowH)
 }
 
 // columnAlign aligns a table's first column (names) left and its figures right.
@@ -272,7 +339,7 @@ func (p *doc) districtTable(d *Data) {
 			idfmt.Percent(x.TrainedShare()), idfmt.Percent(x.NaikKelasRate()), idfmt.Percent(x.HalalShare())})
 	}
 	p.table([]string{"Kecamatan", "Usaha", "Mikro", "Kecil", "Dilatih", "Naik kelas 12 bln", "Halal"},
-		[]float64{48, 22, 22, 20, 22, 24, 22}, rows)
+		[]float64{44, 22, 22, 20, 22, 28, 22}, rows)
 }
 
 func rate(r *float64, base int) string {

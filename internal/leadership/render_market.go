@@ -29,7 +29,7 @@ func (p *doc) market(d *Data) {
 	p.table([]string{"Kecamatan", "Punya produk", "Skor label (awal / akhir)", "Lolos kurasi", "Di ritel modern",
 		"Penjualan bln lalu", "Lewat tempo"}, []float64{34, 20, 32, 22, 20, 26, 26}, rows)
 	p.text("I", 7, 4, "Skor label: rata-rata pemeriksaan pertama dan terakhir produk yang dicek minimal dua kali (klinik label). "+
-		"Penjualan lewat mitra ritel bulan "+d.Market.LastMonth+"; lewat tempo = belum dibayar melewati tempo yang disepakati.")
+		"Penjualan lewat mitra ritel bulan "+idfmt.MonthString(d.Market.LastMonth)+"; lewat tempo = belum dibayar melewati tempo yang disepakati.")
 	for _, r := range d.Programs {
 		if len(r.Market) == 0 {
 			continue

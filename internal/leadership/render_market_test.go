@@ -37,7 +37,7 @@ func TestRenderMarket(t *testing.T) {
 	}
 	text := pdftext.Text(buf.Bytes())
 	for _, want := range []string{
-		"Akses pasar", "1.840", "61,5 / 88,3", "75%", "Rp4.250.000", "Rp1.300.000", "bulan 2026-05", "Kramatwatu",
+		"Akses pasar", "1.840", "61,5 / 88,3", "75%", "Rp4.250.000", "Rp1.300.000", "bulan Mei 2026", "Kramatwatu",
 		"Akses pasar lulusan dibanding pembanding: Pelatihan Kemasan 2026", "Terpajang di ritel modern", "12%", "2,5%", "+9,5 poin",
 		"Skor label sesudah klinik", "91,3", "70,4", "+20,9 poin", "Tingkat lolos kurasi ritel",
 		"Rp170.000", "Rp20.000", "+Rp150.000",

@@ -60,3 +60,71 @@ func TestRenderFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestTableWraps: a name wider than its column wraps within the column and
+// its row grows by a line for each, instead of running into the figures
+// beside it; a short row keeps its single line.
+func TestTableWraps(t *testing.T) {
+	p := newDoc(office.Identity{Agency: "Dinas"}, "Uji", time.Date(2026, 7, 1, 3, 0, 0, 0, time.UTC))
+	long := "Pelatihan Manajemen Produk: Produksi, Pemasaran dan Kemasan (Oktober 2025)"
+	p.SetFont("Helvetica", "", 8)
+	lines := len(p.SplitText(long, 56))
+	y0 := p.GetY()
+	p.table([]string{"Program", "Peserta", "Lulus"}, []float64{56, 16, 14}, [][]string{{long, "50", "48"}, {"Pendek — satu baris", "7", "5"}})
+	if got, want := p.GetY()-y0, 6+float64(lines)*4+5; lines < 2 || got != want {
+		t.Errorf("table of a %d-line name and a short row is %.1f mm high, want %.1f", lines, got, want)
+	}
+	var buf bytes.Buffer
+	if err := p.output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	text := pdftext.Text(buf.Bytes())
+	for _, want := range []string{"Pelatihan Manajemen", "(Oktober 2025)", "Pendek \x97 satu baris", "50", "48"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("table lacks %q in %q", want, text)
+		}
+	}
+}
+
+// TestFooterFits: the footer of a report titled with a long partner name
+// shrinks to the page's width instead of running off both edges.
+func TestFooterFits(t *testing.T) {
+	p := newDoc(office.Identity{Agency: "Dinas Koperasi, UMKM, Perindustrian dan Perdagangan"}, "Uji", time.Now())
+	footer := p.tr("Dinas Koperasi, UMKM, Perindustrian dan Perdagangan  |  Laporan Dampak Dana CSR Kawasan Industri Cikande (demo)  |  " +
+		"dibuat 2 Desember 2026 19.16 WIB  |  halaman 1")
+	p.SetFont("Helvetica", "", 8)
+	if p.GetStringWidth(footer) <= textW {
+		t.Fatal("the sample footer fits at 8 pt already")
+	}
+	p.fitFont(footer, textW-2, 8, 6)
+	if w := p.GetStringWidth(footer); w > textW-2 {
+		t.Errorf("footer %.1f mm wide on a %.0f mm line", w, textW)
+	}
+	p.fitFont("pendek", textW-2, 8, 6)
+	if size, _ := p.GetFontSize(); size != 8 {
+		t.Errorf("a short footer set at %.1f pt, want 8", size)
+	}
+}
+
+// TestRenderOneDistrictLegend: the report of one kecamatan keys its map
+// with the kecamatan's share, not with five steps of one value.
+func TestRenderOneDistrictLegend(t *testing.T) {
+	d := sampleData()
+	d.Districts = d.Districts[:1]
+	d.Total = indicators.Totals(d.Districts)
+	if text := renderText(t, d); !strings.Contains(text, "Cikande: 10%") || !strings.Contains(text, "kecamatan lain") || strings.Contains(text, "0\x962%") {
+		t.Errorf("one kecamatan's map legend: %q", text)
+	}
+	if text := renderText(t, sampleData()); !strings.Contains(text, "0\x962%") || strings.Contains(text, "kecamatan lain") {
+		t.Errorf("the regency's map legend must keep its five steps")
+	}
+}
+
+func renderText(t *testing.T, d *Data) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	return pdftext.Text(buf.Bytes())
+}

@@ -165,6 +165,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"rupiah": rupiah,
 		"number": func(n any) string { return idfmt.Number(toInt64(n)) },
 		"date":   idfmt.DateString,
+		"month":  idfmt.MonthString,
 		"datetime": func(v any) string {
 			switch t := v.(type) {
 			case time.Time:
