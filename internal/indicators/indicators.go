@@ -74,6 +74,7 @@ type Service struct {
 	Programs     *programs.Service
 	Assessments  *assessment.Service
 	Capital      *capital.Service // for the credit trend; nil leaves it out
+	Stocks       StockStore       // for the register's stock trends; nil leaves them out
 	Regions      *region.Directory
 	Jurisdiction string
 	Now          func() time.Time

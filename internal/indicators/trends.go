@@ -27,6 +27,10 @@ type Trend struct {
 	Label string      `json:"label"`
 	Years []YearValue `json:"years"`
 	Money bool        `json:"money"` // values are rupiah
+	// Stock figures count what stood as each year ended (this year: today);
+	// the others count what happened during the year.
+	Stock bool   `json:"stock"`
+	Note  string `json:"note,omitempty"` // how the figure is counted, in Indonesian
 }
 
 // Current and Previous are this year's figure (to date) and last year's.
@@ -64,7 +68,8 @@ func (t Trend) Change() (pct float64, ok bool) {
 }
 
 // Trends returns the key figures that have a history, per calendar year:
-// businesses that went up a size class (naik kelas), businesses that
+// the register's stocks as each year ended (stockTrends), businesses that
+// went up a size class (naik kelas), businesses that
 // completed a finished programme, counted in the year it ended, and credit
 // disbursed through referrals to banks. A figure whose every year is
 // zero is left out: it has no data yet.
@@ -109,8 +114,12 @@ func (s *Service) Trends(ctx context.Context, a auth.Actor) ([]Trend, error) {
 		}
 		trained.Years[y-first].Value += rep.Totals.Completed
 	}
+	stocks, err := s.stockTrends(ctx, a, first, last, today)
+	if err != nil {
+		return nil, err
+	}
 	var out []Trend
-	for _, t := range []Trend{trained, naik, credit} {
+	for _, t := range append(stocks, trained, naik, credit) {
 		for _, v := range t.Years {
 			if v.Value != 0 {
 				out = append(out, t)

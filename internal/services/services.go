@@ -72,6 +72,7 @@ func New(st store.Store, jurisdiction string) Set {
 	ind := indicators.NewService(reg, prog, asm, jurisdiction)
 	capSvc := capital.NewService(st, reg, st, off)
 	ind.Capital = capSvc
+	ind.Stocks = st
 	plan := planner.NewService(st, reg, prog, fund, jurisdiction)
 	part := partners.NewService(prog, asm, fund)
 	return Set{

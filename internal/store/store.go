@@ -16,6 +16,7 @@ import (
 	"naikkelas/internal/duplicates"
 	"naikkelas/internal/funding"
 	"naikkelas/internal/importer"
+	"naikkelas/internal/indicators"
 	"naikkelas/internal/integrity"
 	"naikkelas/internal/market"
 	"naikkelas/internal/messages"
@@ -43,6 +44,7 @@ type Store interface {
 	capital.Store
 	messages.Store
 	integrity.Store
+	indicators.StockStore
 	// The programmes read needs from the latest assessments, and the
 	// assessments read what the programmes record about participation.
 	programs.NeedSource

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"naikkelas/internal/idfmt"
@@ -26,24 +27,41 @@ func sparkline(t indicators.Trend) template.HTML {
 		words = append(words, fmt.Sprintf("%d: %s", v.Year, trendValue(t, v)))
 	}
 	last := strings.Split(pts[len(pts)-1], ",")
-	label := template.HTMLEscapeString(t.Label + " per tahun — " + strings.Join(words, ", "))
+	label := template.HTMLEscapeString(trendTitle(t) + " — " + strings.Join(words, ", "))
 	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s">`+
 		`<title>%s</title><polyline fill="none" stroke="currentColor" stroke-width="2" points="%s"/>`+
 		`<circle cx="%s" cy="%s" r="2.5" fill="currentColor"/></svg>`, w, h, w, h, label, label, strings.Join(pts, " "), last[0], last[1]))
 }
 
-// trendChange says this year's figure against last year's in words.
+// trendTitle names a trend on its card: a stock as each year ended, the
+// other figures per year.
+func trendTitle(t indicators.Trend) string {
+	if t.Stock {
+		return t.Label + " akhir tahun"
+	}
+	return t.Label + " per tahun"
+}
+
+// trendChange says this year's figure against last year's in words: a
+// stock today against last year's end, the others this year to date
+// against last year.
 func trendChange(t indicators.Trend) string {
 	pct, ok := t.Change()
 	cur, prev := t.Current(), t.Previous()
+	now, then := fmt.Sprintf("%d s.d. hari ini", cur.Year), strconv.Itoa(prev.Year)
+	if t.Stock {
+		now, then = "Hari ini", "akhir "+then
+	}
 	value := func(v indicators.YearValue) string { return trendValue(t, v) }
 	switch {
+	case !ok && t.Stock:
+		return fmt.Sprintf("%s: %s (%s: belum ada)", now, value(cur), then)
 	case !ok:
-		return fmt.Sprintf("%d: %s (%d: belum ada)", cur.Year, value(cur), prev.Year)
+		return fmt.Sprintf("%d: %s (%s: belum ada)", cur.Year, value(cur), then)
 	case pct >= 0:
-		return fmt.Sprintf("%d s.d. hari ini: %s, naik %s dari %d (%s)", cur.Year, value(cur), idfmt.Percent(pct), prev.Year, value(prev))
+		return fmt.Sprintf("%s: %s, naik %s dari %s (%s)", now, value(cur), idfmt.Percent(pct), then, value(prev))
 	}
-	return fmt.Sprintf("%d s.d. hari ini: %s, turun %s dari %d (%s)", cur.Year, value(cur), idfmt.Percent(-pct), prev.Year, value(prev))
+	return fmt.Sprintf("%s: %s, turun %s dari %s (%s)", now, value(cur), idfmt.Percent(-pct), then, value(prev))
 }
 
 // trendValue writes one year's figure of a trend: rupiah or a count.

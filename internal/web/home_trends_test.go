@@ -21,6 +21,17 @@ func TestTrendWords(t *testing.T) {
 	if got := trendChange(money); got != "2026: Rp75.000.000 (2025: belum ada)" {
 		t.Errorf("trendChange = %q", got)
 	}
+	stock := indicators.Trend{Label: "Usaha terdaftar", Stock: true, Years: []indicators.YearValue{{Year: 2024}, {Year: 2025, Value: 1200}, {Year: 2026, Value: 1500}}}
+	if got := trendChange(stock); got != "Hari ini: 1.500, naik 25% dari akhir 2025 (1.200)" {
+		t.Errorf("trendChange(stock) = %q", got)
+	}
+	if got := trendTitle(stock); got != "Usaha terdaftar akhir tahun" {
+		t.Errorf("trendTitle(stock) = %q", got)
+	}
+	stock.Years[1].Value = 0
+	if got := trendChange(stock); got != "Hari ini: 1.500 (akhir 2025: belum ada)" {
+		t.Errorf("trendChange(stock, none last year) = %q", got)
+	}
 	svg := string(sparkline(tr))
 	for _, want := range []string{"<svg", "2024: 0, 2025: 3.000, 2026: 1.500", "<polyline", `points="3.0,29.0 60.0,3.0 117.0,16.0"`} {
 		if !strings.Contains(svg, want) {
@@ -30,7 +41,8 @@ func TestTrendWords(t *testing.T) {
 }
 
 // TestHomeTrends: the leaders' home shows the completers of a finished
-// programme as this year's figure with its sparkline; an operator's does not.
+// programme as this year's figure with its sparkline, and the register's
+// stock with how it is counted; an operator's does not.
 func TestHomeTrends(t *testing.T) {
 	f := newFixture(t)
 	f.stage("finished")
@@ -45,6 +57,10 @@ func TestHomeTrends(t *testing.T) {
 			if !strings.Contains(body, `data-trend="trained"`) || !strings.Contains(body, "Lulus program per tahun") ||
 				!strings.Contains(body, `<svg class="spark"`) {
 				t.Errorf("%s's trends lack the trained trend: %.300s", role, body)
+			}
+			if !strings.Contains(body, `data-trend="businesses" title="Usaha dalam daftar pada 31 Desember`) ||
+				!strings.Contains(body, "Usaha terdaftar akhir tahun") || !strings.Contains(body, "<dt>Usaha terdaftar akhir tahun</dt>") {
+				t.Errorf("%s's trends lack the register's stock with its definition", role)
 			}
 		}
 		if strings.Contains(fragment, "<html") || !strings.Contains(page, "<html") {

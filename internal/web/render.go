@@ -215,6 +215,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		},
 		"sparkline":   sparkline,
 		"trendChange": trendChange,
+		"trendTitle":  trendTitle,
 	}
 	maps.Copy(funcs, programFuncs()) // the programme pages' helpers (program_funcs.go)
 	return funcs

@@ -271,3 +271,14 @@ func reportCPU(b *testing.B, cpu0 float64) {
 		b.ReportMetric((cpuSeconds()-cpu0)*1000/float64(b.N), "cpu-ms/op")
 	}
 }
+
+// BenchmarkStocks: the register's stocks of the leaders' trends
+// (indicators.Stock) as the last two years ended and today.
+func BenchmarkStocks(b *testing.B) {
+	now := time.Now()
+	years := []int{now.Year() - 2, now.Year() - 1, now.Year()}
+	benchStats(b, func(s *sqlite.Store, f registry.Filter) error {
+		_, err := s.Stocks(context.Background(), f.Scope, years, now.Format(time.DateOnly))
+		return err
+	})
+}

@@ -107,6 +107,10 @@ func TestPermitMigration(t *testing.T) {
 // of several years, then migrates it.
 func TestYearSpanMigration(t *testing.T) { storetest.YearSpanMigration(t, openUnmigrated(t)) }
 
+// TestStockMigration fills a database as it was before the class flows,
+// then migrates it.
+func TestStockMigration(t *testing.T) { storetest.StockMigration(t, openUnmigrated(t)) }
+
 // openUnmigrated opens a new database without migrating it.
 func openUnmigrated(t *testing.T) *sqlite.Store {
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lama.db"))

@@ -17,6 +17,7 @@ func (db *DB) Checks() []integrity.Check {
 		{Name: "jumlah izin per tanggal kedaluwarsa", Run: db.countCheck(expiryCountsCheck)},
 		{Name: "kecamatan pada setiap izin", Run: db.permitDistrictCheck},
 		{Name: "jumlah usaha pangan per kecamatan dan fakta halal", Run: db.countCheck(halalFactCountsCheck)},
+		{Name: "usaha terdaftar dan sertifikat halal per tahun masuk dan keluar", Run: db.countCheck(stockCountsCheck)},
 		{Name: "kelas usaha per tahun (naik kelas)", Run: func(ctx context.Context) ([]string, error) {
 			diffs, _, err := db.CheckYearClasses(ctx)
 			return diffs, err
@@ -52,6 +53,17 @@ var businessCountsCheck = CountCheck{
 		SUM(CASE WHEN halal_status = 'certified' THEN 1 ELSE 0 END) AS halal,
 		SUM(CASE WHEN halal_status = 'in_process' THEN 1 ELSE 0 END) AS halal_process
 		FROM businesses WHERE status = 'active' GROUP BY district_code, village_code, size_class, sector`,
+}
+
+// stockCountsCheck recomputes stock_counts from the view of what it counts
+// (each engine's migration 0037).
+var stockCountsCheck = CountCheck{
+	Table: "stock_counts",
+	Keys: []Label{{"figure", "angka"}, {"district_code", "kecamatan"}, {"village_code", "desa"}, {"in_year", "tahun masuk"},
+		{"out_year", "tahun keluar"}},
+	Counts: []Label{{"businesses", "jumlah"}},
+	Recompute: `SELECT figure, district_code, village_code, in_year, out_year, COUNT(*) AS businesses FROM stock_rows
+		GROUP BY figure, district_code, village_code, in_year, out_year`,
 }
 
 var expiryCountsCheck = CountCheck{

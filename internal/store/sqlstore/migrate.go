@@ -117,13 +117,17 @@ func (db *DB) migrations(fsys fs.FS) ([]Migration, error) {
 var migrationSteps = map[int]func(ctx context.Context, q *Runner) error{
 	yearClassesVersion: rebuildYearClasses,
 	yearSpansVersion:   fillYearSpans,
+	stockCountsVersion: writeClassFlows,
 }
 
 // yearClassesVersion is the migration that creates the per-year summaries,
-// yearSpansVersion the one that adds the counts of windows of several years.
+// yearSpansVersion the one that adds the counts of windows of several years,
+// stockCountsVersion the one that keeps the register's stocks and the class
+// flows.
 const (
 	yearClassesVersion = 29
 	yearSpansVersion   = 35
+	stockCountsVersion = 37
 )
 
 // Migrate applies the migrations of fsys not yet recorded in

@@ -102,7 +102,7 @@ func (r yearRow) countKeys() []countKey {
 	if r.year != yearMember {
 		k.size = assessment.VerdictCode(assessment.JudgeYears([]assessment.YearSummary{r.size}))
 		k.level = assessment.VerdictCode(assessment.JudgeYears([]assessment.YearSummary{r.level}))
-		return []countKey{k}
+		return append([]countKey{k}, r.classFlows()...)
 	}
 	if !r.early {
 		return []countKey{k}

@@ -122,5 +122,9 @@ func (k countKey) describe() string {
 	case yearEarly:
 		return "usaha dengan ukuran dicatat sebelum tahunnya di desa " + k.village
 	}
+	if isFlowYear(k.year) {
+		return fmt.Sprintf("tahun %d, desa %s, usaha %s kelas %d", -k.year, k.village,
+			map[int]string{flowEnter: "masuk", flowLeave: "keluar"}[k.level], k.size)
+	}
 	return fmt.Sprintf("tahun %d, desa %s, putusan kelas %d dan level %d", k.year, k.village, k.size, k.level)
 }

@@ -15,6 +15,17 @@ type Migrating interface {
 	MigrateTo(ctx context.Context, last int) error
 }
 
+// fillAt brings s, unmigrated, to version and inserts items.
+func fillAt(t *testing.T, s Migrating, version int, items []registry.NewBusiness) {
+	t.Helper()
+	if err := s.MigrateTo(ctx, version); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.InsertBatch(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // PermitMigration checks the migration that turned the permit fields of a
 // business into permit records: s, unmigrated, is brought to the version
 // before it, filled with items (a generated demo), then migrated to the
@@ -22,12 +33,7 @@ type Migrating interface {
 // and nothing else may appear.
 func PermitMigration(t *testing.T, s Migrating, items []registry.NewBusiness) {
 	t.Helper()
-	if err := s.MigrateTo(ctx, 13); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.InsertBatch(ctx, items); err != nil {
-		t.Fatal(err)
-	}
+	fillAt(t, s, 13, items)
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -82,6 +82,7 @@ func Run(t *testing.T, open Opener) {
 		{"FindProducts", testFindProducts},
 		{"YearClassesRandom", testYearClassesRandom},
 		{"YearClassesStats", testYearClassesStats},
+		{"Stocks", testStocks},
 	}
 	for _, sc := range suites {
 		t.Run(sc.name, func(t *testing.T) {
