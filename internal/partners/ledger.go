@@ -113,14 +113,14 @@ func (s *Service) Commitment(ctx context.Context, a auth.Actor, id int64) (*Comm
 	return c, nil
 }
 
-// allocatedTo lists the programmes that received part of the partner's
-// commitments.
-func (s *Service) allocatedTo(ctx context.Context, a auth.Actor) (map[int64]bool, error) {
+// allocatedTo sums, per programme, what was allocated to it from the
+// partner's commitments.
+func (s *Service) allocatedTo(ctx context.Context, a auth.Actor) (map[int64]int64, error) {
 	cs, err := s.Funding.Commitments(ctx, a, a.PartnerID)
 	if err != nil {
 		return nil, err
 	}
-	out := map[int64]bool{}
+	out := map[int64]int64{}
 	for _, c := range cs {
 		if c.Allocated == 0 {
 			continue
@@ -130,7 +130,7 @@ func (s *Service) allocatedTo(ctx context.Context, a auth.Actor) (map[int64]bool
 			return nil, err
 		}
 		for _, al := range d.Allocations {
-			out[al.ProgramID] = true
+			out[al.ProgramID] += al.Amount
 		}
 	}
 	return out, nil

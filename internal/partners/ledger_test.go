@@ -2,11 +2,13 @@ package partners_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"naikkelas/internal/apperr"
 	"naikkelas/internal/auth"
 	"naikkelas/internal/funding"
+	"naikkelas/internal/partners"
 )
 
 // A programme without the partner's funding line is the partner's once
@@ -30,8 +32,13 @@ func TestLedgerOnlyTheMitrasPartner(t *testing.T) {
 	if _, err := fund.Allocate(ctx, auth.System, w.shopOnly, &funding.Allocation{CommitmentID: c.ID, Amount: 3_000_000}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.svc.FundedProgram(ctx, w.mitra, w.shopOnly); err != nil {
-		t.Errorf("after the allocation: %v", err)
+	if p, err := w.svc.FundedProgram(ctx, w.mitra, w.shopOnly); err != nil || p.Allocated != 3_000_000 || len(p.Funding) != 0 {
+		t.Errorf("after the allocation: %+v, %v; want Rp3.000.000 allocated and no funding line", p, err)
+	}
+	if list, err := w.svc.FundedPrograms(ctx, w.mitra); err != nil || !slices.ContainsFunc(list, func(p partners.Program) bool {
+		return p.ID == w.shopOnly && p.Allocated == 3_000_000
+	}) {
+		t.Errorf("funded programmes %+v, %v: want the allocated one with its amount", list, err)
 	}
 	led, err := w.svc.Ledger(ctx, w.mitra, 0)
 	if err != nil {

@@ -61,10 +61,11 @@ func (s *Service) FundedPrograms(ctx context.Context, a auth.Actor) ([]Program, 
 			return nil, err
 		}
 		for i := range list {
-			if list[i].Status == programs.StatusDraft || !(fundedBy(&list[i], a) || allocated[list[i].ID]) {
+			sum, isAllocated := allocated[list[i].ID]
+			if list[i].Status == programs.StatusDraft || !(fundedBy(&list[i], a) || isAllocated) {
 				continue
 			}
-			pp, err := s.summary(ctx, a, &list[i])
+			pp, err := s.summary(ctx, a, &list[i], sum)
 			if err != nil {
 				return nil, err
 			}
@@ -88,13 +89,14 @@ func (s *Service) FundedProgram(ctx context.Context, a auth.Actor, id int64) (*P
 		return nil, err
 	}
 	p, err := s.Programs.Get(ctx, office, id)
-	if apperr.Is(err, apperr.NotFound) || (err == nil && (p.Status == programs.StatusDraft || !(fundedBy(p, a) || allocated[p.ID]))) {
+	sum, isAllocated := allocated[id]
+	if apperr.Is(err, apperr.NotFound) || (err == nil && (p.Status == programs.StatusDraft || !(fundedBy(p, a) || isAllocated))) {
 		return nil, errNotFunded
 	}
 	if err != nil {
 		return nil, err
 	}
-	out, err := s.summary(ctx, a, p)
+	out, err := s.summary(ctx, a, p, sum)
 	if err != nil {
 		return nil, err
 	}
@@ -115,10 +117,12 @@ func fundedBy(p *programs.Program, a auth.Actor) bool {
 }
 
 // summary builds what a partner sees of p: the programme's own facts, its
-// partner's share and the counts of its report.
-func (s *Service) summary(ctx context.Context, a auth.Actor, p *programs.Program) (*Program, error) {
+// partner's share (funding lines, and allocated from its commitments) and
+// the counts of its report.
+func (s *Service) summary(ctx context.Context, a auth.Actor, p *programs.Program, allocated int64) (*Program, error) {
 	out := &Program{ID: p.ID, Name: p.Name, Kind: p.Kind, Status: p.Status, StartsOn: p.StartsOn, EndsOn: p.EndsOn,
-		Venue: p.Venue, Capacity: p.Capacity, Cost: p.Cost(), TargetDistricts: []District{}, Districts: []District{}, Funding: []Contribution{}}
+		Venue: p.Venue, Capacity: p.Capacity, Cost: p.Cost(), TargetDistricts: []District{}, Districts: []District{},
+		Funding: []Contribution{}, Allocated: allocated}
 	for _, code := range p.Districts {
 		out.TargetDistricts = append(out.TargetDistricts, District{Code: code, Name: region.All().Name(code)})
 	}

@@ -13,8 +13,9 @@ type Program struct {
 	EndsOn          string         `json:"ends_on"`
 	Venue           string         `json:"venue"`
 	Capacity        int            `json:"capacity"`
-	Cost            int64          `json:"cost"`    // the whole programme's, rupiah
-	Funding         []Contribution `json:"funding"` // this partner's lines only
+	Cost            int64          `json:"cost"`      // the whole programme's, rupiah
+	Funding         []Contribution `json:"funding"`   // this partner's lines only
+	Allocated       int64          `json:"allocated"` // rupiah allocated to it from this partner's commitments
 	TargetDistricts []District     `json:"target_districts"`
 	Totals          Counts         `json:"totals"`
 	Districts       []District     `json:"districts"` // counts per kecamatan of the participants
