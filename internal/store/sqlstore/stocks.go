@@ -96,7 +96,9 @@ const halalCounted = `p.kind IN ('halal_self_declare', 'halal_reguler') AND p.st
 
 // halalStocks counts the halal certificates valid on each day. From the
 // kept counts, today's year adds the certificates that expire later this
-// year but not before today; a scope of desa counts the certificates.
+// year but not before today, which business_expiry_counts holds by day (the
+// register's own certificate, which the permit triggers keep in step); a
+// scope of desa counts the certificates themselves.
 func (q *Runner) halalStocks(ctx context.Context, scope registry.Scope, w Where, years []int, days []string) ([]int, error) {
 	for _, r := range scope.Regions {
 		if strings.Count(r, ".") == 3 {
@@ -109,15 +111,14 @@ func (q *Runner) halalStocks(ctx context.Context, scope registry.Scope, w Where,
 	if err != nil {
 		return nil, err
 	}
-	var dw Where
-	addScopeOn(&dw, scope, scopeColumns{"1=0", "p.active_district", "1=0"})
 	for i, d := range days {
 		if strings.HasSuffix(d, "-12-31") {
 			continue
 		}
 		var later int
-		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM permits p WHERE `+halalCounted+` AND p.expires_on >= ?
-			AND p.expires_on < ? AND `+dw.SQL(), append([]any{d, d[:4] + "-12-31"}, dw.Args...)...).Scan(&later); err != nil {
+		if err := q.QueryRow(ctx, `SELECT CAST(COALESCE(SUM(b.businesses), 0) AS BIGINT) FROM business_expiry_counts b
+			WHERE b.kind = 'halal' AND b.expires_on >= ? AND b.expires_on < ? AND `+w.SQL(),
+			append([]any{d, d[:4] + "-12-31"}, w.Args...)...).Scan(&later); err != nil {
 			return nil, fmt.Errorf("halal stocks: %w", err)
 		}
 		out[i] += later
