@@ -107,3 +107,20 @@ func TestBrowserFunding360(t *testing.T) {
 		t.Errorf("the lagging badge sits %v px from the cell's left edge, under the label column", d)
 	}
 }
+
+// TestBrowserTrends360: on a 360 px phone pimpinan's home fetches the
+// yearly trends after it shows; the register's stock card and the
+// definitions can be reached, open, and keep the page within the screen.
+func TestBrowserTrends360(t *testing.T) {
+	b := newBrowserSession(t)
+	b.login("log in", "pimpinan", chromedp.EmulateViewport(360, 740))
+	card, summary := `#tren [data-trend="businesses"]`, `#tren details summary`
+	b.run("home with its trends", chromedp.Navigate(b.ts.URL+"/"), chromedp.WaitVisible(card))
+	b.narrowPage("/ (trends)", card, summary)
+	b.run("open the definitions", chromedp.Click(summary), chromedp.WaitVisible(`#tren details dd`))
+	if defs := b.text("definitions", "#tren details"); !strings.Contains(defs, "Usaha terdaftar akhir tahun") ||
+		!strings.Contains(defs, "belum diarsipkan") {
+		t.Errorf("definitions: %.300q", defs)
+	}
+	b.narrowPage("/ (definitions open)", `#tren details dd`)
+}
