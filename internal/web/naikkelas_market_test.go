@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -25,12 +26,8 @@ func TestNaikKelasReportMarketRows(t *testing.T) {
 	p := &assessment.ProgramComparison{Name: "Pelatihan Kemasan", StartsOn: "2025-10-01",
 		CompletersGroup: assessment.GroupResult{Businesses: 6}, ComparisonGroup: assessment.GroupResult{Businesses: 7}}
 	view := func() string {
-		v := &naikKelasView{St: &assessment.Stats{Period: assessment.Period{From: "2025-10-01", To: "2026-06-30"}, Program: p}}
-		r := httptest.NewRequest("GET", "/naik-kelas?program=9", nil)
-		r = r.WithContext(context.WithValue(r.Context(), keyActor, auth.Actor{UserID: 1, Role: auth.Pimpinan}))
-		v.Query = r.URL.Query()
 		w := httptest.NewRecorder()
-		f.srv.render(w, r, 200, "naikkelas_report", page{Title: "Naik Kelas", Data: v})
+		naikKelasProgramPage(f, p)(w, httptest.NewRequest("GET", "/naik-kelas?program=9", nil))
 		if w.Code != 200 {
 			t.Fatalf("render: %d %s", w.Code, w.Body)
 		}
@@ -50,6 +47,17 @@ func TestNaikKelasReportMarketRows(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+}
+
+// naikKelasProgramPage serves the naik-kelas report of p to pimpinan,
+// as a handler, for a test of the page itself.
+func naikKelasProgramPage(f *fixture, p *assessment.ProgramComparison) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v := &naikKelasView{St: &assessment.Stats{Period: assessment.Period{From: "2025-10-01", To: "2026-06-30"}, Program: p}}
+		r = r.WithContext(context.WithValue(r.Context(), keyActor, auth.Actor{UserID: 1, Role: auth.Pimpinan}))
+		v.Query = r.URL.Query()
+		f.srv.render(w, r, 200, "naikkelas_report", page{Title: "Naik Kelas", Data: v})
 	}
 }
 

@@ -1,10 +1,14 @@
 package web
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"naikkelas/internal/assessment"
 )
 
 // onScreen is a JavaScript test that the element sel, once scrolled to,
@@ -123,4 +127,35 @@ func TestBrowserTrends360(t *testing.T) {
 		t.Errorf("definitions: %.300q", defs)
 	}
 	b.narrowPage("/ (definitions open)", `#tren details dd`)
+}
+
+// TestBrowserNaikKelasComparison360: on a 360 px phone the programme's
+// comparison of completers against the comparison group reads as one card
+// per measure, each figure named, none off the screen.
+func TestBrowserNaikKelasComparison360(t *testing.T) {
+	ctx := browser(t)
+	f := newFixture(t)
+	rate := func(v float64) *float64 { return &v }
+	p := &assessment.ProgramComparison{Name: "Pelatihan Kemasan", StartsOn: "2025-10-01",
+		CompletersGroup:  assessment.GroupResult{Businesses: 48, Counts: assessment.Counts{SizeUp: 17}, SizeUpRate: rate(35.4), SizeRateBase: 48},
+		ComparisonGroup:  assessment.GroupResult{Businesses: 3662, Counts: assessment.Counts{SizeUp: 23}, SizeUpRate: rate(0.7), SizeRateBase: 3662},
+		SizeUpDifference: rate(34.7),
+		MarketFigures: []assessment.MarketFigure{{Measure: "curation_pass_rate", Label: "Tingkat lolos kurasi ritel", Unit: assessment.UnitPercent,
+			Completers: rate(66.7), Comparison: rate(20), Difference: rate(46.7)}}}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/naik-kelas" {
+			naikKelasProgramPage(f, p)(w, r)
+			return
+		}
+		f.srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	b := &browserSession{t: t, ctx: ctx, f: f, ts: ts}
+	b.run("the report", chromedp.EmulateViewport(360, 740), chromedp.Navigate(ts.URL+"/naik-kelas?program=9"),
+		chromedp.WaitVisible(`td[data-label="Pembanding"]`))
+	b.narrowPage("/naik-kelas", `tr:last-child td[data-label="Pembanding"]`, `tr:last-child td[data-label="Selisih"]`)
+	if text := b.text("last card", "table.list tbody tr:last-child"); !strings.Contains(text, "Tingkat lolos kurasi ritel") ||
+		!strings.Contains(text, "20%") || !strings.Contains(text, "+46,7 poin") {
+		t.Errorf("the pass-rate card reads %q", text)
+	}
 }
