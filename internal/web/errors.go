@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,12 +69,17 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.redirectToLogin(w, r)
 		return
 	}
-	s.render(w, r, status, "error", page{Title: titleFor(status), Data: errorPage{Status: status, Message: msg}})
+	var fields []string
+	for _, k := range slices.Sorted(maps.Keys(apperr.FieldsOf(err))) {
+		fields = append(fields, apperr.FieldsOf(err)[k])
+	}
+	s.render(w, r, status, "error", page{Title: titleFor(status), Data: errorPage{Status: status, Message: msg, Fields: fields}})
 }
 
 type errorPage struct {
 	Status  int
 	Message string
+	Fields  []string // what is wrong with each field, for a form sent from a page
 }
 
 func titleFor(status int) string {
@@ -85,8 +92,14 @@ func titleFor(status int) string {
 var errorTitles = map[int]string{http.StatusNotFound: "Tidak ditemukan", http.StatusForbidden: "Akses ditolak",
 	http.StatusTooManyRequests: "Terlalu banyak percobaan", http.StatusInternalServerError: "Kesalahan server"}
 
+// wantsJSON: the API answers in JSON, unless a person's browser opened it
+// as a page (a PDF button or form of the web pages), who reads the error
+// as a page; any client asking for JSON gets JSON.
 func wantsJSON(r *http.Request) bool {
-	return isAPI(r) || strings.Contains(r.Header.Get("Accept"), "application/json")
+	if strings.Contains(r.Header.Get("Accept"), "application/json") {
+		return true
+	}
+	return isAPI(r) && r.Header.Get("Sec-Fetch-Dest") != "document"
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
