@@ -7,9 +7,9 @@ import (
 	"naikkelas/internal/registry"
 )
 
-// BenchmarkPG10M: the home page's statistics and the map's business
-// figures at 10,000,000 businesses, for the whole regency and for an
-// operator's kecamatan.
+// BenchmarkPG10M: the home page's statistics, the register's stocks of
+// its trends and the map's business figures at 10,000,000 businesses, for
+// the whole regency and for an operator's kecamatan.
 func BenchmarkPG10M(b *testing.B) {
 	s := open10M(b)
 	cpu := newBackendCPU(b, s.Read)
@@ -21,6 +21,15 @@ func BenchmarkPG10M(b *testing.B) {
 			cpu0 := cpu.seconds()
 			for b.Loop() {
 				homeStats(b, s, c.scope)
+			}
+			cpu.report(b, cpu0)
+		})
+		b.Run("stocks/"+c.name, func(b *testing.B) {
+			cpu0 := cpu.seconds()
+			for b.Loop() {
+				if _, err := s.Stocks(context.Background(), c.scope, []int{2024, 2025, 2026}, "2026-06-01"); err != nil {
+					b.Fatal(err)
+				}
 			}
 			cpu.report(b, cpu0)
 		})
