@@ -90,7 +90,9 @@ func (s *Service) Trends(ctx context.Context, a auth.Actor) ([]Trend, error) {
 			return nil, err
 		}
 	}
-	st, err := s.Assessments.Stats(ctx, a, assessment.StatsQuery{From: fmt.Sprintf("%d-01-01", first), To: today, Series: true})
+	// Whole calendar years, this one too (its evidence so far is all it
+	// has), so that the statistics read the kept per-year counts.
+	st, err := s.Assessments.Stats(ctx, a, assessment.StatsQuery{From: fmt.Sprintf("%d-01-01", first), To: fmt.Sprintf("%d-12-31", last), Series: true})
 	if err != nil {
 		return nil, err
 	}
