@@ -103,4 +103,13 @@ func BenchmarkPG48k(b *testing.B) {
 			}
 		}
 	})
+	b.Run("stocks", func(b *testing.B) {
+		cpu0 := cpu.seconds()
+		defer cpu.report(b, cpu0)
+		for b.Loop() {
+			if _, err := s.Stocks(context.Background(), registry.Scope{}, []int{2024, 2025, 2026}, "2026-06-01"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
