@@ -11,7 +11,9 @@ import (
 )
 
 // sparkline draws a trend's years as a small inline SVG line, drawn on the
-// server (no script, no CDN); its title reads the figures in words.
+// server (no script, no CDN); its title reads the figures in words. A
+// stock's line starts at its first year with a record: a register filled
+// this year by an import did not hold nothing before, it was not kept.
 func sparkline(t indicators.Trend) template.HTML {
 	const w, h, pad = 120.0, 32.0, 3.0
 	top := 1
@@ -20,7 +22,12 @@ func sparkline(t indicators.Trend) template.HTML {
 	}
 	var pts, words []string
 	step := (w - 2*pad) / float64(max(1, len(t.Years)-1))
+	before := t.Stock // a stock's years before its first record: the register did not hold it yet
 	for i, v := range t.Years {
+		if before = before && v.Value == 0 && i < len(t.Years)-1; before {
+			words = append(words, fmt.Sprintf("%d: belum ada", v.Year))
+			continue
+		}
 		x := pad + float64(i)*step
 		y := h - pad - (h-2*pad)*float64(v.Value)/float64(top)
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))

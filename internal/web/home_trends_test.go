@@ -32,6 +32,12 @@ func TestTrendWords(t *testing.T) {
 	if got := trendChange(stock); got != "Hari ini: 1.500 (akhir 2025: belum ada)" {
 		t.Errorf("trendChange(stock, none last year) = %q", got)
 	}
+	stock.Years[0].Value, stock.Years[1].Value = 0, 0
+	for want, absent := range map[string]string{"2024: belum ada, 2025: belum ada, 2026: 1.500": "", `points="117.0,3.0"`: "3.0,"} {
+		if svg := string(sparkline(stock)); !strings.Contains(svg, want) || (absent != "" && strings.Contains(svg, absent)) {
+			t.Errorf("stock sparkline before its first record: want %q, not %q: %s", want, absent, svg)
+		}
+	}
 	svg := string(sparkline(tr))
 	for _, want := range []string{"<svg", "2024: 0, 2025: 3.000, 2026: 1.500", "<polyline", `points="3.0,29.0 60.0,3.0 117.0,16.0"`} {
 		if !strings.Contains(svg, want) {
