@@ -52,13 +52,17 @@ func Wrap(code Code, cause error, msg string) *Error {
 	return &Error{Code: code, Message: msg, Err: cause}
 }
 
+// ValidationMessage is the message of a Validation error: the form that
+// sent the data marks each field with its own message.
+const ValidationMessage = "Data tidak valid. Periksa isian yang ditandai."
+
 // Validation builds an Invalid error from per-field messages. It returns nil
 // when fields is empty, so callers can write `return apperr.Validation(f)`.
 func Validation(fields map[string]string) error {
 	if len(fields) == 0 {
 		return nil
 	}
-	return &Error{Code: Invalid, Message: "Data tidak valid. Periksa isian yang ditandai.", Fields: fields}
+	return &Error{Code: Invalid, Message: ValidationMessage, Fields: fields}
 }
 
 // CodeOf returns the Code of err, or Internal when err is not an *Error.

@@ -73,8 +73,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	for _, k := range slices.Sorted(maps.Keys(apperr.FieldsOf(err))) {
 		fields = append(fields, apperr.FieldsOf(err)[k])
 	}
+	if fields != nil && msg == apperr.ValidationMessage {
+		msg = errorFieldsMessage // the page lists the fields; nothing on it is marked
+	}
 	s.render(w, r, status, "error", page{Title: titleFor(status), Data: errorPage{Status: status, Message: msg, Fields: fields}})
 }
+
+// errorFieldsMessage heads the list of wrong fields on the error page.
+const errorFieldsMessage = "Data tidak valid. Perbaiki hal berikut, lalu coba lagi:"
 
 type errorPage struct {
 	Status  int

@@ -51,18 +51,20 @@ func TestUnmappedStoreErrorAskedOfStore(t *testing.T) {
 }
 
 // TestAPIErrorOpenedAsPage: the Laporan Pimpinan form sends bad dates to
-// the PDF API in a new tab; the person reads an error page naming what is
-// wrong, while an API client still gets JSON.
+// the PDF API in a new tab; the person reads an error page listing what is
+// wrong (and not told of marked fields the page does not have), while an
+// API client still gets JSON with the fields.
 func TestAPIErrorOpenedAsPage(t *testing.T) {
 	f := newFixture(t)
 	path := "/api/v1/reports/leadership.pdf?from=2026-05-01&to=2026-01-01"
 	w := f.do(request{Method: "GET", Path: path, Role: "pimpinan", Header: map[string]string{"Sec-Fetch-Dest": "document"}})
 	if body := w.Body.String(); w.Code != s422 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") ||
-		!strings.Contains(body, "Tanggal awal harus sebelum tanggal akhir") || !strings.Contains(body, "Kembali ke Beranda") {
+		!strings.Contains(body, "Tanggal awal harus sebelum tanggal akhir") || !strings.Contains(body, "Kembali ke Beranda") ||
+		!strings.Contains(body, "Perbaiki hal berikut") || strings.Contains(body, "ditandai") {
 		t.Errorf("opened as a page: %d %s %.400s", w.Code, w.Header().Get("Content-Type"), body)
 	}
 	w = f.do(request{Method: "GET", Path: path, Role: "pimpinan"})
-	if w.Code != s422 || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
+	if w.Code != s422 || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") || !strings.Contains(w.Body.String(), `"from"`) {
 		t.Errorf("API client: %d %s", w.Code, w.Header().Get("Content-Type"))
 	}
 }
