@@ -84,7 +84,7 @@ func TestBrowserRetailAt360(t *testing.T) {
 		t.Errorf("first stacked cell labelled %s, want \"Ritel\"", label)
 	}
 	b.screenshot("ritel-360.png")
-	run("end the listing", chromedp.Click(card+" details:nth-of-type(2) summary"), chromedp.WaitVisible(card+` input[name="reason"]`),
+	run("end the listing", chromedp.Click(card+" details.act.end>summary"), chromedp.WaitVisible(card+` input[name="reason"]`),
 		chromedp.SendKeys(card+` input[name="reason"]`, "Pasokan berhenti"), chromedp.Submit(card+` input[name="reason"]`),
 		chromedp.WaitVisible(`p.notice`))
 	if notice := b.text("notice", "p.notice"); !strings.Contains(notice, "diturunkan dari rak") {

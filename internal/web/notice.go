@@ -23,7 +23,12 @@ func noticeOf(r *http.Request) notice {
 // back redirects to a page with a message, or with the error's
 // message when the input was refused (Invalid, Conflict). Other errors
 // (forbidden, out of area) are returned, for the error page with their status.
+// A #fragment of path stays last, after the message.
 func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, err error) error {
+	path, fragment, _ := strings.Cut(path, "#")
+	if fragment != "" {
+		fragment = "#" + fragment
+	}
 	sep := "?"
 	if strings.Contains(path, "?") {
 		sep = "&"
@@ -33,9 +38,9 @@ func (s *Server) back(w http.ResponseWriter, r *http.Request, path, msg string, 
 		if code != apperr.Invalid && code != apperr.Conflict {
 			return err
 		}
-		http.Redirect(w, r, path+sep+"galat="+url.QueryEscape(apperr.MessageOf(err)), http.StatusSeeOther)
+		http.Redirect(w, r, path+sep+"galat="+url.QueryEscape(apperr.MessageOf(err))+fragment, http.StatusSeeOther)
 		return nil
 	}
-	http.Redirect(w, r, path+sep+"pesan="+url.QueryEscape(msg), http.StatusSeeOther)
+	http.Redirect(w, r, path+sep+"pesan="+url.QueryEscape(msg)+fragment, http.StatusSeeOther)
 	return nil
 }
