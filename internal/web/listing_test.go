@@ -130,8 +130,8 @@ func TestMarketOutcomesAPI(t *testing.T) {
 }
 
 // TestListingPages: the mitra puts a passed entry on its shelves from the
-// board and reports a month from /ritel; a negative amount comes back as a
-// message, not a saved month.
+// board and reports a month from /ritel, which comes back with that
+// listing open; a negative amount comes back as a message, not a saved month.
 func TestListingPages(t *testing.T) {
 	f := newFixture(t)
 	path := passedEntry("/kurasi/{c}/produk/{e}/pajang")(f, f.In.ID, "")
@@ -148,8 +148,10 @@ func TestListingPages(t *testing.T) {
 	if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: "month=2026-02&units=12&revenue=-5000"}); !strings.Contains(w.Header().Get("Location"), "galat=") {
 		t.Errorf("a negative amount: %d %s", w.Code, w.Header().Get("Location"))
 	}
-	if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: "month=2026-02&units=12&revenue=360.000"}); !strings.Contains(w.Header().Get("Location"), "pesan=") {
-		t.Errorf("a month: %d %s", w.Code, w.Header().Get("Location"))
+	back := "/ritel?buka=" + itoa64(list[0].ID) + "&pesan="
+	if w := f.do(request{Method: "POST", Path: sales, Role: "mitra", Body: "month=2026-02&units=12&revenue=360.000"}); !strings.HasPrefix(w.Header().Get("Location"), back) ||
+		!strings.HasSuffix(w.Header().Get("Location"), "#ritel-"+itoa64(list[0].ID)) {
+		t.Errorf("a month: %d %s, want back to the listing open", w.Code, w.Header().Get("Location"))
 	}
 	page := f.do(request{Method: "GET", Path: "/ritel", Role: "mitra"}).Body.String()
 	for _, want := range []string{"Beli putus, tempo 30 hari", "2 gerai", "Rp360.000", "Laporkan penjualan"} {
