@@ -93,6 +93,8 @@ type Runner struct {
 
 	noYearClasses bool // see DB.beforeYearClasses
 	noYearSpans   bool // see DB.beforeYearSpans
+
+	heldCounts map[countKey]int // see holdCounts
 }
 
 // On returns a Runner on c, a connection or transaction of db.

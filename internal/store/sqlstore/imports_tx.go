@@ -45,6 +45,7 @@ func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bo
 		return db.MapError(fmt.Errorf("begin import: %w", err))
 	}
 	itx := &importTx{q: db.On(tx), tx: tx, reserve: hooks.ReserveIDs}
+	itx.q.holdCounts() // written once, before the commit
 	if hooks.Copy != nil {
 		itx.copy = func(ctx context.Context, table string, cols []string, rows [][]any) error {
 			return hooks.Copy(ctx, conn, table, cols, rows)
@@ -63,6 +64,10 @@ func (db *DB) RunImportWith(ctx context.Context, imp *importer.Import, commit bo
 	}
 	if !commit {
 		return tx.Rollback()
+	}
+	if err := itx.q.writeHeldCounts(ctx); err != nil {
+		_ = tx.Rollback()
+		return db.MapError(err)
 	}
 	if err := itx.q.saveImport(ctx, imp); err != nil {
 		_ = tx.Rollback()

@@ -212,9 +212,28 @@ func byBusiness(rows []yearRow) map[int64][]yearRow {
 	return out
 }
 
+// holdCounts makes moveCounts gather its deltas until writeHeldCounts. A
+// long transaction (an import) that moved the same count rows batch after
+// batch would leave each row a version per batch, all of which PostgreSQL
+// walks again on every later upsert of the row in that transaction.
+func (q *Runner) holdCounts() { q.heldCounts = map[countKey]int{} }
+
+// writeHeldCounts writes what moveCounts gathered since holdCounts.
+func (q *Runner) writeHeldCounts(ctx context.Context) error {
+	held := q.heldCounts
+	q.heldCounts = nil
+	return q.moveCounts(ctx, held)
+}
+
 // moveCounts adds delta to year_class_counts and year_span_counts and
-// deletes the rows it brings to zero.
+// deletes the rows it brings to zero (or gathers it: holdCounts).
 func (q *Runner) moveCounts(ctx context.Context, delta map[countKey]int) error {
+	if q.heldCounts != nil {
+		for k, d := range delta {
+			q.heldCounts[k] += d
+		}
+		return nil
+	}
 	var years, spans [][]any
 	var fallen []countKey
 	for k, d := range delta {
