@@ -70,8 +70,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	var fields []string
-	for _, k := range slices.Sorted(maps.Keys(apperr.FieldsOf(err))) {
-		fields = append(fields, apperr.FieldsOf(err)[k])
+	given := apperr.FieldsOf(err)
+	for _, k := range slices.Sorted(maps.Keys(given)) {
+		fields = append(fields, given[k])
 	}
 	if fields != nil && msg == apperr.ValidationMessage {
 		msg = errorFieldsMessage // the page lists the fields; nothing on it is marked
